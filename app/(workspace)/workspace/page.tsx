@@ -1,0 +1,65 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/session";
+import { todosFor } from "@/lib/todo";
+import { navigationFor } from "@/lib/navigation";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { formatDate } from "@/lib/format";
+
+export const metadata: Metadata = { title: "工作台" };
+
+export default async function WorkspacePage() {
+  const user = await requirePermission("workspace.view");
+  const todos = await todosFor(user);
+  const shortcuts = navigationFor(user).filter((n) => n.href !== "/workspace");
+  return (
+    <div>
+      <h1 className="text-xl font-semibold sm:text-2xl">您好，{user.displayName}</h1>
+      <p className="mt-1 text-sm text-slate-500">{user.unitName}</p>
+
+      <section aria-labelledby="todo-heading" className="mt-6">
+        <h2 id="todo-heading" className="mb-3 text-lg font-semibold">
+          待办事项
+        </h2>
+        {todos.length === 0 ? (
+          <EmptyState title="暂无待办事项">有需要您处理的事项时，会在这里列出，并标明截止日期。</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {todos.map((t, i) => (
+              <li key={i} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+                <div>
+                  <span className="mr-2 text-xs text-slate-500">{t.area}</span>
+                  <Link href={t.href} className="font-medium text-brand-700 hover:underline">
+                    {t.title}
+                  </Link>
+                  {t.count != null && <span className="ml-2 text-sm text-slate-500">{t.count} 项</span>}
+                </div>
+                {t.dueAt && (
+                  <span className="text-sm">
+                    截止 {formatDate(t.dueAt)} {t.overdue && <Badge tone="red">已逾期</Badge>}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {shortcuts.length > 0 && (
+        <section aria-labelledby="shortcut-heading" className="mt-8">
+          <h2 id="shortcut-heading" className="mb-3 text-lg font-semibold">
+            常用功能
+          </h2>
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+            {shortcuts.map((s) => (
+              <Link key={s.href} href={s.href} className="rounded-lg border border-slate-200 bg-white px-4 py-4 text-sm font-medium text-slate-700 shadow-sm hover:border-brand-600 hover:text-brand-700">
+                {s.label}
+              </Link>
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/errors";
+
+/** Runs a server action and keeps its pending state, message and field errors for the form. */
+export function useAction<I, R>(action: (input: I) => Promise<ActionResult<R>>) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  function run(input: I, onSuccess?: (data: R) => void | Promise<void>) {
+    setError(null);
+    setFieldErrors({});
+    startTransition(async () => {
+      try {
+        const result = await action(input);
+        if (result.ok) {
+          await onSuccess?.(result.data);
+        } else {
+          setError(result.message);
+          setFieldErrors(result.fieldErrors ?? {});
+        }
+      } catch {
+        setError("网络或系统错误，操作未完成，请重试。");
+      }
+    });
+  }
+
+  return { run, pending, error, fieldErrors, setError };
+}
+
+export function formObject(form: HTMLFormElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  new FormData(form).forEach((v, k) => {
+    if (typeof v === "string") out[k] = v;
+  });
+  return out;
+}

@@ -1,0 +1,11 @@
+"use server";
+
+import { defineAction } from "@/lib/action";
+import { changePasswordSchema } from "./schema";
+import { changeOwnPassword } from "./commands";
+
+export const changePasswordAction = defineAction({
+  schema: changePasswordSchema,
+  permission: "account.changePassword",
+  run: changeOwnPassword,
+});

@@ -1,0 +1,109 @@
+import type { Db } from "@/lib/db/client";
+import { writeAudit, type RequestMeta } from "@/lib/audit/write";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import {
+  accountAfterFailure,
+  accountAfterSuccess,
+  addressAfterFailure,
+  addressBlockedSeconds,
+  isLocked,
+  type ThrottlePolicy,
+} from "./throttle";
+
+export type SignInOutcome =
+  | { ok: true; user: { id: number; sessionVersion: number; mustChangePassword: boolean } }
+  | { ok: false; reason: "INVALID" | "LOCKED" | "RATE_LIMITED"; retryAfterSeconds?: number };
+
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+/**
+ * Checks a user name and password, applying account lockout and per-address slow-down, and
+ * records the attempt in the audit log. An unknown name and a wrong password look the same,
+ * including in timing and lockout.
+ */
+export async function authenticate(
+  db: Db,
+  input: { username: string; password: string },
+  meta: RequestMeta,
+  policy: ThrottlePolicy,
+  now = new Date(),
+): Promise<SignInOutcome> {
+  const username = normaliseUsername(input.username);
+  const addressKey = `addr:${meta.address ?? "unknown"}`;
+  const nameKey = `user:${username}`;
+
+  const addressState = await db.loginThrottle.findUnique({ where: { address: addressKey } });
+  const blocked = addressBlockedSeconds(addressState, now);
+  if (blocked > 0) {
+    await db.$transaction((tx) =>
+      writeAudit(tx, null, meta, { action: "auth.signIn.throttled", subjectType: "username", subjectId: username }),
+    );
+    return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: blocked };
+  }
+
+  const user = await db.user.findUnique({
+    where: { username },
+    select: {
+      id: true, displayName: true, roles: true, unitId: true, passwordHash: true, active: true,
+      failedLoginCount: true, lockedUntil: true, sessionVersion: true, mustChangePassword: true,
+      unit: { select: { name: true, active: true } },
+    },
+  });
+  const nameState = user ? null : await db.loginThrottle.findUnique({ where: { address: nameKey } });
+  const account = user
+    ? { failedLoginCount: user.failedLoginCount, lockedUntil: user.lockedUntil }
+    : { failedLoginCount: nameState?.failures ?? 0, lockedUntil: nameState?.blockedUntil ?? null };
+  const actor = user
+    ? { id: user.id, displayName: user.displayName, roles: user.roles, unitId: user.unitId, unitName: user.unit.name }
+    : null;
+
+  if (isLocked(account, now)) {
+    await db.$transaction((tx) =>
+      writeAudit(tx, actor, meta, { action: "auth.signIn.locked", subjectType: "username", subjectId: username }),
+    );
+    return { ok: false, reason: "LOCKED" };
+  }
+
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  const success = !!user && passwordOk && user.active && user.unit.active;
+
+  if (success) {
+    await db.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: user.id },
+        data: { ...accountAfterSuccess(), lastLoginAt: now },
+      });
+      await tx.loginThrottle.deleteMany({ where: { address: addressKey } });
+      await writeAudit(tx, actor, meta, { action: "auth.signIn", subjectType: "user", subjectId: user.id });
+    });
+    return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword } };
+  }
+
+  const nextAccount = accountAfterFailure(account, now, policy);
+  const nextAddress = addressAfterFailure(addressState, now, policy);
+  await db.$transaction(async (tx) => {
+    if (user) {
+      await tx.user.update({ where: { id: user.id }, data: nextAccount });
+    } else {
+      await tx.loginThrottle.upsert({
+        where: { address: nameKey },
+        create: { address: nameKey, failures: nextAccount.failedLoginCount, blockedUntil: nextAccount.lockedUntil, windowStart: now },
+        update: { failures: nextAccount.failedLoginCount, blockedUntil: nextAccount.lockedUntil },
+      });
+    }
+    await tx.loginThrottle.upsert({
+      where: { address: addressKey },
+      create: { address: addressKey, ...nextAddress },
+      update: nextAddress,
+    });
+    await writeAudit(tx, actor, meta, {
+      action: nextAccount.lockedUntil ? "auth.signIn.failedAndLocked" : "auth.signIn.failed",
+      subjectType: "username",
+      subjectId: username,
+      after: { failedLoginCount: nextAccount.failedLoginCount, inactive: user ? !user.active : undefined },
+    });
+  });
+  return { ok: false, reason: nextAccount.lockedUntil ? "LOCKED" : "INVALID" };
+}

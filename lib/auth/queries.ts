@@ -1,0 +1,31 @@
+import type { Db } from "@/lib/db/client";
+import type { SessionUser } from "./types";
+
+const sessionSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  roles: true,
+  active: true,
+  mustChangePassword: true,
+  sessionVersion: true,
+  unit: { select: { id: true, name: true, kind: true, parentId: true, jointMeetingMember: true, active: true } },
+} as const;
+
+/** The user behind a session token, or null when the account is gone, inactive or re-keyed. */
+export async function loadSessionUser(db: Db, id: number, sessionVersion: number): Promise<SessionUser | null> {
+  const u = await db.user.findUnique({ where: { id }, select: sessionSelect });
+  if (!u || !u.active || !u.unit.active || u.sessionVersion !== sessionVersion) return null;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    unitId: u.unit.id,
+    unitName: u.unit.name,
+    unitKind: u.unit.kind,
+    unitParentId: u.unit.parentId,
+    jointMeetingMember: u.unit.jointMeetingMember,
+    mustChangePassword: u.mustChangePassword,
+  };
+}

@@ -1,0 +1,14 @@
+"use server";
+
+import { defineAction } from "@/lib/action";
+import { createUserSchema, setUserActiveSchema, updateUserSchema, userIdSchema } from "./schema";
+import { createUser, resetUserPassword, setUserActive, unlockUser, updateUser } from "./commands";
+
+const userSubject = async (input: { id: number }) => ({ type: "user" as const, id: input.id });
+const revalidate = ["/admin/users"];
+
+export const createUserAction = defineAction({ schema: createUserSchema, permission: "user.manage", run: createUser, revalidate });
+export const updateUserAction = defineAction({ schema: updateUserSchema, permission: "user.manage", subject: userSubject, run: updateUser, revalidate });
+export const setUserActiveAction = defineAction({ schema: setUserActiveSchema, permission: "user.manage", subject: userSubject, run: setUserActive, revalidate });
+export const resetUserPasswordAction = defineAction({ schema: userIdSchema, permission: "user.manage", subject: userSubject, run: resetUserPassword, revalidate });
+export const unlockUserAction = defineAction({ schema: userIdSchema, permission: "user.manage", subject: userSubject, run: unlockUser, revalidate });

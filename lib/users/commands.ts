@@ -1,0 +1,94 @@
+import type { CommandContext } from "@/lib/action";
+import type { Tx } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { ROLE_LABELS, ROLES_FOR_KIND } from "@/lib/auth/roles";
+import type { CreateUserInput, UpdateUserInput } from "./schema";
+
+const auditView = { id: true, username: true, displayName: true, unitId: true, roles: true, active: true, phone: true } as const;
+
+/** Roles must fit the unit: a street account cannot be a department, a reviewer sits in a joint-meeting member. */
+async function checkRolesFitUnit(tx: Tx, unitId: number, roles: Role[]) {
+  const unit = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { kind: true, active: true, jointMeetingMember: true, name: true } });
+  if (!unit) throw new AppError("VALIDATION", "所属单位不存在。", { unitId: "所属单位不存在" });
+  if (!unit.active) throw new AppError("VALIDATION", "所属单位已停用。", { unitId: "所属单位已停用" });
+  const wrong = roles.filter((r) => !ROLES_FOR_KIND[unit.kind].includes(r));
+  if (wrong.length) {
+    const message = `${unit.name}的账号不能担任：${wrong.map((r) => ROLE_LABELS[r]).join("、")}`;
+    throw new AppError("VALIDATION", message, { roles: message });
+  }
+  if (roles.includes("REVIEWER") && !unit.jointMeetingMember) {
+    const message = `${unit.name}不是联席会议成员单位，不能设为审核人`;
+    throw new AppError("VALIDATION", message, { roles: message });
+  }
+}
+
+export async function createUser(input: CreateUserInput, { tx, audit }: CommandContext) {
+  await checkRolesFitUnit(tx, input.unitId, input.roles);
+  if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
+    throw new AppError("DUPLICATE", "用户名已被使用。", { username: "用户名已被使用" });
+  }
+  const temporaryPassword = generateTemporaryPassword();
+  const user = await tx.user.create({
+    data: { ...input, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true },
+    select: auditView,
+  });
+  await audit({ action: "user.create", subjectType: "user", subjectId: user.id, after: user });
+  return { id: user.id, temporaryPassword };
+}
+
+export async function updateUser(input: UpdateUserInput, { tx, audit }: CommandContext) {
+  const before = await tx.user.findUnique({ where: { id: input.id }, select: auditView });
+  if (!before) throw new AppError("NOT_FOUND");
+  await checkRolesFitUnit(tx, input.unitId, input.roles);
+  const { id, ...data } = input;
+  const rolesChanged = before.roles.slice().sort().join() !== input.roles.slice().sort().join() || before.unitId !== input.unitId;
+  const after = await tx.user.update({
+    where: { id },
+    // A new unit or role set takes effect now: other sessions are signed out.
+    data: { ...data, ...(rolesChanged ? { sessionVersion: { increment: 1 } } : {}) },
+    select: auditView,
+  });
+  await audit({ action: "user.update", subjectType: "user", subjectId: id, before, after });
+  return { id };
+}
+
+export async function setUserActive(input: { id: number; active: boolean }, { tx, audit }: CommandContext) {
+  const before = await tx.user.findUnique({ where: { id: input.id }, select: auditView });
+  if (!before) throw new AppError("NOT_FOUND");
+  if (before.active === input.active) return { id: input.id };
+  const after = await tx.user.update({
+    where: { id: input.id },
+    data: { active: input.active, sessionVersion: { increment: 1 } },
+    select: auditView,
+  });
+  await audit({ action: input.active ? "user.activate" : "user.deactivate", subjectType: "user", subjectId: input.id, before, after });
+  return { id: input.id };
+}
+
+export async function resetUserPassword(input: { id: number }, { tx, audit }: CommandContext) {
+  const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, username: true } });
+  if (!user) throw new AppError("NOT_FOUND");
+  const temporaryPassword = generateTemporaryPassword();
+  await tx.user.update({
+    where: { id: input.id },
+    data: {
+      passwordHash: await hashPassword(temporaryPassword),
+      mustChangePassword: true,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      sessionVersion: { increment: 1 },
+    },
+  });
+  await audit({ action: "user.resetPassword", subjectType: "user", subjectId: input.id, after: { mustChangePassword: true } });
+  return { id: input.id, temporaryPassword };
+}
+
+export async function unlockUser(input: { id: number }, { tx, audit }: CommandContext) {
+  const before = await tx.user.findUnique({ where: { id: input.id }, select: { failedLoginCount: true, lockedUntil: true } });
+  if (!before) throw new AppError("NOT_FOUND");
+  await tx.user.update({ where: { id: input.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+  await audit({ action: "user.unlock", subjectType: "user", subjectId: input.id, before, after: { failedLoginCount: 0, lockedUntil: null } });
+  return { id: input.id };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db/client";
+import type { UserFilter } from "./schema";
+
+export const USER_PAGE_SIZE = 20;
+
+export async function listUsers(filter: UserFilter, now = new Date()) {
+  const where: Prisma.UserWhereInput = {};
+  if (filter.q) {
+    where.OR = [
+      { username: { contains: filter.q, mode: "insensitive" } },
+      { displayName: { contains: filter.q } },
+      { unit: { name: { contains: filter.q } } },
+    ];
+  }
+  if (filter.role) where.roles = { has: filter.role };
+  if (filter.unitId) where.unitId = filter.unitId;
+  if (filter.status === "active") where.active = true;
+  if (filter.status === "inactive") where.active = false;
+  if (filter.status === "locked") where.lockedUntil = { gt: now };
+  const [total, rows] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ unit: { sortOrder: "asc" } }, { unitId: "asc" }, { username: "asc" }],
+      skip: (filter.page - 1) * USER_PAGE_SIZE,
+      take: USER_PAGE_SIZE,
+      select: {
+        id: true, username: true, displayName: true, roles: true, active: true, lockedUntil: true,
+        failedLoginCount: true, mustChangePassword: true, lastLoginAt: true,
+        unit: { select: { id: true, name: true } },
+      },
+    }),
+  ]);
+  return { total, rows, pageSize: USER_PAGE_SIZE };
+}
+
+export async function getUser(id: number) {
+  return prisma.user.findUnique({
+    where: { id },
+    select: {
+      id: true, username: true, displayName: true, roles: true, active: true, lockedUntil: true, phone: true,
+      failedLoginCount: true, mustChangePassword: true, lastLoginAt: true, createdAt: true, passwordChangedAt: true,
+      unitId: true, unit: { select: { id: true, name: true, kind: true } },
+    },
+  });
+}

@@ -1,0 +1,97 @@
+// Shared by the project's own scripts (start, tests, bench): where the database comes from.
+import { spawn, type SpawnOptions } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "../lib/env";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
+
+export async function openDatabase(options: { dataDir?: string; port?: number; database?: string } = {}): Promise<Database> {
+  if (env.DATABASE_URL && !options.dataDir) {
+    return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const dataDir = path.resolve(root, options.dataDir ?? env.QINGDAN_DATA_DIR);
+  const db = await startEmbeddedPostgres({
+    dataDir,
+    port: options.port ?? env.QINGDAN_PG_PORT,
+    database: options.database,
+    log: (line) => console.log(line),
+  });
+  return { url: db.url, embedded: true, stop: db.stop };
+}
+
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", cwd: root, ...options });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export async function runOrFail(command: string, args: string[], options: SpawnOptions = {}) {
+  const code = await run(command, args, options);
+  if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`);
+}
+
+export function prismaEnv(url: string): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+}
+
+// `prisma generate` reads DATABASE_URL from the schema; without one the CLI falls back to the
+// native engine and tries to download it. The URL is never connected to.
+export async function generateClient() {
+  await runOrFail(bin("prisma"), ["generate"], {
+    env: prismaEnv(env.DATABASE_URL ?? "postgresql://qingdan@127.0.0.1:5432/qingdan"),
+  });
+}
+
+export async function migrate(url: string) {
+  await runOrFail(bin("prisma"), ["migrate", "deploy"], { env: prismaEnv(url) });
+}
+
+export function sessionSecret(dataDir = path.resolve(root, env.QINGDAN_DATA_DIR)): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "session-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "public", "package-lock.json", "next.config.js", "postcss.config.mjs", "proxy.ts", "tsconfig.json"];
+
+function fingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  const walk = (p: string) => {
+    const full = path.join(root, p);
+    if (!fs.existsSync(full)) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      if (p.endsWith("generated")) return;
+      for (const name of fs.readdirSync(full).sort()) walk(path.join(p, name));
+    } else {
+      hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  BUILD_INPUTS.forEach(walk);
+  return hash.digest("hex");
+}
+
+export async function buildIfNeeded(force = false) {
+  const stampFile = path.join(root, ".next", "qingdan-build-stamp");
+  const current = fingerprint();
+  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile)
+    ? fs.readFileSync(stampFile, "utf8")
+    : "";
+  if (!force && built === current) return false;
+  console.log("正在构建（首次或代码有更新时需要，约 1–2 分钟）…");
+  await runOrFail(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
+  fs.writeFileSync(stampFile, current);
+  return true;
+}
