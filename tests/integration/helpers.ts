@@ -1,0 +1,49 @@
+import { prisma } from "@/lib/db/client";
+import { loadSessionUser } from "@/lib/auth/queries";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { seedDemoCity } from "@/prisma/seed";
+import { testSession } from "./session-state";
+
+export { prisma };
+
+/** Makes the next server actions run as this user (by user name), or signed out with null. */
+export async function actAs(username: string | null) {
+  if (username === null) {
+    testSession.user = null;
+    return null;
+  }
+  const u = await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
+  testSession.user = await loadSessionUser(prisma, u.id, u.sessionVersion);
+  if (!testSession.user) throw new Error(`cannot act as ${username}`);
+  return testSession.user;
+}
+
+let seeded: Promise<unknown> | null = null;
+/** The demo city, seeded once per test file. */
+export function seedDemo() {
+  seeded ??= seedDemoCity(prisma);
+  return seeded;
+}
+
+export async function unitId(name: string) {
+  return (await prisma.orgUnit.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
+}
+
+let counter = 0;
+export async function createTestUser(opts: { unit: string; roles: Role[]; password?: string; username?: string }) {
+  const username = opts.username ?? `t${Date.now().toString(36)}${counter++}`;
+  return prisma.user.create({
+    data: {
+      username,
+      displayName: `测试${username}`,
+      unitId: await unitId(opts.unit),
+      roles: opts.roles,
+      passwordHash: await hashPassword(opts.password ?? "Passw0rd!x"),
+    },
+  });
+}
+
+export async function auditCount(where: { action?: string; subjectId?: string } = {}) {
+  return prisma.auditLog.count({ where });
+}
