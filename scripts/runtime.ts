@@ -33,6 +33,22 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
+/** Runs quietly; prints the command's output only when it fails. */
+export function runQuiet(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (c) => (output += c));
+    child.stderr?.on("data", (c) => (output += c));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) return resolve();
+      process.stderr.write(output);
+      reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`));
+    });
+  });
+}
+
 export async function runOrFail(command: string, args: string[], options: SpawnOptions = {}) {
   const code = await run(command, args, options);
   if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`);
@@ -45,13 +61,14 @@ export function prismaEnv(url: string): NodeJS.ProcessEnv {
 // `prisma generate` reads DATABASE_URL from the schema; without one the CLI falls back to the
 // native engine and tries to download it. The URL is never connected to.
 export async function generateClient() {
-  await runOrFail(bin("prisma"), ["generate"], {
+  await runQuiet(bin("prisma"), ["generate"], {
     env: prismaEnv(env.DATABASE_URL ?? "postgresql://qingdan@127.0.0.1:5432/qingdan"),
   });
 }
 
 export async function migrate(url: string) {
-  await runOrFail(bin("prisma"), ["migrate", "deploy"], { env: prismaEnv(url) });
+  await runQuiet(bin("prisma"), ["migrate", "deploy"], { env: prismaEnv(url) });
+  console.log("数据库结构已是最新。");
 }
 
 export function sessionSecret(dataDir = path.resolve(root, env.QINGDAN_DATA_DIR)): string {

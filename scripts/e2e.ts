@@ -1,0 +1,68 @@
+// Runs the Playwright suite against a production build, served by `next start` on a fresh,
+// seeded, throwaway database. Arguments are passed through to `playwright test`.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import { bin, buildIfNeeded, generateClient, migrate, root, run } from "./runtime";
+import { freePort, sql, startTestServer } from "./test-db";
+
+async function waitFor(url: string, ms: number) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+async function main() {
+  await generateClient();
+  await buildIfNeeded();
+  const server = await startTestServer();
+  const database = `qingdan_e2e_${crypto.randomBytes(4).toString("hex")}`;
+  await sql(server.adminUrl, `CREATE DATABASE "${database}"`);
+  const url = server.urlFor(database);
+  await migrate(url);
+  process.env.DATABASE_URL = url;
+  const { createPrismaClient } = await import("../lib/db/client");
+  const { seedDemoCity } = await import("../prisma/seed");
+  const prisma = createPrismaClient(url);
+  await seedDemoCity(prisma);
+  await prisma.$disconnect();
+
+  const port = Number(process.env.E2E_PORT ?? (await freePort()));
+  const baseUrl = `http://localhost:${port}`;
+  const app = spawn(bin("next"), ["start", "-p", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: crypto.randomBytes(24).toString("hex"),
+      // Every browser test signs in from 127.0.0.1; address slow-down has its own integration test.
+      QINGDAN_ADDRESS_MAX_FAILURES: "10000",
+    },
+  });
+  let code = 1;
+  try {
+    await waitFor(`${baseUrl}/login`, 60_000);
+    code = await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: url },
+    });
+  } finally {
+    app.kill("SIGTERM");
+    await new Promise((r) => (app.exitCode !== null ? r(null) : app.once("exit", r)));
+    await sql(server.adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
+    await server.stop();
+  }
+  process.exit(code);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
