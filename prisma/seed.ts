@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import type { Tx } from "../lib/db/client";
 import type { OrgKind } from "../lib/generated/prisma/enums";
 import { hashPassword } from "../lib/auth/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
@@ -73,7 +74,7 @@ export const DEMO_CITY: UnitSeed = {
   ],
 };
 
-async function createUnits(prisma: PrismaClient, seed: UnitSeed, parentId: number | null, sortOrder: number, byName: Map<string, number>) {
+async function createUnits(prisma: Tx, seed: UnitSeed, parentId: number | null, sortOrder: number, byName: Map<string, number>) {
   const unit = await prisma.orgUnit.create({
     data: {
       name: seed.name,
@@ -91,7 +92,12 @@ async function createUnits(prisma: PrismaClient, seed: UnitSeed, parentId: numbe
 }
 
 /** The demo city: units, one account per role, and each later area's demo data. */
-export async function seedDemoCity(prisma: PrismaClient) {
+export async function seedDemoCity(client: PrismaClient) {
+  // All or nothing: a failed seed leaves an empty database that the next start seeds again.
+  return client.$transaction((tx) => seedAll(tx), { timeout: 10 * 60_000, maxWait: 60_000 });
+}
+
+async function seedAll(prisma: Tx) {
   const byName = new Map<string, number>();
   await createUnits(prisma, DEMO_CITY, null, 1, byName);
   const hashes = new Map<string, string>();

@@ -5,7 +5,7 @@ import net from "node:net";
 import pg from "pg";
 import { env } from "../lib/env";
 import {
-  bin, buildIfNeeded, generateClient, migrate, openDatabase, prismaEnv, root, runOrFail, sessionSecret,
+  activeChildren, bin, buildIfNeeded, isShuttingDown, onShutdown, generateClient, migrate, openDatabase, prismaEnv, root, runOrFail, sessionSecret,
   type Database,
 } from "./runtime";
 
@@ -100,7 +100,11 @@ async function serve(dev: boolean) {
     console.error(`端口 ${port} 已被占用。请停止占用它的程序，或用 PORT=3001 npm start 换一个端口。`);
     process.exit(1);
   }
-  const db = await prepare();
+  let db: Database | null = null;
+  onShutdown(async () => {
+    await db?.stop();
+  });
+  db = await prepare();
   if (!dev) await buildIfNeeded();
   const childEnv = {
     ...process.env,
@@ -113,31 +117,21 @@ async function serve(dev: boolean) {
   const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
   if (env.HOSTNAME) args.push("-H", env.HOSTNAME);
   const child: ChildProcess = spawn(bin("next"), args, { cwd: root, env: childEnv, stdio: ["inherit", "pipe", "inherit"] });
+  activeChildren.add(child);
+  const url = db.url;
   let bannerShown = false;
   child.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (!bannerShown && /Ready|started server|Local:/i.test(chunk.toString())) {
       bannerShown = true;
-      void printBanner(db.url, port);
+      void printBanner(url, port);
     }
   });
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n收到 ${signal}，正在停止…`);
-    child.kill("SIGTERM");
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
-    await db.stop();
-    console.log("已停止。");
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  child.on("exit", async (code) => {
-    if (stopping) return;
-    await db.stop();
+  child.on("exit", async (code, signal) => {
+    activeChildren.delete(child);
+    if (signal || isShuttingDown()) return; // onShutdown stops the database and exits
+    await db?.stop();
     process.exit(code ?? 1);
   });
 }
@@ -145,6 +139,7 @@ async function serve(dev: boolean) {
 async function withDatabase(fn: (db: Database) => Promise<void>) {
   await generateClient();
   const db = await openDatabase();
+  onShutdown(() => db.stop());
   try {
     await fn(db);
   } finally {
@@ -199,6 +194,7 @@ main().then(
     if (command !== "start" && command !== "dev") process.exit(0);
   },
   (error) => {
+    if (isShuttingDown()) return; // a signal interrupted a step; onShutdown exits
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },

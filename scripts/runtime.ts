@@ -1,5 +1,5 @@
 // Shared by the project's own scripts (start, tests, bench): where the database comes from.
-import { spawn, type SpawnOptions } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -25,25 +25,61 @@ export async function openDatabase(options: { dataDir?: string; port?: number; d
   return { url: db.url, embedded: true, stop: db.stop };
 }
 
+/** Child processes still running, so a signal handler can stop them with us. */
+export const activeChildren = new Set<ChildProcess>();
+
+function track(child: ChildProcess): ChildProcess {
+  activeChildren.add(child);
+  child.on("exit", () => activeChildren.delete(child));
+  return child;
+}
+
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", cwd: root, ...options });
+    const child = track(spawn(command, args, { stdio: "inherit", cwd: root, ...options }));
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
+/** On Ctrl-C or SIGTERM: stop child processes, then run `cleanup` (e.g. stop the database), then exit. */
+let stopping = false;
+export const isShuttingDown = () => stopping;
+
+export function onShutdown(cleanup: () => Promise<void>) {
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n收到 ${signal}，正在停止…`);
+    await Promise.all(
+      [...activeChildren].map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null) return resolve(null);
+            child.once("exit", resolve);
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
+    await cleanup().catch((e) => console.error(e));
+    console.log("已停止。");
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
 /** Runs quietly; prints the command's output only when it fails. */
 export function runQuiet(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, ...options, stdio: ["ignore", "pipe", "pipe"] });
+    const child = track(spawn(command, args, { cwd: root, ...options, stdio: ["ignore", "pipe", "pipe"] }));
     let output = "";
     child.stdout?.on("data", (c) => (output += c));
     child.stderr?.on("data", (c) => (output += c));
     child.on("error", reject);
     child.on("exit", (code) => {
       if (code === 0) return resolve();
-      process.stderr.write(output);
+      if (!stopping) process.stderr.write(output);
       reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`));
     });
   });
