@@ -21,6 +21,13 @@ export async function updateUnit(input: UpdateUnitInput, { tx, audit }: CommandC
   if (!before) throw new AppError("NOT_FOUND");
   const dup = await tx.orgUnit.findFirst({ where: { parentId: before.parentId, name: input.name, id: { not: input.id } }, select: { id: true } });
   if (dup) throw new AppError("DUPLICATE", "同一上级下已有同名单位。", { name: "同一上级下已有同名单位" });
+  if (before.jointMeetingMember && !input.jointMeetingMember) {
+    const reviewers = await tx.user.count({ where: { unitId: input.id, active: true, roles: { has: "REVIEWER" } } });
+    if (reviewers > 0) {
+      const message = `该单位还有 ${reviewers} 个联席会议审核人账号，请先调整这些账号的角色。`;
+      throw new AppError("INVALID_STATE", message, { jointMeetingMember: message });
+    }
+  }
   const { id, ...data } = input;
   const after = await tx.orgUnit.update({ where: { id }, data });
   await audit({ action: before.name !== after.name ? "unit.rename" : "unit.update", subjectType: "unit", subjectId: id, before, after });
@@ -32,6 +39,7 @@ export async function moveUnit(input: { id: number; parentId: number | null }, {
   if (!unit) throw new AppError("NOT_FOUND");
   const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
   if (input.parentId && !parent) throw new AppError("VALIDATION", "目标上级单位不存在。", { parentId: "目标上级单位不存在" });
+  if (parent && !parent.active && unit.active) throw new AppError("VALIDATION", "不能移到已停用的单位之下。", { parentId: "目标上级单位已停用" });
   const problem = placementProblem(unit.kind, parent?.kind ?? null);
   if (problem) throw new AppError("VALIDATION", problem, { parentId: problem });
   const all = await tx.orgUnit.findMany({ select: { id: true, parentId: true } });
