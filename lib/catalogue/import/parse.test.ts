@@ -1,3 +1,4 @@
+import { REAL_LISTS_DIR } from "@/tests/fixtures/paths";
 import fs from "node:fs";
 import path from "node:path";
 import * as XLSX from "@e965/xlsx";
@@ -6,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { matchHeader, normalisePowerType } from "./fields";
 import { MAX_IMPORT_BYTES, parseSeq, parseSheetName, parseWorkbook, type ParseResult, type SheetResult } from "./parse";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../../shared/fixtures/real-lists");
+const FIXTURES = REAL_LISTS_DIR;
 const fixtureFiles = fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter((f) => !f.endsWith(".md")).sort() : [];
 
 const parsedFixtures = new Map<string, ParseResult>();

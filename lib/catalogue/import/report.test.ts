@@ -1,10 +1,11 @@
+import { REAL_LISTS_DIR } from "@/tests/fixtures/paths";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport, formatReportText } from "../../../scripts/import-report";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../../shared/fixtures/real-lists");
+const FIXTURES = REAL_LISTS_DIR;
 
 describe("import report", () => {
   it("builds the report for the fixtures plus a missing and a bad file", async () => {
