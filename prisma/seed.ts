@@ -3,6 +3,11 @@ import type { Tx } from "../lib/db/client";
 import type { OrgKind } from "../lib/generated/prisma/enums";
 import { hashPassword } from "../lib/auth/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { seedCatalogues } from "./seed-data/seed-catalogues";
+import { seedDevolution } from "./seed-data/devolution";
+import { seedLists } from "./seed-data/lists";
+import { seedAdmission } from "./seed-data/admission";
+import { seedEvaluation } from "./seed-data/evaluation";
 
 type UnitSeed = { name: string; shortName?: string; kind: OrgKind; code?: string; joint?: boolean; children?: UnitSeed[] };
 
@@ -110,6 +115,11 @@ async function seedAll(prisma: Tx) {
       data: { username: account.username, displayName: account.displayName, passwordHash: hash, unitId, roles: account.roles },
     });
   }
+  await seedCatalogues(prisma, byName);
+  await seedDevolution(prisma, byName);
+  await seedLists(prisma, byName);
+  await seedAdmission(prisma, byName);
+  await seedEvaluation(prisma, byName);
   await prisma.auditLog.create({ data: { action: "system.seed", subjectType: "system", after: { units: byName.size, users: DEMO_ACCOUNTS.length } } });
   return { units: byName };
 }

@@ -5,8 +5,12 @@ import { generateClient, migrate } from "./runtime";
 import { sql, startTestServer } from "./test-db";
 import type { BenchContext, BenchSuite } from "./bench/types";
 import { foundationBench } from "./bench/foundation";
+import { devolutionBench } from "./bench/devolution";
+import { catalogueBench } from "./bench/catalogue";
+import { evaluationBench } from "./bench/evaluation";
+import { admissionBench } from "./bench/admission";
 
-const suites: BenchSuite[] = [foundationBench];
+const suites: BenchSuite[] = [foundationBench, catalogueBench, devolutionBench, admissionBench, evaluationBench];
 
 async function main() {
   const only = process.argv.slice(2);

@@ -1,3 +1,5 @@
+import { CATALOGUE_AUDIT_LABELS, CATALOGUE_SUBJECT_LABELS } from "@/lib/catalogue/labels";
+
 /** Chinese names of audit actions; an action missing here is shown by its raw name. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.signIn": "登录成功",
@@ -19,6 +21,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "unit.activate": "启用单位",
   "unit.deactivate": "停用单位",
   "system.seed": "初始化演示数据",
+  ...CATALOGUE_AUDIT_LABELS,
 };
 
 /** Families of actions offered at the top of the filter (matched by prefix). */
@@ -26,6 +29,7 @@ export const AUDIT_ACTION_GROUPS: { value: string; label: string }[] = [
   { value: "auth.*", label: "全部登录记录" },
   { value: "user.*", label: "全部用户管理操作" },
   { value: "unit.*", label: "全部组织机构操作" },
+  { value: "catalogue.*", label: "全部清单目录操作" },
 ];
 
 export const SUBJECT_TYPE_LABELS: Record<string, string> = {
@@ -33,6 +37,7 @@ export const SUBJECT_TYPE_LABELS: Record<string, string> = {
   username: "登录用户名",
   unit: "单位",
   system: "系统",
+  ...CATALOGUE_SUBJECT_LABELS,
 };
 
 export function auditActionLabel(action: string): string {

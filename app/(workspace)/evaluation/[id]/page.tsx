@@ -1,0 +1,132 @@
+import Link from "next/link";
+import { notFound, forbidden } from "next/navigation";
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { prisma } from "@/lib/db/client";
+import { getRound, pairKeys, progress } from "@/lib/evaluation/queries";
+import { participants, ROUND_STATUS_LABELS, sheetDeadline } from "@/lib/evaluation/commands";
+import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/cx";
+import { DeadlineForm, ExtendForm, IndicatorEditor, PairEditor, RemindButton, RoundStepButton } from "@/components/evaluation/round-admin";
+import { formatDate, formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "考评详情" };
+
+export default async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("evaluation.read");
+  const id = Number((await params).id);
+  const round = Number.isInteger(id) && id > 0 ? await getRound(id) : null;
+  if (!round) notFound();
+  const manage = can(user, "evaluation.manage");
+  if (!manage) {
+    const sheet = await prisma.evaluationSheet.findUnique({ where: { roundId_raterUnitId: { roundId: id, raterUnitId: user.unitId } }, select: { id: true } });
+    if (round.status === "DRAFT" || (!sheet && !user.roles.includes("LEADER"))) forbidden();
+  }
+  const closes = round.closesOn.toISOString().slice(0, 10);
+  const rows = manage && round.status !== "DRAFT" ? await progress(id) : [];
+  const submitted = rows.filter((r) => r.status === "SUBMITTED").length;
+  const units = manage && round.status === "DRAFT" ? await participants(prisma) : null;
+  const keys = units ? await pairKeys(id) : [];
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title={round.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone={round.status === "PUBLISHED" ? "green" : round.status === "OPEN" ? "blue" : "gray"}>{ROUND_STATUS_LABELS[round.status]}</Badge>
+            <span>评分截止 {formatDate(round.closesOn)}</span>
+            <span>{round.trimmed ? "去掉最高分和最低分（评价单位不少于 5 个时）" : "按算术平均"}</span>
+            <span>{round._count.pairs} 组评价关系，{round._count.sheets} 个评价单位</span>
+          </span>
+        }
+        actions={
+          <>
+            {round.status === "OPEN" && can(user, "evaluation.rate", { type: "evaluationUnit", unitId: user.unitId, roundStatus: "OPEN" }) && (
+              <Link href={`/evaluation/${id}/rate`} className={buttonClass.primary}>本单位评分</Link>
+            )}
+            {round.status !== "DRAFT" && (manage || round.status === "PUBLISHED") && (
+              <Link href={`/evaluation/${id}/results`} className={buttonClass.secondary}>{round.status === "PUBLISHED" ? "查看结果" : "查看汇总"}</Link>
+            )}
+            {manage && round.status === "DRAFT" && <RoundStepButton roundId={id} step="open" />}
+            {manage && round.status === "OPEN" && <RoundStepButton roundId={id} step="close" />}
+            {manage && round.status === "CLOSED" && <RoundStepButton roundId={id} step="publish" />}
+          </>
+        }
+      />
+
+      <section aria-labelledby="ind-h">
+        <h2 id="ind-h" className="mb-2 text-lg font-semibold">考评指标</h2>
+        <IndicatorEditor
+          roundId={id}
+          editable={manage && round.status === "DRAFT"}
+          initial={round.indicators.map((i) => ({ name: i.name, description: i.description, weight: i.weight, scaleMin: i.scaleMin, scaleMax: i.scaleMax, source: i.source }))}
+        />
+      </section>
+
+      {manage && (round.status === "DRAFT" || round.status === "OPEN") && (
+        <section aria-labelledby="dl-h">
+          <h2 id="dl-h" className="mb-2 text-lg font-semibold">截止日期</h2>
+          <DeadlineForm roundId={id} closesOn={closes} />
+        </section>
+      )}
+
+      {units && (
+        <section aria-labelledby="pair-h">
+          <h2 id="pair-h" className="mb-2 text-lg font-semibold">评价关系（谁评价谁）</h2>
+          <PairEditor roundId={id} streets={units.streets} departments={units.departments} initial={keys} />
+        </section>
+      )}
+
+      {manage && round.status !== "DRAFT" && (
+        <section aria-labelledby="prog-h">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h2 id="prog-h" className="text-lg font-semibold">评分进度：已提交 {submitted} / {rows.length} 个单位</h2>
+            {round.status === "OPEN" && submitted < rows.length && <RemindButton roundId={id} label="催办全部未提交单位" />}
+          </div>
+          {rows.length === 0 ? (
+            <EmptyState title="没有评价单位" />
+          ) : (
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="min-w-full text-sm" data-testid="progress-table">
+                <thead className="bg-slate-50 text-left text-slate-600">
+                  <tr>
+                    <th className="px-3 py-2 font-medium">评价单位</th>
+                    <th className="px-3 py-2 font-medium">进度</th>
+                    <th className="px-3 py-2 font-medium">状态</th>
+                    <th className="px-3 py-2 font-medium">截止</th>
+                    <th className="px-3 py-2 font-medium">最近催办</th>
+                    {round.status === "OPEN" && <th className="px-3 py-2 font-medium">操作</th>}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((r) => (
+                    <tr key={r.raterUnitId}>
+                      <td className="px-3 py-2">{r.name}<div className="text-xs text-slate-500">{r.side === "STREET" ? "街道（乡镇）评部门" : "部门评街道（乡镇）"}</div></td>
+                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.scored} / {r.due}</td>
+                      <td className="px-3 py-2">{r.status === "SUBMITTED" ? <Badge tone="green">已提交 {formatDate(r.submittedAt)}</Badge> : <Badge tone="amber">未提交</Badge>}</td>
+                      <td className="whitespace-nowrap px-3 py-2">{sheetDeadline(round, r)}{r.extendedTo && <span className="ml-1 text-xs text-amber-700">（已延期）</span>}</td>
+                      <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-500">{r.remindedAt ? formatDateTime(r.remindedAt) : "—"}</td>
+                      {round.status === "OPEN" && (
+                        <td className="px-3 py-2">
+                          {r.status === "DRAFT" && (
+                            <div className="flex flex-wrap gap-2">
+                              <RemindButton roundId={id} raterUnitIds={[r.raterUnitId]} label="催办" />
+                              <ExtendForm roundId={id} raterUnitId={r.raterUnitId} name={r.name} />
+                            </div>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

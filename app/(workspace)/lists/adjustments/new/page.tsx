@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { can } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/session";
+import { listForAdjustment } from "@/lib/adjustments/queries";
+import { categoryOptions, powerTypeOptions } from "@/lib/lists/queries";
+import { buttonClass } from "@/components/ui/cx";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { AdjustmentForm } from "@/components/lists/adjustment-form";
+
+export const metadata: Metadata = { title: "提出调整申请" };
+
+export default async function NewAdjustmentPage({ searchParams }: { searchParams: Promise<{ listId?: string }> }) {
+  const user = await requirePermission("adjustment.create");
+  const listId = Number((await searchParams).listId);
+  const list = Number.isInteger(listId) && listId > 0 ? await listForAdjustment(listId) : null;
+  if (!list) notFound();
+  if (!can(user, "adjustment.create", { type: "adjustment", listUnitId: list.unitId, published: true, applicantUnitId: null, status: null })) forbidden();
+  const [categories, powerTypes] = await Promise.all([categoryOptions(), powerTypeOptions()]);
+  return (
+    <div>
+      <p className="mb-1 text-sm">
+        <Link href="/lists/adjustments" className={buttonClass.link}>
+          ← 动态调整
+        </Link>
+      </p>
+      <PageHeader title="提出调整申请" description={`${list.title}（现行第 ${list.currentVersion.versionNo} 版，${list.items.length} 项）`} />
+      {list.openAdjustmentId ? (
+        <EmptyState title="该清单已有正在办理的调整申请">
+          办结后再提出新的申请。
+          <span className="mt-3 block">
+            <Link href={`/lists/adjustments/${list.openAdjustmentId}`} className={buttonClass.link}>
+              查看正在办理的申请
+            </Link>
+          </span>
+        </EmptyState>
+      ) : (
+        <AdjustmentForm list={{ id: list.id, title: list.title, form: list.form, versionNo: list.currentVersion.versionNo }} items={list.items} categories={categories} powerTypes={powerTypes} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { can } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/session";
+import { todayInChina } from "@/lib/lists/commands";
+import { publishListAction } from "@/lib/lists/actions";
+import { draftItems, getList } from "@/lib/lists/queries";
+import { buttonClass } from "@/components/ui/cx";
+import { PageHeader } from "@/components/ui/page-header";
+import { PublishForm } from "@/components/lists/publish-form";
+
+export const metadata: Metadata = { title: "印发公布" };
+
+export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("list.publish");
+  const id = Number((await params).id);
+  const list = Number.isInteger(id) && id > 0 ? await getList(id) : null;
+  if (!list) notFound();
+  if (!can(user, "list.publish", { type: "powerList", unitId: list.unitId, status: list.status })) forbidden();
+  const items = await draftItems(id);
+  const next = list.versionCount + 1;
+  return (
+    <div>
+      <p className="mb-1 text-sm">
+        <Link href={`/lists/manage/${id}`} className={buttonClass.link}>
+          ← {list.title}
+        </Link>
+      </p>
+      <PageHeader title="印发公布" description={`${list.title}：审核已全部通过，共 ${items.length} 项。填写印发文件信息后公布为第 ${next} 版。`} />
+      <PublishForm
+        action={publishListAction}
+        input={{ listId: id, version: list.version }}
+        today={todayInChina()}
+        summary={`将「${list.title}」公布为第 ${next} 版，共 ${items.length} 项。`}
+        redirectTo={`/lists/manage/${id}`}
+      />
+    </div>
+  );
+}

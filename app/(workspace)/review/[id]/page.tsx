@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { roundResults } from "@/lib/review/queries";
+import { percent } from "@/lib/review/satisfaction";
+import { targetCandidates } from "@/lib/admission/queries";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { RevokeButton, SurveyLinkForm } from "@/components/admission/review-forms";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "评议结果" };
+
+export default async function ReviewRoundPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("review.read");
+  const id = Number((await params).id);
+  const data = Number.isInteger(id) ? await roundResults(id) : null;
+  if (!data) notFound();
+  const { round, rows, links } = data;
+  const manage = can(user, "review.manage") && round.status === "OPEN";
+  const units = manage ? await targetCandidates() : [];
+  return (
+    <div className="space-y-6">
+      <PageHeader title={round.title} description="满意率 =（满意＋基本满意）÷ 全部评价；不超过 50% 的事项标为「建议撤销」。" />
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">各事项评价</h2>
+        {rows.length === 0 ? (
+          <EmptyState title="没有可评议的准入事项" />
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="review-results">
+            {rows.map((r) => (
+              <li key={r.id} className="grid gap-2 px-4 py-3 md:grid-cols-[1fr_16rem]" data-testid={`review-row-${r.id}`}>
+                <div>
+                  <p className="font-medium">
+                    {r.name} {!r.active ? <Badge>已撤销</Badge> : r.flagged ? <Badge tone="red">建议撤销</Badge> : null}
+                  </p>
+                  <p className="text-xs text-slate-500">{r.unit.name} · {r.departmentName}</p>
+                  <p className="mt-1 text-sm text-slate-700">
+                    满意 {r.counts.satisfied} · 基本满意 {r.counts.basic} · 不满意 {r.counts.dissatisfied} · 满意率 <strong>{percent(r.satisfaction)}</strong>
+                  </p>
+                </div>
+                {manage && r.active && r.flagged && <RevokeButton roundId={round.id} dutyId={r.id} name={r.name} unitName={r.unit.name} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {manage && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-lg font-semibold">居民和单位代表的评议链接</h2>
+          <p className="mb-3 text-sm text-slate-600">没有系统账号的代表，可通过一次性链接评价该单位承接的准入事项，无需登录。</p>
+          <SurveyLinkForm roundId={round.id} units={units} />
+          {links.length > 0 && (
+            <ul className="mt-4 divide-y divide-slate-100 text-sm">
+              {links.map((l) => (
+                <li key={l.id} className="flex flex-wrap justify-between gap-2 py-2">
+                  <span>{l.unit.name} · {l.label}</span>
+                  <span className="text-xs text-slate-500">{l.usedAt ? `已提交 ${formatDateTime(l.usedAt)}` : "未使用"}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { attachmentForDownload } from "@/lib/dispatch/queries";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return new Response("请先登录。", { status: 401 });
+  const id = Number((await params).id);
+  const file = Number.isInteger(id) && id > 0 ? await attachmentForDownload(id) : null;
+  if (!file || !can(user, "dispatch.read", { type: "dispatch", ...file.dispatch })) return new Response("文件不存在或您无权下载。", { status: 404 });
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": "application/octet-stream",
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "sandbox",
+    },
+  });
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { confirmRevocationAction, createSurveyLinkAction, openRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/review/actions";
+import { buttonClass, inputClass } from "@/components/ui/cx";
+import { Field, describedBy } from "@/components/ui/field";
+import { useAction, formObject } from "@/components/ui/use-action";
+import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { ConfirmButton } from "@/components/catalogue/confirm-button";
+
+export function OpenRoundForm({ year }: { year: number }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(openRoundAction);
+  return (
+    <form noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" onSubmit={(e) => { e.preventDefault(); run(formObject(e.currentTarget), (r) => router.push(`/review/${r.id}`)); }}>
+      <div className="sm:col-span-3"><FormError message={error} /></div>
+      <Field id="year" label="评议年度" error={fieldErrors.year} required>
+        <input {...describedBy("year", fieldErrors.year)} defaultValue={year} inputMode="numeric" className={inputClass} />
+      </Field>
+      <Field id="closesOn" label="截止日期" error={fieldErrors.closesOn} required>
+        <input type="date" {...describedBy("closesOn", fieldErrors.closesOn)} defaultValue={`${year}-12-31`} className={inputClass} />
+      </Field>
+      <div className="flex items-end"><button className={buttonClass.primary} disabled={pending}>{pending ? "正在发起…" : "发起年度评议"}</button></div>
+    </form>
+  );
+}
+
+export function SurveyLinkForm({ roundId, units }: { roundId: number; units: { id: number; name: string }[] }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(createSurveyLinkAction);
+  const [link, setLink] = useState<string | null>(null);
+  return (
+    <form noValidate className="space-y-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), roundId }, (r) => { setLink(`${window.location.origin}/survey/${r.token}`); router.refresh(); }); }}>
+      <FormError message={error} />
+      {link && (
+        <FormSuccess testId="survey-link">
+          评议链接（只显示这一次，只能提交一次，请复制后发给参与人）：<br />
+          <code className="break-all">{link}</code>
+        </FormSuccess>
+      )}
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field id="unitId" label="单位" error={fieldErrors.unitId} required>
+          <select {...describedBy("unitId", fieldErrors.unitId)} className={inputClass}>
+            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+        </Field>
+        <Field id="label" label="参与人" error={fieldErrors.label} required hint="如：居民代表、辖区企业代表">
+          <input {...describedBy("label", fieldErrors.label, "hint")} className={inputClass} maxLength={50} />
+        </Field>
+        <div className="flex items-end"><button className={buttonClass.secondary} disabled={pending}>{pending ? "正在生成…" : "生成一次性评议链接"}</button></div>
+      </div>
+    </form>
+  );
+}
+
+export function RevokeButton({ roundId, dutyId, name, unitName }: { roundId: number; dutyId: number; name: string; unitName: string }) {
+  const router = useRouter();
+  const { run, pending, error } = useAction(confirmRevocationAction);
+  const [note, setNote] = useState("满意度未过半，按规定予以撤销");
+  return (
+    <div className="space-y-1">
+      <FormError message={error} />
+      <label className="sr-only" htmlFor={`note-${dutyId}`}>撤销说明</label>
+      <input id={`note-${dutyId}`} value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} maxLength={500} />
+      <ConfirmButton
+        title="确认撤销该准入事项？"
+        message={<p>「{name}」将从{unitName}的属地管理事项清单中移出，并公布新版本。评议和撤销记录永久保留。此操作不能撤回。</p>}
+        confirmLabel="确认撤销"
+        className={buttonClass.danger}
+        pending={pending}
+        onConfirm={() => run({ roundId, dutyId, note }, () => router.refresh())}
+        testId={`revoke-${dutyId}`}
+      >
+        确认撤销
+      </ConfirmButton>
+    </div>
+  );
+}
+
+const VALUES = [["SATISFIED", "满意"], ["BASIC", "基本满意"], ["DISSATISFIED", "不满意"]] as const;
+
+/** Rating form for an account (roundId) or a public survey link (token). */
+export function RatingForm({ duties, roundId, token }: { duties: { id: number; name: string; departmentName: string; localDuty: string }[]; roundId?: number; token?: string }) {
+  const router = useRouter();
+  const account = useAction(rateDutiesAction);
+  const survey = useAction(submitSurveyAction);
+  const { pending, error } = token ? survey : account;
+  const [values, setValues] = useState<Record<number, string>>({});
+  const [done, setDone] = useState(false);
+  const [missing, setMissing] = useState(false);
+  if (done) return <FormSuccess testId="rating-done">评价已提交，感谢您的参与！</FormSuccess>;
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (duties.some((d) => !values[d.id])) return setMissing(true);
+        setMissing(false);
+        const ratings = duties.map((d) => ({ dutyId: d.id, value: values[d.id] }));
+        const ok = () => { setDone(true); router.refresh(); };
+        if (token) survey.run({ token, ratings }, ok);
+        else account.run({ roundId, ratings }, ok);
+      }}
+    >
+      <FormError message={missing ? "请为每个事项选择评价。" : error} />
+      <ol className="space-y-3">
+        {duties.map((d, i) => (
+          <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <fieldset>
+              <legend className="font-medium">{i + 1}. {d.name}</legend>
+              <p className="mt-1 text-xs text-slate-500">{d.departmentName} · {d.localDuty}</p>
+              <div className="mt-2 flex flex-wrap gap-4 text-sm">
+                {VALUES.map(([v, l]) => (
+                  <label key={v} className="flex items-center gap-2">
+                    <input type="radio" name={`d${d.id}`} value={v} checked={values[d.id] === v} onChange={() => setValues({ ...values, [d.id]: v })} className="h-4 w-4" />
+                    {l}
+                  </label>
+                ))}
+              </div>
+              {missing && !values[d.id] && <p role="alert" className="mt-1 text-xs text-red-600">请选择评价</p>}
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <button className={buttonClass.primary} disabled={pending}>{pending ? "正在提交…" : "提交评价"}</button>
+      <p className="text-xs text-slate-500">评价提交后不能修改。</p>
+    </form>
+  );
+}

@@ -1,0 +1,257 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import {
+  closeConsultationAction,
+  consultAction,
+  decideAdmissionAction,
+  deleteAttachmentAction,
+  fileAdmissionAction,
+  initialReviewAction,
+  recordOpinionAction,
+  uploadAttachmentAction,
+  withdrawAdmissionAction,
+} from "@/lib/admission/actions";
+import { OPINION_LABELS } from "@/lib/admission/labels";
+import { buttonClass, inputClass } from "@/components/ui/cx";
+import { Field, describedBy } from "@/components/ui/field";
+import { useAction, formObject } from "@/components/ui/use-action";
+import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { ConfirmButton } from "@/components/catalogue/confirm-button";
+
+function Box({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <section className="space-y-3 rounded-lg border border-brand-100 bg-brand-50/40 p-4" data-testid={testId}>
+      <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Radios({ name, options, error }: { name: string; options: [string, string][]; error?: string }) {
+  return (
+    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+      <legend className="sr-only">{name}</legend>
+      <div className="flex flex-wrap gap-4 text-sm">
+        {options.map(([v, l]) => (
+          <label key={v} className="flex items-center gap-2">
+            <input type="radio" name={name} value={v} className="h-4 w-4" />
+            {l}
+          </label>
+        ))}
+      </div>
+      {error && <p id={`${name}-error`} role="alert" className="mt-1 text-xs text-red-600">{error}</p>}
+    </fieldset>
+  );
+}
+
+export function InitialReviewForm({ id }: { id: number }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(initialReviewAction);
+  return (
+    <Box title="编办初审" testId="initial-review">
+      <form noValidate className="space-y-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), id }, () => router.refresh()); }}>
+        <FormError message={error} />
+        <Radios name="decision" options={[["FORWARD", "初审通过，提交联席会议成员单位审查"], ["RETURN", "退回申请部门修改"]]} error={fieldErrors.decision} />
+        <Field id="comment" label="初审意见" error={fieldErrors.comment} hint="退回修改时必填，写明需要补充或修改的内容。">
+          <textarea {...describedBy("comment", fieldErrors.comment, "hint")} rows={3} className={inputClass} maxLength={1000} />
+        </Field>
+        <button className={buttonClass.primary} disabled={pending}>{pending ? "正在提交…" : "提交初审结果"}</button>
+      </form>
+    </Box>
+  );
+}
+
+export function OpinionForm({ id, units }: { id: number; units: { id: number; name: string; onBehalf: boolean }[] }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(recordOpinionAction);
+  return (
+    <Box title="联席审查意见" testId="opinion-form">
+      <p className="text-sm text-slate-600">意见提交后不能修改。所有成员单位意见齐全后，自动进入征求街道（社区）意见环节。</p>
+      <form noValidate className="space-y-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), id }, () => router.refresh()); }}>
+        <FormError message={error} />
+        <Field id="unitId" label="成员单位" error={fieldErrors.unitId} required>
+          <select {...describedBy("unitId", fieldErrors.unitId)} className={inputClass}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}{u.onBehalf ? "（代为录入书面意见）" : ""}</option>
+            ))}
+          </select>
+        </Field>
+        <Radios name="opinion" options={Object.entries(OPINION_LABELS)} error={fieldErrors.opinion} />
+        <Field id="body" label="意见内容" error={fieldErrors.body} required>
+          <textarea {...describedBy("body", fieldErrors.body)} rows={3} className={inputClass} maxLength={2000} />
+        </Field>
+        <button className={buttonClass.primary} disabled={pending}>{pending ? "正在提交…" : "提交审查意见"}</button>
+      </form>
+    </Box>
+  );
+}
+
+export function ConsultForm({ id, unitName }: { id: number; unitName: string }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(consultAction);
+  return (
+    <Box title={`${unitName}的意见`} testId="consult-form">
+      <p className="text-sm text-slate-600">请研究是否同意承接。不同意的，请写明理由，编办作出决定时会看到。</p>
+      <form noValidate className="space-y-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), id }, () => router.refresh()); }}>
+        <FormError message={error} />
+        <Radios name="response" options={[["AGREE", "同意承接"], ["OBJECT", "提出异议"]]} error={fieldErrors.response} />
+        <Field id="reason" label="理由" error={fieldErrors.reason} hint="提出异议时必填。">
+          <textarea {...describedBy("reason", fieldErrors.reason, "hint")} rows={3} className={inputClass} maxLength={1000} />
+        </Field>
+        <button className={buttonClass.primary} disabled={pending}>{pending ? "正在提交…" : "提交意见"}</button>
+      </form>
+    </Box>
+  );
+}
+
+export function CloseConsultationButton({ id, silent }: { id: number; silent: number }) {
+  const router = useRouter();
+  const { run, pending, error } = useAction(closeConsultationAction);
+  return (
+    <div className="space-y-2">
+      <FormError message={error} />
+      <ConfirmButton
+        title="结束征求意见？"
+        message={<p>还有 {silent} 个单位未反馈，结束后记为「未反馈」，申请进入编办决定环节。此操作不能撤回。</p>}
+        confirmLabel="结束征求意见"
+        tone="primary"
+        pending={pending}
+        onConfirm={() => run({ id, note: "" }, () => router.refresh())}
+        testId="close-consultation"
+      >
+        结束征求意见
+      </ConfirmButton>
+    </div>
+  );
+}
+
+export function DecideForm({ id, objections }: { id: number; objections: number }) {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const { run, pending, error, fieldErrors } = useAction(decideAdmissionAction);
+  const [decision, setDecision] = useState("");
+  const submit = () => form.current && run({ ...formObject(form.current), id }, () => router.refresh());
+  return (
+    <Box title="编办决定" testId="decide-form">
+      {/* The confirmation dialog holds its own form, so it sits after this one, not inside. */}
+      {objections > 0 && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">有 {objections} 个单位提出异议，请在作出决定前研究。</p>}
+      <form ref={form} noValidate className="space-y-3" onSubmit={(e) => e.preventDefault()} onChange={(e) => { const t = e.target as unknown as HTMLInputElement; if (t.name === "decision") setDecision(t.value); }}>
+        <FormError message={error} />
+        <Radios name="decision" options={[["ADMIT", "准入"], ["REFUSE", "不予准入"]]} error={fieldErrors.decision} />
+        <Field id="approvalDocNo" label="联审文号" error={fieldErrors.approvalDocNo} required hint="如：示编准〔2026〕5号">
+          <input {...describedBy("approvalDocNo", fieldErrors.approvalDocNo, "hint")} className={inputClass} maxLength={50} />
+        </Field>
+        <Field id="note" label="决定说明" error={fieldErrors.note} hint="不予准入时必填。">
+          <textarea {...describedBy("note", fieldErrors.note, "hint")} rows={2} className={inputClass} maxLength={1000} />
+        </Field>
+      </form>
+      <ConfirmButton
+        title={decision === "REFUSE" ? "确认不予准入？" : "确认准入？"}
+        message={<p>{decision === "REFUSE" ? "申请将结束，部门不得向街道（社区）交办该事项。" : "准入后需报市编办备案，备案后事项进入承接单位的属地管理事项清单。"}决定作出后不能撤回。</p>}
+        confirmLabel="确认决定"
+        tone={decision === "REFUSE" ? "danger" : "primary"}
+        className={buttonClass.primary}
+        pending={pending}
+        onConfirm={submit}
+        testId="decide-submit"
+      >
+        作出决定
+      </ConfirmButton>
+    </Box>
+  );
+}
+
+export function FileForm({ id, today }: { id: number; today: string }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(fileAdmissionAction);
+  return (
+    <Box title="报市编办备案" testId="file-form">
+      <p className="text-sm text-slate-600">录入备案信息后准入生效，事项自动进入各承接单位的属地管理事项清单并公布新版本。</p>
+      <form noValidate className="grid gap-3 sm:grid-cols-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), id }, () => router.refresh()); }}>
+        <div className="sm:col-span-3"><FormError message={error} /></div>
+        <Field id="filingNumber" label="备案号" error={fieldErrors.filingNumber} required>
+          <input {...describedBy("filingNumber", fieldErrors.filingNumber)} className={inputClass} maxLength={50} />
+        </Field>
+        <Field id="filingAuthority" label="备案机关" error={fieldErrors.filingAuthority} required>
+          <input {...describedBy("filingAuthority", fieldErrors.filingAuthority)} defaultValue="示例市委编办" className={inputClass} maxLength={50} />
+        </Field>
+        <Field id="filedOn" label="备案日期" error={fieldErrors.filedOn} required>
+          <input type="date" {...describedBy("filedOn", fieldErrors.filedOn)} defaultValue={today} className={inputClass} />
+        </Field>
+        <div className="sm:col-span-3">
+          <button className={buttonClass.primary} disabled={pending}>{pending ? "正在提交…" : "备案并生效"}</button>
+        </div>
+      </form>
+    </Box>
+  );
+}
+
+export function ApplicantActions({ id }: { id: number }) {
+  const router = useRouter();
+  const { run, pending, error } = useAction(withdrawAdmissionAction);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <a href={`/admission/${id}/edit`} className={buttonClass.primary}>修改申请</a>
+      <ConfirmButton title="撤回这份申请？" message="撤回后申请结束，不能恢复；需要时请重新申请。" confirmLabel="撤回申请" pending={pending} onConfirm={() => run({ id }, () => router.refresh())}>
+        撤回申请
+      </ConfirmButton>
+      <FormError message={error} />
+    </div>
+  );
+}
+
+export function Attachments({ id, files, editable }: { id: number; files: { id: number; fileName: string; size: number; uploadedByName: string }[]; editable: boolean }) {
+  const router = useRouter();
+  const up = useAction(uploadAttachmentAction);
+  const del = useAction(deleteAttachmentAction);
+  const input = useRef<HTMLInputElement>(null);
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <div className="space-y-2">
+      {files.length === 0 ? (
+        <p className="text-sm text-slate-500">暂无附件。</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+          {files.map((f) => (
+            <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
+              <a href={`/api/admission/attachments/${f.id}`} className="font-medium text-brand-700 hover:underline" download>{f.fileName}</a>
+              <span className="text-xs text-slate-500">{(f.size / 1024).toFixed(0)} KB · {f.uploadedByName}</span>
+              {editable && (
+                <ConfirmButton title="删除附件？" message={`删除「${f.fileName}」后不能恢复。`} confirmLabel="删除" className={buttonClass.small} pending={del.pending} onConfirm={() => del.run({ attachmentId: f.id }, () => router.refresh())}>
+                  删除
+                </ConfirmButton>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable && (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const file = input.current?.files?.[0];
+            setDone(null);
+            if (!file) return up.setError("请选择要上传的文件");
+            up.run({ admissionId: id, file }, () => {
+              setDone(`已上传「${file.name}」`);
+              if (input.current) input.current.value = "";
+              router.refresh();
+            });
+          }}
+        >
+          <FormError message={up.error ?? del.error} />
+          {done && <FormSuccess>{done}</FormSuccess>}
+          <label htmlFor="attachment" className="block text-sm font-medium text-slate-700">上传附件</label>
+          <div className="flex flex-wrap gap-2">
+            <input ref={input} id="attachment" type="file" accept=".pdf,.doc,.docx,.png,.jpg,.jpeg" className="text-sm" aria-describedby="attachment-hint" />
+            <button className={buttonClass.secondary} disabled={up.pending}>{up.pending ? "正在上传…" : "上传"}</button>
+          </div>
+          <p id="attachment-hint" className="text-xs text-slate-500">PDF、Word（.doc/.docx）或图片（.png/.jpg），每个不超过 10 MB。</p>
+        </form>
+      )}
+    </div>
+  );
+}

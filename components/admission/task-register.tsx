@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { acceptTaskAction, refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
+import { buttonClass, inputClass } from "@/components/ui/cx";
+import { Field, describedBy } from "@/components/ui/field";
+import { useAction, formObject } from "@/components/ui/use-action";
+import { FormError } from "@/components/admin/form-messages";
+import { ConfirmButton } from "@/components/catalogue/confirm-button";
+
+export function RegisterTaskForm({ departments, today }: { departments: { id: number; name: string }[]; today: string }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(registerTaskAction);
+  const [result, setResult] = useState<{ checkResult: string; matchedDutyName: string | null } | null>(null);
+  return (
+    <form
+      noValidate
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="register-task"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        run(formObject(form), (r) => {
+          setResult(r);
+          form.reset();
+          router.refresh();
+        });
+      }}
+    >
+      <h2 className="text-base font-semibold">登记收到的任务</h2>
+      <p className="text-sm text-slate-600">登记后系统自动与本单位已准入的事项比对（按事项名称和交办部门）。未经准入的任务，可以依法拒绝。</p>
+      <FormError message={error} />
+      {result && (
+        <p role="status" data-testid="check-result" className={`rounded-md px-3 py-2 text-sm ${result.checkResult === "ADMITTED" ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"}`}>
+          {result.checkResult === "ADMITTED" ? `比对结果：与已准入事项「${result.matchedDutyName}」相符，应当承接。` : "比对结果：未找到相符的已准入事项，可在下方登记簿中拒绝。"}
+        </p>
+      )}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="title" label="任务名称" error={fieldErrors.title} required className="sm:col-span-2">
+          <input {...describedBy("title", fieldErrors.title)} className={inputClass} maxLength={100} />
+        </Field>
+        <Field id="departmentId" label="交办部门" error={fieldErrors.departmentId} required>
+          <select {...describedBy("departmentId", fieldErrors.departmentId)} className={inputClass} defaultValue="">
+            <option value="" disabled>请选择</option>
+            {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </Field>
+        <Field id="receivedOn" label="收到日期" error={fieldErrors.receivedOn} required>
+          <input type="date" {...describedBy("receivedOn", fieldErrors.receivedOn)} defaultValue={today} max={today} className={inputClass} />
+        </Field>
+        <Field id="description" label="任务说明（可选）" error={fieldErrors.description} className="sm:col-span-2">
+          <textarea {...describedBy("description", fieldErrors.description)} rows={2} className={inputClass} maxLength={1000} />
+        </Field>
+      </div>
+      <button className={buttonClass.primary} disabled={pending}>{pending ? "正在比对…" : "登记并比对"}</button>
+    </form>
+  );
+}
+
+export function TaskDecision({ id, title, admitted }: { id: number; title: string; admitted: boolean }) {
+  const router = useRouter();
+  const refuse = useAction(refuseTaskAction);
+  const accept = useAction(acceptTaskAction);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const err = refuse.fieldErrors.reason;
+  return (
+    <div className="space-y-2">
+      <FormError message={refuse.error && !err ? refuse.error : accept.error} />
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={buttonClass.small} disabled={accept.pending} onClick={() => accept.run({ id }, () => router.refresh())}>承接</button>
+        {!admitted && (
+          <button type="button" className={buttonClass.small} onClick={() => setOpen(!open)} aria-expanded={open} data-testid={`refuse-${id}`}>拒绝</button>
+        )}
+      </div>
+      {open && (
+        <div className="space-y-2">
+          <Field id={`reason-${id}`} label="拒绝理由" error={err} required>
+            <textarea {...describedBy(`reason-${id}`, err)} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className={inputClass} maxLength={1000} />
+          </Field>
+          <ConfirmButton
+            title="确认拒绝该任务？"
+            message={<p>「{title}」未经准入。拒绝后将记录在案并告知编办，不能撤回。</p>}
+            confirmLabel="确认拒绝"
+            pending={refuse.pending}
+            className={buttonClass.danger}
+            onConfirm={() => refuse.run({ id, reason }, () => router.refresh())}
+            testId={`confirm-refuse-${id}`}
+          >
+            提交拒绝
+          </ConfirmButton>
+        </div>
+      )}
+    </div>
+  );
+}

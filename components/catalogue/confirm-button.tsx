@@ -1,0 +1,65 @@
+"use client";
+
+import { useId, useRef } from "react";
+import { buttonClass } from "@/components/ui/cx";
+
+/** A button that asks first, in a modal dialog (focus stays inside; Esc cancels). */
+export function ConfirmButton({
+  children,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  pending = false,
+  pendingLabel = "正在处理…",
+  tone = "danger",
+  className = buttonClass.secondary,
+  disabled = false,
+  testId,
+}: {
+  children: React.ReactNode;
+  title: string;
+  message: React.ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  pending?: boolean;
+  pendingLabel?: string;
+  tone?: "danger" | "primary";
+  className?: string;
+  disabled?: boolean;
+  testId?: string;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  return (
+    <>
+      <button type="button" className={className} disabled={disabled || pending} aria-haspopup="dialog" data-testid={testId} onClick={() => dialog.current?.showModal()}>
+        {pending ? pendingLabel : children}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-message`}
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <form method="dialog" className="space-y-4 p-5">
+          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+          <div id={`${id}-message`} className="space-y-2 text-sm text-slate-600">{message}</div>
+          <div className="flex flex-wrap justify-end gap-2">
+            <button type="submit" value="cancel" className={buttonClass.secondary} autoFocus>取消</button>
+            <button
+              type="button"
+              className={tone === "danger" ? buttonClass.danger : buttonClass.primary}
+              onClick={() => {
+                dialog.current?.close();
+                onConfirm();
+              }}
+            >
+              {confirmLabel}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

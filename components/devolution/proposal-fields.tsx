@@ -1,0 +1,73 @@
+"use client";
+
+import { inputClass } from "@/components/ui/cx";
+import { Field, describedBy } from "@/components/ui/field";
+import { DECISION_LABELS, DECISIONS } from "@/lib/devolution/state";
+import type { DevolutionDecision } from "@/lib/generated/prisma/enums";
+
+export type ProposalValue = { proposal: DevolutionDecision | ""; reason: string; streetDuty: string; departmentDuty: string };
+
+export const EMPTY_PROPOSAL: ProposalValue = { proposal: "", reason: "", streetDuty: "", departmentDuty: "" };
+
+const HINTS: Record<DevolutionDecision, string> = {
+  ACCEPT: "由街道（乡镇）承接实施，须写明双方职责边界。",
+  DEFER: "暂不下放，待条件成熟后再承接，须写明理由。",
+  DECLINE: "不下放，仍由部门行使，须写明理由。",
+};
+
+/**
+ * The department's proposal: 承接 / 暂缓 / 不承接, a reason (required unless accepting) and the
+ * 职责边界 (required when accepting). `prefix` keeps ids unique when two forms share a page.
+ */
+export function ProposalFields({
+  value,
+  onChange,
+  errors,
+  prefix = "p",
+  decisionLabel = "承接意见",
+}: {
+  value: ProposalValue;
+  onChange: (v: ProposalValue) => void;
+  errors: Record<string, string>;
+  prefix?: string;
+  decisionLabel?: string;
+}) {
+  const set = (patch: Partial<ProposalValue>) => onChange({ ...value, ...patch });
+  const accept = value.proposal === "ACCEPT";
+  const errorKey = errors.proposal ?? errors.decision;
+  return (
+    <div className="space-y-4">
+      <fieldset aria-describedby={errorKey ? `${prefix}-proposal-error` : undefined}>
+        <legend className="text-sm font-medium text-slate-700">
+          {decisionLabel}<span className="ml-0.5 text-red-600" aria-hidden>*</span>
+        </legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {DECISIONS.map((d) => (
+            <label
+              key={d}
+              className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm ${value.proposal === d ? "border-brand-600 bg-brand-50 text-brand-800" : "border-slate-300 bg-white text-slate-700"}`}
+            >
+              <input type="radio" name={`${prefix}-proposal`} value={d} checked={value.proposal === d} onChange={() => set({ proposal: d })} className="h-4 w-4" />
+              {DECISION_LABELS[d]}
+            </label>
+          ))}
+        </div>
+        {value.proposal && !errorKey && <p className="mt-1 text-xs text-slate-500">{HINTS[value.proposal]}</p>}
+        {errorKey && <p id={`${prefix}-proposal-error`} role="alert" className="mt-1 text-xs text-red-600">{errorKey}</p>}
+      </fieldset>
+      <Field id={`${prefix}-reason`} label={accept ? "备注（可选）" : "理由"} required={!accept && value.proposal !== ""} error={errors.reason ?? errors.note}>
+        <textarea {...describedBy(`${prefix}-reason`, errors.reason ?? errors.note)} rows={2} maxLength={500} className={inputClass} value={value.reason} onChange={(e) => set({ reason: e.target.value })} />
+      </Field>
+      {accept && (
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field id={`${prefix}-streetDuty`} label="街道（乡镇）承担的职责" required error={errors.streetDuty} hint="例如：日常巡查、立案调查、作出处罚决定。">
+            <textarea {...describedBy(`${prefix}-streetDuty`, errors.streetDuty, "hint")} rows={3} maxLength={1000} className={inputClass} value={value.streetDuty} onChange={(e) => set({ streetDuty: e.target.value })} />
+          </Field>
+          <Field id={`${prefix}-departmentDuty`} label="部门保留的职责" required error={errors.departmentDuty} hint="例如：业务指导、培训、重大复杂案件办理、监督。">
+            <textarea {...describedBy(`${prefix}-departmentDuty`, errors.departmentDuty, "hint")} rows={3} maxLength={1000} className={inputClass} value={value.departmentDuty} onChange={(e) => set({ departmentDuty: e.target.value })} />
+          </Field>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,299 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useAction, formObject } from "@/components/ui/use-action";
+import { Field, describedBy } from "@/components/ui/field";
+import { buttonClass, cx, inputClass } from "@/components/ui/cx";
+import { ConfirmButton } from "@/components/admin/confirm-button";
+import {
+  closeRoundAction,
+  createRoundAction,
+  extendSheetAction,
+  openRoundAction,
+  publishRoundAction,
+  remindAction,
+  saveIndicatorsAction,
+  savePairsAction,
+  setDeadlineAction,
+} from "@/lib/evaluation/actions";
+
+function Msg({ error, ok }: { error?: string | null; ok?: string | null }) {
+  if (error) return <p role="alert" className="text-sm text-red-600" data-testid="form-error">{error}</p>;
+  if (ok) return <p role="status" className="text-sm text-emerald-700">{ok}</p>;
+  return null;
+}
+
+export function NewRoundForm({ defaultYear, defaultClosesOn }: { defaultYear: number; defaultClosesOn: string }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(createRoundAction);
+  return (
+    <form
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = formObject(e.currentTarget);
+        run({ ...f, trimmed: f.trimmed === "on" }, (d) => router.push(`/evaluation/${d.id}`));
+      }}
+    >
+      <Field id="year" label="年度" required error={fieldErrors.year}>
+        <input {...describedBy("year", fieldErrors.year)} type="number" defaultValue={defaultYear} className={inputClass} />
+      </Field>
+      <Field id="title" label="考评名称" required error={fieldErrors.title} className="sm:col-span-2">
+        <input {...describedBy("title", fieldErrors.title)} defaultValue={`${defaultYear} 年度区街双向考评`} className={inputClass} />
+      </Field>
+      <Field id="closesOn" label="评分截止日期" required error={fieldErrors.closesOn}>
+        <input {...describedBy("closesOn", fieldErrors.closesOn)} type="date" defaultValue={defaultClosesOn} className={inputClass} />
+      </Field>
+      <label className="flex items-center gap-2 text-sm text-slate-700 sm:col-span-3">
+        <input type="checkbox" name="trimmed" defaultChecked /> 去掉一个最高分和一个最低分（评价单位不少于 5 个时）
+      </label>
+      <div className="flex items-end justify-end">
+        <button className={buttonClass.primary} disabled={pending}>{pending ? "正在创建…" : "新建考评"}</button>
+      </div>
+      <div className="sm:col-span-4"><Msg error={error} /></div>
+      <p className="text-xs text-slate-500 sm:col-span-4">新建后默认使用黄陂四项指标（各 25 分），并由每个街道（乡镇）评价每个部门、每个部门评价每个街道（乡镇）；开始评分前均可修改。</p>
+    </form>
+  );
+}
+
+type Ind = { name: string; description: string; weight: number | string; scaleMin: number | string; scaleMax: number | string; source: "RATED" | "DISPATCH" };
+
+export function IndicatorEditor({ roundId, initial, editable }: { roundId: number; initial: Ind[]; editable: boolean }) {
+  const router = useRouter();
+  const [rows, setRows] = useState<Ind[]>(initial);
+  const [ok, setOk] = useState<string | null>(null);
+  const { run, pending, error, fieldErrors } = useAction(saveIndicatorsAction);
+  const sum = rows.reduce((n, r) => n + (Number(r.weight) || 0), 0);
+  const set = (i: number, patch: Partial<Ind>) => setRows(rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setOk(null);
+        run({ roundId, indicators: rows }, () => {
+          setOk("指标已保存。");
+          router.refresh();
+        });
+      }}
+      className="space-y-3"
+    >
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              <th className="px-3 py-2 font-medium">指标</th>
+              <th className="px-3 py-2 font-medium">说明</th>
+              <th className="px-3 py-2 font-medium">权重</th>
+              <th className="px-3 py-2 font-medium">分值范围</th>
+              <th className="px-3 py-2 font-medium">来源</th>
+              {editable && <th className="px-3 py-2" />}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r, i) => {
+              const err = (k: string) => fieldErrors[`indicators.${i}.${k}`];
+              return (
+                <tr key={i} className="align-top">
+                  <td className="px-3 py-2">
+                    <input aria-label={`指标 ${i + 1} 名称`} disabled={!editable} value={r.name} onChange={(e) => set(i, { name: e.target.value })} className={cx(inputClass, "min-w-40")} aria-invalid={!!err("name") || undefined} />
+                    {err("name") && <p className="text-xs text-red-600">{err("name")}</p>}
+                  </td>
+                  <td className="px-3 py-2">
+                    <textarea aria-label={`指标 ${i + 1} 说明`} disabled={!editable} value={r.description} onChange={(e) => set(i, { description: e.target.value })} rows={2} className={cx(inputClass, "min-w-56")} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <input aria-label={`指标 ${i + 1} 权重`} disabled={!editable} type="number" value={r.weight} onChange={(e) => set(i, { weight: e.target.value })} className={cx(inputClass, "w-20")} aria-invalid={!!err("weight") || undefined} />
+                    {err("weight") && <p className="text-xs text-red-600">{err("weight")}</p>}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <input aria-label={`指标 ${i + 1} 最低分`} disabled={!editable} type="number" value={r.scaleMin} onChange={(e) => set(i, { scaleMin: e.target.value })} className={cx(inputClass, "inline-block w-16")} /> –{" "}
+                    <input aria-label={`指标 ${i + 1} 最高分`} disabled={!editable} type="number" value={r.scaleMax} onChange={(e) => set(i, { scaleMax: e.target.value })} className={cx(inputClass, "inline-block w-16")} aria-invalid={!!err("scaleMax") || undefined} />
+                    {err("scaleMax") && <p className="text-xs text-red-600">{err("scaleMax")}</p>}
+                  </td>
+                  <td className="px-3 py-2">
+                    <select aria-label={`指标 ${i + 1} 来源`} disabled={!editable} value={r.source} onChange={(e) => set(i, { source: e.target.value as Ind["source"] })} className={inputClass}>
+                      <option value="RATED">各单位评分</option>
+                      <option value="DISPATCH">派单客观指标（按时率）</option>
+                    </select>
+                  </td>
+                  {editable && (
+                    <td className="px-3 py-2">
+                      <button type="button" className={buttonClass.small} onClick={() => setRows(rows.filter((_, n) => n !== i))} disabled={rows.length <= 1}>删除</button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className={cx("text-sm", sum === 100 ? "text-slate-600" : "font-medium text-red-600")} data-testid="weight-sum">
+        权重合计 {sum}{sum === 100 ? "" : "，应为 100"}
+      </p>
+      {fieldErrors.indicators && <p role="alert" className="text-sm text-red-600">{fieldErrors.indicators}</p>}
+      {editable && (
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className={buttonClass.secondary} onClick={() => setRows([...rows, { name: "", description: "", weight: 0, scaleMin: 0, scaleMax: 100, source: "RATED" }])}>增加指标</button>
+          <button type="button" className={buttonClass.secondary} onClick={() => setRows([...rows, { name: "双向派单按时办理率", description: "按本年度双向派单的逾期率自动计算：得分 = 最高分 ×（1 − 逾期率）。", weight: 0, scaleMin: 0, scaleMax: 100, source: "DISPATCH" }])}>
+            加入派单客观指标
+          </button>
+          <button className={buttonClass.primary} disabled={pending}>{pending ? "正在保存…" : "保存指标"}</button>
+        </div>
+      )}
+      <Msg error={error} ok={ok} />
+    </form>
+  );
+}
+
+export function PairEditor({ roundId, streets, departments, initial }: { roundId: number; streets: { id: number; name: string }[]; departments: { id: number; name: string }[]; initial: string[] }) {
+  const router = useRouter();
+  const [keys, setKeys] = useState(() => new Set(initial));
+  const [ok, setOk] = useState<string | null>(null);
+  const { run, pending, error, fieldErrors } = useAction(savePairsAction);
+  const toggle = (k: string) => {
+    const next = new Set(keys);
+    if (next.has(k)) next.delete(k);
+    else next.add(k);
+    setKeys(next);
+  };
+  const matrix = (title: string, raters: { id: number; name: string }[], ratees: { id: number; name: string }[]) => (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="text-xs">
+        <caption className="px-3 py-2 text-left text-sm font-medium text-slate-700">{title}</caption>
+        <thead>
+          <tr>
+            <th className="sticky left-0 bg-white px-2 py-1 text-left font-medium">评价单位 ＼ 被评价单位</th>
+            {ratees.map((t) => <th key={t.id} className="px-1 py-1 font-normal text-slate-600" title={t.name}>{t.name.replace(/(街道办事处|人民政府|示例市)/g, "").slice(0, 6)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {raters.map((r) => (
+            <tr key={r.id} className="border-t border-slate-100">
+              <th className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-normal">{r.name}</th>
+              {ratees.map((t) => {
+                const k = `${r.id}:${t.id}`;
+                return (
+                  <td key={t.id} className="px-1 py-1 text-center">
+                    <input type="checkbox" aria-label={`${r.name}评价${t.name}`} checked={keys.has(k)} onChange={() => toggle(k)} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <div className="space-y-3">
+      {matrix("街道（乡镇）评价部门", streets, departments)}
+      {matrix("部门评价街道（乡镇）", departments, streets)}
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          className={buttonClass.primary}
+          disabled={pending}
+          onClick={() => {
+            setOk(null);
+            run({ roundId, pairs: [...keys] }, (d) => {
+              setOk(`已保存 ${d.count} 组评价关系。`);
+              router.refresh();
+            });
+          }}
+        >
+          {pending ? "正在保存…" : "保存评价关系"}
+        </button>
+        <span className="text-sm text-slate-500">已选 {keys.size} 组</span>
+      </div>
+      <Msg error={fieldErrors.pairs ?? error} ok={ok} />
+    </div>
+  );
+}
+
+export function DeadlineForm({ roundId, closesOn }: { roundId: number; closesOn: string }) {
+  const router = useRouter();
+  const [ok, setOk] = useState<string | null>(null);
+  const { run, pending, error, fieldErrors } = useAction(setDeadlineAction);
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setOk(null);
+        run({ roundId, closesOn: formObject(e.currentTarget).closesOn }, () => {
+          setOk("截止日期已修改，并已通知未提交的单位。");
+          router.refresh();
+        });
+      }}
+    >
+      <Field id="closesOn" label="评分截止日期" error={fieldErrors.closesOn}>
+        <input {...describedBy("closesOn", fieldErrors.closesOn)} type="date" defaultValue={closesOn} className={inputClass} />
+      </Field>
+      <button className={buttonClass.secondary} disabled={pending}>{pending ? "正在保存…" : "修改截止日期"}</button>
+      <Msg error={fieldErrors.closesOn ? null : error} ok={ok} />
+    </form>
+  );
+}
+
+export function RoundStepButton({ roundId, step }: { roundId: number; step: "open" | "close" | "publish" }) {
+  const router = useRouter();
+  const action = step === "open" ? openRoundAction : step === "close" ? closeRoundAction : publishRoundAction;
+  const { run, pending, error } = useAction(action as typeof openRoundAction);
+  const text = {
+    open: { label: "开始评分", title: "开始评分？", message: "开始后指标和评价关系不能再修改，各评价单位将收到通知。", confirm: "开始评分" },
+    close: { label: "结束评分", title: "结束评分？", message: "结束后各单位不能再评分或修改，未提交单位的评分不计入结果。", confirm: "结束评分" },
+    publish: { label: "公布结果", title: "向参评单位公布结果？", message: "公布后结果即固定，不能修改；各单位可查看本单位的得分和排名。", confirm: "公布结果" },
+  }[step];
+  return (
+    <div className="space-y-1">
+      <ConfirmButton className={buttonClass.primary} tone="primary" title={text.title} message={text.message} confirmLabel={text.confirm} pending={pending} onConfirm={() => run({ roundId }, () => router.refresh())}>
+        {text.label}
+      </ConfirmButton>
+      <Msg error={error} />
+    </div>
+  );
+}
+
+export function RemindButton({ roundId, raterUnitIds, label }: { roundId: number; raterUnitIds?: number[]; label: string }) {
+  const router = useRouter();
+  const [ok, setOk] = useState<string | null>(null);
+  const { run, pending, error } = useAction(remindAction);
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        className={raterUnitIds ? buttonClass.small : buttonClass.secondary}
+        disabled={pending}
+        onClick={() => {
+          setOk(null);
+          run({ roundId, raterUnitIds }, (d) => {
+            setOk(`已向 ${d.units} 个单位发送催办通知。`);
+            router.refresh();
+          });
+        }}
+      >
+        {pending ? "正在发送…" : label}
+      </button>
+      <Msg error={error} ok={ok} />
+    </span>
+  );
+}
+
+export function ExtendForm({ roundId, raterUnitId, name }: { roundId: number; raterUnitId: number; name: string }) {
+  const router = useRouter();
+  const { run, pending, error, fieldErrors } = useAction(extendSheetAction);
+  const fid = `extend-${raterUnitId}`;
+  return (
+    <form
+      className="inline-flex flex-wrap items-center gap-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run({ roundId, raterUnitId, extendedTo: (e.currentTarget.elements.namedItem(fid) as HTMLInputElement).value }, () => router.refresh());
+      }}
+    >
+      <input id={fid} name={fid} type="date" aria-label={`${name}延期至`} className="rounded border border-slate-300 px-1 py-0.5 text-xs" aria-invalid={!!fieldErrors.extendedTo || undefined} />
+      <button className={buttonClass.small} disabled={pending}>{pending ? "…" : "延期"}</button>
+      {(fieldErrors.extendedTo || error) && <span role="alert" className="text-xs text-red-600">{fieldErrors.extendedTo ?? error}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { compareUnits, diffEditions, type CompareItem } from "./compare";
+
+let nextId = 1;
+function item(over: Partial<CompareItem> = {}): CompareItem {
+  return {
+    id: nextId++,
+    code: null,
+    name: "对随地吐痰的处罚",
+    typeName: "行政处罚",
+    domainName: "城管执法",
+    departmentName: "示例市城市管理综合执法局",
+    details: { legalBasis: "【法规】《城市市容和环境卫生管理条例》第三十四条" },
+    subItems: [],
+    ...over,
+  };
+}
+
+describe("diffEditions", () => {
+  it("finds added, removed and changed items, listing the changed fields", () => {
+    const before = [item({ code: "A1" }), item({ code: "A2", name: "对擅自设置广告的处罚" }), item({ code: "A3", name: "要删除的事项" })];
+    const after = [
+      item({ code: "A1" }),
+      item({ code: "A2", name: "对擅自设置大型户外广告的处罚", details: { legalBasis: "【法规】新依据" } }),
+      item({ code: "A4", name: "新增的事项" }),
+    ];
+    const diff = diffEditions(before, after);
+    expect(diff.added.map((u) => u.name)).toEqual(["新增的事项"]);
+    expect(diff.removed.map((u) => u.name)).toEqual(["要删除的事项"]);
+    expect(diff.unchanged).toBe(1);
+    expect(diff.changed).toHaveLength(1);
+    expect(diff.changed[0].changes.map((c) => [c.field, c.label, c.before, c.after])).toEqual([
+      ["name", "事项名称", "对擅自设置广告的处罚", "对擅自设置大型户外广告的处罚"],
+      ["legalBasis", "实施依据", "【法规】《城市市容和环境卫生管理条例》第三十四条", "【法规】新依据"],
+    ]);
+  });
+
+  it("matches by code first: a renamed item with the same code is changed, not removed and added", () => {
+    const diff = diffEditions([item({ code: "X-1", name: "旧名称" })], [item({ code: "x-1", name: "新名称" })]);
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    expect(diff.changed[0].changes.map((c) => c.field)).toEqual(["code", "name"]);
+  });
+
+  it("without a code matches by normalised name, sub-item and type", () => {
+    const before = [item({ name: "对 随地吐痰 的处罚" }), item({ name: "同名事项", typeName: "行政处罚" })];
+    const after = [item({ name: "对随地吐痰的处罚" }), item({ name: "同名事项", typeName: "行政检查" })];
+    const diff = diffEditions(before, after);
+    // Spaces do not matter for the identity, but the name as written did change.
+    expect(diff.changed.map((c) => c.after.name)).toEqual(["对随地吐痰的处罚"]);
+    // Another type is another item.
+    expect(diff.added.map((u) => [u.name, u.typeName])).toEqual([["同名事项", "行政检查"]]);
+    expect(diff.removed.map((u) => [u.name, u.typeName])).toEqual([["同名事项", "行政处罚"]]);
+  });
+
+  it("compares sub-items one by one, each with its item's fields", () => {
+    const subs = (names: string[]) => names.map((name) => ({ name, code: null, typeName: null, details: {} }));
+    const before = [item({ subItems: subs(["子项一", "子项二"]) })];
+    const after = [item({ subItems: [...subs(["子项一"]), { name: "子项二", code: null, typeName: null, details: { legalBasis: "子项自己的依据" } }, ...subs(["子项三"])] })];
+    const diff = diffEditions(before, after);
+    expect(diff.unchanged).toBe(1);
+    expect(diff.added.map((u) => u.subItemName)).toEqual(["子项三"]);
+    expect(diff.changed.map((c) => [c.after.subItemName, c.changes.map((x) => x.field)])).toEqual([["子项二", ["legalBasis"]]]);
+  });
+
+  it("ignores line-ending and trailing-space differences", () => {
+    const diff = diffEditions([item({ details: { legalBasis: "第一条\r\n第二条  " } })], [item({ details: { legalBasis: "第一条\n第二条" } })]);
+    expect(diff.changed).toEqual([]);
+    expect(diff.unchanged).toBe(1);
+  });
+
+  it("keeps repeated identities apart in order", () => {
+    const units = compareUnits([item(), item(), item({ code: "C" })]);
+    expect(units.map((u) => u.key)).toEqual(["name:对随地吐痰的处罚||行政处罚", "name:对随地吐痰的处罚||行政处罚#2", "code:c"]);
+    const diff = diffEditions([item(), item()], [item()]);
+    expect(diff.removed).toHaveLength(1);
+    expect(diff.unchanged).toBe(1);
+  });
+
+  it("reports nothing for identical editions and everything for an empty one", () => {
+    const items = [item({ code: "1" }), item({ code: "2" })];
+    expect(diffEditions(items, items)).toMatchObject({ added: [], removed: [], changed: [], unchanged: 2 });
+    expect(diffEditions([], items).added).toHaveLength(2);
+    expect(diffEditions(items, []).removed).toHaveLength(2);
+  });
+});

@@ -1,0 +1,30 @@
+import "server-only";
+import { cache } from "react";
+import { forbidden, notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { viewScope } from "./policy";
+import { getRound, takesPart } from "./queries";
+
+/**
+ * For the round's pages: the signed-in user, the round and what the user may see of it. A
+ * department or street that does not take part gets a 403; a round that does not exist, a 404.
+ */
+export const roundPage = cache(async (idParam: string) => {
+  const user = await requirePermission("devolution.read");
+  const id = Number(idParam);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const round = await getRound(id);
+  if (!round) notFound();
+  const scope = viewScope(user);
+  if (!scope) forbidden();
+  if (scope.kind === "department" && !(await takesPart(id, { departmentId: scope.departmentId }))) forbidden();
+  if (scope.kind === "street" && !(await takesPart(id, { streetId: scope.streetId }))) forbidden();
+  return { user, round, scope };
+});
+
+/** Parses a positive integer route parameter or answers 404. */
+export function idParam(value: string): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  return id;
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { defineAction } from "@/lib/action";
+import {
+  addComment, arbitrate, assignItems, closeRound, confirmLetter, generateLetter, letterSubject, openRound, pairSubject, propose, respond,
+  rowSubject, targetSubject, withdrawLetter,
+} from "./commands";
+import {
+  arbitrateSchema, assignSchema, commentSchema, letterIdSchema, openRoundSchema, pairSchema, proposeSchema, respondSchema, roundIdSchema,
+  withdrawLetterSchema,
+} from "./schema";
+
+const revalidate = ["/devolution", "/workspace"];
+
+export const openRoundAction = defineAction({ schema: openRoundSchema, permission: "devolution.manage", run: openRound, revalidate });
+export const closeRoundAction = defineAction({ schema: roundIdSchema, permission: "devolution.manage", run: closeRound, revalidate });
+export const assignItemsAction = defineAction({ schema: assignSchema, permission: "devolution.manage", run: assignItems, revalidate });
+
+export const proposeAction = defineAction({ schema: proposeSchema, permission: "devolution.propose", subject: targetSubject, run: propose, revalidate });
+
+export const respondAction = defineAction({ schema: respondSchema, permission: "devolution.respond", subject: targetSubject, run: respond, revalidate });
+
+export const commentAction = defineAction({ schema: commentSchema, permission: "devolution.comment", subject: rowSubject, run: addComment, revalidate });
+export const arbitrateAction = defineAction({ schema: arbitrateSchema, permission: "devolution.manage", subject: rowSubject, run: arbitrate, revalidate });
+
+export const generateLetterAction = defineAction({ schema: pairSchema, permission: "devolution.letter", subject: pairSubject, run: generateLetter, revalidate });
+export const confirmLetterAction = defineAction({ schema: letterIdSchema, permission: "devolution.confirmLetter", subject: letterSubject, run: confirmLetter, revalidate });
+export const withdrawLetterAction = defineAction({ schema: withdrawLetterSchema, permission: "devolution.letter", subject: letterSubject, run: withdrawLetter, revalidate });

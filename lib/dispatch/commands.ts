@@ -1,0 +1,159 @@
+import crypto from "node:crypto";
+import type { z } from "zod";
+import type { CommandContext } from "@/lib/action";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { DispatchStatus } from "@/lib/generated/prisma/enums";
+import { loadCalendarFrom } from "@/lib/calendar/load";
+import { dbDate } from "@/lib/calendar/workdays";
+import { checkAttachment } from "@/lib/admission/files";
+import { notifyUnits } from "@/lib/notifications/commands";
+import { STATUS_LABELS } from "./labels";
+import { acceptDueDay, isReportLate, replyDueDay } from "./state";
+import type { acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema } from "./schema";
+
+type Ctx = CommandContext;
+
+export async function dispatchSubject(tx: Tx, id: number) {
+  const d = await tx.dispatch.findUnique({ where: { id }, select: { streetId: true, departmentId: true, status: true, direction: true } });
+  if (!d) return false as const;
+  return { type: "dispatch" as const, ...d };
+}
+
+async function nextCode(tx: Tx, now: Date) {
+  const year = now.getFullYear();
+  const n = (await tx.dispatch.count({ where: { code: { startsWith: `PD${year}-` } } })) + 1;
+  return `PD${year}-${String(n).padStart(4, "0")}`;
+}
+
+async function event(tx: Tx, dispatchId: number, kind: string, user: Ctx["user"], note?: string | null, at = new Date()) {
+  await tx.dispatchEvent.create({ data: { dispatchId, kind, note: note || null, actorName: user.displayName, actorUnitName: user.unitName, at } });
+}
+
+async function expectStatus(tx: Tx, id: number, ...statuses: DispatchStatus[]) {
+  const d = await tx.dispatch.findUniqueOrThrow({ where: { id } });
+  if (!statuses.includes(d.status)) throw new AppError("INVALID_STATE", `该案件当前为「${STATUS_LABELS[d.status]}」，不能进行此操作。`);
+  return d;
+}
+
+async function checkDuty(tx: Tx, localDutyId: number | undefined, streetId: number) {
+  if (!localDutyId) return null;
+  const duty = await tx.localDuty.findFirst({ where: { id: localDutyId, active: true }, select: { id: true, unitId: true, departmentId: true, name: true } });
+  if (!duty || duty.unitId !== streetId) throw new AppError("VALIDATION", undefined, { localDutyId: "请选择本街道属地管理事项清单中的事项" });
+  return duty;
+}
+
+/** A street reports a case it found to the responsible department; due the day it was found. */
+export async function reportCase(input: z.infer<typeof reportSchema>, { tx, user, audit }: Ctx, now = new Date()) {
+  if (input.foundAt.getTime() > now.getTime() + 60_000) throw new AppError("VALIDATION", undefined, { foundAt: "发现时间不能晚于现在" });
+  const dept = await tx.orgUnit.findFirst({ where: { id: input.departmentId, kind: "DEPARTMENT", active: true }, select: { id: true, name: true } });
+  if (!dept) throw new AppError("VALIDATION", undefined, { departmentId: "请选择接收案件的部门" });
+  await checkDuty(tx, input.localDutyId, user.unitId);
+  const checked = input.files.map((f) => ({ f }));
+  const files: { fileName: string; mime: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+  for (const { f } of checked) {
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const c = checkAttachment(f.name, bytes);
+    if (!c.ok) throw new AppError("VALIDATION", undefined, { files: `${f.name}：${c.message}` });
+    files.push({ fileName: c.fileName, mime: c.mime, bytes });
+  }
+  const calendar = await loadCalendarFrom(tx);
+  const reportLate = isReportLate(input.foundAt, now);
+  const acceptDueOn = acceptDueDay(now, calendar);
+  const d = await tx.dispatch.create({
+    data: {
+      code: await nextCode(tx, now),
+      direction: "UP",
+      status: "REPORTED",
+      streetId: user.unitId,
+      departmentId: dept.id,
+      localDutyId: input.localDutyId ?? null,
+      title: input.title,
+      location: input.location,
+      description: input.description,
+      foundAt: input.foundAt,
+      reportedAt: now,
+      reportLate,
+      acceptDueOn: dbDate(acceptDueOn),
+      createdByName: user.displayName,
+    },
+  });
+  for (const f of files) {
+    await tx.dispatchAttachment.create({
+      data: { dispatchId: d.id, fileName: f.fileName, mime: f.mime, size: f.bytes.length, sha256: crypto.createHash("sha256").update(f.bytes).digest("hex"), bytes: f.bytes, uploadedByName: user.displayName },
+    });
+  }
+  await event(tx, d.id, "report", user, reportLate ? "未在发现当日上报" : null, now);
+  await notifyUnits(tx, [dept.id], { title: `${user.unitName}上报案件：${input.title}`, body: `请在 ${acceptDueOn} 前接收移交。`, href: `/dispatch/${d.id}` }, ["DEPARTMENT"]);
+  await audit({ action: "dispatch.report", subjectType: "dispatch", subjectId: d.id, after: { code: d.code, title: d.title, department: dept.name, reportLate, acceptDueOn, files: files.map((f) => f.fileName) } });
+  return { id: d.id, code: d.code, acceptDueOn, reportLate };
+}
+
+/** A department forwards a complaint to a street, which replies within the given working days. */
+export async function forwardCase(input: z.infer<typeof forwardSchema>, { tx, user, audit }: Ctx, now = new Date()) {
+  const street = await tx.orgUnit.findFirst({ where: { id: input.streetId, kind: { in: ["STREET", "TOWNSHIP"] }, active: true }, select: { id: true, name: true } });
+  if (!street) throw new AppError("VALIDATION", undefined, { streetId: "请选择承办的街道（乡镇）" });
+  await checkDuty(tx, input.localDutyId, street.id);
+  const calendar = await loadCalendarFrom(tx);
+  const replyDueOn = replyDueDay(now, input.replyWorkdays, calendar);
+  const d = await tx.dispatch.create({
+    data: {
+      code: await nextCode(tx, now),
+      direction: "DOWN",
+      status: "FORWARDED",
+      streetId: street.id,
+      departmentId: user.unitId,
+      localDutyId: input.localDutyId ?? null,
+      title: input.title,
+      location: input.location,
+      description: input.description,
+      foundAt: now,
+      reportedAt: now,
+      replyDueOn: dbDate(replyDueOn),
+      createdByName: user.displayName,
+    },
+  });
+  await event(tx, d.id, "forward", user, `办理时限 ${input.replyWorkdays} 个工作日`, now);
+  await notifyUnits(tx, [street.id], { title: `${user.unitName}转交投诉：${input.title}`, body: `请在 ${replyDueOn} 前办结回复。`, href: `/dispatch/${d.id}` }, ["STREET"]);
+  await audit({ action: "dispatch.forward", subjectType: "dispatch", subjectId: d.id, after: { code: d.code, title: d.title, street: street.name, replyDueOn } });
+  return { id: d.id, code: d.code, replyDueOn };
+}
+
+export async function acceptCase(input: z.infer<typeof acceptSchema>, { tx, user, audit }: Ctx, now = new Date()) {
+  const d = await expectStatus(tx, input.id, "REPORTED", "ESCALATED");
+  await tx.dispatch.update({ where: { id: d.id }, data: { status: "ACCEPTED", acceptedAt: now } });
+  await event(tx, d.id, "accept", user, input.note, now);
+  await notifyUnits(tx, [d.streetId], { title: `${user.unitName}已接收案件：${d.title}`, body: "部门正在办理，办结后会告知。", href: `/dispatch/${d.id}` }, ["STREET"]);
+  await audit({ action: "dispatch.accept", subjectType: "dispatch", subjectId: d.id, before: { status: d.status }, after: { status: "ACCEPTED", note: input.note } });
+  return { id: d.id };
+}
+
+export async function handleCase(input: z.infer<typeof handleSchema>, { tx, user, audit }: Ctx, now = new Date()) {
+  const d = await expectStatus(tx, input.id, "ACCEPTED");
+  await tx.dispatch.update({ where: { id: d.id }, data: { status: "HANDLED", handledAt: now, result: input.result } });
+  await event(tx, d.id, "handle", user, input.result, now);
+  await notifyUnits(tx, [d.streetId], { title: `案件已办结：${d.title}`, body: input.result.slice(0, 200), href: `/dispatch/${d.id}` }, ["STREET"]);
+  await audit({ action: "dispatch.handle", subjectType: "dispatch", subjectId: d.id, before: { status: d.status }, after: { status: "HANDLED", result: input.result } });
+  return { id: d.id };
+}
+
+export async function replyCase(input: z.infer<typeof replySchema>, { tx, user, audit }: Ctx, now = new Date()) {
+  const d = await expectStatus(tx, input.id, "FORWARDED");
+  await tx.dispatch.update({ where: { id: d.id }, data: { status: "REPLIED", repliedAt: now, result: input.result } });
+  await event(tx, d.id, "reply", user, input.result, now);
+  await notifyUnits(tx, [d.departmentId], { title: `${user.unitName}已办结回复：${d.title}`, body: input.result.slice(0, 200), href: `/dispatch/${d.id}` }, ["DEPARTMENT"]);
+  await audit({ action: "dispatch.reply", subjectType: "dispatch", subjectId: d.id, before: { status: d.status }, after: { status: "REPLIED", result: input.result } });
+  return { id: d.id };
+}
+
+/** A street that cannot handle a forwarded case hands it up; the department accepts it like a report. */
+export async function escalateCase(input: z.infer<typeof escalateSchema>, { tx, user, audit }: Ctx, now = new Date()) {
+  const d = await expectStatus(tx, input.id, "FORWARDED");
+  const calendar = await loadCalendarFrom(tx);
+  const acceptDueOn = acceptDueDay(now, calendar);
+  await tx.dispatch.update({ where: { id: d.id }, data: { status: "ESCALATED", escalatedAt: now, acceptDueOn: dbDate(acceptDueOn) } });
+  await event(tx, d.id, "escalate", user, input.reason, now);
+  await notifyUnits(tx, [d.departmentId], { title: `${user.unitName}无法办理，上交案件：${d.title}`, body: `请在 ${acceptDueOn} 前接收。理由：${input.reason.slice(0, 150)}`, href: `/dispatch/${d.id}` }, ["DEPARTMENT"]);
+  await audit({ action: "dispatch.escalate", subjectType: "dispatch", subjectId: d.id, before: { status: d.status }, after: { status: "ESCALATED", reason: input.reason, acceptDueOn } });
+  return { id: d.id, acceptDueOn };
+}

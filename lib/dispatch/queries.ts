@@ -1,0 +1,98 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/types";
+import { loadCalendarFrom } from "@/lib/calendar/load";
+import { OPEN_STATUSES, unitStats } from "./state";
+import type { ListFilter } from "./schema";
+
+export const PAGE_SIZE = 20;
+
+/** 编办 and leaders see every case; a street or department the cases it is a party to. */
+export function scopeFor(user: Pick<SessionUser, "roles" | "unitId">): Prisma.DispatchWhereInput {
+  if (user.roles.some((r) => r === "BIANBAN_ADMIN" || r === "BIANBAN_STAFF" || r === "LEADER")) return {};
+  const or: Prisma.DispatchWhereInput[] = [];
+  if (user.roles.includes("STREET")) or.push({ streetId: user.unitId });
+  if (user.roles.includes("DEPARTMENT")) or.push({ departmentId: user.unitId });
+  return or.length ? { OR: or } : { id: -1 };
+}
+
+function todayDb(now = new Date()) {
+  return new Date(`${new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now)}T00:00:00.000Z`);
+}
+
+export function overdueWhere(now = new Date()): Prisma.DispatchWhereInput {
+  const today = todayDb(now);
+  return { OR: [{ status: { in: ["REPORTED", "ESCALATED"] }, acceptDueOn: { lt: today } }, { status: "FORWARDED", replyDueOn: { lt: today } }] };
+}
+
+export async function listDispatches(scope: Prisma.DispatchWhereInput, filter: ListFilter) {
+  const where: Prisma.DispatchWhereInput = { AND: [scope] };
+  if (filter.status === "OPEN") (where.AND as Prisma.DispatchWhereInput[]).push({ status: { in: OPEN_STATUSES } });
+  else if (filter.status === "OVERDUE") (where.AND as Prisma.DispatchWhereInput[]).push(overdueWhere());
+  else if (filter.status) (where.AND as Prisma.DispatchWhereInput[]).push({ status: filter.status });
+  const [rows, total, counts, overdue] = await Promise.all([
+    prisma.dispatch.findMany({
+      where,
+      orderBy: [{ reportedAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true, code: true, direction: true, status: true, title: true, reportedAt: true, reportLate: true, acceptDueOn: true, replyDueOn: true,
+        street: { select: { name: true } }, department: { select: { name: true } },
+      },
+    }),
+    prisma.dispatch.count({ where }),
+    prisma.dispatch.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
+    prisma.dispatch.count({ where: { AND: [scope, overdueWhere()] } }),
+  ]);
+  return { rows, total, overdue, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number> };
+}
+
+export async function getDispatch(id: number) {
+  return prisma.dispatch.findUnique({
+    where: { id },
+    include: {
+      street: { select: { name: true } },
+      department: { select: { name: true } },
+      localDuty: { select: { name: true, dutyType: true } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+      attachments: { select: { id: true, fileName: true, size: true, uploadedByName: true, createdAt: true }, orderBy: { id: "asc" } },
+    },
+  });
+}
+
+export async function formOptions(user: SessionUser) {
+  const [departments, streets, duties] = await Promise.all([
+    prisma.orgUnit.findMany({ where: { kind: "DEPARTMENT", active: true, NOT: { name: { endsWith: "人民政府" } } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    prisma.orgUnit.findMany({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true }, orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
+    prisma.localDuty.findMany({ where: { unitId: user.unitId, active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, departmentId: true } }),
+  ]);
+  return { departments, streets, duties };
+}
+
+/** Per unit: cases, overdue count and rate, average response in working days, for a year. */
+export async function statsByUnit(year: number) {
+  const from = new Date(`${year}-01-01T00:00:00+08:00`);
+  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  const cases = await prisma.dispatch.findMany({
+    where: { reportedAt: { gte: from, lt: to } },
+    select: { streetId: true, departmentId: true, direction: true, status: true, reportedAt: true, reportLate: true, acceptDueOn: true, acceptedAt: true, replyDueOn: true, repliedAt: true, escalatedAt: true, street: { select: { name: true } }, department: { select: { name: true } } },
+  });
+  const calendar = await loadCalendarFrom(prisma);
+  const units = new Map<string, { unitId: number; name: string; side: "STREET" | "DEPARTMENT" }>();
+  for (const c of cases) {
+    units.set(`S${c.streetId}`, { unitId: c.streetId, name: c.street.name, side: "STREET" });
+    units.set(`D${c.departmentId}`, { unitId: c.departmentId, name: c.department.name, side: "DEPARTMENT" });
+  }
+  return [...units.values()]
+    .map((u) => ({ ...u, ...unitStats(u.side, cases.filter((c) => (u.side === "STREET" ? c.streetId : c.departmentId) === u.unitId), calendar) }))
+    .sort((a, b) => (a.side === b.side ? (b.overdueRate ?? 0) - (a.overdueRate ?? 0) : a.side === "DEPARTMENT" ? -1 : 1));
+}
+
+export async function attachmentForDownload(id: number) {
+  return prisma.dispatchAttachment.findUnique({
+    where: { id },
+    select: { fileName: true, size: true, bytes: true, dispatch: { select: { streetId: true, departmentId: true, status: true, direction: true } } },
+  });
+}

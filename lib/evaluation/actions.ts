@@ -1,0 +1,37 @@
+"use server";
+
+import { defineAction } from "@/lib/action";
+import * as c from "./commands";
+import * as s from "./schema";
+
+const PATHS = ["/evaluation", "/workspace"];
+
+export const createRoundAction = defineAction({ schema: s.createRoundSchema, permission: "evaluation.manage", run: c.createRound, revalidate: PATHS });
+export const saveIndicatorsAction = defineAction({ schema: s.saveIndicatorsSchema, permission: "evaluation.manage", run: c.saveIndicators, revalidate: PATHS });
+export const savePairsAction = defineAction({ schema: s.pairsSchema, permission: "evaluation.manage", run: c.savePairs, revalidate: PATHS });
+export const setDeadlineAction = defineAction({ schema: s.deadlineSchema, permission: "evaluation.manage", run: c.setDeadline, revalidate: PATHS });
+export const openRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.openRound, revalidate: PATHS });
+export const remindAction = defineAction({ schema: s.remindSchema, permission: "evaluation.manage", run: c.remind, revalidate: PATHS });
+export const extendSheetAction = defineAction({ schema: s.extendSheetSchema, permission: "evaluation.manage", run: c.extendSheet, revalidate: PATHS });
+export const closeRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.closeRound, revalidate: PATHS });
+export const publishRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.publishRound, revalidate: PATHS });
+
+// A rater writes only its own unit's sheet, and only while the round is open.
+const ownSheet = async (i: { roundId: number }, tx: Parameters<NonNullable<Parameters<typeof defineAction>[0]["subject"]>>[1], user: { unitId: number }) => {
+  const round = await tx.evaluationRound.findUnique({ where: { id: i.roundId }, select: { status: true } });
+  if (!round) return false as const;
+  return { type: "evaluationUnit" as const, unitId: user.unitId, roundStatus: round.status };
+};
+
+export const saveScoresAction = defineAction({
+  schema: s.saveScoresSchema,
+  permission: "evaluation.rate",
+  subject: ownSheet,
+  run: async (input, ctx) => {
+    const r = await c.saveScores(input, ctx);
+    return { saved: r.saved };
+  },
+  revalidate: PATHS,
+});
+
+export const submitSheetAction = defineAction({ schema: s.saveScoresSchema, permission: "evaluation.rate", subject: ownSheet, run: c.submitSheet, revalidate: PATHS });

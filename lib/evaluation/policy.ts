@@ -1,0 +1,26 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { SessionUser } from "@/lib/auth/types";
+
+/** A rater unit's sheet, or a unit's own results. */
+export type EvaluationUnitSubject = { type: "evaluationUnit"; unitId: number; roundStatus?: string };
+
+type Who = Pick<SessionUser, "roles" | "unitId">;
+const has = (user: Who, ...roles: Role[]) => user.roles.some((r) => roles.includes(r));
+export const isBianban = (user: Who) => has(user, "BIANBAN_ADMIN", "BIANBAN_STAFF");
+
+export function evaluationAllows(user: Who, permission: string, subject: { type: string } | undefined): boolean {
+  if (!subject) return true;
+  if (subject.type !== "evaluationUnit") return false;
+  const s = subject as EvaluationUnitSubject;
+  switch (permission) {
+    case "evaluation.rate":
+      return has(user, "STREET", "DEPARTMENT") && user.unitId === s.unitId && s.roundStatus === "OPEN";
+    case "evaluation.results":
+      // 编办 sees every unit at any time; leaders every unit once published; a participant only itself once published.
+      if (isBianban(user)) return true;
+      if (s.roundStatus !== "PUBLISHED") return false;
+      return has(user, "LEADER") || user.unitId === s.unitId;
+    default:
+      return isBianban(user);
+  }
+}

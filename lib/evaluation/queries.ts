@@ -1,0 +1,132 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/types";
+import { isBianban } from "./policy";
+
+/** 编办 sees every round; leaders published ones; a street or department the rounds it takes part in. */
+export async function listRounds(user: SessionUser) {
+  const where = isBianban(user)
+    ? {}
+    : user.roles.includes("LEADER")
+      ? { status: "PUBLISHED" as const }
+      : { status: { in: ["OPEN" as const, "CLOSED" as const, "PUBLISHED" as const] }, sheets: { some: { raterUnitId: user.unitId } } };
+  const rounds = await prisma.evaluationRound.findMany({
+    where,
+    orderBy: [{ year: "desc" }, { id: "desc" }],
+    select: { id: true, year: true, title: true, status: true, closesOn: true, trimmed: true, publishedAt: true, _count: { select: { sheets: true } } },
+  });
+  const submitted = await prisma.evaluationSheet.groupBy({ by: ["roundId"], where: { roundId: { in: rounds.map((r) => r.id) }, status: "SUBMITTED" }, _count: { _all: true } });
+  const mine = await prisma.evaluationSheet.findMany({ where: { roundId: { in: rounds.map((r) => r.id) }, raterUnitId: user.unitId }, select: { roundId: true, status: true } });
+  return rounds.map((r) => ({
+    ...r,
+    submitted: submitted.find((s) => s.roundId === r.id)?._count._all ?? 0,
+    mySheet: mine.find((m) => m.roundId === r.id)?.status ?? null,
+  }));
+}
+
+export async function getRound(id: number) {
+  return prisma.evaluationRound.findUnique({
+    where: { id },
+    include: { indicators: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }, _count: { select: { pairs: true, sheets: true } } },
+  });
+}
+
+/** Each rater unit's progress: cells scored of cells due. */
+export async function progress(roundId: number) {
+  return prisma.$queryRaw<{ raterUnitId: number; name: string; side: "STREET" | "DEPARTMENT"; status: "DRAFT" | "SUBMITTED"; extendedTo: Date | null; remindedAt: Date | null; submittedAt: Date | null; scored: number; due: number }[]>`
+    SELECT h.rater_unit_id AS "raterUnitId", u.name, h.side::text AS side, h.status::text AS status, h.extended_to AS "extendedTo",
+           h.reminded_at AS "remindedAt", h.submitted_at AS "submittedAt",
+           (SELECT count(*)::int FROM evaluation_score s JOIN evaluation_indicator i ON i.id = s.indicator_id AND i.source = 'RATED'
+             WHERE s.round_id = h.round_id AND s.rater_unit_id = h.rater_unit_id) AS scored,
+           ((SELECT count(*) FROM evaluation_pair p WHERE p.round_id = h.round_id AND p.rater_unit_id = h.rater_unit_id)
+             * (SELECT count(*) FROM evaluation_indicator i WHERE i.round_id = h.round_id AND i.source = 'RATED'))::int AS due
+    FROM evaluation_sheet h JOIN org_unit u ON u.id = h.rater_unit_id
+    WHERE h.round_id = ${roundId}
+    ORDER BY h.status, h.side, u.sort_order, u.id`;
+}
+
+/** Pairs as "rater:ratee" with the names, for the pair editor. */
+export async function pairKeys(roundId: number) {
+  const rows = await prisma.evaluationPair.findMany({ where: { roundId }, select: { raterUnitId: true, rateeUnitId: true } });
+  return rows.map((r) => `${r.raterUnitId}:${r.rateeUnitId}`);
+}
+
+/** Individual raters' scores of one unit. Only for 编办: callers check evaluation.raterDetail. */
+export async function raterScores(roundId: number, rateeUnitId: number) {
+  const [pairs, scores] = await Promise.all([
+    prisma.evaluationPair.findMany({
+      where: { roundId, rateeUnitId },
+      select: { raterUnitId: true, comment: true, raterUnit: { select: { name: true } } },
+      orderBy: { raterUnitId: "asc" },
+    }),
+    prisma.evaluationScore.findMany({ where: { roundId, rateeUnitId }, select: { raterUnitId: true, indicatorId: true, value: true } }),
+  ]);
+  const sheets = await prisma.evaluationSheet.findMany({ where: { roundId, raterUnitId: { in: pairs.map((p) => p.raterUnitId) } }, select: { raterUnitId: true, status: true } });
+  return pairs.map((p) => ({
+    raterUnitId: p.raterUnitId,
+    name: p.raterUnit.name,
+    comment: p.comment,
+    submitted: sheets.find((s) => s.raterUnitId === p.raterUnitId)?.status === "SUBMITTED",
+    scores: Object.fromEntries(scores.filter((s) => s.raterUnitId === p.raterUnitId).map((s) => [s.indicatorId, s.value])) as Record<number, number>,
+  }));
+}
+
+export type PublishedIndicator = { indicatorId: number; name: string; mean: number | null; share: number | null; weighted: number };
+
+/** Published results: all units for 编办 and leaders, only the user's own unit otherwise. */
+export async function publishedResults(roundId: number, onlyUnitId?: number) {
+  const rows = await prisma.evaluationResult.findMany({
+    where: { roundId, ...(onlyUnitId ? { unitId: onlyUnitId } : {}) },
+    orderBy: [{ side: "asc" }, { rank: "asc" }],
+    select: { unitId: true, unitName: true, side: true, total: true, rank: true, rankOf: true, raterCount: true, indicators: true },
+  });
+  return rows.map((r) => ({ ...r, total: Number(r.total), indicators: r.indicators as PublishedIndicator[] }));
+}
+
+/**
+ * What a user may see of a round's results, decided here on the server: 编办 the live or published
+ * results of every unit, flagged raters and (for one unit) each rater's scores; leaders the
+ * published results; a participant only its own published result and rank.
+ */
+export async function resultsView(user: SessionUser, roundId: number, detailUnitId?: number) {
+  const round = await prisma.evaluationRound.findUnique({ where: { id: roundId }, select: { id: true, title: true, status: true, year: true, trimmed: true, publishedAt: true } });
+  if (!round || round.status === "DRAFT") return null;
+  const { can } = await import("@/lib/auth/policy");
+  const { computeResults, flaggedRaters, roundIndicators } = await import("./read-model");
+  const bianban = can(user, "evaluation.raterDetail");
+  const indicators = await roundIndicators(prisma, roundId);
+  if (bianban) {
+    const live = round.status !== "PUBLISHED";
+    const results = live
+      ? (await computeResults(prisma, roundId)).results.map((r) => ({ unitId: r.unitId, unitName: r.name, side: r.side, total: r.total, rank: r.rank, rankOf: r.rankOf, raterCount: r.raterCount, indicators: r.indicators }))
+      : await publishedResults(roundId);
+    const flagged = await flaggedRaters(prisma, roundId);
+    const raters = detailUnitId ? await raterScores(roundId, detailUnitId) : null;
+    return { round, indicators, results, flagged, raters, scope: "ALL" as const, live };
+  }
+  if (round.status !== "PUBLISHED") return { round, indicators, results: [], flagged: null, raters: null, scope: "NONE" as const, live: false };
+  const all = can(user, "evaluation.results", { type: "evaluationUnit", unitId: -1, roundStatus: "PUBLISHED" });
+  const results = await publishedResults(roundId, all ? undefined : user.unitId);
+  return { round, indicators, results, flagged: null, raters: null, scope: all ? ("ALL" as const) : ("OWN" as const), live: false };
+}
+
+/** Every rater's scores of the round, for 编办's export. */
+export async function allRaterScores(roundId: number, indicatorIds: number[]) {
+  const rows = await prisma.$queryRaw<{ ratee: string; rater: string; comment: string | null; indicatorId: number | null; value: number | null }[]>`
+    SELECT t.name AS ratee, r.name AS rater, p.comment, s.indicator_id AS "indicatorId", s.value
+    FROM evaluation_pair p
+    JOIN org_unit t ON t.id = p.ratee_unit_id
+    JOIN org_unit r ON r.id = p.rater_unit_id
+    LEFT JOIN evaluation_score s ON s.round_id = p.round_id AND s.rater_unit_id = p.rater_unit_id AND s.ratee_unit_id = p.ratee_unit_id
+    WHERE p.round_id = ${roundId}
+    ORDER BY t.sort_order, t.id, r.sort_order, r.id`;
+  const out = new Map<string, { ratee: string; rater: string; comment: string | null; scores: (number | null)[] }>();
+  for (const row of rows) {
+    const key = `${row.ratee}\u0000${row.rater}`;
+    const e = out.get(key) ?? { ratee: row.ratee, rater: row.rater, comment: row.comment, scores: indicatorIds.map(() => null) };
+    const at = row.indicatorId == null ? -1 : indicatorIds.indexOf(row.indicatorId);
+    if (at >= 0) e.scores[at] = row.value;
+    out.set(key, e);
+  }
+  return [...out.values()];
+}

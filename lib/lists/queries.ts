@@ -1,0 +1,181 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PowerListStatus } from "@/lib/generated/prisma/enums";
+import type { SessionUser } from "@/lib/auth/types";
+import { groupOrder } from "./commands";
+import { listScope, LIST_UNIT_KINDS } from "./policy";
+
+export type ListFilter = { status?: PowerListStatus; q?: string; page: number };
+export const LIST_PAGE_SIZE = 30;
+
+/** Lists the user may see (编办 and departments all, a street or community its own). */
+export async function listsFor(user: SessionUser, filter: ListFilter) {
+  const scope = listScope(user);
+  if (!scope) return { rows: [], total: 0 };
+  const where: Prisma.PowerListWhereInput = {
+    ...(scope.kind === "unit" ? { unitId: scope.unitId } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.q ? { OR: [{ title: { contains: filter.q } }, { unit: { name: { contains: filter.q } } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.powerList.findMany({
+      where,
+      // Work in progress first (the status enum is in workflow order), then the latest changed.
+      orderBy: [{ status: "asc" }, { updatedAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * LIST_PAGE_SIZE,
+      take: LIST_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        form: true,
+        status: true,
+        versionCount: true,
+        updatedAt: true,
+        unit: { select: { id: true, name: true, kind: true, parent: { select: { name: true } } } },
+        currentVersion: { select: { versionNo: true, publishedAt: true, itemCount: true } },
+        stages: { where: { status: "ACTIVE" }, select: { name: true } },
+        _count: { select: { items: true } },
+        adjustments: { where: { status: { in: ["REVIEWING", "APPROVED", "FILED"] } }, select: { id: true, status: true } },
+      },
+    }),
+    prisma.powerList.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+/** Units that may start a list and have none of that form yet (for the 新建 page). */
+export async function unitsWithoutList(user: SessionUser) {
+  const scope = listScope(user);
+  const units = await prisma.orgUnit.findMany({
+    where: { active: true, kind: { in: LIST_UNIT_KINDS }, ...(scope?.kind === "unit" ? { id: scope.unitId } : {}) },
+    orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }],
+    select: { id: true, name: true, kind: true, parent: { select: { name: true } }, powerLists: { select: { form: true } } },
+  });
+  return units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentName: u.parent?.name ?? null, forms: u.powerLists.map((l) => l.form) }));
+}
+
+export async function getList(listId: number) {
+  return prisma.powerList.findUnique({
+    where: { id: listId },
+    select: {
+      id: true,
+      title: true,
+      form: true,
+      status: true,
+      version: true,
+      reviewRound: true,
+      versionCount: true,
+      unitId: true,
+      submittedAt: true,
+      createdByName: true,
+      createdAt: true,
+      updatedAt: true,
+      updatedByName: true,
+      unit: { select: { id: true, name: true, kind: true, parent: { select: { name: true } } } },
+      currentVersion: { select: { id: true, versionNo: true, publishedAt: true, documentNumber: true, itemCount: true } },
+      stages: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          status: true,
+          startedAt: true,
+          completedAt: true,
+          assignees: { select: { unitId: true, unit: { select: { name: true, shortName: true } } } },
+        },
+      },
+    },
+  });
+}
+
+export type ListDetail = NonNullable<Awaited<ReturnType<typeof getList>>>;
+
+/** Draft items in display order (section, category, position), with reviewers' comments. */
+export async function draftItems(listId: number) {
+  const items = await prisma.powerListItem.findMany({
+    where: { listId },
+    include: {
+      category: { select: { id: true, name: true, sortOrder: true } },
+      comments: { orderBy: { id: "asc" }, select: { id: true, body: true, stageName: true, unitName: true, authorName: true, createdAt: true } },
+    },
+  });
+  return groupOrder(items.map((i) => ({ ...i, categoryOrder: i.category?.sortOrder ?? 9999 })));
+}
+
+export type DraftItem = Awaited<ReturnType<typeof draftItems>>[number];
+
+export async function draftItem(listId: number, itemId: number) {
+  return prisma.powerListItem.findFirst({ where: { id: itemId, listId }, include: { category: { select: { name: true } } } });
+}
+
+/** Every opinion, newest first, with its item comments. */
+export async function listOpinions(listId: number) {
+  return prisma.powerListOpinion.findMany({
+    where: { listId },
+    orderBy: { id: "desc" },
+    select: {
+      id: true,
+      stageId: true,
+      round: true,
+      unitId: true,
+      unitName: true,
+      opinion: true,
+      body: true,
+      authorName: true,
+      createdAt: true,
+      stage: { select: { name: true } },
+      itemComments: { select: { id: true, itemName: true, body: true } },
+    },
+  });
+}
+
+export async function listTimeline(listId: number) {
+  return prisma.powerListEvent.findMany({
+    where: { listId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { id: true, at: true, kind: true, stageName: true, actorName: true, unitName: true, note: true },
+  });
+}
+
+export async function listVersions(listId: number) {
+  return prisma.powerListVersion.findMany({
+    where: { listId },
+    orderBy: { versionNo: "desc" },
+    select: { id: true, versionNo: true, documentNumber: true, publishedAt: true, effectiveAt: true, publisherName: true, publisherUnit: true, itemCount: true, note: true, adjustmentId: true },
+  });
+}
+
+export async function categoryOptions(options: { includeInactive?: boolean } = {}) {
+  return prisma.powerListCategory.findMany({
+    where: options.includeInactive ? {} : { active: true },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, active: true, sortOrder: true, _count: { select: { items: true } } },
+  });
+}
+
+/** Power types of the catalogue dictionary, for the item form's choices. */
+export async function powerTypeOptions() {
+  const entries = await prisma.dictionaryEntry.findMany({ where: { kind: "POWER_TYPE", active: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { name: true } });
+  return entries.map((e) => e.name);
+}
+
+/** Units that can be assigned to review stages: 编办, departments, streets and townships. */
+export async function reviewerUnitOptions() {
+  const units = await prisma.orgUnit.findMany({
+    where: { active: true, kind: { in: ["BIANBAN", "DEPARTMENT", "STREET", "TOWNSHIP"] } },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, kind: true, jointMeetingMember: true },
+  });
+  return units;
+}
+
+/** Lists where the user's unit is a reviewer of the active stage. */
+export async function reviewQueue(user: SessionUser) {
+  return prisma.powerList.findMany({
+    where: { status: "IN_REVIEW", stages: { some: { status: "ACTIVE", assignees: { some: { unitId: user.unitId } } } } },
+    orderBy: { submittedAt: "asc" },
+    select: { id: true, title: true, reviewRound: true, stages: { where: { status: "ACTIVE" }, select: { id: true, name: true, startedAt: true } } },
+  });
+}

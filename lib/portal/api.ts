@@ -1,0 +1,251 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import type { DutySection } from "@/lib/generated/prisma/enums";
+import { ITEM_FIELDS } from "@/lib/lists/labels";
+import { listCsv } from "./export";
+import { readDiff, readPublicList, readPublishedLists, readVersionItems, searchPublished, type PublicItem } from "./read";
+
+// The open-data API (documented in README.md): JSON of published versions only, with paging,
+// Chinese error messages and stable codes.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 404,
+    readonly code: "INVALID_PARAMETER" | "NOT_FOUND",
+    message: string,
+    readonly parameter?: string,
+  ) {
+    super(message);
+  }
+}
+
+const HEADERS = { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" };
+
+export function json(body: unknown, status = 200) {
+  return Response.json(body, { status, headers: HEADERS });
+}
+
+/** Runs a handler; an ApiError becomes its 400/404 JSON, anything else a 500 without details. */
+export async function handle(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ApiError) {
+      return json({ error: { code: e.code, message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}) } }, e.status);
+    }
+    console.error("[api] unexpected failure", e);
+    return json({ error: { code: "INTERNAL", message: "系统出现错误，请稍后重试。" } }, 500);
+  }
+}
+
+const ALLOWED_PARAMS = { lists: ["page", "pageSize", "district", "kind", "q"], list: ["version", "format"], diff: ["from", "to"], search: ["q", "page", "pageSize", "district"] };
+
+/** Parses query parameters strictly: an unknown or malformed one is a 400 naming it. */
+function params<S extends z.ZodRawShape>(request: Request, allowed: string[], shape: S): z.infer<z.ZodObject<S>> {
+  const url = new URL(request.url);
+  for (const key of url.searchParams.keys()) {
+    if (!allowed.includes(key)) throw new ApiError(400, "INVALID_PARAMETER", `不支持参数「${key}」。可用参数：${allowed.join("、")}。`, key);
+  }
+  for (const key of allowed) {
+    if (url.searchParams.getAll(key).length > 1) throw new ApiError(400, "INVALID_PARAMETER", `参数「${key}」只能出现一次。`, key);
+  }
+  const raw = Object.fromEntries(url.searchParams.entries());
+  const parsed = z.object(shape).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue.path[0] ?? "");
+    throw new ApiError(400, "INVALID_PARAMETER", issue.message, key || undefined);
+  }
+  return parsed.data;
+}
+
+const positiveInt = (label: string, max = 1_000_000) =>
+  z
+    .string({ message: `请提供参数 ${label}。` })
+    .regex(/^\d+$/, `${label}必须是正整数。`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `${label}必须是正整数。`).max(max, `${label}不能大于 ${max}。`));
+
+const page = positiveInt("page（页码）", 100000).optional().default(1);
+const pageSize = positiveInt("pageSize（每页条数）", 100).optional().default(20);
+
+/** A path id: anything but a positive integer is simply not found. */
+export function pathId(value: string): number {
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ApiError(404, "NOT_FOUND", "找不到该清单。");
+  return Number(value);
+}
+
+const origin = (request: Request) => new URL(request.url).origin;
+
+// ---- /api/public/lists ----
+
+export async function apiLists(request: Request) {
+  const p = params(request, ALLOWED_PARAMS.lists, {
+    page,
+    pageSize,
+    district: positiveInt("district（区县编号）").optional(),
+    kind: z.enum(["street", "community"], { message: "kind 只能是 street（街道、乡镇）或 community（社区、村）。" }).optional(),
+    q: z.string().trim().max(50, "q 不能超过 50 个字。").optional(),
+  });
+  const result = await readPublishedLists(prisma, {
+    page: p.page,
+    pageSize: p.pageSize,
+    district: p.district ?? null,
+    kind: p.kind === "street" ? "STREET" : p.kind === "community" ? "COMMUNITY" : null,
+    q: p.q || null,
+  });
+  const base = origin(request);
+  return json({
+    items: result.items.map((l) => ({
+      id: l.id,
+      title: l.title,
+      form: l.form,
+      unit: { id: l.unit.id, name: l.unit.name, kind: l.unit.kind, district: l.unit.district },
+      version: l.versionNo,
+      documentNumber: l.documentNumber,
+      publishedAt: l.publishedAt.toISOString(),
+      effectiveAt: l.effectiveAt.toISOString().slice(0, 10),
+      itemCount: l.itemCount,
+      url: `${base}/lists/${l.id}`,
+    })),
+    page: p.page,
+    pageSize: p.pageSize,
+    total: result.total,
+  });
+}
+
+// ---- /api/public/lists/{id} ----
+
+function apiItem(item: PublicItem, base: string, listId: number) {
+  const out: Record<string, unknown> = {
+    key: item.itemKey,
+    position: item.position,
+    section: item.section as DutySection,
+    category: item.category,
+    source: item.source,
+  };
+  for (const f of ITEM_FIELDS) out[f] = item[f];
+  out.url = `${base}/lists/${listId}/items/${encodeURIComponent(item.itemKey)}`;
+  return out;
+}
+
+export async function apiList(request: Request, idParam: string) {
+  const p = params(request, ALLOWED_PARAMS.list, {
+    version: positiveInt("version（版本号）", 100000).optional(),
+    format: z.enum(["json", "csv"], { message: "format 只能是 json 或 csv。" }).optional().default("json"),
+  });
+  const id = pathId(idParam);
+  const list = await readPublicList(prisma, id, p.version ?? null);
+  if (!list) {
+    if (p.version && (await readPublicList(prisma, id))) throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${p.version} 版。`, "version");
+    throw new ApiError(404, "NOT_FOUND", "找不到该清单，或该清单尚未公布。");
+  }
+  const items = await readVersionItems(prisma, list.version.id);
+  if (p.format === "csv") {
+    const name = `${list.title}（第${list.version.versionNo}版）.csv`;
+    return new Response(listCsv(list.form, items), {
+      headers: {
+        ...HEADERS,
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="list-${list.id}-v${list.version.versionNo}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      },
+    });
+  }
+  const base = origin(request);
+  return json({
+    id: list.id,
+    title: list.title,
+    form: list.form,
+    unit: { id: list.unit.id, name: list.unit.name, kind: list.unit.kind, district: list.unit.district },
+    version: {
+      number: list.version.versionNo,
+      current: list.isCurrent,
+      documentNumber: list.version.documentNumber,
+      publishedAt: list.version.publishedAt.toISOString(),
+      effectiveAt: list.version.effectiveAt.toISOString().slice(0, 10),
+      publisher: list.version.publisherUnit,
+      note: list.version.note,
+      itemCount: list.version.itemCount,
+    },
+    versions: list.versions.map((v) => ({
+      number: v.versionNo,
+      documentNumber: v.documentNumber,
+      publishedAt: v.publishedAt.toISOString(),
+      itemCount: v.itemCount,
+      url: `${base}/api/public/lists/${list.id}?version=${v.versionNo}`,
+    })),
+    url: `${base}/lists/${list.id}${list.isCurrent ? "" : `/v/${list.version.versionNo}`}`,
+    items: items.map((i) => apiItem(i, base, list.id)),
+  });
+}
+
+// ---- /api/public/lists/{id}/diff ----
+
+export async function apiDiff(request: Request, idParam: string) {
+  const p = params(request, ALLOWED_PARAMS.diff, {
+    from: positiveInt("from（起始版本号）", 100000),
+    to: positiveInt("to（对比版本号）", 100000),
+  });
+  const id = pathId(idParam);
+  const result = await readDiff(prisma, id, p.from, p.to);
+  if (!result) {
+    const list = await readPublicList(prisma, id);
+    if (!list) throw new ApiError(404, "NOT_FOUND", "找不到该清单，或该清单尚未公布。");
+    const missing = list.versions.some((v) => v.versionNo === p.from) ? "to" : "from";
+    throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${missing === "from" ? p.from : p.to} 版（现有第 1 至 ${list.currentVersionNo} 版）。`, missing);
+  }
+  const base = origin(request);
+  const item = (i: PublicItem) => apiItem(i, base, id);
+  return json({
+    list: { id, url: `${base}/lists/${id}` },
+    from: { version: result.from.versionNo, documentNumber: result.from.documentNumber, publishedAt: result.from.publishedAt.toISOString(), itemCount: result.from.itemCount },
+    to: { version: result.to.versionNo, documentNumber: result.to.documentNumber, publishedAt: result.to.publishedAt.toISOString(), itemCount: result.to.itemCount },
+    added: result.diff.added.map((i) => item(i as unknown as PublicItem)),
+    removed: result.diff.removed.map((i) => item(i as unknown as PublicItem)),
+    changed: result.diff.changed.map((c) => ({
+      key: c.itemKey,
+      name: c.name,
+      changes: c.changes.map((x) => ({ field: x.field, label: x.label, before: x.before, after: x.after })),
+      url: `${base}/lists/${id}/items/${encodeURIComponent(c.itemKey)}`,
+    })),
+    unchanged: result.diff.unchanged,
+  });
+}
+
+// ---- /api/public/search ----
+
+export async function apiSearch(request: Request) {
+  const p = params(request, ALLOWED_PARAMS.search, {
+    q: z
+      .string({ message: "请提供检索词 q。" })
+      .trim()
+      .min(2, "检索词 q 至少 2 个字。")
+      .max(50, "检索词 q 不能超过 50 个字。"),
+    page,
+    pageSize,
+    district: positiveInt("district（区县编号）").optional(),
+  });
+  const result = await searchPublished(prisma, { q: p.q, page: p.page, pageSize: p.pageSize, district: p.district ?? null });
+  if (result.q.length < 2) throw new ApiError(400, "INVALID_PARAMETER", "检索词 q 去掉空格后至少 2 个字。", "q");
+  const base = origin(request);
+  return json({
+    q: p.q,
+    items: result.hits.map((h) => ({
+      key: h.itemKey,
+      name: h.name,
+      subItemName: h.subItemName,
+      code: h.code,
+      powerType: h.powerType,
+      category: h.category,
+      section: h.section,
+      list: { id: h.list.id, title: h.list.title, version: h.list.versionNo, url: `${base}/lists/${h.list.id}` },
+      unit: { id: h.unit.id, name: h.unit.name, kind: h.unit.kind, district: h.unit.district },
+      url: `${base}/lists/${h.list.id}/items/${encodeURIComponent(h.itemKey)}`,
+    })),
+    page: p.page,
+    pageSize: p.pageSize,
+    total: result.total,
+    totalIsLowerBound: result.capped,
+  });
+}

@@ -1,0 +1,224 @@
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import PDFDocument from "pdfkit";
+import type { PowerListForm } from "@/lib/generated/prisma/enums";
+import { formatDate } from "@/lib/format";
+import { fieldLabel, FORM_LABELS, ITEM_FIELDS, SECTION_LABELS, SOURCE_LABELS, type ItemField } from "@/lib/lists/labels";
+import type { PublicItem, PublicVersion } from "./read";
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return that
+ * hides one) as a formula. Published text is data: such cells get a leading single quote.
+ */
+export function neutraliseCell(value: string | null | undefined): string {
+  const text = value ?? "";
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** Content-Disposition with an ASCII fallback and the real (Chinese) name as RFC 5987 UTF-8. */
+export function contentDisposition(fileName: string, fallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encoded}`;
+}
+
+type ColumnKey = "seq" | "section" | "category" | ItemField | "source";
+type Column = { key: ColumnKey; header: string; width: number };
+
+const WIDTHS: Partial<Record<ColumnKey, number>> = {
+  seq: 6, section: 14, category: 14, code: 16, name: 30, subItemName: 24, powerType: 12, legalBasis: 60, exerciseSubject: 18,
+  handlingSection: 18, departmentName: 20, departmentDuty: 36, streetDuty: 40, responsibilities: 40, accountability: 40,
+  reclaimMethod: 36, remarks: 20, source: 14,
+};
+
+function cell(item: PublicItem, key: ColumnKey, index: number): string {
+  if (key === "seq") return String(index + 1);
+  if (key === "section") return SECTION_LABELS[item.section];
+  if (key === "category") return item.category ?? "";
+  if (key === "source") return SOURCE_LABELS[item.source];
+  return item[key] ?? "";
+}
+
+/** Columns of an export: the core ones always, others only when some item fills them. */
+export function exportColumns(form: PowerListForm, items: PublicItem[]): Column[] {
+  const core: ColumnKey[] = ["seq", "category", "name", "powerType", "legalBasis"];
+  const keys: ColumnKey[] = ["seq", ...(form === "DUTY" ? (["section"] as const) : []), "category", ...ITEM_FIELDS, "source"];
+  const label = (k: ColumnKey) =>
+    k === "seq" ? "序号" : k === "section" ? "清单部分" : k === "category" ? "职能分类" : k === "source" ? "事项来源" : form === "DUTY" && k === "departmentName" ? "上级部门" : fieldLabel(k);
+  return keys
+    .filter((k) => core.includes(k) || k === "section" || items.some((item, i) => cell(item, k, i)))
+    .map((key) => ({ key, header: label(key), width: WIDTHS[key] ?? 20 }));
+}
+
+export type ExportList = { title: string; form: PowerListForm; unitName: string; version: PublicVersion };
+
+const subtitle = (l: ExportList) =>
+  `第 ${l.version.versionNo} 版  ${l.version.documentNumber}  公布日期 ${formatDate(l.version.publishedAt)}  施行日期 ${formatDate(l.version.effectiveAt)}  共 ${l.version.itemCount} 项`;
+
+/** A styled workbook: title, version line, one row per item. */
+export async function listWorkbook(list: ExportList, items: PublicItem[]): Promise<Buffer> {
+  const columns = exportColumns(list.form, items);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "清单";
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet(`第${list.version.versionNo}版`, {
+    views: [{ state: "frozen", ySplit: 3 }],
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
+  const border = { style: "thin" as const, color: { argb: "FF9CA3AF" } };
+  const borders = { top: border, left: border, bottom: border, right: border };
+  sheet.mergeCells(1, 1, 1, columns.length);
+  sheet.getCell(1, 1).value = neutraliseCell(list.title);
+  sheet.getCell(1, 1).font = { bold: true, size: 16 };
+  sheet.getCell(1, 1).alignment = { horizontal: "center", vertical: "middle" };
+  sheet.getRow(1).height = 30;
+  sheet.mergeCells(2, 1, 2, columns.length);
+  sheet.getCell(2, 1).value = neutraliseCell(subtitle(list));
+  sheet.getCell(2, 1).alignment = { horizontal: "center" };
+  const header = sheet.getRow(3);
+  columns.forEach((c, i) => {
+    const h = header.getCell(i + 1);
+    h.value = c.header;
+    h.font = { bold: true };
+    h.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE7F7" } };
+    h.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    h.border = borders;
+  });
+  items.forEach((item, r) => {
+    const row = sheet.getRow(r + 4);
+    columns.forEach((c, i) => {
+      const x = row.getCell(i + 1);
+      x.value = neutraliseCell(cell(item, c.key, r));
+      x.alignment = { vertical: "top", wrapText: true, horizontal: c.key === "seq" ? "center" : "left" };
+      x.border = borders;
+    });
+  });
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** CSV with a UTF-8 BOM (so Excel reads the Chinese) and CRLF line ends. */
+export function listCsv(form: PowerListForm, items: PublicItem[]): string {
+  const columns: ColumnKey[] = ["seq", "section", "category", ...ITEM_FIELDS, "source"];
+  const headers = ["序号", "清单部分", "职能分类", ...ITEM_FIELDS.map((f) => (form === "DUTY" && f === "departmentName" ? "上级部门" : fieldLabel(f))), "事项来源"];
+  const field = (v: string) => {
+    const t = neutraliseCell(v);
+    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const lines = [["事项键", ...headers].map(field).join(",")];
+  items.forEach((item, i) => lines.push([item.itemKey, ...columns.map((k) => cell(item, k, i))].map(field).join(",")));
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}
+
+// ---- PDF ----
+
+const FONT_DIR = "node_modules/@expo-google-fonts/noto-sans-sc";
+let fonts: { regular: Buffer; bold: Buffer } | null = null;
+
+/** Noto Sans SC (SIL OFL) from node_modules, read once per process; pdfkit embeds the glyphs used. */
+function loadFonts() {
+  fonts ??= {
+    regular: fs.readFileSync(path.join(process.cwd(), FONT_DIR, "400Regular/NotoSansSC_400Regular.ttf")),
+    bold: fs.readFileSync(path.join(process.cwd(), FONT_DIR, "700Bold/NotoSansSC_700Bold.ttf")),
+  };
+  return fonts;
+}
+
+type PdfColumn = { header: string; width: number; cell: (item: PublicItem, index: number) => string };
+
+function pdfColumns(form: PowerListForm): PdfColumn[] {
+  const group = (i: PublicItem) => (form === "DUTY" ? `${SECTION_LABELS[i.section]}\n${i.category ?? ""}` : (i.category ?? ""));
+  return [
+    { header: "序号", width: 30, cell: (_i, n) => String(n + 1) },
+    { header: form === "DUTY" ? "部分 / 分类" : "职能分类", width: 74, cell: group },
+    { header: "事项名称", width: 150, cell: (i) => (i.subItemName ? `${i.name}\n子项：${i.subItemName}` : i.name) },
+    { header: "权力类型", width: 56, cell: (i) => i.powerType ?? "" },
+    { header: "实施依据", width: 262, cell: (i) => i.legalBasis ?? "" },
+    {
+      header: form === "DUTY" ? "部门 / 职责" : "承办机构",
+      width: 209.89,
+      cell: (i) =>
+        form === "DUTY" && i.section !== "BASIC"
+          ? [i.departmentName, i.section === "COOPERATING" ? i.streetDuty : i.reclaimMethod].filter(Boolean).join("\n")
+          : [i.handlingSection, i.streetDuty].filter(Boolean).join("\n"),
+    },
+  ];
+}
+
+const PAGE = { width: 841.89, height: 595.28, margin: 36 };
+
+/** The list as a landscape A4 PDF with Chinese text: title, version line, a table that breaks across pages. */
+export async function listPdf(list: ExportList, items: PublicItem[], url: string): Promise<Buffer> {
+  const { regular, bold } = loadFonts();
+  const doc = new PDFDocument({
+    size: "A4",
+    layout: "landscape",
+    margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+    bufferPages: true,
+    info: { Title: `${list.title}（第${list.version.versionNo}版）`, Author: list.version.publisherUnit, Subject: FORM_LABELS[list.form], Creator: "清单" },
+  });
+  doc.registerFont("regular", regular);
+  doc.registerFont("bold", bold);
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+  const left = PAGE.margin;
+  const width = PAGE.width - PAGE.margin * 2;
+  const bottom = PAGE.height - PAGE.margin - 14;
+  const columns = pdfColumns(list.form);
+  const pad = 3;
+
+  doc.font("bold").fontSize(16).fillColor("#111827").text(list.title, left, PAGE.margin, { width, align: "center" });
+  doc.moveDown(0.3);
+  doc.font("regular").fontSize(9).fillColor("#4b5563").text(subtitle(list), { width, align: "center" });
+  doc.moveDown(0.8);
+
+  const drawHeader = () => {
+    const y = doc.y;
+    doc.font("bold").fontSize(8.5).fillColor("#111827");
+    const h = Math.max(...columns.map((c) => doc.heightOfString(c.header, { width: c.width - pad * 2 }))) + pad * 2;
+    let x = left;
+    for (const c of columns) {
+      doc.rect(x, y, c.width, h).fillAndStroke("#dce7f7", "#9ca3af");
+      doc.fillColor("#111827").text(c.header, x + pad, y + pad, { width: c.width - pad * 2, align: "center" });
+      x += c.width;
+    }
+    doc.y = y + h;
+  };
+  drawHeader();
+  doc.font("regular").fontSize(8);
+  items.forEach((item, n) => {
+    const texts = columns.map((c) => c.cell(item, n));
+    const h = Math.max(...texts.map((t, k) => doc.heightOfString(t || " ", { width: columns[k].width - pad * 2 }))) + pad * 2;
+    if (doc.y + h > bottom) {
+      doc.addPage();
+      doc.y = PAGE.margin;
+      drawHeader();
+      doc.font("regular").fontSize(8);
+    }
+    const y = doc.y;
+    let x = left;
+    texts.forEach((t, k) => {
+      doc.rect(x, y, columns[k].width, h).stroke("#9ca3af");
+      doc.fillColor("#111827").text(t, x + pad, y + pad, { width: columns[k].width - pad * 2 });
+      x += columns[k].width;
+    });
+    doc.y = y + h;
+  });
+
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    // Writing into the bottom margin would otherwise start a new page.
+    doc.page.margins.bottom = 0;
+    doc.font("regular").fontSize(7.5).fillColor("#6b7280");
+    doc.text(`${list.unitName} · 第 ${list.version.versionNo} 版 · ${url} · 第 ${i + 1} / ${range.count} 页`, left, PAGE.height - PAGE.margin + 8, { width, align: "center", lineBreak: false });
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,364 @@
+// The public portal's and open-data API's reads. Only published versions are ever read here:
+// every query starts from power_list_version (or the search rows of current versions), so no
+// draft can leak. Functions take the client so the bench can time them outside Next.js.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { DutySection, ListItemSource, OrgKind, PowerListForm } from "@/lib/generated/prisma/enums";
+import { diffVersions, type DiffItem, type VersionDiff } from "@/lib/lists/diff";
+import { ITEM_FIELDS, type ItemField } from "@/lib/lists/labels";
+import { bigrams, likeEscape, searchQuery } from "@/lib/lists/text";
+
+type Db = Pick<PrismaClient, "powerList" | "powerListVersion" | "powerListVersionItem" | "orgUnit" | "$queryRawUnsafe">;
+
+type UnitRow = { id: number; name: string; kind: OrgKind; parent: { id: number; name: string; kind: OrgKind; parent: { id: number; name: string; kind: OrgKind } | null } | null };
+
+const unitSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  parent: { select: { id: true, name: true, kind: true, parent: { select: { id: true, name: true, kind: true } } } },
+} as const;
+
+/** The district (区、县) a street or community belongs to, if any. */
+export function districtOf(unit: UnitRow): { id: number; name: string } | null {
+  for (let u: { id: number; name: string; kind: OrgKind; parent?: unknown } | null = unit.parent; u; u = (u as UnitRow).parent ?? null) {
+    if (u.kind === "DISTRICT") return { id: u.id, name: u.name };
+  }
+  return null;
+}
+
+export type PublicUnit = { id: number; name: string; kind: OrgKind; district: string | null; districtId: number | null; parentName: string | null };
+
+function publicUnit(unit: UnitRow): PublicUnit {
+  const d = districtOf(unit);
+  return { id: unit.id, name: unit.name, kind: unit.kind, district: d?.name ?? null, districtId: d?.id ?? null, parentName: unit.parent?.name ?? null };
+}
+
+const versionSelect = {
+  id: true,
+  versionNo: true,
+  title: true,
+  unitName: true,
+  documentNumber: true,
+  publishedAt: true,
+  effectiveAt: true,
+  publisherName: true,
+  publisherUnit: true,
+  note: true,
+  adjustmentId: true,
+  itemCount: true,
+} as const;
+
+export type PublicVersion = {
+  id: number;
+  versionNo: number;
+  title: string;
+  unitName: string;
+  documentNumber: string;
+  publishedAt: Date;
+  effectiveAt: Date;
+  publisherName: string;
+  publisherUnit: string;
+  note: string | null;
+  adjustmentId: number | null;
+  itemCount: number;
+};
+
+// ---- lists ----
+
+export type ListFilter = { district?: number | null; kind?: "STREET" | "COMMUNITY" | null; q?: string | null; page: number; pageSize: number };
+
+/** Published lists with their current version, ordered by district and unit. */
+export async function readPublishedLists(db: Db, filter: ListFilter) {
+  const where: string[] = ["l.current_version_id IS NOT NULL"];
+  const params: unknown[] = [];
+  if (filter.district) {
+    params.push(filter.district);
+    where.push(`(p.id = $${params.length} OR p.parent_id = $${params.length})`);
+  }
+  if (filter.kind === "COMMUNITY") where.push(`u.kind = 'COMMUNITY'`);
+  if (filter.kind === "STREET") where.push(`u.kind IN ('STREET', 'TOWNSHIP')`);
+  if (filter.q) {
+    params.push(`%${likeEscape(filter.q)}%`);
+    where.push(`(u.name LIKE $${params.length} OR l.title LIKE $${params.length})`);
+  }
+  const whereSql = where.join(" AND ");
+  const from = `FROM power_list l
+    JOIN power_list_version v ON v.id = l.current_version_id
+    JOIN org_unit u ON u.id = l.unit_id
+    LEFT JOIN org_unit p ON p.id = u.parent_id
+    LEFT JOIN org_unit g ON g.id = p.parent_id`;
+  const [rows, count] = await Promise.all([
+    db.$queryRawUnsafe<
+      {
+        id: number; title: string; form: PowerListForm; unit_id: number; unit_name: string; unit_kind: OrgKind; parent_name: string | null;
+        district_id: number | null; district: string | null; version_no: number; published_at: Date; effective_at: Date; document_number: string; item_count: number;
+      }[]
+    >(
+      `SELECT l.id, l.title, l.form, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind, p.name AS parent_name,
+              CASE WHEN p.kind = 'DISTRICT' THEN p.id WHEN g.kind = 'DISTRICT' THEN g.id END AS district_id,
+              CASE WHEN p.kind = 'DISTRICT' THEN p.name WHEN g.kind = 'DISTRICT' THEN g.name END AS district,
+              v.version_no, v.published_at, v.effective_at, v.document_number, v.item_count
+       ${from} WHERE ${whereSql}
+       ORDER BY district_id NULLS LAST, CASE WHEN u.kind = 'COMMUNITY' THEN p.sort_order ELSE u.sort_order END,
+                CASE WHEN u.kind = 'COMMUNITY' THEN p.id ELSE u.id END, u.kind = 'COMMUNITY', u.sort_order, l.form, l.id
+       LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+      ...params,
+    ),
+    db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n ${from} WHERE ${whereSql}`, ...params),
+  ]);
+  return {
+    total: count[0]?.n ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      form: r.form,
+      unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind, district: r.district, districtId: r.district_id, parentName: r.parent_name },
+      versionNo: r.version_no,
+      publishedAt: r.published_at,
+      effectiveAt: r.effective_at,
+      documentNumber: r.document_number,
+      itemCount: r.item_count,
+    })),
+  };
+}
+
+/** Districts with how many lists each has published (for the home page and filters). */
+export async function readDistricts(db: Db) {
+  const rows = await db.$queryRawUnsafe<{ id: number; name: string; lists: number; items: number }[]>(
+    `SELECT d.id, d.name, count(l.id)::int AS lists, coalesce(sum(v.item_count), 0)::int AS items
+     FROM org_unit d
+     LEFT JOIN org_unit u ON u.active AND (u.parent_id = d.id OR u.parent_id IN (SELECT id FROM org_unit s WHERE s.parent_id = d.id))
+     LEFT JOIN power_list l ON l.unit_id = u.id AND l.current_version_id IS NOT NULL
+     LEFT JOIN power_list_version v ON v.id = l.current_version_id
+     WHERE d.kind = 'DISTRICT' AND d.active
+     GROUP BY d.id, d.name, d.sort_order ORDER BY d.sort_order, d.id`,
+  );
+  return rows;
+}
+
+// ---- one list ----
+
+/** A published list with the requested version (the current one by default) and its history. */
+export async function readPublicList(db: Db, listId: number, versionNo?: number | null) {
+  const list = await db.powerList.findFirst({
+    where: { id: listId, currentVersionId: { not: null } },
+    select: {
+      id: true,
+      title: true,
+      form: true,
+      unit: { select: unitSelect },
+      currentVersion: { select: { versionNo: true } },
+      versions: { orderBy: { versionNo: "desc" }, select: versionSelect },
+    },
+  });
+  if (!list || !list.currentVersion) return null;
+  const current = list.currentVersion.versionNo;
+  const version = list.versions.find((v) => v.versionNo === (versionNo ?? current));
+  if (!version) return null;
+  return { id: list.id, title: list.title, form: list.form, unit: publicUnit(list.unit), currentVersionNo: current, isCurrent: version.versionNo === current, version, versions: list.versions };
+}
+
+export type ItemFilter = { q?: string | null; type?: string | null; category?: string | null; section?: DutySection | null };
+
+export const publicItemSelect = {
+  itemKey: true,
+  position: true,
+  category: true,
+  section: true,
+  source: true,
+  sourceLabel: true,
+  ...Object.fromEntries(ITEM_FIELDS.map((f) => [f, true])),
+} as { itemKey: true; position: true; category: true; section: true; source: true; sourceLabel: true } & Record<ItemField, true>;
+
+export type PublicItem = {
+  itemKey: string;
+  position: number;
+  category: string | null;
+  section: DutySection;
+  source: ListItemSource;
+  sourceLabel: string | null;
+} & Record<ItemField, string | null> & { name: string };
+
+/** Items of a version, filtered, in published order. */
+export async function readVersionItems(db: Db, versionId: number, filter: ItemFilter = {}): Promise<PublicItem[]> {
+  const q = searchQuery(filter.q);
+  return (await db.powerListVersionItem.findMany({
+    where: {
+      versionId,
+      ...(q ? { searchText: { contains: q } } : {}),
+      ...(filter.type ? { powerType: filter.type === "未分类" ? null : filter.type } : {}),
+      ...(filter.category ? { category: filter.category === "未分类" ? null : filter.category } : {}),
+      ...(filter.section ? { section: filter.section } : {}),
+    },
+    orderBy: { position: "asc" },
+    select: publicItemSelect,
+  })) as PublicItem[];
+}
+
+/** How many items of a version there are by power type, by function category and by section. */
+export async function readVersionCounts(db: Db, versionId: number) {
+  const rows = await db.$queryRawUnsafe<{ power_type: string | null; category: string | null; category_order: number; section: DutySection; n: number }[]>(
+    `SELECT power_type, category, min(category_order)::int AS category_order, section, count(*)::int AS n
+     FROM power_list_version_item WHERE version_id = $1 GROUP BY power_type, category, section`,
+    versionId,
+  );
+  const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+  const types = new Map<string, number>();
+  const categories = new Map<string, number>();
+  const categoryOrder = new Map<string, number>();
+  const sections = new Map<string, number>();
+  for (const r of rows) {
+    add(types, r.power_type ?? "未分类", r.n);
+    add(categories, r.category ?? "未分类", r.n);
+    categoryOrder.set(r.category ?? "未分类", Math.min(categoryOrder.get(r.category ?? "未分类") ?? 9999, r.category_order));
+    add(sections, r.section, r.n);
+  }
+  return {
+    byType: [...types].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh")),
+    byCategory: [...categories].map(([name, count]) => ({ name, count })).sort((a, b) => categoryOrder.get(a.name)! - categoryOrder.get(b.name)!),
+    bySection: [...sections].map(([name, count]) => ({ name: name as DutySection, count })),
+  };
+}
+
+/** One item of a list (current version, or the given one) and the versions it appears in. */
+export async function readPublicItem(db: Db, listId: number, itemKey: string, versionNo?: number | null) {
+  const list = await readPublicList(db, listId, versionNo);
+  if (!list) return null;
+  const rows = (await db.powerListVersionItem.findMany({
+    where: { listId, itemKey },
+    select: { versionId: true, ...publicItemSelect },
+  })) as (PublicItem & { versionId: number })[];
+  const item = rows.find((r) => r.versionId === list.version.id);
+  if (!item) return null;
+  const noOf = new Map(list.versions.map((v) => [v.id, v.versionNo]));
+  const history = rows
+    .map((r) => ({ versionNo: noOf.get(r.versionId)!, item: r }))
+    .filter((h) => h.versionNo !== undefined)
+    .sort((a, b) => a.versionNo - b.versionNo);
+  return { list, item, history };
+}
+
+// ---- diff ----
+
+export async function readVersionPair(db: Db, listId: number, from: number, to: number) {
+  const versions = await db.powerListVersion.findMany({
+    where: { listId, versionNo: { in: [from, to] }, list: { currentVersionId: { not: null } } },
+    select: versionSelect,
+  });
+  const a = versions.find((v) => v.versionNo === from);
+  const b = versions.find((v) => v.versionNo === to);
+  if (!a || !b) return null;
+  return { from: a, to: b };
+}
+
+/** Added, removed and changed items between two versions of a list. */
+export async function readDiff(db: Db, listId: number, from: number, to: number): Promise<{ from: PublicVersion; to: PublicVersion; diff: VersionDiff } | null> {
+  const pair = await readVersionPair(db, listId, from, to);
+  if (!pair) return null;
+  const items = (await db.powerListVersionItem.findMany({
+    where: { versionId: { in: [pair.from.id, pair.to.id] } },
+    orderBy: { position: "asc" },
+    select: { versionId: true, ...publicItemSelect },
+  })) as (PublicItem & { versionId: number })[];
+  const of = (id: number) => items.filter((i) => i.versionId === id) as unknown as DiffItem[];
+  return { ...pair, diff: diffVersions(of(pair.from.id), of(pair.to.id)) };
+}
+
+// ---- search across all published lists ----
+
+export type SearchFilter = { q: string; district?: number | null; page: number; pageSize: number };
+export type SearchHit = {
+  itemKey: string;
+  name: string;
+  subItemName: string | null;
+  powerType: string | null;
+  category: string | null;
+  section: DutySection;
+  code: string | null;
+  list: { id: number; title: string; versionNo: number };
+  unit: { id: number; name: string; kind: OrgKind; district: string | null };
+};
+
+/** Beyond this many matches the count says "more than"; counting them all would cost seconds. */
+export const SEARCH_COUNT_CAP = 1000;
+
+/**
+ * Items of every current version whose name, sub-item, code, type, department or cited law
+ * contains `q`. The bigram GIN index narrows the candidates; LIKE checks the substring.
+ */
+export async function searchPublished(db: Db, filter: SearchFilter): Promise<{ q: string; total: number; capped: boolean; hits: SearchHit[] }> {
+  const q = searchQuery(filter.q);
+  if ([...q].length < 2 || bigrams(q).length === 0) return { q, total: 0, capped: false, hits: [] };
+  const params: unknown[] = [q, `%${likeEscape(q)}%`];
+  let districtSql = "";
+  if (filter.district) {
+    params.push(filter.district);
+    districtSql = `AND EXISTS (SELECT 1 FROM power_list l2 JOIN org_unit u2 ON u2.id = l2.unit_id LEFT JOIN org_unit p2 ON p2.id = u2.parent_id
+                   WHERE l2.id = s.list_id AND (p2.id = $3 OR p2.parent_id = $3))`;
+  }
+  const match = `qingdan_bigrams(s.text) @> qingdan_bigrams($1) AND s.text LIKE $2 ${districtSql}`;
+  const [rows, count] = await Promise.all([
+    db.$queryRawUnsafe<
+      {
+        item_key: string; name: string; sub_item_name: string | null; power_type: string | null; category: string | null; section: DutySection; code: string | null;
+        list_id: number; title: string; version_no: number; unit_id: number; unit_name: string; unit_kind: OrgKind; district: string | null;
+      }[]
+    >(
+      `WITH hit AS (
+         SELECT s.item_id, s.list_id, s.version_id FROM power_list_search s WHERE ${match}
+         ORDER BY s.item_id LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}
+       )
+       SELECT vi.item_key, vi.name, vi.sub_item_name, vi.power_type, vi.category, vi.section, vi.code,
+              l.id AS list_id, l.title, v.version_no, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind,
+              CASE WHEN p.kind = 'DISTRICT' THEN p.name WHEN g.kind = 'DISTRICT' THEN g.name END AS district
+       FROM hit
+       JOIN power_list_version_item vi ON vi.id = hit.item_id
+       JOIN power_list l ON l.id = hit.list_id
+       JOIN power_list_version v ON v.id = hit.version_id
+       JOIN org_unit u ON u.id = l.unit_id
+       LEFT JOIN org_unit p ON p.id = u.parent_id
+       LEFT JOIN org_unit g ON g.id = p.parent_id
+       ORDER BY hit.item_id`,
+      ...params,
+    ),
+    db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM power_list_search s WHERE ${match} LIMIT ${SEARCH_COUNT_CAP + 1}) x`, ...params),
+  ]);
+  const n = count[0]?.n ?? 0;
+  return {
+    q,
+    total: Math.min(n, SEARCH_COUNT_CAP),
+    capped: n > SEARCH_COUNT_CAP,
+    hits: rows.map((r) => ({
+      itemKey: r.item_key,
+      name: r.name,
+      subItemName: r.sub_item_name,
+      powerType: r.power_type,
+      category: r.category,
+      section: r.section,
+      code: r.code,
+      list: { id: r.list_id, title: r.title, versionNo: r.version_no },
+      unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind, district: r.district },
+    })),
+  };
+}
+
+/** Totals for the home page. */
+export async function readPortalTotals(db: Db) {
+  const rows = await db.$queryRawUnsafe<{ lists: number; items: number; versions: number; latest: Date | null }[]>(
+    `SELECT count(*)::int AS lists, coalesce(sum(v.item_count), 0)::int AS items,
+            (SELECT count(*)::int FROM power_list_version) AS versions, max(v.published_at) AS latest
+     FROM power_list l JOIN power_list_version v ON v.id = l.current_version_id`,
+  );
+  return rows[0] ?? { lists: 0, items: 0, versions: 0, latest: null };
+}
+
+/** The most recent publications (first versions and adjustments alike). */
+export async function readLatestVersions(db: Db, take: number) {
+  const rows = await db.powerListVersion.findMany({
+    where: { list: { currentVersionId: { not: null } } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    select: { listId: true, versionNo: true, title: true, unitName: true, publishedAt: true, documentNumber: true, itemCount: true, adjustmentId: true },
+  });
+  return rows;
+}

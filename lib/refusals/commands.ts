@@ -1,0 +1,64 @@
+import type { z } from "zod";
+import type { CommandContext } from "@/lib/action";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { dbDate } from "@/lib/calendar/workdays";
+import { bestMatch, normaliseName } from "./match";
+import type { acceptSchema, refuseSchema, registerTaskSchema } from "./schema";
+
+/** Checks a task against the unit's admitted (active) duties. */
+export async function checkTask(db: Pick<Tx, "localDuty">, unitId: number, task: { title: string; departmentId: number | null; departmentName: string }) {
+  const duties = await db.localDuty.findMany({
+    where: { unitId, active: true },
+    select: { id: true, name: true, nameKey: true, departmentId: true, departmentName: true },
+  });
+  return bestMatch({ nameKey: normaliseName(task.title), departmentId: task.departmentId, departmentName: task.departmentName }, duties);
+}
+
+export async function registerTask(input: z.infer<typeof registerTaskSchema>, { tx, user, audit }: CommandContext) {
+  const dept = await tx.orgUnit.findFirst({ where: { id: input.departmentId, kind: { in: ["DEPARTMENT", "BIANBAN"] } }, select: { id: true, name: true } });
+  if (!dept) throw new AppError("VALIDATION", undefined, { departmentId: "请选择交办部门" });
+  const match = await checkTask(tx, user.unitId, { title: input.title, departmentId: dept.id, departmentName: dept.name });
+  const row = await tx.taskRegisterEntry.create({
+    data: {
+      unitId: user.unitId,
+      departmentId: dept.id,
+      departmentName: dept.name,
+      title: input.title,
+      nameKey: normaliseName(input.title),
+      description: input.description || null,
+      receivedOn: dbDate(input.receivedOn),
+      checkResult: match ? "ADMITTED" : "NOT_ADMITTED",
+      matchedDutyId: match?.duty.id ?? null,
+      matchedDutyName: match?.duty.name ?? null,
+      createdByName: user.displayName,
+    },
+    select: { id: true, checkResult: true, matchedDutyName: true },
+  });
+  await audit({ action: "refusal.register", subjectType: "taskRegisterEntry", subjectId: row.id, after: { title: input.title, department: dept.name, checkResult: row.checkResult, matched: row.matchedDutyName } });
+  return row;
+}
+
+async function ownOpenTask(tx: Tx, id: number, unitId: number) {
+  const t = await tx.taskRegisterEntry.findUnique({ where: { id } });
+  if (!t || t.unitId !== unitId) throw new AppError("NOT_FOUND");
+  if (t.status !== "REGISTERED") throw new AppError("INVALID_STATE", "该任务已处理过。");
+  return t;
+}
+
+export async function refuseTask(input: z.infer<typeof refuseSchema>, { tx, user, audit }: CommandContext) {
+  const t = await ownOpenTask(tx, input.id, user.unitId);
+  // Re-check now: a duty admitted since registration may not be refused.
+  const match = await checkTask(tx, user.unitId, { title: t.title, departmentId: t.departmentId, departmentName: t.departmentName });
+  if (match) throw new AppError("INVALID_STATE", `该任务与已准入事项「${match.duty.name}」相符，不能拒绝。`);
+  await tx.taskRegisterEntry.update({ where: { id: t.id }, data: { status: "REFUSED", refusalReason: input.reason, decidedAt: new Date(), decidedByName: user.displayName } });
+  await audit({ action: "refusal.refuse", subjectType: "taskRegisterEntry", subjectId: t.id, before: { status: t.status }, after: { status: "REFUSED", reason: input.reason, department: t.departmentName } });
+  return { id: t.id };
+}
+
+export async function acceptTask(input: z.infer<typeof acceptSchema>, { tx, user, audit }: CommandContext) {
+  const t = await ownOpenTask(tx, input.id, user.unitId);
+  await tx.taskRegisterEntry.update({ where: { id: t.id }, data: { status: "ACCEPTED", decidedAt: new Date(), decidedByName: user.displayName } });
+  await audit({ action: "refusal.accept", subjectType: "taskRegisterEntry", subjectId: t.id, before: { status: t.status }, after: { status: "ACCEPTED" } });
+  return { id: t.id };
+}

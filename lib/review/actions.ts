@@ -1,0 +1,19 @@
+"use server";
+
+import { defineAction } from "@/lib/action";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { closeRound, confirmRevocation, createSurveyLink, openRound, rateDuties, submitSurvey } from "./commands";
+import { closeRoundSchema, openRoundSchema, ratingsSchema, revokeSchema, surveyLinkSchema } from "./schema";
+
+const PATHS = ["/review", "/local-duties", "/workspace"];
+
+export const openRoundAction = defineAction({ schema: openRoundSchema, permission: "review.manage", run: openRound, revalidate: PATHS });
+export const createSurveyLinkAction = defineAction({ schema: surveyLinkSchema, permission: "review.manage", run: createSurveyLink, revalidate: PATHS });
+export const rateDutiesAction = defineAction({ schema: ratingsSchema, permission: "review.rate", run: rateDuties, revalidate: PATHS });
+export const confirmRevocationAction = defineAction({ schema: revokeSchema, permission: "review.manage", run: confirmRevocation, revalidate: PATHS });
+export const closeRoundAction = defineAction({ schema: closeRoundSchema, permission: "review.manage", run: closeRound, revalidate: PATHS });
+
+/** The public survey's submit: the link's token is the only credential. */
+export async function submitSurveyAction(raw: unknown) {
+  return submitSurvey(raw, await requestMeta());
+}

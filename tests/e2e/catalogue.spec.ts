@@ -1,0 +1,156 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { db, signIn } from "./support";
+
+const FIXTURES = process.env.E2E_FIXTURES ?? path.resolve(process.cwd(), "tests/fixtures/real-lists");
+const SCREENS = "test-results/screens";
+
+/** Signing in hashes a password and renders the workspace: give a busy machine time. */
+async function signInAndWait(page: Page, username: string) {
+  await signIn(page, username);
+  await expect(page.getByTestId("user-badge")).toBeVisible({ timeout: 30_000 });
+}
+
+test("编办 imports a published list, fixes a flagged row, commits, finds an item and exports", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAndWait(page, "bianban");
+  await page.goto("/catalogue/guidance");
+  await expect(page.getByRole("heading", { name: "赋权事项指导清单" })).toBeVisible();
+  await expect(page.getByTestId("editions-table")).toContainText("示例省赋权事项指导清单（2021年版）");
+  await page.screenshot({ path: `${SCREENS}/catalogue-list.png`, fullPage: true });
+
+  // A new draft edition started from a file.
+  await page.getByTestId("import-edition").click();
+  const title = `商务局权责清单（E2E ${Date.now().toString(36)}）`;
+  await page.getByLabel("版本名称").fill(title);
+  await page.getByRole("button", { name: "创建并上传文件" }).click();
+  await expect(page.getByRole("heading", { name: "导入清单文件" })).toBeVisible();
+
+  await page.locator("#import-file").setInputFiles(path.join(FIXTURES, "karamay-2024-commerce-bureau.xlsx"));
+  await expect(page.getByText("karamay-2024-commerce-bureau.xlsx")).toBeVisible();
+  await page.getByTestId("upload-submit").click();
+
+  // The preview: the sheet, its header row and the item count.
+  await expect(page.getByRole("heading", { name: "导入预览" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("stat-read")).toContainText("21");
+  await expect(page.getByTestId("stat-import")).toContainText("21");
+  await expect(page.getByTestId("preview-sheets")).toContainText("第 2 行");
+  await page.screenshot({ path: `${SCREENS}/catalogue-import-preview.png`, fullPage: true });
+
+  // The flagged row (no 序号): fix its name inline.
+  await page.getByRole("link", { name: /有问题/ }).click();
+  const flagged = page.getByTestId("preview-row").filter({ hasText: "序号为空" }).first();
+  await expect(flagged).toBeVisible();
+  await flagged.getByTestId("fix-row").click();
+  const editor = page.getByTestId("row-editor");
+  await editor.getByLabel("事项名称").fill("对外贸易经营者备案登记（已核对）");
+  await editor.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("preview-row").filter({ hasText: "对外贸易经营者备案登记（已核对）" })).toContainText("已修改");
+  await page.screenshot({ path: `${SCREENS}/catalogue-import-fixed.png`, fullPage: true });
+
+  await page.getByTestId("commit-import").click();
+  await expect(page.getByTestId("import-done")).toContainText("已导入 21 个事项", { timeout: 30_000 });
+  await expect(page.getByTestId("edition-title")).toHaveText(title);
+
+  // Find an item by text in the edition table.
+  await page.getByLabel("搜索").fill("成品油");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByTestId("item-row").first()).toContainText("成品油零售经营许可");
+  await expect(page.getByText("共 1 条")).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/catalogue-edition-search.png`, fullPage: true });
+  await page.getByTestId("item-row").first().getByRole("link", { name: "成品油零售经营许可", exact: true }).click();
+  await expect(page.getByTestId("item-name")).toHaveText("成品油零售经营许可");
+  await expect(page.getByText("【国务院决定】").first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/catalogue-item.png`, fullPage: true });
+  await page.goBack();
+
+  // Export: a real .xlsx (a zip, so it starts with PK).
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel", exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe(`${title}（草稿）.xlsx`);
+  const file = await download.path();
+  expect(fs.readFileSync(file!).subarray(0, 2).toString()).toBe("PK");
+
+  // The import is recorded on the edition.
+  const [report] = await db<{ item_count: number; file_name: string }>(
+    `SELECT r.item_count, r.file_name FROM catalogue_import_report r JOIN catalogue_edition e ON e.id = r.edition_id WHERE e.title = $1`,
+    [title],
+  );
+  expect(report).toEqual({ item_count: 21, file_name: "karamay-2024-commerce-bureau.xlsx" });
+});
+
+test("编办 sees the seeded draft compared with the issued edition and manages the dictionaries", async ({ page }) => {
+  await signInAndWait(page, "bianban");
+  const [draft] = await db<{ id: number }>(`SELECT id FROM catalogue_edition WHERE title = '示例省赋权事项指导清单（2025年修订稿）'`);
+  await page.goto(`/catalogue/editions/${draft.id}`);
+  await expect(page.getByTestId("edition-counts")).toContainText("行政处罚");
+  await expect(page.getByTestId("new-item")).toBeVisible();
+  await expect(page.getByTestId(`issue-edition-${draft.id}`)).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/catalogue-draft.png`, fullPage: true });
+
+  await page.getByRole("link", { name: "与原版本对比" }).click();
+  await expect(page.getByTestId("diff-added")).toContainText("2");
+  await expect(page.getByTestId("diff-removed")).toContainText("1");
+  await expect(page.getByTestId("compare-result")).toContainText("《城市建筑垃圾管理规定》");
+  await page.screenshot({ path: `${SCREENS}/catalogue-compare.png`, fullPage: true });
+
+  await page.goto("/catalogue/dictionary");
+  await expect(page.getByTestId("entry-行政检查")).toContainText("行政监督");
+  await page.screenshot({ path: `${SCREENS}/catalogue-dictionary.png`, fullPage: true });
+
+  // Issuing asks first; cancelling changes nothing.
+  await page.goto(`/catalogue/editions/${draft.id}`);
+  await page.getByTestId(`issue-edition-${draft.id}`).click();
+  await expect(page.getByRole("dialog")).toContainText("不能再修改、删除或导入");
+  await page.screenshot({ path: `${SCREENS}/catalogue-issue-confirm.png` });
+  await page.getByRole("button", { name: "取消" }).click();
+  const [still] = await db<{ status: string }>(`SELECT status FROM catalogue_edition WHERE id = $1`, [draft.id]);
+  expect(still.status).toBe("DRAFT");
+});
+
+test("a department user reads issued editions without edit controls and gets 403 on a draft", async ({ page }) => {
+  await signInAndWait(page, "chengguan");
+  await page.goto("/catalogue/guidance");
+  const table = page.getByTestId("editions-table");
+  await expect(table).toContainText("示例省赋权事项指导清单（2021年版）");
+  await expect(table).not.toContainText("2025年修订稿");
+  await expect(page.getByTestId("new-edition")).toHaveCount(0);
+  await expect(page.getByTestId("import-edition")).toHaveCount(0);
+
+  await table.getByRole("link", { name: "示例省赋权事项指导清单（2021年版）" }).click();
+  await expect(page.getByTestId("items-table")).toBeVisible();
+  await expect(page.getByTestId("new-item")).toHaveCount(0);
+  await expect(page.getByTestId("edition-import")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "发布" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^编辑/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "删除" })).toHaveCount(0);
+  const penalty = await page.locator("#type option", { hasText: "行政处罚" }).getAttribute("value");
+  await page.getByLabel("权力类型").selectOption(penalty!);
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByTestId("item-row").first()).toContainText("处罚");
+  await page.screenshot({ path: `${SCREENS}/catalogue-department.png`, fullPage: true });
+  await page.getByTestId("item-row").first().getByRole("link", { name: "查看" }).click();
+  await expect(page.getByTestId("item-name")).toBeVisible();
+  await expect(page.getByTestId("edit-item")).toHaveCount(0);
+
+  const [draft] = await db<{ id: number }>(`SELECT id FROM catalogue_edition WHERE status = 'DRAFT' ORDER BY id LIMIT 1`);
+  for (const url of [`/catalogue/editions/${draft.id}`, `/catalogue/editions/${draft.id}/import`, `/catalogue/editions/${draft.id}/items/new`, "/catalogue/dictionary"]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(403);
+    await expect(page.getByRole("heading", { name: "没有访问权限" })).toBeVisible();
+  }
+  const exported = await page.request.get(`/api/catalogue/editions/${draft.id}/export?format=xlsx`);
+  expect(exported.status()).toBe(403);
+  await page.screenshot({ path: `${SCREENS}/catalogue-forbidden.png` });
+});
+
+test("the edition table scrolls sideways at phone width", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAndWait(page, "jiedao");
+  await page.goto("/catalogue/general");
+  await page.getByRole("link", { name: "示例市街道通用权责清单（2024年版）" }).first().click();
+  await expect(page.getByTestId("items-table")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SCREENS}/catalogue-mobile.png`, fullPage: true });
+});

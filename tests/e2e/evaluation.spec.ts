@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { db, signInAndWait as signInOnce, uniqueUsername } from "./support";
+import { addWorkdays, makeCalendar, toDay, type DayKind } from "../../lib/calendar/workdays";
+
+test.describe.configure({ mode: "serial" });
+
+/** Waits for the sign-in page's script first: a dev server may still be compiling it. */
+async function signInAndWait(page: Page, username: string) {
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  await signInOnce(page, username);
+}
+
+async function makeUser(copyFrom: string, unit: string) {
+  const username = uniqueUsername("ev");
+  await db(
+    `INSERT INTO app_user (username, display_name, password_hash, unit_id, roles, updated_at)
+     SELECT $1, '考评测试' || $1, u.password_hash, (SELECT id FROM org_unit WHERE name = $2), u.roles, now() FROM app_user u WHERE u.username = $3`,
+    [username, unit, copyFrom],
+  );
+  return username;
+}
+
+async function confirm(page: Page, button: string, confirmLabel = button) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: confirmLabel, exact: true }).click();
+}
+
+async function rate(page: Page, username: string, roundId: number, base: number, shot?: string) {
+  await signInAndWait(page, username);
+  await page.goto(`/evaluation/${roundId}/rate`);
+  const inputs = page.getByTestId("rating-grid").locator('input[type="number"]');
+  const n = await inputs.count();
+  expect(n).toBeGreaterThan(0);
+  // A score outside the scale is refused beside the cell, and nothing is saved.
+  await inputs.nth(0).fill("150");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("分值应在 0–100 之间").first()).toBeVisible();
+  for (let i = 0; i < n; i++) await inputs.nth(i).fill(String(base + (i % 7)));
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText(/草稿已保存/)).toBeVisible();
+  await expect(page.getByTestId("rating-progress")).toContainText(`已评 ${n} / ${n} 项`);
+  if (shot) await page.screenshot({ path: `test-results/screens/evaluation-${shot}.png`, fullPage: true });
+  await confirm(page, "提交评分", "确认提交");
+  await expect(page.getByText(/已锁定/)).toBeVisible();
+  await expect(inputs.nth(0)).toBeDisabled();
+  await page.context().clearCookies();
+}
+
+test("a round from opening to published results, two raters on each side", async ({ page }) => {
+  test.setTimeout(240_000);
+  const street2 = await makeUser("jiedao", "南岸街道办事处");
+  const dept2 = await makeUser("chengguan", "示例市卫生健康委员会");
+  const year = 2040 + Math.floor(Math.random() * 50);
+  const title = `${year} 年度端到端考评`;
+
+  await signInAndWait(page, "bianban");
+  await page.goto("/evaluation");
+  await page.getByLabel("年度").fill(String(year));
+  await page.getByLabel("考评名称").fill(title);
+  await page.getByRole("button", { name: "新建考评" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  const roundId = Number(page.url().split("/").pop());
+  await expect(page.getByTestId("weight-sum")).toHaveText("权重合计 100");
+  // Weights that do not sum to 100 are refused.
+  await page.getByLabel("指标 1 权重").fill("30");
+  await expect(page.getByTestId("weight-sum")).toContainText("应为 100");
+  await page.getByRole("button", { name: "保存指标" }).click();
+  await expect(page.getByText("各指标权重之和应为 100，当前为 105")).toBeVisible();
+  await page.getByLabel("指标 1 权重").fill("25");
+  await page.getByRole("button", { name: "保存指标" }).click();
+  await expect(page.getByText("指标已保存。")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/evaluation-setup.png", fullPage: true });
+  await confirm(page, "开始评分");
+  await expect(page.getByTestId("progress-table")).toBeVisible();
+  await page.context().clearCookies();
+
+  await rate(page, "jiedao", roundId, 80, "rate-street");
+  await rate(page, street2, roundId, 70);
+  await rate(page, "chengguan", roundId, 75);
+  await rate(page, dept2, roundId, 85);
+
+  await signInAndWait(page, "bianban");
+  await page.goto(`/evaluation/${roundId}`);
+  await expect(page.getByRole("heading", { name: /评分进度：已提交 4 \// })).toBeVisible();
+  await page.getByRole("button", { name: "催办全部未提交单位" }).click();
+  await expect(page.getByText(/已向 \d+ 个单位发送催办通知/)).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/evaluation-progress.png", fullPage: true });
+  await confirm(page, "结束评分");
+  await expect(page.getByRole("button", { name: "公布结果" })).toBeVisible();
+  await confirm(page, "公布结果");
+  await expect(page.getByText("已公布").first()).toBeVisible();
+  await page.goto(`/evaluation/${roundId}/results`);
+  await expect(page.getByTestId("ranking-chart").first()).toBeVisible();
+  await page.getByTestId("results-DEPARTMENT").getByRole("link", { name: "示例市城市管理综合执法局" }).click();
+  await expect(page.getByTestId("rater-scores")).toContainText("东湖街道办事处");
+  await expect(page.getByTestId("radar-chart")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/evaluation-results-bianban.png", fullPage: true });
+  await page.context().clearCookies();
+
+  // A participant sees its own result and rank, and no rater's scores.
+  await signInAndWait(page, "jiedao");
+  await page.goto(`/evaluation/${roundId}/results`);
+  await expect(page.getByTestId("unit-result")).toContainText("东湖街道办事处");
+  await expect(page.getByTestId("unit-rank")).toContainText("第");
+  await expect(page.getByTestId("rater-scores")).toHaveCount(0);
+  await expect(page.getByTestId("results-STREET")).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screens/evaluation-results-street.png", fullPage: true });
+  const res = await page.request.get(`/api/evaluation/${roundId}/export`);
+  expect(res.status()).toBe(403);
+});
+
+test("a dispatched case whose acceptance deadline crosses a weekend and a holiday", async ({ page }) => {
+  // Make the next three weekdays holidays, so 3 working days must run past a weekend and them.
+  const today = toDay(new Date());
+  const added: string[] = [];
+  let d = new Date(`${today}T00:00:00Z`);
+  while (added.length < 3) {
+    d = new Date(d.getTime() + 86_400_000);
+    const day = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() === 0 || d.getUTCDay() === 6) continue;
+    const rows = await db(`INSERT INTO work_calendar_day (date, kind, name, source, updated_at) VALUES ($1, 'HOLIDAY', '测试假日', 'E2E', now()) ON CONFLICT (date) DO NOTHING RETURNING date`, [day]);
+    if (rows.length) added.push(day);
+    else added.push(day); // already an exception: the computed deadline below reads it anyway
+  }
+  try {
+    const days = await db<{ date: string; kind: DayKind }>(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM work_calendar_day`);
+    const expected = addWorkdays(today, 3, makeCalendar(days));
+    const span = (new Date(`${expected}T00:00:00Z`).getTime() - new Date(`${today}T00:00:00Z`).getTime()) / 86_400_000;
+    expect(span).toBeGreaterThanOrEqual(7);
+
+    await signInAndWait(page, "jiedao");
+    await page.goto("/dispatch/new");
+    await page.getByLabel("接收部门").selectOption({ label: "示例市城市管理综合执法局" });
+    await page.getByLabel("问题概述（什么问题）").fill("荷塘路违法搭建阳光房");
+    await page.getByLabel("发生地点").fill("东湖街道荷塘路 8 号");
+    await page.getByLabel("情况说明").fill("网格员巡查发现，现场已拍照。");
+    await page.screenshot({ path: "test-results/screens/evaluation-dispatch-new.png", fullPage: true });
+    await page.getByRole("button", { name: "上报部门" }).click();
+    await expect(page.getByTestId("timeline")).toContainText("街道上报");
+    await expect(page.getByTestId("accept-due")).toContainText(expected.replaceAll("-", "/"));
+    await page.context().clearCookies();
+
+    await signInAndWait(page, "chengguan");
+    await page.goto(page.url().replace(/\/login.*/, "") || "/");
+    await page.goto("/dispatch?status=REPORTED");
+    await page.getByRole("link", { name: "荷塘路违法搭建阳光房" }).first().click();
+    await confirm(page, "接收移交");
+    await expect(page.getByTestId("timeline")).toContainText("部门接收移交");
+    await page.getByLabel("办理结果").fill("已责令拆除，街道已知悉。");
+    await confirm(page, "办结并告知街道");
+    await expect(page.getByTestId("timeline")).toContainText("部门办结并告知街道");
+    await page.screenshot({ path: "test-results/screens/evaluation-dispatch-case.png", fullPage: true });
+  } finally {
+    await db(`DELETE FROM work_calendar_day WHERE source = 'E2E'`);
+  }
+});

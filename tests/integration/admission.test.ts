@@ -1,0 +1,294 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  closeConsultationAction,
+  consultAction,
+  createAdmissionAction,
+  decideAdmissionAction,
+  deleteAttachmentAction,
+  fileAdmissionAction,
+  initialReviewAction,
+  recordOpinionAction,
+  updateAdmissionAction,
+  uploadAttachmentAction,
+  withdrawAdmissionAction,
+} from "@/lib/admission/actions";
+import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
+import { confirmRevocationAction, createSurveyLinkAction, openRoundAction, rateDutiesAction } from "@/lib/review/actions";
+import { setCalendarDayAction } from "@/lib/calendar/actions";
+import { submitSurvey } from "@/lib/review/commands";
+import { listAdmissions, scopeFor } from "@/lib/admission/queries";
+import { fundingLines, summarise } from "@/lib/funding/queries";
+import { actAs, prisma, seedDemo, unitId } from "./helpers";
+
+beforeAll(() => seedDemo(), 120_000);
+
+const ALL = ["admin", "bianban", "chengguan", "sifa", "jiedao", "shequ", "lingdao"];
+
+async function form(over: Record<string, unknown> = {}) {
+  return {
+    kind: "DUTY",
+    level: "STREET",
+    title: "背街小巷环境卫生督导",
+    dutyType: "城市管理",
+    content: "每周巡查背街小巷环境卫生，发现问题督促整改。",
+    authority: "巡查、劝导、报告。",
+    timeLimit: "发现问题当日报告。",
+    legalBasis: "《城市市容和环境卫生管理条例》第四条",
+    departmentDuty: "制定标准，组织考核，查处违法行为。",
+    localDuty: "日常巡查，信息报送。",
+    leadResponsibility: "区城管局",
+    supportResponsibility: "街道办事处",
+    fundingAmount: "60000",
+    fundingSource: "区级财政",
+    staffing: "1 名专职人员。",
+    workload: "每月 20 个工作日。",
+    targetUnitIds: [await unitId("东湖街道办事处"), await unitId("北门街道办事处")],
+    ...over,
+  };
+}
+
+async function state(id: number) {
+  const a = await prisma.admission.findUniqueOrThrow({ where: { id }, include: { steps: true, opinions: true, targets: true } });
+  return { status: a.status, steps: a.steps.length, opinions: a.opinions.length, audits: await prisma.auditLog.count({ where: { subjectType: "admission", subjectId: String(id) } }) };
+}
+
+describe("the demo seed", () => {
+  it("has applications in every state, a published list, a refusal and a flagged duty", async () => {
+    const statuses = await prisma.admission.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["ADMITTED", "CONSULTING", "DECIDING", "FILING", "JOINT_REVIEW", "REFUSED", "RETURNED", "SUBMITTED", "WITHDRAWN"]);
+    expect(await prisma.localDutyListVersion.count()).toBeGreaterThan(2);
+    expect(await prisma.taskRegisterEntry.count({ where: { status: "REFUSED" } })).toBe(1);
+    expect(await prisma.workCalendarDay.count({ where: { date: new Date("2025-10-11T00:00:00Z"), kind: "WORKDAY" } })).toBe(1);
+  });
+});
+
+describe("the policy matrix", () => {
+  it("lets only a department apply, and nothing changes for the others", async () => {
+    const input = await form();
+    const before = await prisma.admission.count();
+    for (const u of ALL.filter((u) => u !== "chengguan")) {
+      await actAs(u);
+      expect(await createAdmissionAction(input), u).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    await actAs(null);
+    expect(await createAdmissionAction(input)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await prisma.admission.count()).toBe(before);
+  });
+
+  it("gives each step only to its role, on the server", async () => {
+    await actAs("chengguan");
+    const r = await createAdmissionAction(await form({ title: "权限矩阵测试事项" }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const id = r.data.id;
+    const sifaUnit = await unitId("示例市司法局");
+    const steps = {
+      initialReview: () => initialReviewAction({ id, decision: "FORWARD", comment: "" }),
+      decide: () => decideAdmissionAction({ id, decision: "ADMIT", approvalDocNo: "测试〔2026〕1号", note: "" }),
+      file: () => fileAdmissionAction({ id, filingNumber: "备1", filingAuthority: "示例市委编办", filedOn: "2026-11-23" }),
+      closeConsultation: () => closeConsultationAction({ id, note: "" }),
+    };
+    const snapshot = await state(id);
+    for (const u of ["chengguan", "sifa", "jiedao", "shequ", "lingdao"]) {
+      await actAs(u);
+      expect(await steps.initialReview(), u).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await steps.decide(), u).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await steps.file(), u).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    // A street may not withdraw or edit another's application; 编办 may not edit it either.
+    for (const u of ["jiedao", "bianban", "sifa"]) {
+      await actAs(u);
+      expect(await withdrawAdmissionAction({ id }), u).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    // Opinions only during joint review; and a reviewer only for its own unit.
+    await actAs("sifa");
+    expect(await recordOpinionAction({ id, unitId: sifaUnit, opinion: "AGREE", body: "同意" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await state(id)).toEqual(snapshot);
+
+    await actAs("bianban");
+    expect(await steps.initialReview()).toMatchObject({ ok: true });
+    await actAs("sifa");
+    expect(await recordOpinionAction({ id, unitId: await unitId("示例市财政局"), opinion: "AGREE", body: "同意" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await recordOpinionAction({ id, unitId: sifaUnit, opinion: "AGREE", body: "合法性审查通过" })).toMatchObject({ ok: true });
+    expect(await recordOpinionAction({ id, unitId: sifaUnit, opinion: "DISAGREE", body: "改主意" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    // A community not concerned may not answer the consultation, nor a street before it opens.
+    await actAs("jiedao");
+    expect(await consultAction({ id, response: "AGREE", reason: "" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("lingdao");
+    expect(await recordOpinionAction({ id, unitId: sifaUnit, opinion: "AGREE", body: "x" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("answers bad input with Chinese field messages and writes nothing", async () => {
+    await actAs("chengguan");
+    const before = await prisma.admission.count();
+    const r = await createAdmissionAction(await form({ title: "", fundingAmount: "abc", targetUnitIds: [] }));
+    expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (r.ok) return;
+    expect(r.fieldErrors).toMatchObject({ title: expect.stringContaining("事项名称"), fundingAmount: expect.stringContaining("金额"), targetUnitIds: "请至少选择一个承接单位" });
+    // A community at street level is refused by the server.
+    const wrong = await createAdmissionAction(await form({ targetUnitIds: [await unitId("东湖桂花社区")] }));
+    expect(wrong).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { targetUnitIds: "承接单位只能选择街道或乡镇" } });
+    expect(await prisma.admission.count()).toBe(before);
+  });
+});
+
+describe("an application through every step", () => {
+  it("is returned, revised, reviewed, objected to, admitted, filed and enters the published lists", async () => {
+    await actAs("chengguan");
+    const created = await createAdmissionAction(await form());
+    if (!created.ok) throw new Error(created.message);
+    const id = created.data.id;
+    const a0 = await prisma.admission.findUniqueOrThrow({ where: { id } });
+    expect(a0).toMatchObject({ status: "SUBMITTED", stage: "INITIAL_REVIEW" });
+    expect(a0.stageDueOn).not.toBeNull();
+
+    // Attachment: a real PDF is kept; a renamed script is refused.
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4\n%测试\n")], "依据文件.pdf", { type: "application/pdf" });
+    const up = await uploadAttachmentAction({ admissionId: id, file: pdf });
+    expect(up).toMatchObject({ ok: true });
+    const fake = new File(["<html><script>alert(1)</script></html>"], "假文件.pdf", { type: "application/pdf" });
+    expect(await uploadAttachmentAction({ admissionId: id, file: fake })).toMatchObject({ ok: false, code: "BAD_FILE" });
+    expect(await prisma.admissionAttachment.count({ where: { admissionId: id } })).toBe(1);
+    await actAs("jiedao");
+    if (up.ok) expect(await deleteAttachmentAction({ attachmentId: up.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    // 编办 returns it: a comment is required.
+    await actAs("bianban");
+    expect(await initialReviewAction({ id, decision: "RETURN", comment: "" })).toMatchObject({ ok: false, fieldErrors: { comment: expect.any(String) } });
+    expect(await initialReviewAction({ id, decision: "RETURN", comment: "请补充经费测算依据" })).toMatchObject({ ok: true });
+    expect((await prisma.admission.findUniqueOrThrow({ where: { id } })).status).toBe("RETURNED");
+
+    await actAs("chengguan");
+    expect(await updateAdmissionAction({ ...(await form({ fundingAmount: "65000" })), id })).toMatchObject({ ok: true });
+    expect(await prisma.admission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SUBMITTED", revisionCount: 1 });
+
+    await actAs("bianban");
+    expect(await initialReviewAction({ id, decision: "FORWARD", comment: "" })).toMatchObject({ ok: true });
+    // Opinions: 司法局 itself, the others entered by 编办.
+    const members = await prisma.orgUnit.findMany({ where: { jointMeetingMember: true, active: true } });
+    expect(members.map((m) => m.name).sort()).toEqual(["示例市司法局", "示例市委编办", "示例市行政审批局", "示例市财政局"].sort());
+    await actAs("sifa");
+    expect(await recordOpinionAction({ id, unitId: await unitId("示例市司法局"), opinion: "AGREE", body: "合法" })).toMatchObject({ ok: true });
+    await actAs("bianban");
+    for (const m of members.filter((m) => m.name !== "示例市司法局")) {
+      expect(await recordOpinionAction({ id, unitId: m.id, opinion: "CONDITIONAL", body: "原则同意" })).toMatchObject({ ok: true });
+    }
+    expect((await prisma.admission.findUniqueOrThrow({ where: { id } })).status).toBe("CONSULTING");
+    expect(await prisma.admissionOpinion.count({ where: { admissionId: id, enteredByName: { not: null } } })).toBe(2);
+
+    // 东湖 objects (reason required); 北门 has no account, so 编办 closes the consultation.
+    await actAs("jiedao");
+    expect(await consultAction({ id, response: "OBJECT", reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: "提出异议时请写明理由" } });
+    expect(await consultAction({ id, response: "OBJECT", reason: "人员不足，需增加网格员" })).toMatchObject({ ok: true });
+    expect(await consultAction({ id, response: "AGREE", reason: "" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    await actAs("bianban");
+    expect(await closeConsultationAction({ id, note: "" })).toMatchObject({ ok: true });
+    expect(await decideAdmissionAction({ id, decision: "ADMIT", approvalDocNo: "", note: "" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await decideAdmissionAction({ id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕9号", note: "经费增加后准入" })).toMatchObject({ ok: true });
+    const versionsBefore = await prisma.localDutyListVersion.count({ where: { unitId: await unitId("东湖街道办事处") } });
+    expect(await fileAdmissionAction({ id, filingNumber: "市编备〔2026〕9号", filingAuthority: "示例市委编办", filedOn: "2026-11-23" })).toMatchObject({ ok: true });
+
+    const a = await prisma.admission.findUniqueOrThrow({ where: { id }, include: { steps: { orderBy: { id: "asc" } } } });
+    expect(a.status).toBe("ADMITTED");
+    expect(a.steps.map((s) => s.stage)).toEqual(["INITIAL_REVIEW", "REVISION", "INITIAL_REVIEW", "JOINT_REVIEW", "CONSULTATION", "DECISION", "FILING"]);
+    expect(a.steps.every((s) => s.completedAt)).toBe(true);
+    const actions = (await prisma.auditLog.findMany({ where: { subjectType: "admission", subjectId: String(id) }, orderBy: { id: "asc" } })).map((x) => x.action);
+    expect(actions).toEqual(expect.arrayContaining(["admission.submit", "admission.attach", "admission.return", "admission.resubmit", "admission.forward", "admission.opinion", "admission.consultationOpened", "admission.object", "admission.closeConsultation", "admission.admit", "admission.file"]));
+
+    // The duty is in 东湖's newest published version; that version cannot be changed.
+    const donghu = await unitId("东湖街道办事处");
+    const latest = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: donghu }, orderBy: { versionNo: "desc" } });
+    expect(latest.versionNo).toBe(versionsBefore + 1);
+    expect(JSON.stringify(latest.items)).toContain("背街小巷环境卫生督导");
+    await expect(prisma.localDutyListVersion.update({ where: { id: latest.id }, data: { note: "改" } })).rejects.toThrow();
+
+    // Funding follows it: 65,000 for each of the two streets this year.
+    const lines = await fundingLines(2026);
+    const beimen = await unitId("北门街道办事处");
+    const mine = lines.filter((l) => l.department_name === "示例市城市管理综合执法局" && [donghu, beimen].includes(l.unit_id));
+    expect(summarise(mine).total).toBeGreaterThanOrEqual(130000);
+  });
+
+  it("shows each user only their scope in the queue", async () => {
+    await actAs("bianban");
+    const all = await listAdmissions(prisma, scopeFor((await actAs("bianban"))!), { page: 1 });
+    const dept = await listAdmissions(prisma, scopeFor((await actAs("chengguan"))!), { page: 1 });
+    const street = await listAdmissions(prisma, scopeFor((await actAs("jiedao"))!), { page: 1 });
+    expect(all.total).toBeGreaterThan(dept.total);
+    expect(dept.rows.every((r) => r.applicantUnitName === "示例市城市管理综合执法局")).toBe(true);
+    expect(street.total).toBeGreaterThan(0);
+    expect(street.total).toBeLessThan(all.total);
+  });
+});
+
+describe("refusal right", () => {
+  it("lets a community refuse an un-admitted task, but not an admitted one", async () => {
+    await actAs("shequ");
+    const r = await registerTaskAction({ title: "文明城市创建入户宣传资料发放", departmentId: await unitId("示例市文化和旅游局"), receivedOn: "2026-11-20", description: "" });
+    expect(r).toMatchObject({ ok: true, data: { checkResult: "NOT_ADMITTED" } });
+    const admitted = await registerTaskAction({ title: "做好高龄津贴申领材料初审", departmentId: await unitId("示例市民政局"), receivedOn: "2026-11-20", description: "" });
+    expect(admitted).toMatchObject({ ok: true, data: { checkResult: "ADMITTED", matchedDutyName: "高龄津贴申领材料初审" } });
+    if (!r.ok || !admitted.ok) return;
+    expect(await refuseTaskAction({ id: r.data.id, reason: "短" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await refuseTaskAction({ id: admitted.data.id, reason: "不想做这项工作" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    await actAs("jiedao");
+    expect(await refuseTaskAction({ id: r.data.id, reason: "不是我单位的任务" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    await actAs("chengguan");
+    expect(await registerTaskAction({ title: "任意任务", departmentId: await unitId("示例市民政局"), receivedOn: "2026-11-20" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("shequ");
+    expect(await refuseTaskAction({ id: r.data.id, reason: "未经准入，社区无相应人员和经费" })).toMatchObject({ ok: true });
+    expect(await prisma.auditLog.count({ where: { action: "refusal.refuse", subjectId: String(r.data.id) } })).toBe(1);
+  });
+});
+
+describe("yearly review", () => {
+  it("flags at half, takes one-time survey links, and revokes into a new list version", async () => {
+    const round = await prisma.reviewRound.findFirstOrThrow({ where: { status: "OPEN" } });
+    await actAs("bianban");
+    expect(await openRoundAction({ year: round.year, closesOn: `${round.year}-12-31` })).toMatchObject({ ok: false, code: "DUPLICATE" });
+    const guihua = await unitId("东湖桂花社区");
+    const duty = await prisma.localDuty.findFirstOrThrow({ where: { unitId: guihua, name: "高龄津贴申领材料初审", active: true } });
+
+    // A survey link works once.
+    const link = await createSurveyLinkAction({ roundId: round.id, unitId: guihua, label: "居民代表" });
+    if (!link.ok) throw new Error(link.message);
+    const meta = { address: null, userAgent: "test" };
+    expect(await submitSurvey({ token: link.data.token, ratings: [{ dutyId: duty.id, value: "SATISFIED" }] }, meta)).toMatchObject({ ok: true });
+    expect(await submitSurvey({ token: link.data.token, ratings: [{ dutyId: duty.id, value: "SATISFIED" }] }, meta)).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await submitSurvey({ token: "x".repeat(32), ratings: [{ dutyId: duty.id, value: "SATISFIED" }] }, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+
+    // The community account rates (once); the other units' accounts cannot rate its duties.
+    await actAs("jiedao");
+    expect(await rateDutiesAction({ roundId: round.id, ratings: [{ dutyId: duty.id, value: "SATISFIED" }] })).toMatchObject({ ok: false, code: "VALIDATION" });
+    await actAs("shequ");
+    // Seeded: 1 basic + 2 dissatisfied; now + 1 satisfied (survey) → 2/4 = 50%: still flagged.
+    expect(await rateDutiesAction({ roundId: round.id, ratings: [{ dutyId: duty.id, value: "DISSATISFIED" }] })).toMatchObject({ ok: true });
+    expect(await rateDutiesAction({ roundId: round.id, ratings: [{ dutyId: duty.id, value: "SATISFIED" }] })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    await actAs("bianban");
+    const ok = await prisma.localDuty.findFirstOrThrow({ where: { name: "门前三包责任制落实督导", active: true } });
+    expect(await confirmRevocationAction({ roundId: round.id, dutyId: ok.id, note: "试图撤销" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    await actAs("lingdao");
+    expect(await confirmRevocationAction({ roundId: round.id, dutyId: duty.id, note: "撤销" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("bianban");
+    const r = await confirmRevocationAction({ roundId: round.id, dutyId: duty.id, note: "满意度未过半，予以撤销" });
+    expect(r).toMatchObject({ ok: true });
+    expect(await prisma.localDuty.findUniqueOrThrow({ where: { id: duty.id } })).toMatchObject({ active: false });
+    expect(await prisma.reviewRevocation.findFirstOrThrow({ where: { localDutyId: duty.id } })).toMatchObject({ satisfied: 1, basic: 1, dissatisfied: 3 - 0 });
+    const latest = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: guihua }, orderBy: { versionNo: "desc" } });
+    expect(JSON.stringify(latest.items)).not.toContain("高龄津贴申领材料初审");
+  });
+});
+
+describe("the work calendar", () => {
+  it("lets 编办 mark a day, audited, and nobody else", async () => {
+    await actAs("jiedao");
+    expect(await setCalendarDayAction({ date: "2027-10-01", kind: "HOLIDAY", name: "国庆节" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("bianban");
+    expect(await setCalendarDayAction({ date: "2027-10-01", kind: "HOLIDAY", name: "" })).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String) } });
+    expect(await setCalendarDayAction({ date: "2027-10-01", kind: "HOLIDAY", name: "国庆节" })).toMatchObject({ ok: true });
+    expect(await prisma.workCalendarDay.findUnique({ where: { date: new Date("2027-10-01T00:00:00Z") } })).toMatchObject({ kind: "HOLIDAY", source: "MANUAL" });
+    expect(await setCalendarDayAction({ date: "2027-10-01", kind: "NORMAL", name: "" })).toMatchObject({ ok: true });
+    expect(await prisma.workCalendarDay.findUnique({ where: { date: new Date("2027-10-01T00:00:00Z") } })).toBeNull();
+    expect(await prisma.auditLog.count({ where: { action: "calendar.setDay", subjectId: "2027-10-01" } })).toBe(2);
+  });
+});

@@ -1,0 +1,236 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  closeRoundAction,
+  createRoundAction,
+  extendSheetAction,
+  openRoundAction,
+  publishRoundAction,
+  remindAction,
+  saveIndicatorsAction,
+  saveScoresAction,
+  submitSheetAction,
+} from "@/lib/evaluation/actions";
+import { acceptCaseAction, handleCaseAction, reportCaseAction, escalateCaseAction, forwardCaseAction } from "@/lib/dispatch/actions";
+import { resultsView } from "@/lib/evaluation/queries";
+import { can } from "@/lib/auth/policy";
+import { GET as exportRoute } from "@/app/api/evaluation/[id]/export/route";
+import { actAs, prisma, seedDemo, unitId } from "./helpers";
+
+beforeAll(() => seedDemo(), 180_000);
+
+const ALL = ["admin", "bianban", "chengguan", "sifa", "jiedao", "shequ", "lingdao"];
+const inDays = (n: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + n * 86_400_000));
+
+async function publishedRound() {
+  return prisma.evaluationRound.findFirstOrThrow({ where: { status: "PUBLISHED" } });
+}
+
+describe("the demo seed", () => {
+  it("has a published round, an open one, and dispatched cases in every state with overdue ones", async () => {
+    expect((await prisma.evaluationRound.findMany({ orderBy: { year: "asc" } })).map((r) => r.status)).toEqual(["PUBLISHED", "OPEN"]);
+    const statuses = await prisma.dispatch.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["ACCEPTED", "ESCALATED", "FORWARDED", "HANDLED", "REPLIED", "REPORTED"]);
+    const today = new Date(`${inDays(0)}T00:00:00Z`);
+    const overdue = await prisma.dispatch.count({ where: { OR: [{ status: { in: ["REPORTED", "ESCALATED"] }, acceptDueOn: { lt: today } }, { status: "FORWARDED", replyDueOn: { lt: today } }] } });
+    expect(overdue).toBeGreaterThanOrEqual(3);
+    expect(await prisma.dispatch.count({ where: { reportLate: true } })).toBe(1);
+  });
+
+  it("a published result matches a hand calculation from the raw scores (trimmed mean)", async () => {
+    const round = await publishedRound();
+    const cg = await unitId("示例市城市管理综合执法局");
+    const inds = await prisma.evaluationIndicator.findMany({ where: { roundId: round.id }, orderBy: { sortOrder: "asc" } });
+    let total = 0;
+    for (const ind of inds) {
+      const values = (await prisma.evaluationScore.findMany({ where: { roundId: round.id, rateeUnitId: cg, indicatorId: ind.id } })).map((s) => s.value).sort((a, b) => a - b);
+      const kept = values.length >= 5 ? values.slice(1, -1) : values;
+      total += (ind.weight * (kept.reduce((a, b) => a + b, 0) / kept.length - ind.scaleMin)) / (ind.scaleMax - ind.scaleMin);
+    }
+    const result = await prisma.evaluationResult.findUniqueOrThrow({ where: { roundId_unitId: { roundId: round.id, unitId: cg } } });
+    expect(Number(result.total)).toBeCloseTo(Math.round(total * 100) / 100, 2);
+  });
+});
+
+describe("the role matrix", () => {
+  it("only 编办 manages rounds; streets and departments rate; sifa and shequ see nothing of it", async () => {
+    const expected: Record<string, [boolean, boolean, boolean, boolean]> = {
+      // read, manage, rate (own unit, open round), raterDetail
+      admin: [true, true, false, true],
+      bianban: [true, true, false, true],
+      chengguan: [true, false, true, false],
+      sifa: [false, false, false, false],
+      jiedao: [true, false, true, false],
+      shequ: [false, false, false, false],
+      lingdao: [true, false, false, false],
+    };
+    for (const name of ALL) {
+      const u = (await actAs(name))!;
+      const got = [can(u, "evaluation.read"), can(u, "evaluation.manage"), can(u, "evaluation.rate", { type: "evaluationUnit", unitId: u.unitId, roundStatus: "OPEN" }), can(u, "evaluation.raterDetail")];
+      expect(got, name).toEqual(expected[name]);
+    }
+  });
+
+  it("individual raters' scores reach only 编办, at the server", async () => {
+    const round = await publishedRound();
+    const cg = await unitId("示例市城市管理综合执法局");
+    const bb = await resultsView((await actAs("bianban"))!, round.id, cg);
+    expect(bb!.raters!.length).toBeGreaterThan(5);
+    expect(bb!.flagged!.map((f) => f.name)).toContain("茶山人民政府");
+
+    const own = await resultsView((await actAs("chengguan"))!, round.id, cg);
+    expect(own!.raters).toBeNull();
+    expect(own!.flagged).toBeNull();
+    expect(own!.results.map((r) => r.unitName)).toEqual(["示例市城市管理综合执法局"]);
+    expect(own!.results[0].rank).toBeGreaterThan(0);
+
+    const street = await resultsView((await actAs("jiedao"))!, round.id, cg);
+    expect(street!.results.map((r) => r.unitName)).toEqual(["东湖街道办事处"]);
+    expect(street!.raters).toBeNull();
+
+    const leader = await resultsView((await actAs("lingdao"))!, round.id, cg);
+    expect(leader!.results.length).toBeGreaterThan(10);
+    expect(leader!.raters).toBeNull();
+
+    for (const name of ["chengguan", "jiedao", "lingdao", "sifa"]) {
+      await actAs(name);
+      const res = await exportRoute(new Request("http://x"), { params: Promise.resolve({ id: String(round.id) }) });
+      expect(res.status, name).toBe(403);
+    }
+    await actAs("bianban");
+    const res = await exportRoute(new Request("http://x"), { params: Promise.resolve({ id: String(round.id) }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+  });
+
+  it("an unpublished round shows participants nothing", async () => {
+    const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: "OPEN" } });
+    const v = await resultsView((await actAs("jiedao"))!, open.id);
+    expect(v!.scope).toBe("NONE");
+    expect(v!.results).toEqual([]);
+  });
+
+  it("non-编办 users cannot create or steer rounds", async () => {
+    const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: "OPEN" } });
+    for (const name of ["chengguan", "sifa", "jiedao", "shequ", "lingdao"]) {
+      await actAs(name);
+      expect((await createRoundAction({ year: 2030, title: "越权", closesOn: inDays(10) })).ok, name).toBe(false);
+      expect((await remindAction({ roundId: open.id })).ok, name).toBe(false);
+      expect((await closeRoundAction({ roundId: open.id })).ok, name).toBe(false);
+    }
+    await actAs("sifa");
+    expect(await saveScoresAction({ roundId: open.id, cells: [], comments: [] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+});
+
+describe("a round from opening to published results", () => {
+  it("validates, saves drafts, locks on submit, reminds, extends, publishes; each change audited", async () => {
+    await actAs("bianban");
+    const created = await createRoundAction({ year: 2027, title: "2027 年度区街双向考评", closesOn: inDays(10), trimmed: false });
+    if (!created.ok) throw new Error(created.message);
+    const roundId = created.data.id;
+    const inds = await prisma.evaluationIndicator.findMany({ where: { roundId }, orderBy: { sortOrder: "asc" } });
+    expect(inds.map((i) => i.name)).toEqual(["厘清区街职责边界", "街道吹哨部门报到", "派驻机构管理", "区街联动配合"]);
+
+    const bad = await saveIndicatorsAction({ roundId, indicators: inds.map((i, n) => ({ ...i, weight: n === 0 ? 30 : i.weight })) });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(!bad.ok && bad.fieldErrors?.indicators).toBe("各指标权重之和应为 100，当前为 105");
+    expect((await prisma.evaluationIndicator.findFirstOrThrow({ where: { roundId, sortOrder: 1 } })).weight).toBe(25);
+
+    // Rating before opening is refused.
+    await actAs("jiedao");
+    expect((await saveScoresAction({ roundId, cells: [], comments: [] })).ok).toBe(false);
+
+    await actAs("bianban");
+    const audits = await prisma.auditLog.count({ where: { action: { startsWith: "evaluation." } } });
+    expect((await openRoundAction({ roundId })).ok).toBe(true);
+    expect(await prisma.auditLog.count({ where: { action: { startsWith: "evaluation." } } })).toBe(audits + 1);
+
+    const jiedao = (await actAs("jiedao"))!;
+    const pairs = await prisma.evaluationPair.findMany({ where: { roundId, raterUnitId: jiedao.unitId } });
+    const cells = (v: (d: number, i: number) => number | string) => pairs.flatMap((p, d) => inds.map((ind, i) => ({ rateeUnitId: p.rateeUnitId, indicatorId: ind.id, value: v(d, i) })));
+
+    const outOfScale = await saveScoresAction({ roundId, cells: [{ rateeUnitId: pairs[0].rateeUnitId, indicatorId: inds[0].id, value: 101 }], comments: [] });
+    expect(outOfScale).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(!outOfScale.ok && outOfScale.fieldErrors?.[`cell.${pairs[0].rateeUnitId}.${inds[0].id}`]).toBe("厘清区街职责边界：分值应在 0–100 之间");
+    expect(await prisma.evaluationScore.count({ where: { roundId } })).toBe(0);
+
+    const draft = await saveScoresAction({ roundId, cells: cells((d, i) => (d < 2 ? 80 + i : "")), comments: [{ rateeUnitId: pairs[0].rateeUnitId, comment: "配合积极" }] });
+    expect(draft).toMatchObject({ ok: true, data: { saved: 8 } });
+    const early = await submitSheetAction({ roundId, cells: [], comments: [] });
+    expect(early).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(!early.ok && early.message).toBe(`还有 ${pairs.length * 4 - 8} 项评分未填写，全部填写后才能提交。`);
+
+    await actAs("bianban");
+    const reminded = await remindAction({ roundId });
+    expect(reminded.ok).toBe(true);
+    expect(await prisma.notification.count({ where: { userId: jiedao.id, title: { startsWith: "催办" } } })).toBeGreaterThan(0);
+    const cgUnit = await unitId("示例市城市管理综合执法局");
+    expect((await extendSheetAction({ roundId, raterUnitId: cgUnit, extendedTo: inDays(5) })).ok).toBe(false);
+    expect((await extendSheetAction({ roundId, raterUnitId: cgUnit, extendedTo: inDays(15) })).ok).toBe(true);
+
+    await actAs("jiedao");
+    expect((await submitSheetAction({ roundId, cells: cells((d, i) => 70 + ((d + i) % 20)), comments: [] })).ok).toBe(true);
+    expect(await saveScoresAction({ roundId, cells: cells(() => 90), comments: [] })).toMatchObject({ ok: false, code: "LOCKED" });
+
+    // A second street and one department rate; then 编办 closes and publishes.
+    await actAs("chengguan");
+    const cgPairs = await prisma.evaluationPair.findMany({ where: { roundId, raterUnitId: cgUnit } });
+    expect((await submitSheetAction({ roundId, cells: cgPairs.flatMap((p, d) => inds.map((ind) => ({ rateeUnitId: p.rateeUnitId, indicatorId: ind.id, value: 60 + d }))), comments: [] })).ok).toBe(true);
+
+    await actAs("bianban");
+    expect((await publishRoundAction({ roundId })).ok).toBe(false);
+    expect((await closeRoundAction({ roundId })).ok).toBe(true);
+    expect((await publishRoundAction({ roundId })).ok).toBe(true);
+
+    const mine = await resultsView((await actAs("jiedao"))!, roundId);
+    expect(mine!.results).toHaveLength(1);
+    // Only 城管局 rated 东湖街道 (its first street, 60 on every indicator): total 60.
+    const donghu = await prisma.evaluationResult.findUniqueOrThrow({ where: { roundId_unitId: { roundId, unitId: jiedao.unitId } } });
+    expect(Number(donghu.total)).toBe(60 + cgPairs.findIndex((p) => p.rateeUnitId === jiedao.unitId));
+    expect(await prisma.auditLog.count({ where: { action: "evaluation.round.publish", subjectId: String(roundId) } })).toBe(1);
+  });
+});
+
+describe("dispatch", () => {
+  it("a street reports; the department accepts within 3 working days and handles; the street is informed", async () => {
+    const jiedao = (await actAs("jiedao"))!;
+    const cg = await unitId("示例市城市管理综合执法局");
+    const noWhere = await reportCaseAction({ departmentId: cg, title: "违建", location: "", foundAt: "2026-01-05T09:00", description: "x", files: [] });
+    expect(noWhere).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { location: "请填写发生地点" } });
+    const foundAt = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date(Date.now() - 3 * 86_400_000)).replace(" ", "T");
+    const r = await reportCaseAction({ departmentId: cg, title: "违法搭建", location: "桂花路 3 号", foundAt, description: "三天前发现。", files: [] });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.data.reportLate).toBe(true);
+    const d = await prisma.dispatch.findUniqueOrThrow({ where: { id: r.data.id } });
+    expect(d.acceptDueOn!.toISOString().slice(0, 10)).toBe(r.data.acceptDueOn);
+
+    // The street cannot accept its own report; another department cannot either.
+    expect(await acceptCaseAction({ id: d.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const other = await prisma.user.create({ data: { username: "weijian1", displayName: "卫健测试", unitId: await unitId("示例市卫生健康委员会"), roles: ["DEPARTMENT"], passwordHash: "x" } });
+    await actAs(other.username);
+    expect(await acceptCaseAction({ id: d.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    await actAs("chengguan");
+    expect(await handleCaseAction({ id: d.id, result: "已拆除" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await acceptCaseAction({ id: d.id, note: "已安排" })).ok).toBe(true);
+    expect(await handleCaseAction({ id: d.id, result: "" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await handleCaseAction({ id: d.id, result: "已拆除并罚款" })).ok).toBe(true);
+    const done = await prisma.dispatch.findUniqueOrThrow({ where: { id: d.id }, include: { events: true } });
+    expect(done.status).toBe("HANDLED");
+    expect(done.events.map((e) => e.kind)).toEqual(["report", "accept", "handle"]);
+    expect(await prisma.notification.count({ where: { userId: jiedao.id, title: "案件已办结：违法搭建" } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { subjectType: "dispatch", subjectId: String(d.id) } })).toBe(3);
+  });
+
+  it("a department forwards a complaint; the street hands up what it cannot handle", async () => {
+    await actAs("chengguan");
+    const f = await forwardCaseAction({ streetId: await unitId("东湖街道办事处"), title: "噪声扰民", location: "荷塘小区", description: "夜间施工", replyWorkdays: 5 });
+    if (!f.ok) throw new Error(f.message);
+    await actAs("shequ");
+    expect((await escalateCaseAction({ id: f.data.id, reason: "无执法权" })).ok).toBe(false);
+    await actAs("jiedao");
+    const e = await escalateCaseAction({ id: f.data.id, reason: "涉及行政处罚，街道无执法权" });
+    expect(e.ok).toBe(true);
+    expect((await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id } })).status).toBe("ESCALATED");
+  });
+});
