@@ -23,6 +23,8 @@ export type ActionSpec<S extends z.ZodType, R> = {
   subject?: (input: z.infer<S>, tx: Tx, user: SessionUser) => Promise<Subject | false>;
   run: (input: z.infer<S>, ctx: CommandContext) => Promise<R>;
   revalidate?: string[];
+  /** Transaction time limit; raise it only for bulk writes (e.g. opening a province-wide round). */
+  timeoutMs?: number;
 };
 
 /** Turns zod issues into one Chinese message per field (first issue wins). */
@@ -63,7 +65,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
             audit: (entry) => writeAudit(tx, user, meta, entry),
           });
         },
-        { timeout: 30_000, maxWait: 10_000 },
+        { timeout: spec.timeoutMs ?? 30_000, maxWait: 10_000 },
       );
       for (const path of spec.revalidate ?? []) revalidatePath(path, "layout");
       return { ok: true, data };
