@@ -9,8 +9,9 @@ import { devolutionBench } from "./bench/devolution";
 import { catalogueBench } from "./bench/catalogue";
 import { evaluationBench } from "./bench/evaluation";
 import { admissionBench } from "./bench/admission";
+import { listsBench } from "./bench/lists";
 
-const suites: BenchSuite[] = [foundationBench, catalogueBench, devolutionBench, admissionBench, evaluationBench];
+const suites: BenchSuite[] = [foundationBench, catalogueBench, devolutionBench, admissionBench, evaluationBench, listsBench];
 
 async function main() {
   const only = process.argv.slice(2);

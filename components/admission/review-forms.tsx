@@ -114,7 +114,7 @@ export function RatingForm({ duties, roundId, token }: { duties: { id: number; n
               <div className="mt-2 flex flex-wrap gap-4 text-sm">
                 {VALUES.map(([v, l]) => (
                   <label key={v} className="flex items-center gap-2">
-                    <input type="radio" name={`d${d.id}`} value={v} checked={values[d.id] === v} onChange={() => setValues({ ...values, [d.id]: v })} className="h-4 w-4" />
+                    <input type="radio" name={`d${d.id}`} value={v} checked={values[d.id] === v} onChange={() => { const next = { ...values, [d.id]: v }; setValues(next); if (duties.every((x) => next[x.id])) setMissing(false); }} className="h-4 w-4" />
                     {l}
                   </label>
                 ))}

@@ -48,8 +48,8 @@ export function CategoryManager({ categories }: { categories: Category[] }) {
         {categories.map((c, i) => (
           <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
             <div className="flex items-center gap-2">
-              <span className="w-6 text-right text-sm text-slate-400">{i + 1}</span>
-              <span className={c.active ? "font-medium text-slate-900" : "text-slate-400 line-through"}>{c.name}</span>
+              <span className="w-6 text-right text-sm text-slate-500">{i + 1}</span>
+              <span className={c.active ? "font-medium text-slate-900" : "text-slate-500 line-through"}>{c.name}</span>
               {!c.active && <Badge>已停用</Badge>}
               <span className="text-xs text-slate-500">草案中 {c.items} 项</span>
             </div>

@@ -42,21 +42,24 @@ export function PublishForm<I extends object>({
   }
 
   return (
-    <form ref={form} onSubmit={(e) => e.preventDefault()} noValidate className="max-w-xl space-y-4" data-testid="publish-form">
-      <Field id="documentNumber" label="文号" error={fieldErrors.documentNumber} hint={numberHint} required>
-        <input {...describedBy("documentNumber", fieldErrors.documentNumber, numberHint)} autoComplete="off" className={inputClass} />
-      </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="publishDate" label="公布日期" error={fieldErrors.publishDate} required>
-          <input {...describedBy("publishDate", fieldErrors.publishDate)} type="date" defaultValue={today} max={today} className={inputClass} />
+    // The confirmation dialog holds a form of its own, so it sits beside this one, not inside.
+    <div className="max-w-xl space-y-4" data-testid="publish-form">
+      <form ref={form} onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4">
+        <Field id="documentNumber" label="文号" error={fieldErrors.documentNumber} hint={numberHint} required>
+          <input {...describedBy("documentNumber", fieldErrors.documentNumber, numberHint)} autoComplete="off" className={inputClass} />
         </Field>
-        <Field id="effectiveDate" label="施行日期" error={fieldErrors.effectiveDate} required>
-          <input {...describedBy("effectiveDate", fieldErrors.effectiveDate)} type="date" defaultValue={today} className={inputClass} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="publishDate" label="公布日期" error={fieldErrors.publishDate} required>
+            <input {...describedBy("publishDate", fieldErrors.publishDate)} type="date" defaultValue={today} max={today} className={inputClass} />
+          </Field>
+          <Field id="effectiveDate" label="施行日期" error={fieldErrors.effectiveDate} required>
+            <input {...describedBy("effectiveDate", fieldErrors.effectiveDate)} type="date" defaultValue={today} className={inputClass} />
+          </Field>
+        </div>
+        <Field id="note" label="说明（可选）" error={fieldErrors.note} hint={noteHint}>
+          <textarea {...describedBy("note", fieldErrors.note, noteHint)} rows={2} className={inputClass} />
         </Field>
-      </div>
-      <Field id="note" label="说明（可选）" error={fieldErrors.note} hint={noteHint}>
-        <textarea {...describedBy("note", fieldErrors.note, noteHint)} rows={2} className={inputClass} />
-      </Field>
+      </form>
       <FormError message={error} />
       <ConfirmButton
         title="确认印发公布"
@@ -76,6 +79,6 @@ export function PublishForm<I extends object>({
       >
         印发公布
       </ConfirmButton>
-    </form>
+    </div>
   );
 }

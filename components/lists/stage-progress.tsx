@@ -55,13 +55,13 @@ export function StageProgress({
                 return (
                   <li key={a.unitId} className="flex flex-wrap items-center gap-1">
                     <span>{a.unit.shortName ?? a.unit.name}</span>
-                    {s.status === "ACTIVE" && !returned && s.kind !== PUBLISH_STAGE && (o ? <Badge tone={OPINION_TONES[o]}>{OPINION_LABELS[o]}</Badge> : <span className="text-slate-400">待提出意见</span>)}
+                    {s.status === "ACTIVE" && !returned && s.kind !== PUBLISH_STAGE && (o ? <Badge tone={OPINION_TONES[o]}>{OPINION_LABELS[o]}</Badge> : <span className="text-slate-500">待提出意见</span>)}
                   </li>
                 );
               })}
             </ul>
             {(s.completedAt || s.startedAt) && (
-              <p className="mt-1 text-xs text-slate-400">{s.completedAt ? `${formatDate(s.completedAt)} 完成` : `${formatDate(s.startedAt)} 开始`}</p>
+              <p className="mt-1 text-xs text-slate-500">{s.completedAt ? `${formatDate(s.completedAt)} 完成` : `${formatDate(s.startedAt)} 开始`}</p>
             )}
           </li>
         );

@@ -168,7 +168,7 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
         </div>
       </section>
 
-      <form className="no-print mt-6 flex flex-wrap items-end gap-3" role="search" aria-label="在本清单中查找">
+      <form className="no-print mt-6 flex flex-wrap items-end gap-3" role="search" aria-label="筛选本清单的事项">
         <div className="min-w-[12rem] flex-1 sm:flex-none">
           <label htmlFor="list-q" className="mb-1 block text-sm text-slate-700">
             在本清单中查找

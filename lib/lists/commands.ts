@@ -149,11 +149,13 @@ export async function createList(input: CreateListInput, ctx: CommandContext) {
     });
   }
   const assignees = await defaultAssignees(tx, [...new Set(sourced.map((s) => s.departmentId).filter((d): d is number => d !== null))]);
-  for (const [i, stage] of DEFAULT_STAGES.entries()) {
-    await tx.powerListStage.create({
-      data: { listId: list.id, position: i + 1, kind: stage.kind, name: stage.name, assignees: { create: assignees[stage.kind].map((unitId) => ({ unitId })) } },
-    });
-  }
+  const stages = await tx.powerListStage.createManyAndReturn({
+    data: DEFAULT_STAGES.map((stage, i) => ({ listId: list.id, position: i + 1, kind: stage.kind, name: stage.name })),
+    select: { id: true, kind: true },
+  });
+  await tx.powerListStageAssignee.createMany({
+    data: stages.flatMap((stage) => assignees[stage.kind as keyof typeof assignees].map((unitId) => ({ stageId: stage.id, unitId }))),
+  });
   const counts = { general: sourced.filter((s) => s.source === "GENERAL").length, devolved: sourced.filter((s) => s.source === "DEVOLVED").length };
   await event(tx, ctx, list.id, "created", { note: `带入法定权力事项 ${counts.general} 项、赋权承接事项 ${counts.devolved} 项`, data: counts });
   await audit({ action: "list.create", subjectType: "powerList", subjectId: list.id, after: { unitId: unit.id, form: input.form, title, ...counts } });
@@ -363,19 +365,22 @@ export async function updateStages(input: StagesInput, ctx: CommandContext) {
   const keep = new Set(input.stages.map((s) => s.id).filter((id): id is number => id !== null));
   const removed = open.filter((s) => !keep.has(s.id));
   if (removed.length) await tx.powerListStage.deleteMany({ where: { id: { in: removed.map((s) => s.id) } } });
-  // Positions after the finished stages; shifted out of the way first so none collide.
-  await tx.powerListStage.updateMany({ where: { listId: input.listId, status: { not: "DONE" } }, data: { position: { increment: 1000 } } });
+  // Kept stages: new positions (after the finished ones) and names in one statement, reviewers replaced.
+  const kept = input.stages.flatMap((s, i) => (s.id !== null ? [{ id: s.id, position: done.length + i + 1, name: s.id === publish.id ? publish.name : s.name }] : []));
+  await tx.$executeRawUnsafe(
+    `UPDATE power_list_stage AS s SET position = k.position, name = k.name
+     FROM unnest($1::int[], $2::int[], $3::text[]) AS k(id, position, name) WHERE s.id = k.id`,
+    kept.map((k) => k.id),
+    kept.map((k) => k.position),
+    kept.map((k) => k.name),
+  );
+  await tx.powerListStageAssignee.deleteMany({ where: { stageId: { in: kept.map((k) => k.id) } } });
+  const assignees: { stageId: number; unitId: number }[] = [];
   for (const [i, s] of input.stages.entries()) {
-    const position = done.length + i + 1;
-    const assignees = s.id === publish.id && s.unitIds.length === 0 ? [] : s.unitIds;
-    if (s.id !== null) {
-      await tx.powerListStage.update({ where: { id: s.id }, data: { position, name: s.id === publish.id ? publish.name : s.name } });
-      await tx.powerListStageAssignee.deleteMany({ where: { stageId: s.id } });
-      if (assignees.length) await tx.powerListStageAssignee.createMany({ data: assignees.map((unitId) => ({ stageId: s.id!, unitId })) });
-    } else {
-      await tx.powerListStage.create({ data: { listId: input.listId, position, name: s.name, assignees: { create: assignees.map((unitId) => ({ unitId })) } } });
-    }
+    const stageId = s.id ?? (await tx.powerListStage.create({ data: { listId: input.listId, position: done.length + i + 1, name: s.name }, select: { id: true } })).id;
+    for (const unitId of s.unitIds) assignees.push({ stageId, unitId });
   }
+  if (assignees.length) await tx.powerListStageAssignee.createMany({ data: assignees });
   const after = input.stages.map((s) => ({ name: s.name, unitIds: s.unitIds }));
   await event(tx, ctx, input.listId, "stagesChanged", { note: input.stages.map((s) => s.name).join(" → ") });
   await audit({ action: "list.stages.update", subjectType: "powerList", subjectId: input.listId, before, after });

@@ -58,13 +58,13 @@ export async function seedDevolution(tx: Tx, units: Map<string, number>, now = n
     if (!id) throw new Error(`demo unit missing: ${name}`);
     return id;
   };
-  const [guidance, general, admin, chengguan, jiedao] = await Promise.all([
-    tx.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED", title: GUIDANCE_TITLE }, select: { id: true } }),
-    tx.catalogueEdition.findFirstOrThrow({ where: { kind: "GENERAL", status: "ISSUED", title: GENERAL_TITLE }, select: { id: true } }),
-    tx.user.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true, displayName: true } }),
-    tx.user.findUnique({ where: { username: "chengguan" }, select: { id: true, displayName: true, unitId: true } }),
-    tx.user.findUnique({ where: { username: "jiedao" }, select: { id: true, displayName: true, unitId: true } }),
-  ]);
+  // One transaction client runs one query at a time, so these are awaited in turn.
+  const guidance = await tx.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED", title: GUIDANCE_TITLE }, select: { id: true } });
+  const general = await tx.catalogueEdition.findFirstOrThrow({ where: { kind: "GENERAL", status: "ISSUED", title: GENERAL_TITLE }, select: { id: true } });
+  const admin = await tx.user.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true, displayName: true } });
+  const chengguan = await tx.user.findUnique({ where: { username: "chengguan" }, select: { id: true, displayName: true, unitId: true } });
+  const jiedao = await tx.user.findUnique({ where: { username: "jiedao" }, select: { id: true, displayName: true, unitId: true } });
+
   const bianbanId = unit("示例市委编办");
   const adminUser: SessionUser = {
     id: admin.id, username: "admin", displayName: admin.displayName, roles: ["BIANBAN_ADMIN"], unitId: bianbanId, unitName: "示例市委编办",

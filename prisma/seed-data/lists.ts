@@ -134,15 +134,17 @@ export async function seedLists(tx: Tx, units: Map<string, number>, now = new Da
     }
   };
 
-  /** Puts a list's history on plausible days: spread over the `days` before `end`. */
+  /** Puts a list's history on plausible days: spread evenly over the `days` before `end`. */
   const spreadHistory = async (listId: number, end: Date, days: number) => {
-    const events = await tx.powerListEvent.findMany({ where: { listId }, orderBy: { id: "asc" }, select: { id: true } });
-    const start = end.getTime() - days * DAY;
-    const step = events.length > 1 ? (end.getTime() - start) / (events.length - 1) : 0;
-    for (const [i, e] of events.entries()) await tx.powerListEvent.update({ where: { id: e.id }, data: { at: new Date(start + i * step) } });
-    const opinions = await tx.powerListOpinion.findMany({ where: { listId }, orderBy: { id: "asc" }, select: { id: true } });
-    const ostep = opinions.length > 1 ? (end.getTime() - start) / opinions.length : 0;
-    for (const [i, o] of opinions.entries()) await tx.powerListOpinion.update({ where: { id: o.id }, data: { createdAt: new Date(start + (i + 1) * ostep) } });
+    const start = new Date(end.getTime() - days * DAY);
+    await tx.$executeRaw`
+      UPDATE power_list_event e SET at = ${start}::timestamptz + (${end}::timestamptz - ${start}::timestamptz) * (o.n - 1) / greatest(o.total - 1, 1)
+      FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM power_list_event WHERE list_id = ${listId}) o
+      WHERE e.id = o.id`;
+    await tx.$executeRaw`
+      UPDATE power_list_opinion p SET created_at = ${start}::timestamptz + (${end}::timestamptz - ${start}::timestamptz) * o.n / (o.total + 1)
+      FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM power_list_opinion WHERE list_id = ${listId}) o
+      WHERE p.id = o.id`;
   };
 
   const publishDate = todayInChina(new Date(now.getTime() - 3 * DAY));

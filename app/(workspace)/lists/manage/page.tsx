@@ -146,7 +146,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
                         第 {l.currentVersion.versionNo} 版（{formatDate(l.currentVersion.publishedAt)}）
                       </Link>
                     ) : (
-                      <span className="text-slate-400">未公布</span>
+                      <span className="text-slate-500">未公布</span>
                     )}
                   </td>
                   <td className={`${table.td} whitespace-nowrap text-slate-500`}>{formatDateTime(l.updatedAt)}</td>

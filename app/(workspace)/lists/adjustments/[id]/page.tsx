@@ -138,10 +138,10 @@ export default async function AdjustmentPage({ params }: { params: Promise<{ id:
               <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{m.name}</span>
-                  {o ? <Badge tone={OPINION_TONES[o.opinion]}>{OPINION_LABELS[o.opinion]}</Badge> : <span className="text-slate-400">{m.name.includes("编办") ? "决定单位" : "尚未提出"}</span>}
+                  {o ? <Badge tone={OPINION_TONES[o.opinion]}>{OPINION_LABELS[o.opinion]}</Badge> : <span className="text-slate-500">{m.name.includes("编办") ? "决定单位" : "尚未提出"}</span>}
                 </p>
                 {o?.body && <p className="mt-1 whitespace-pre-line text-slate-700">{o.body}</p>}
-                {o && <p className="mt-1 text-xs text-slate-400">{o.authorName} · {formatDateTime(o.createdAt)}</p>}
+                {o && <p className="mt-1 text-xs text-slate-500">{o.authorName} · {formatDateTime(o.createdAt)}</p>}
               </li>
             );
           })}

@@ -245,7 +245,7 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
                   <span className="text-slate-600">
                     {o.unitName} {o.authorName}
                   </span>
-                  <span className="text-xs text-slate-400">{formatDateTime(o.createdAt)}</span>
+                  <span className="text-xs text-slate-500">{formatDateTime(o.createdAt)}</span>
                 </p>
                 {o.body && <p className="mt-1 whitespace-pre-line text-slate-700">{o.body}</p>}
                 {o.itemComments.length > 0 && (
