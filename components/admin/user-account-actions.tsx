@@ -5,7 +5,7 @@ import { useState } from "react";
 import { resetUserPasswordAction, setUserActiveAction, unlockUserAction } from "@/lib/users/actions";
 import { buttonClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError, FormSuccess } from "./form-messages";
 import { dangerOutlineButton } from "./table";
 import { TemporaryPassword } from "./temporary-password";

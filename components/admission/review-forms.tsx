@@ -7,7 +7,7 @@ import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction, formObject } from "@/components/ui/use-action";
 import { FormError, FormSuccess } from "@/components/admin/form-messages";
-import { ConfirmButton } from "@/components/catalogue/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function OpenRoundForm({ year }: { year: number }) {
   const router = useRouter();

@@ -7,7 +7,7 @@ import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction, formObject } from "@/components/ui/use-action";
 import { FormError } from "@/components/admin/form-messages";
-import { ConfirmButton } from "@/components/catalogue/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function RegisterTaskForm({ departments, today }: { departments: { id: number; name: string }[]; today: string }) {
   const router = useRouter();

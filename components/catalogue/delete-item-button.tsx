@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { deleteItemAction } from "@/lib/catalogue/actions";
 import { buttonClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function DeleteItemButton({ item, redirectTo, compact = true }: { item: { id: number; name: string }; redirectTo?: string; compact?: boolean }) {
   const router = useRouter();

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { deleteEditionAction, issueEditionAction } from "@/lib/catalogue/actions";
 import { buttonClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function IssueEditionButton({ edition, compact = false }: { edition: { id: number; title: string; items: number }; compact?: boolean }) {
   const router = useRouter();

@@ -9,7 +9,7 @@ import type { PreviewRow } from "@/lib/catalogue/preview";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "./messages";
 import { table } from "./table";
 

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { proposeAction } from "@/lib/devolution/actions";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError, FormSuccess } from "@/components/admin/form-messages";
 import { EMPTY_PROPOSAL, ProposalFields, type ProposalValue } from "./proposal-fields";
 import { bulkMessage } from "./item-list";

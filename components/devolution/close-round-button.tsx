@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { closeRoundAction } from "@/lib/devolution/actions";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { dangerOutlineButton } from "@/components/admin/table";
 
 export function CloseRoundButton({ roundId, open }: { roundId: number; open: number }) {

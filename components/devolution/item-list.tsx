@@ -9,7 +9,7 @@ import { proposeAction, respondAction } from "@/lib/devolution/actions";
 import { RESPONSE_LABELS } from "@/lib/devolution/state";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError, FormSuccess } from "@/components/admin/form-messages";
 import { table } from "@/components/admin/table";
 import { DecisionBadge, StateBadge } from "./badges";

@@ -5,7 +5,7 @@ import { useId, useRef, useState } from "react";
 import { confirmLetterAction, generateLetterAction, withdrawLetterAction } from "@/lib/devolution/actions";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "@/components/admin/form-messages";
 
 export function GenerateLetterButton({ roundId, streetId, departmentId, label, small }: { roundId: number; streetId: number; departmentId: number; label: string; small?: boolean }) {

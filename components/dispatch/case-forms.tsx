@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useAction, formObject } from "@/components/ui/use-action";
 import { Field, describedBy } from "@/components/ui/field";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { acceptCaseAction, escalateCaseAction, forwardCaseAction, handleCaseAction, replyCaseAction, reportCaseAction } from "@/lib/dispatch/actions";
 
 type Opt = { id: number; name: string };

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useAction } from "@/components/ui/use-action";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { saveScoresAction, submitSheetAction } from "@/lib/evaluation/actions";
 
 type Indicator = { id: number; name: string; weight: number; scaleMin: number; scaleMax: number; description: string };

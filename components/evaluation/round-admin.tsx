@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useAction, formObject } from "@/components/ui/use-action";
 import { Field, describedBy } from "@/components/ui/field";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import {
   closeRoundAction,
   createRoundAction,

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/errors";
 import { buttonClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /**
  * A button that runs one server action with a fixed input (ids and the version the page was

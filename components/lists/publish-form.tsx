@@ -7,7 +7,7 @@ import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { FormError } from "@/components/admin/form-messages";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /**
  * 印发公布: 文号, dates and a note, then a confirmation that names what becomes public and that

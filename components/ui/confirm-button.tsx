@@ -56,7 +56,7 @@ export function ConfirmButton({
           <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
             {title}
           </h2>
-          <div id={`${id}-message`} className="text-sm text-slate-600">
+          <div id={`${id}-message`} className="space-y-2 text-sm text-slate-600">
             {message}
           </div>
           <div className="flex flex-wrap justify-end gap-2">
