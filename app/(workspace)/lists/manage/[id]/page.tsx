@@ -50,6 +50,8 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
   const currentRound = opinions.filter((o) => o.round === list.reviewRound);
   const lastReturn = [...events].reverse().find((e) => e.kind === "returned");
   const myOpinion = active ? currentRound.find((o) => o.stageId === active.id && o.unitId === user.unitId) : undefined;
+  // Opinions come newest first: the last thing this user's unit said, shown once the form is gone.
+  const myLastOpinion = opinions.find((o) => o.unitId === user.unitId);
 
   return (
     <div className="space-y-8">
@@ -159,6 +161,13 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
             disagreeHint="选择「不同意」将把草案退回起草单位修改，请写明理由。"
           />
         </section>
+      )}
+
+      {!(mayReview && active) && myLastOpinion && (
+        <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="my-opinion">
+          本单位已于 {formatDateTime(myLastOpinion.createdAt)} 在「{myLastOpinion.stage.name}」环节提出「{OPINION_LABELS[myLastOpinion.opinion]}」意见
+          {myLastOpinion.opinion === "DISAGREE" ? "，草案已退回起草单位修改。" : "，已记入审核记录。"}
+        </p>
       )}
 
       {mayReturn && (
