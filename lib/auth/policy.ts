@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   "admission.decide": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
   "admission.file": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
   "localDuty.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
+  // 存量事项: 编办 enters, corrects and removes duties held before the admission gate, then publishes.
+  "localDuty.manage": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
   // 拒绝权: a street or community keeps its own register; 编办 and leaders read all of them.
   "refusal.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY", "LEADER"],
   "refusal.register": ["STREET", "COMMUNITY"],

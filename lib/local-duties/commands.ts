@@ -1,4 +1,11 @@
+import crypto from "node:crypto";
+import type { z } from "zod";
 import type { Tx } from "@/lib/db/client";
+import type { CommandContext } from "@/lib/action";
+import { AppError } from "@/lib/errors";
+import { dbDate } from "@/lib/calendar/workdays";
+import { normaliseName } from "@/lib/refusals/match";
+import type { addDutySchema, DutyFields, publishDutiesSchema, removeDutySchema, updateDutySchema } from "./schema";
 
 export type LocalDutySnapshotItem = {
   id: number;
@@ -24,13 +31,22 @@ export async function publishLocalDutyList(tx: Tx, unitId: number, note: string,
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(4006, ${unitId})`;
   // One query at a time: a transaction's connection runs them in order anyway.
   const unit = await tx.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { name: true } });
+  const items = await snapshotOf(tx, unitId);
+  const last = await tx.localDutyListVersion.findFirst({ where: { unitId }, orderBy: { versionNo: "desc" }, select: { versionNo: true } });
+  return tx.localDutyListVersion.create({
+    data: { unitId, versionNo: (last?.versionNo ?? 0) + 1, unitName: unit.name, publisherName, note, itemCount: items.length, items },
+    select: { id: true, versionNo: true, itemCount: true },
+  });
+}
+
+/** What the unit's list would say if published now: its active duties in list order. */
+export async function snapshotOf(tx: Pick<Tx, "localDuty">, unitId: number): Promise<LocalDutySnapshotItem[]> {
   const duties = await tx.localDuty.findMany({
     where: { unitId, active: true },
     orderBy: [{ admittedOn: "asc" }, { id: "asc" }],
     include: { admission: { select: { code: true } } },
   });
-  const last = await tx.localDutyListVersion.findFirst({ where: { unitId }, orderBy: { versionNo: "desc" }, select: { versionNo: true } });
-  const items: LocalDutySnapshotItem[] = duties.map((d, i) => ({
+  return duties.map((d, i) => ({
     id: d.id,
     position: i + 1,
     dutyType: d.dutyType,
@@ -44,8 +60,105 @@ export async function publishLocalDutyList(tx: Tx, unitId: number, note: string,
     fundingAmount: d.fundingAmount.toFixed(2),
     admissionCode: d.admission?.code ?? null,
   }));
-  return tx.localDutyListVersion.create({
-    data: { unitId, versionNo: (last?.versionNo ?? 0) + 1, unitName: unit.name, publisherName, note, itemCount: items.length, items },
-    select: { id: true, versionNo: true, itemCount: true },
-  });
+}
+
+/** True when the unit's duties differ from its latest published version (or nothing is published). */
+export function hasUnpublishedChanges(current: LocalDutySnapshotItem[], published: LocalDutySnapshotItem[] | null): boolean {
+  if (!published) return current.length > 0;
+  // jsonb keeps keys in its own order, so compare field by field in a fixed one.
+  const keys = Object.keys(current[0] ?? published[0] ?? {}).sort() as (keyof LocalDutySnapshotItem)[];
+  const canonical = (items: LocalDutySnapshotItem[]) => JSON.stringify(items.map((item) => keys.map((k) => item[k] ?? null)));
+  return canonical(current) !== canonical(published);
+}
+
+type Ctx = CommandContext;
+const today = () => dbDate(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()));
+
+/** A short fingerprint of a duty's editable content, so a stale form is refused rather than applied. */
+export function dutyStamp(d: { active: boolean } & Record<(typeof EDITABLE)[number], unknown>): string {
+  const content = JSON.stringify([d.active, ...EDITABLE.map((k) => d[k] ?? null)]);
+  return crypto.createHash("sha256").update(content).digest("hex").slice(0, 16);
+}
+const EDITABLE = ["dutyType", "name", "departmentId", "departmentName", "departmentDuty", "localDuty", "legalBasis", "leadResponsibility", "supportResponsibility"] as const;
+
+async function localUnit(tx: Tx, unitId: number) {
+  const unit = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, name: true, kind: true, active: true } });
+  if (!unit) throw new AppError("NOT_FOUND");
+  if (!["STREET", "TOWNSHIP", "COMMUNITY"].includes(unit.kind)) throw new AppError("VALIDATION", "属地管理事项清单只属于街道（乡镇）和社区（村）。");
+  if (!unit.active) throw new AppError("INVALID_STATE", "该单位已停用。");
+  return unit;
+}
+
+/** The department as chosen (a unit) or written (free text), checked to be a department. */
+async function department(tx: Tx, input: DutyFields) {
+  if (!input.departmentId) return { departmentId: null, departmentName: input.departmentName };
+  const dept = await tx.orgUnit.findFirst({ where: { id: input.departmentId, kind: { in: ["DEPARTMENT", "BIANBAN"] } }, select: { id: true, name: true } });
+  if (!dept) throw new AppError("VALIDATION", undefined, { departmentId: "请选择区级部门" });
+  return { departmentId: dept.id, departmentName: dept.name };
+}
+
+function fieldsOf(input: DutyFields) {
+  return {
+    dutyType: input.dutyType,
+    name: input.name,
+    nameKey: normaliseName(input.name),
+    departmentDuty: input.departmentDuty,
+    localDuty: input.localDuty,
+    legalBasis: input.legalBasis,
+    leadResponsibility: input.leadResponsibility,
+    supportResponsibility: input.supportResponsibility,
+  };
+}
+
+async function editableDuty(tx: Tx, id: number, stamp: string) {
+  const duty = await tx.localDuty.findUnique({ where: { id } });
+  if (!duty) throw new AppError("NOT_FOUND");
+  if (duty.admissionId) throw new AppError("INVALID_STATE", "准入事项的内容以准入决定为准，不能在此修改；撤销须经年度评议。");
+  if (!duty.active) throw new AppError("INVALID_STATE", "该事项已移出清单。");
+  if (dutyStamp(duty) !== stamp) throw new AppError("CONFLICT", "该事项已被他人修改，您的修改没有保存。请刷新页面查看最新内容后再改。");
+  return duty;
+}
+
+/** 编办 enters a duty the unit already holds (存量事项); it appears in the next published version. */
+export async function addDuty(input: z.infer<typeof addDutySchema>, { tx, audit }: Ctx) {
+  const unit = await localUnit(tx, input.unitId);
+  const dept = await department(tx, input);
+  const clash = await tx.localDuty.findFirst({ where: { unitId: unit.id, active: true, nameKey: normaliseName(input.name) }, select: { id: true } });
+  if (clash) throw new AppError("DUPLICATE", undefined, { name: `${unit.name}的清单中已有同名事项` });
+  const duty = await tx.localDuty.create({ data: { unitId: unit.id, ...fieldsOf(input), ...dept, admittedOn: today() } });
+  await audit({ action: "localDuty.add", subjectType: "localDuty", subjectId: duty.id, after: { unitId: unit.id, ...fieldsOf(input), ...dept } });
+  return { id: duty.id };
+}
+
+export async function updateDuty(input: z.infer<typeof updateDutySchema>, { tx, audit }: Ctx) {
+  const duty = await editableDuty(tx, input.id, input.stamp);
+  const dept = await department(tx, input);
+  const clash = await tx.localDuty.findFirst({ where: { unitId: duty.unitId, active: true, nameKey: normaliseName(input.name), id: { not: duty.id } }, select: { id: true } });
+  if (clash) throw new AppError("DUPLICATE", undefined, { name: "清单中已有同名事项" });
+  const next = { ...fieldsOf(input), ...dept };
+  await tx.localDuty.update({ where: { id: duty.id }, data: next });
+  const before = Object.fromEntries(EDITABLE.map((k) => [k, duty[k]]));
+  await audit({ action: "localDuty.update", subjectType: "localDuty", subjectId: duty.id, before, after: next });
+  return { id: duty.id };
+}
+
+/** Takes a duty out of the unit's list (kept with its reason); the next version no longer has it. */
+export async function removeDuty(input: z.infer<typeof removeDutySchema>, { tx, audit }: Ctx) {
+  const duty = await editableDuty(tx, input.id, input.stamp);
+  await tx.localDuty.update({ where: { id: duty.id }, data: { active: false, revokedOn: today(), revokedReason: input.reason } });
+  await audit({ action: "localDuty.remove", subjectType: "localDuty", subjectId: duty.id, before: { active: true, name: duty.name }, after: { active: false, reason: input.reason } });
+  return { id: duty.id };
+}
+
+/** Publishes the unit's current duties as its next immutable version. */
+export async function publishDuties(input: z.infer<typeof publishDutiesSchema>, { tx, user, audit }: Ctx) {
+  const unit = await localUnit(tx, input.unitId);
+  const current = await snapshotOf(tx, unit.id);
+  const last = await tx.localDutyListVersion.findFirst({ where: { unitId: unit.id }, orderBy: { versionNo: "desc" }, select: { items: true } });
+  if (!hasUnpublishedChanges(current, (last?.items as LocalDutySnapshotItem[] | undefined) ?? null)) {
+    throw new AppError("INVALID_STATE", "清单与现行版本相同，没有需要公布的修改。");
+  }
+  const version = await publishLocalDutyList(tx, unit.id, input.note, user.displayName);
+  await audit({ action: "localDuty.publish", subjectType: "localDutyList", subjectId: unit.id, after: { versionNo: version.versionNo, itemCount: version.itemCount, note: input.note } });
+  return { versionNo: version.versionNo };
 }

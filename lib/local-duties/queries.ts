@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { LocalDutySnapshotItem } from "./commands";
+import { dutyStamp, hasUnpublishedChanges, snapshotOf, type LocalDutySnapshotItem } from "./commands";
 
 export async function unitsWithLists() {
   const rows = await prisma.$queryRaw<{ unit_id: number; unit_name: string; kind: string; version_no: number; item_count: number; published_at: Date }[]>`
@@ -25,4 +25,28 @@ export async function publishedList(unitId: number, versionNo?: number) {
 
 export async function activeDutiesOf(unitId: number) {
   return prisma.localDuty.findMany({ where: { unitId, active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, departmentName: true, dutyType: true } });
+}
+
+/** 编办's working view of one unit's list: every duty, removed ones with their reason, and the state of publication. */
+export async function manageView(unitId: number) {
+  const unit = await prisma.orgUnit.findFirst({
+    where: { id: unitId, kind: { in: ["STREET", "TOWNSHIP", "COMMUNITY"] } },
+    select: { id: true, name: true, active: true, parent: { select: { name: true } } },
+  });
+  if (!unit) return null;
+  const [duties, current, latest] = await Promise.all([
+    prisma.localDuty.findMany({
+      where: { unitId },
+      orderBy: [{ active: "desc" }, { admittedOn: "asc" }, { id: "asc" }],
+      include: { admission: { select: { id: true, code: true } } },
+    }),
+    snapshotOf(prisma, unitId),
+    prisma.localDutyListVersion.findFirst({ where: { unitId }, orderBy: { versionNo: "desc" }, select: { versionNo: true, publishedAt: true, items: true } }),
+  ]);
+  return {
+    unit,
+    duties: duties.map((d) => ({ ...d, stamp: dutyStamp(d) })),
+    latest: latest ? { versionNo: latest.versionNo, publishedAt: latest.publishedAt } : null,
+    pending: hasUnpublishedChanges(current, (latest?.items as LocalDutySnapshotItem[] | undefined) ?? null),
+  };
 }

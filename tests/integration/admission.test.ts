@@ -13,7 +13,7 @@ import {
   withdrawAdmissionAction,
 } from "@/lib/admission/actions";
 import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
-import { confirmRevocationAction, createSurveyLinkAction, openRoundAction, rateDutiesAction } from "@/lib/review/actions";
+import { closeRoundAction as closeReviewRoundAction, confirmRevocationAction, createSurveyLinkAction, openRoundAction, rateDutiesAction } from "@/lib/review/actions";
 import { setCalendarDayAction } from "@/lib/calendar/actions";
 import { submitSurvey } from "@/lib/review/commands";
 import { listAdmissions, scopeFor } from "@/lib/admission/queries";
@@ -276,6 +276,21 @@ describe("yearly review", () => {
     expect(await prisma.reviewRevocation.findFirstOrThrow({ where: { localDutyId: duty.id } })).toMatchObject({ satisfied: 1, basic: 1, dissatisfied: 3 - 0 });
     const latest = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: guihua }, orderBy: { versionNo: "desc" } });
     expect(JSON.stringify(latest.items)).not.toContain("高龄津贴申领材料初审");
+
+    // Closing ends the round for everyone: no more ratings, no unused link works.
+    const spare = await createSurveyLinkAction({ roundId: round.id, unitId: guihua, label: "辖区企业代表" });
+    if (!spare.ok) throw new Error(spare.message);
+    await actAs("lingdao");
+    expect(await closeReviewRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("bianban");
+    expect(await closeReviewRoundAction({ roundId: round.id })).toMatchObject({ ok: true });
+    expect(await prisma.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: "CLOSED", closedAt: expect.any(Date) });
+    expect(await prisma.auditLog.count({ where: { action: "review.close", subjectId: String(round.id) } })).toBe(1);
+    expect(await closeReviewRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    const other = duty;
+    expect(await submitSurvey({ token: spare.data.token, ratings: [{ dutyId: other.id, value: "SATISFIED" }] }, meta)).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    await actAs("shequ");
+    expect(await rateDutiesAction({ roundId: round.id, ratings: [{ dutyId: other.id, value: "SATISFIED" }] })).toMatchObject({ ok: false, code: "INVALID_STATE" });
   });
 });
 

@@ -9,7 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { RevokeButton, SurveyLinkForm } from "@/components/admission/review-forms";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { ActionButton } from "@/components/lists/action-button";
+import { closeRoundAction } from "@/lib/review/actions";
+import { buttonClass } from "@/components/ui/cx";
 
 export const metadata: Metadata = { title: "评议结果" };
 
@@ -23,7 +26,36 @@ export default async function ReviewRoundPage({ params }: { params: Promise<{ id
   const units = manage ? await targetCandidates() : [];
   return (
     <div className="space-y-6">
-      <PageHeader title={round.title} description="满意率 =（满意＋基本满意）÷ 全部评价；不超过 50% 的事项标为「建议撤销」。" />
+      <PageHeader
+        title={round.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            {round.status === "OPEN" ? <Badge tone="green">进行中</Badge> : <Badge>已结束</Badge>}
+            <span>
+              截止 {formatDate(round.closesOn)}
+              {round.closedAt && ` · ${formatDateTime(round.closedAt)} 结束`}
+            </span>
+            <span>· 满意率 =（满意＋基本满意）÷ 全部评价；不超过 50% 的事项标为「建议撤销」。</span>
+          </span>
+        }
+        actions={
+          manage && (
+            <ActionButton
+              action={closeRoundAction}
+              input={{ roundId: round.id }}
+              className={buttonClass.secondary}
+              testId="close-review-round"
+              confirm={{
+                title: "结束本轮评议",
+                message: `结束后不再接受评价，未使用的评议链接随之失效；已标为「建议撤销」的事项仍可在结束前确认撤销。当前共 ${rows.length} 个事项、${rows.filter((r) => r.flagged && r.active).length} 个建议撤销。`,
+                confirmLabel: "结束评议",
+              }}
+            >
+              结束本轮评议
+            </ActionButton>
+          )
+        }
+      />
       <section>
         <h2 className="mb-2 text-lg font-semibold">各事项评价</h2>
         {rows.length === 0 ? (

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addDutyAction, publishDutiesAction, removeDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
+import { manageView } from "@/lib/local-duties/queries";
+import type { LocalDutySnapshotItem } from "@/lib/local-duties/commands";
+import { actAs, prisma, seedDemo, unitId } from "./helpers";
+
+beforeAll(() => seedDemo(), 120_000);
+
+const fields = (over: Record<string, unknown> = {}) => ({
+  dutyType: "城市管理",
+  name: "背街小巷环境卫生日常巡查",
+  departmentId: "",
+  departmentName: "示例市城市管理综合执法局",
+  departmentDuty: "制定标准，组织考核。",
+  localDuty: "日常巡查，发现问题及时处置或上报。",
+  legalBasis: "《城市市容和环境卫生管理条例》第十条",
+  leadResponsibility: "区城管局",
+  supportResponsibility: "街道办事处",
+  ...over,
+});
+
+describe("存量事项 in a 属地管理事项清单", () => {
+  it("only 编办 maintains them, at the server", async () => {
+    const donghu = await unitId("东湖街道办事处");
+    for (const name of ["chengguan", "sifa", "jiedao", "shequ", "lingdao"]) {
+      await actAs(name);
+      expect(await addDutyAction({ unitId: donghu, ...fields() }), name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await publishDutiesAction({ unitId: donghu, note: "公布" }), name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect(await prisma.localDuty.count({ where: { name: fields().name } })).toBe(0);
+  });
+
+  it("refuses bad input with field messages, and units that hold no such list", async () => {
+    await actAs("bianban");
+    const donghu = await unitId("东湖街道办事处");
+    const bad = await addDutyAction({ unitId: donghu, ...fields({ name: "", departmentName: "", localDuty: " " }) });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { name: expect.any(String), departmentId: expect.any(String), localDuty: expect.any(String) } });
+    const dept = await unitId("示例市司法局");
+    expect(await addDutyAction({ unitId: dept, ...fields() })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await addDutyAction({ unitId: donghu, ...fields({ departmentId: donghu }) })).toMatchObject({ ok: false, fieldErrors: { departmentId: expect.any(String) } });
+  });
+
+  it("adds, corrects and removes, each audited, and publishes only on request as a new version", async () => {
+    await actAs("bianban");
+    const donghu = await unitId("东湖街道办事处");
+    const before = await manageView(donghu);
+    const startVersion = before!.latest?.versionNo ?? 0;
+
+    const chengguan = await unitId("示例市城市管理综合执法局");
+    const added = await addDutyAction({ unitId: donghu, ...fields({ departmentId: chengguan, departmentName: "" }) });
+    if (!added.ok) throw new Error(added.message);
+    expect(await addDutyAction({ unitId: donghu, ...fields({ name: "背街小巷环境卫生日常巡查 " }) })).toMatchObject({ ok: false, code: "DUPLICATE" });
+
+    let view = await manageView(donghu);
+    expect(view!.pending).toBe(true);
+    expect(view!.latest?.versionNo ?? 0).toBe(startVersion);
+    const row = view!.duties.find((d) => d.id === added.data.id)!;
+    expect(row).toMatchObject({ departmentId: chengguan, departmentName: "示例市城市管理综合执法局", admissionId: null });
+
+    // Two people edit the same row: the second, holding the old stamp, is refused.
+    expect(await updateDutyAction({ id: row.id, stamp: row.stamp, ...fields({ departmentId: chengguan, localDuty: "每日巡查。" }) })).toMatchObject({ ok: true });
+    expect(await updateDutyAction({ id: row.id, stamp: row.stamp, ...fields({ departmentId: chengguan, localDuty: "每周巡查。" }) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await prisma.localDuty.findUniqueOrThrow({ where: { id: row.id } })).localDuty).toBe("每日巡查。");
+
+    const published = await publishDutiesAction({ unitId: donghu, note: "编办梳理存量事项" });
+    expect(published).toMatchObject({ ok: true, data: { versionNo: startVersion + 1 } });
+    const v1 = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: donghu }, orderBy: { versionNo: "desc" } });
+    expect((v1.items as LocalDutySnapshotItem[]).find((i) => i.id === row.id)).toMatchObject({ localDuty: "每日巡查。", admissionCode: null });
+    expect(await publishDutiesAction({ unitId: donghu, note: "再次公布" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+
+    view = await manageView(donghu);
+    const fresh = view!.duties.find((d) => d.id === row.id)!;
+    expect(await removeDutyAction({ id: row.id, stamp: fresh.stamp, reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
+    expect(await removeDutyAction({ id: row.id, stamp: fresh.stamp, reason: "已由区城管局收回" })).toMatchObject({ ok: true });
+    expect(await prisma.localDuty.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ active: false, revokedReason: "已由区城管局收回" });
+    expect(await publishDutiesAction({ unitId: donghu, note: "移出已收回事项" })).toMatchObject({ ok: true, data: { versionNo: startVersion + 2 } });
+    const v2 = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: donghu }, orderBy: { versionNo: "desc" } });
+    expect(JSON.stringify(v2.items)).not.toContain("背街小巷环境卫生日常巡查");
+    // The earlier version still says what it said.
+    expect(JSON.stringify((await prisma.localDutyListVersion.findUniqueOrThrow({ where: { id: v1.id } })).items)).toContain("背街小巷环境卫生日常巡查");
+
+    for (const action of ["localDuty.add", "localDuty.update", "localDuty.remove"]) {
+      expect(await prisma.auditLog.count({ where: { action, subjectId: String(row.id) } }), action).toBe(1);
+    }
+    expect(await prisma.auditLog.count({ where: { action: "localDuty.publish", subjectId: String(donghu) } })).toBe(2);
+  });
+
+  it("leaves admitted duties to their admission and the yearly review", async () => {
+    await actAs("bianban");
+    const admitted = await prisma.localDuty.findFirstOrThrow({ where: { active: true, admissionId: { not: null } } });
+    const view = await manageView(admitted.unitId);
+    const row = view!.duties.find((d) => d.id === admitted.id)!;
+    expect(await updateDutyAction({ id: row.id, stamp: row.stamp, ...fields({ name: "改名" }) })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await removeDutyAction({ id: row.id, stamp: row.stamp, reason: "试图移出" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await prisma.localDuty.findUniqueOrThrow({ where: { id: admitted.id } })).toMatchObject({ active: true, name: admitted.name });
+  });
+});
