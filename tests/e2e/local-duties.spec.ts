@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { signInAndWait } from "./support";
+
+// 编办 enters a duty a street already held before the admission gate, corrects it, publishes a
+// new version, and the public reads it; a street account cannot reach the maintenance page.
+
+test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publishes it", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const name = `老旧小区消防通道日常巡查${Date.now().toString(36)}`;
+  await signInAndWait(page, "bianban");
+  await page.goto("/local-duties");
+  await page.getByLabel(/维护某个单位的清单/).selectOption({ label: "北门街道办事处" });
+  await page.getByTestId("manage-unit").click();
+  await expect(page).toHaveURL(/\/local-duties\/manage\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("北门街道办事处属地管理事项清单");
+
+  // A missing field is named, and nothing is added.
+  const form = page.getByTestId("add-duty");
+  await form.getByLabel("事项名称").fill(name);
+  await form.getByRole("button", { name: "添加事项" }).click();
+  await expect(form.getByText("请填写事项类型")).toBeVisible();
+  await expect(page.locator(`[data-duty-name="${name}"]`)).toHaveCount(0);
+
+  await form.getByLabel("事项类型").fill("安全生产");
+  await form.getByLabel("责任部门").selectOption({ label: "示例市应急管理局" });
+  await form.getByLabel("区级部门职责").fill("制定消防安全检查标准，组织专项整治。");
+  await form.getByLabel("街道（社区）职责").fill("每月巡查一次，发现占用消防通道的劝导清理并上报。");
+  await form.getByLabel("法律法规及文件依据").fill("《中华人民共和国消防法》第三十二条");
+  await form.getByLabel("主体责任").fill("区应急管理局");
+  await form.getByLabel("配合责任").fill("街道办事处");
+  await form.getByRole("button", { name: "添加事项" }).click();
+  await expect(page.getByTestId("add-duty-done")).toBeVisible();
+  const row = page.locator(`[data-duty-name="${name}"]`);
+  await expect(row).toContainText("存量事项");
+  await expect(page.getByText("有未公布的修改")).toBeVisible();
+
+  // Correct it.
+  await row.getByText(`修改「${name}」`).click();
+  await row.getByLabel("街道（社区）职责").fill("每两周巡查一次，发现占用消防通道的劝导清理并上报。");
+  await row.getByRole("button", { name: "保存修改" }).click();
+  await expect(row.locator("dd").filter({ hasText: "每两周巡查一次" }).first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/local-duties-manage.png", fullPage: false });
+
+  // Publish: a new version; the page then matches it.
+  await page.getByTestId("publish-duties-form").getByLabel("公布说明").fill("编办梳理存量事项");
+  await page.getByTestId("publish-duties-form").getByRole("button", { name: "公布新版本" }).click();
+  await expect(page.getByText("与现行版本一致")).toBeVisible();
+  const unitId = page.url().split("/").pop();
+
+  // The public reads it without signing in.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/local-duties/${unitId}`);
+  await expect(visitor.getByText(name).first()).toBeVisible();
+  await expect(visitor.getByText("编办梳理存量事项").first()).toBeVisible();
+
+  // A street account is refused at the server.
+  const street = await (await browser.newContext()).newPage();
+  await signInAndWait(street, "jiedao");
+  const response = await street.goto(`/local-duties/manage/${unitId}`);
+  expect(response?.status()).toBe(403);
+});
