@@ -50,8 +50,8 @@ test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publ
   // The public reads it without signing in.
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`/local-duties/${unitId}`);
-  await expect(visitor.getByText(name).first()).toBeVisible();
-  await expect(visitor.getByText("编办梳理存量事项").first()).toBeVisible();
+  await expect(visitor.getByText(name).filter({ visible: true }).first()).toBeVisible();
+  await expect(visitor.getByText("编办梳理存量事项").filter({ visible: true }).first()).toBeVisible();
 
   // A street account is refused at the server.
   const street = await (await browser.newContext()).newPage();
