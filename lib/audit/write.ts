@@ -29,7 +29,7 @@ function json(value: unknown): Prisma.InputJsonValue | undefined {
 export async function writeAudit(tx: Tx, actor: Actor, meta: RequestMeta, entry: AuditEntry) {
   await tx.auditLog.create({
     data: {
-      actorId: actor?.id ?? null,
+      actorId: actor?.id || null,
       actorName: actor?.displayName ?? null,
       actorRoles: actor?.roles.join(",") ?? null,
       unitId: actor?.unitId ?? null,

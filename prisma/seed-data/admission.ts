@@ -5,11 +5,10 @@
 // review round in which one duty of 东湖桂花社区 is rated not above half and flagged.
 import crypto from "node:crypto";
 import type { Tx } from "../../lib/db/client";
-import type { Prisma } from "../../lib/generated/prisma/client";
 import type { OrgKind, Role } from "../../lib/generated/prisma/enums";
 import type { SessionUser } from "../../lib/auth/types";
 import type { CommandContext } from "../../lib/action";
-import type { AuditEntry } from "../../lib/audit/write";
+import { seedContext } from "./context";
 import { importChineseDays } from "../../lib/calendar/commands";
 import { publishLocalDutyList } from "../../lib/local-duties/commands";
 import { normaliseName } from "../../lib/refusals/match";
@@ -56,7 +55,6 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   const unitRows = await tx.orgUnit.findMany({ select: { id: true, name: true, kind: true, parentId: true, jointMeetingMember: true } });
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const accounts = await tx.user.findMany({ select: { id: true, username: true, displayName: true, unitId: true, roles: true } });
-  const meta = { address: null, userAgent: "seed" };
   const as = (unitName: string, role: Role): CommandContext => {
     const u = unitById.get(unit(unitName))!;
     const account = accounts.find((a) => a.unitId === u.id && a.roles.includes(role));
@@ -72,27 +70,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
       jointMeetingMember: u.jointMeetingMember,
       mustChangePassword: false,
     };
-    return {
-      tx,
-      user,
-      meta,
-      audit: async (e: AuditEntry) => {
-        await tx.auditLog.create({
-          data: {
-            actorId: user.id || null,
-            actorName: user.displayName,
-            actorRoles: user.roles.join(","),
-            unitId: user.unitId,
-            unitName: user.unitName,
-            action: e.action,
-            subjectType: e.subjectType ?? null,
-            subjectId: e.subjectId == null ? null : String(e.subjectId),
-            after: e.after === undefined ? undefined : (JSON.parse(JSON.stringify(e.after)) as Prisma.InputJsonValue),
-            userAgent: "seed",
-          },
-        });
-      },
-    };
+    return seedContext(tx, user);
   };
   const bianban = as("示例市委编办", "BIANBAN_STAFF");
   const dept = (name: string) => as(name, "DEPARTMENT");

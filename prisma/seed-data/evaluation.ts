@@ -3,11 +3,10 @@
 // 东湖街道 and 城管局 still have to rate, and dispatched cases in every state, some overdue.
 // Made through the app's own commands so deadlines and audit rows are real.
 import type { Tx } from "../../lib/db/client";
-import type { Prisma } from "../../lib/generated/prisma/client";
 import type { OrgKind, Role } from "../../lib/generated/prisma/enums";
 import type { SessionUser } from "../../lib/auth/types";
 import type { CommandContext } from "../../lib/action";
-import type { AuditEntry } from "../../lib/audit/write";
+import { seedContext } from "./context";
 import { dbDate, toDay } from "../../lib/calendar/workdays";
 import * as ev from "../../lib/evaluation/commands";
 import * as dispatch from "../../lib/dispatch/commands";
@@ -42,27 +41,7 @@ export async function seedEvaluation(tx: Tx, byName: Map<string, number>) {
       jointMeetingMember: u.jointMeetingMember,
       mustChangePassword: false,
     };
-    return {
-      tx,
-      user,
-      meta: { address: null, userAgent: "seed" },
-      audit: async (e: AuditEntry) => {
-        await tx.auditLog.create({
-          data: {
-            actorId: user.id || null,
-            actorName: user.displayName,
-            actorRoles: user.roles.join(","),
-            unitId: user.unitId,
-            unitName: user.unitName,
-            action: e.action,
-            subjectType: e.subjectType ?? null,
-            subjectId: e.subjectId == null ? null : String(e.subjectId),
-            after: e.after === undefined ? undefined : (JSON.parse(JSON.stringify(e.after)) as Prisma.InputJsonValue),
-            userAgent: "seed",
-          },
-        });
-      },
-    };
+    return seedContext(tx, user);
   };
   const bianban = as("示例市委编办", "BIANBAN_STAFF");
   const { streets, departments } = await ev.participants(tx);

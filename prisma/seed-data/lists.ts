@@ -4,11 +4,10 @@
 // the national 履行职责事项清单. 东湖 (the demo street account) and 东湖's communities have none
 // yet, so their accounts can compile one; 茶山 has not started.
 import type { Tx } from "../../lib/db/client";
-import type { Prisma } from "../../lib/generated/prisma/client";
 import type { OrgKind, ReviewOpinion, Role } from "../../lib/generated/prisma/enums";
 import type { SessionUser } from "../../lib/auth/types";
 import type { CommandContext } from "../../lib/action";
-import type { AuditEntry } from "../../lib/audit/write";
+import { seedContext } from "./context";
 import { createList, publishList, recordOpinion, submitList, todayInChina, updateStages } from "../../lib/lists/commands";
 import { createAdjustment, decideAdjustment, fileAdjustment, opineAdjustment, publishAdjustment } from "../../lib/adjustments/commands";
 
@@ -60,7 +59,6 @@ export async function seedLists(tx: Tx, units: Map<string, number>, now = new Da
   const unitRows = await tx.orgUnit.findMany({ select: { id: true, name: true, kind: true, parentId: true, jointMeetingMember: true } });
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const accounts = await tx.user.findMany({ select: { id: true, username: true, displayName: true, unitId: true, roles: true } });
-  const meta = { address: null, userAgent: "seed" };
 
   /** Who acts for a unit: its demo account where there is one, plausible staff elsewhere. */
   const actorFor = (unitId: number, roles: Role[]): Actor => {
@@ -80,27 +78,7 @@ export async function seedLists(tx: Tx, units: Map<string, number>, now = new Da
       mustChangePassword: false,
     };
   };
-  const ctxFor = (user: Actor): CommandContext => ({
-    tx,
-    user,
-    meta,
-    audit: async (e: AuditEntry) => {
-      await tx.auditLog.create({
-        data: {
-          actorId: user.id || null,
-          actorName: user.displayName,
-          actorRoles: user.roles.join(","),
-          unitId: user.unitId,
-          unitName: user.unitName,
-          action: e.action,
-          subjectType: e.subjectType ?? null,
-          subjectId: e.subjectId == null ? null : String(e.subjectId),
-          after: e.after === undefined ? undefined : (JSON.parse(JSON.stringify(e.after)) as Prisma.InputJsonValue),
-          userAgent: "seed",
-        },
-      });
-    },
-  });
+  const ctxFor = (user: Actor): CommandContext => seedContext(tx, user);
 
   const bianban = ctxFor(actorFor(unit("示例市委编办"), ["BIANBAN_STAFF"]));
   const versionOf = async (listId: number) => (await tx.powerList.findUniqueOrThrow({ where: { id: listId }, select: { version: true } })).version;
