@@ -22,6 +22,9 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             <Link href="/lists" className="text-slate-700 hover:text-brand-700 hover:underline">
               清单目录
             </Link>
+            <Link href="/lists/local" className="text-slate-700 hover:text-brand-700 hover:underline">
+              属地管理事项
+            </Link>
             <Link href="/search" className="text-slate-700 hover:text-brand-700 hover:underline">
               事项检索
             </Link>

@@ -65,6 +65,12 @@ export default async function PublicHome() {
                   <span className="mt-1 block text-sm text-slate-700">按单位浏览、筛选</span>
                 </Link>
               </li>
+              <li>
+                <Link href="/lists/local" className="block rounded-lg border border-dashed border-slate-300 bg-white p-4 hover:border-brand-600">
+                  <span className="text-base font-semibold text-brand-700">属地管理事项清单</span>
+                  <span className="mt-1 block text-sm text-slate-700">经准入交由街道、社区承担的事项</span>
+                </Link>
+              </li>
             </ul>
           </section>
 

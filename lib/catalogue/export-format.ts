@@ -1,14 +1,8 @@
 import { FIELD_LABELS } from "@/lib/catalogue/import/fields";
 import { DETAIL_FIELDS, type DetailField } from "./item-data";
+import { contentDisposition, csvTable, neutraliseCell } from "@/lib/export";
 
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab / carriage return that
- * hides one) as a formula. Exported text is data: such cells get a leading single quote.
- */
-export function neutraliseCell(value: string | null | undefined): string {
-  const text = value ?? "";
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { contentDisposition, neutraliseCell };
 
 export type ExportItem = {
   seq: string | null;
@@ -71,18 +65,11 @@ export function exportColumns(rows: ExportRow[]): ExportColumn[] {
     .map((key) => ({ key, header: labels[key], width: COLUMN_WIDTHS[key] ?? 24 }));
 }
 
-function csvField(value: string): string {
-  const text = neutraliseCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** CSV with a UTF-8 BOM (so Excel reads the Chinese correctly) and CRLF line ends. */
 export function toCsv(items: ExportItem[]): string {
   const rows = exportRows(items);
   const columns = exportColumns(rows);
-  const lines = [columns.map((c) => csvField(c.header)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row.cells[c.key])).join(","));
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return csvTable([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => row.cells[c.key]))]);
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -94,8 +81,3 @@ export function sheetName(text: string, taken: Set<string>): string {
   return name;
 }
 
-/** Content-Disposition with an ASCII fallback and the real (Chinese) name as RFC 5987 UTF-8. */
-export function contentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encoded}`;
-}

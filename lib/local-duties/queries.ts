@@ -2,12 +2,21 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { dutyStamp, hasUnpublishedChanges, snapshotOf, type LocalDutySnapshotItem } from "./commands";
 
+/** Each unit's current local-duty list, with the district it belongs to (a community's via its street). */
 export async function unitsWithLists() {
-  const rows = await prisma.$queryRaw<{ unit_id: number; unit_name: string; kind: string; version_no: number; item_count: number; published_at: Date }[]>`
-    SELECT DISTINCT ON (v.unit_id) v.unit_id, u.name AS unit_name, u.kind::text AS kind, v.version_no, v.item_count, v.published_at
-    FROM local_duty_list_version v JOIN org_unit u ON u.id = v.unit_id
+  const rows = await prisma.$queryRaw<
+    { unit_id: number; unit_name: string; kind: string; street: string | null; district: string | null; version_no: number; item_count: number; published_at: Date }[]
+  >`
+    SELECT DISTINCT ON (v.unit_id) v.unit_id, u.name AS unit_name, u.kind::text AS kind,
+      CASE WHEN u.kind = 'COMMUNITY' THEN p.name END AS street,
+      CASE WHEN u.kind = 'COMMUNITY' THEN pp.name ELSE p.name END AS district,
+      v.version_no, v.item_count, v.published_at
+    FROM local_duty_list_version v
+    JOIN org_unit u ON u.id = v.unit_id
+    LEFT JOIN org_unit p ON p.id = u.parent_id
+    LEFT JOIN org_unit pp ON pp.id = p.parent_id
     ORDER BY v.unit_id, v.version_no DESC`;
-  return rows.sort((a, b) => a.unit_name.localeCompare(b.unit_name, "zh-CN"));
+  return rows.sort((a, b) => (a.district ?? "").localeCompare(b.district ?? "", "zh-CN") || a.unit_name.localeCompare(b.unit_name, "zh-CN"));
 }
 
 export async function publishedList(unitId: number, versionNo?: number) {

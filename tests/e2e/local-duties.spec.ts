@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signInAndWait } from "./support";
 
@@ -47,11 +48,36 @@ test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publ
   await expect(page.getByText("与现行版本一致")).toBeVisible();
   const unitId = page.url().split("/").pop();
 
-  // The public reads it without signing in.
+  // The public finds it from the portal's home without signing in, and downloads it.
   const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(`/local-duties/${unitId}`);
+  await visitor.goto("/");
+  await visitor.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "属地管理事项" }).click();
+  await expect(visitor).toHaveURL(/\/lists\/local$/);
+  await visitor.getByRole("link", { name: "北门街道办事处" }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/local-duties/${unitId}$`));
   await expect(visitor.getByText(name).filter({ visible: true }).first()).toBeVisible();
   await expect(visitor.getByText("编办梳理存量事项").filter({ visible: true }).first()).toBeVisible();
+  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: /下载 CSV/ }).click()]);
+  const csv = fs.readFileSync((await download.path())!, "utf8");
+  expect(csv.startsWith("\ufeff序号,事项类型,事项名称")).toBe(true);
+  expect(csv).toContain(name);
+
+  // 编办 takes it out again: the next version says so, and the first still holds it.
+  await row.locator("summary", { hasText: "移出清单" }).click();
+  await row.getByLabel("移出理由").fill("该事项已由区应急管理局收回");
+  await row.getByRole("button", { name: "移出清单" }).click();
+  await expect(page.locator(`[data-duty-name="${name}"]`)).toHaveCount(0);
+  await expect(page.getByText("该事项已由区应急管理局收回")).toBeVisible();
+  await page.getByTestId("publish-duties-form").getByLabel("公布说明").fill("收回一项");
+  await page.getByTestId("publish-duties-form").getByRole("button", { name: "公布新版本" }).click();
+  await expect(page.getByText("与现行版本一致")).toBeVisible();
+  await visitor.reload();
+  const diff = visitor.getByTestId("local-duty-diff");
+  await expect(diff).toContainText("移出 1 项");
+  await expect(diff).toContainText(`移出：${name}`);
+  await visitor.getByRole("link", { name: "第 1 版" }).click();
+  await expect(visitor.getByText(name).filter({ visible: true }).first()).toBeVisible();
+  await expect(visitor.getByText("这是历史版本")).toBeVisible();
 
   // A street account is refused at the server.
   const street = await (await browser.newContext()).newPage();
