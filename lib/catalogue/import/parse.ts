@@ -158,6 +158,8 @@ export interface ParseResult {
   ok: boolean;
   /** Chinese, when `ok` is false. */
   error?: string;
+  /** Set when the parse was stopped (parse-in-worker.ts): over time, over memory, or the worker died. */
+  aborted?: "timeout" | "memory" | "crash";
   /** Format detected from the content. */
   format?: DetectedFormat;
   /** File-level notes (e.g. an .xlsx that is really an .xls). */
