@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { benchLayout, generateCatalogueWorkbook } from "../../lib/catalogue/import/bench-data";
 import { db, signIn } from "./support";
 
 const FIXTURES = process.env.E2E_FIXTURES ?? path.resolve(process.cwd(), "tests/fixtures/real-lists");
@@ -77,6 +78,40 @@ test("编办 imports a published list, fixes a flagged row, commits, finds an it
     [title],
   );
   expect(report).toEqual({ item_count: 21, file_name: "karamay-2024-commerce-bureau.xlsx" });
+});
+
+test("a large file is parsed off the request thread: progress shows, the server keeps answering, the preview opens", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAndWait(page, "bianban");
+  await page.goto("/catalogue/guidance");
+  await page.getByTestId("import-edition").click();
+  await page.getByLabel("版本名称").fill(`大文件解析（E2E ${Date.now().toString(36)}）`);
+  await page.getByRole("button", { name: "创建并上传文件" }).click();
+  await expect(page.getByRole("heading", { name: "导入清单文件" })).toBeVisible();
+
+  // Twelve thousand rows: SheetJS needs seconds for them, in the parse worker.
+  const rows = 12_000;
+  const { items, subItems } = benchLayout(rows);
+  await page.locator("#import-file").setInputFiles({ name: "大文件.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: generateCatalogueWorkbook(rows) });
+  const upload = page.waitForResponse((r) => r.url().endsWith("/api/catalogue/import"));
+  let answered = false;
+  void upload.then(() => (answered = true));
+  await page.getByTestId("upload-submit").click();
+  await expect(page.getByTestId("parsing")).toContainText("正在解析表格");
+
+  // While the file is parsed the server answers other requests, one after another; a parse on the
+  // server's own thread would hold the first until it finished, and the upload would be answered
+  // before the last.
+  for (let i = 0; i < 3; i++) {
+    const other = await page.request.get("/api/public/lists?pageSize=1");
+    expect(other.status()).toBe(200);
+  }
+  expect(answered).toBe(false);
+
+  expect((await upload).status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "导入预览" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("stat-read")).toContainText(String(items));
+  await expect(page.getByTestId("stat-read")).toContainText(`含 ${subItems} 个子项`);
 });
 
 test("编办 sees the seeded draft compared with the issued edition and manages the dictionaries", async ({ page }) => {
