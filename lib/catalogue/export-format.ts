@@ -1,14 +1,6 @@
 import { FIELD_LABELS } from "@/lib/catalogue/import/fields";
+import { csvText } from "@/lib/export-cells";
 import { DETAIL_FIELDS, type DetailField } from "./item-data";
-
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab / carriage return that
- * hides one) as a formula. Exported text is data: such cells get a leading single quote.
- */
-export function neutraliseCell(value: string | null | undefined): string {
-  const text = value ?? "";
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 export type ExportItem = {
   seq: string | null;
@@ -71,18 +63,11 @@ export function exportColumns(rows: ExportRow[]): ExportColumn[] {
     .map((key) => ({ key, header: labels[key], width: COLUMN_WIDTHS[key] ?? 24 }));
 }
 
-function csvField(value: string): string {
-  const text = neutraliseCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV with a UTF-8 BOM (so Excel reads the Chinese correctly) and CRLF line ends. */
+/** The edition as CSV: the same rows and columns as the workbook. */
 export function toCsv(items: ExportItem[]): string {
   const rows = exportRows(items);
   const columns = exportColumns(rows);
-  const lines = [columns.map((c) => csvField(c.header)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row.cells[c.key])).join(","));
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return csvText([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => row.cells[c.key]))]);
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -92,10 +77,4 @@ export function sheetName(text: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 28)}(${i})`;
   taken.add(name);
   return name;
-}
-
-/** Content-Disposition with an ASCII fallback and the real (Chinese) name as RFC 5987 UTF-8. */
-export function contentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { exportColumns, exportRows, neutraliseCell, sheetName, type ExportItem } from "./export-format";
+import { neutraliseCell } from "@/lib/export-cells";
+import { exportColumns, exportRows, sheetName, type ExportItem } from "./export-format";
 
 const THIN = { style: "thin" as const, color: { argb: "FF9CA3AF" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { neutraliseCell } from "@/lib/catalogue/export-format";
+import { neutraliseCell } from "@/lib/export-cells";
 import type { Dashboard, ItemRow } from "./read-model";
 import { DECISION_LABELS, RESPONSE_LABELS, STATE_LABELS } from "./state";
 

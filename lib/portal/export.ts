@@ -5,22 +5,8 @@ import PDFDocument from "pdfkit";
 import type { PowerListForm } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { fieldLabel, FORM_LABELS, ITEM_FIELDS, SECTION_LABELS, SOURCE_LABELS, type ItemField } from "@/lib/lists/labels";
+import { csvText, neutraliseCell } from "@/lib/export-cells";
 import type { PublicItem, PublicVersion } from "./read";
-
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return that
- * hides one) as a formula. Published text is data: such cells get a leading single quote.
- */
-export function neutraliseCell(value: string | null | undefined): string {
-  const text = value ?? "";
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** Content-Disposition with an ASCII fallback and the real (Chinese) name as RFC 5987 UTF-8. */
-export function contentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encoded}`;
-}
 
 type ColumnKey = "seq" | "section" | "category" | ItemField | "source";
 type Column = { key: ColumnKey; header: string; width: number };
@@ -98,17 +84,11 @@ export async function listWorkbook(list: ExportList, items: PublicItem[]): Promi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** CSV with a UTF-8 BOM (so Excel reads the Chinese) and CRLF line ends. */
+/** CSV with a UTF-8 BOM (so Excel reads the Chinese) and CRLF line ends; the first column is the item's key. */
 export function listCsv(form: PowerListForm, items: PublicItem[]): string {
   const columns: ColumnKey[] = ["seq", "section", "category", ...ITEM_FIELDS, "source"];
   const headers = ["序号", "清单部分", "职能分类", ...ITEM_FIELDS.map((f) => (form === "DUTY" && f === "departmentName" ? "上级部门" : fieldLabel(f))), "事项来源"];
-  const field = (v: string) => {
-    const t = neutraliseCell(v);
-    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  const lines = [["事项键", ...headers].map(field).join(",")];
-  items.forEach((item, i) => lines.push([item.itemKey, ...columns.map((k) => cell(item, k, i))].map(field).join(",")));
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return csvText([["事项键", ...headers], ...items.map((item, i) => [item.itemKey, ...columns.map((k) => cell(item, k, i))])]);
 }
 
 // ---- PDF ----
