@@ -6,6 +6,7 @@ import type { PowerListForm } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { fieldLabel, FORM_LABELS, ITEM_FIELDS, SECTION_LABELS, SOURCE_LABELS, type ItemField } from "@/lib/lists/labels";
 import { csvText, neutraliseCell } from "@/lib/export-cells";
+import { addTableSheet, writeHeader, writeTextCell, writeTitle } from "@/lib/xlsx-style";
 import type { PublicItem, PublicVersion } from "./read";
 
 type ColumnKey = "seq" | "section" | "category" | ItemField | "source";
@@ -47,40 +48,16 @@ export async function listWorkbook(list: ExportList, items: PublicItem[]): Promi
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "清单";
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(`第${list.version.versionNo}版`, {
-    views: [{ state: "frozen", ySplit: 3 }],
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
-  const border = { style: "thin" as const, color: { argb: "FF9CA3AF" } };
-  const borders = { top: border, left: border, bottom: border, right: border };
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = neutraliseCell(list.title);
-  sheet.getCell(1, 1).font = { bold: true, size: 16 };
-  sheet.getCell(1, 1).alignment = { horizontal: "center", vertical: "middle" };
-  sheet.getRow(1).height = 30;
+  const sheet = addTableSheet(workbook, `第${list.version.versionNo}版`, 3, columns.map((c) => ({ key: c.key, width: c.width })));
+  writeTitle(sheet, 1, columns.length, list.title, { size: 16, height: 30 });
   sheet.mergeCells(2, 1, 2, columns.length);
   sheet.getCell(2, 1).value = neutraliseCell(subtitle(list));
   sheet.getCell(2, 1).alignment = { horizontal: "center" };
-  const header = sheet.getRow(3);
-  columns.forEach((c, i) => {
-    const h = header.getCell(i + 1);
-    h.value = c.header;
-    h.font = { bold: true };
-    h.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE7F7" } };
-    h.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    h.border = borders;
-  });
+  writeHeader(sheet, 3, columns.map((c) => c.header));
   items.forEach((item, r) => {
     const row = sheet.getRow(r + 4);
-    columns.forEach((c, i) => {
-      const x = row.getCell(i + 1);
-      x.value = neutraliseCell(cell(item, c.key, r));
-      x.alignment = { vertical: "top", wrapText: true, horizontal: c.key === "seq" ? "center" : "left" };
-      x.border = borders;
-    });
+    columns.forEach((c, i) => writeTextCell(row.getCell(i + 1), cell(item, c.key, r), c.key === "seq" ? "center" : "left"));
   });
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
