@@ -1,11 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import ExcelJS from "exceljs";
-import PDFDocument from "pdfkit";
 import type { PowerListForm } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { fieldLabel, FORM_LABELS, ITEM_FIELDS, SECTION_LABELS, SOURCE_LABELS, type ItemField } from "@/lib/lists/labels";
 import { csvText, neutraliseCell } from "@/lib/export-cells";
+import { chinesePdf } from "@/lib/pdf";
 import { addTableSheet, writeHeader, writeTextCell, writeTitle } from "@/lib/xlsx-style";
 import type { PublicItem, PublicVersion } from "./read";
 
@@ -70,18 +68,6 @@ export function listCsv(form: PowerListForm, items: PublicItem[]): string {
 
 // ---- PDF ----
 
-const FONT_DIR = "node_modules/@expo-google-fonts/noto-sans-sc";
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-
-/** Noto Sans SC (SIL OFL) from node_modules, read once per process; pdfkit embeds the glyphs used. */
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(path.join(process.cwd(), FONT_DIR, "400Regular/NotoSansSC_400Regular.ttf")),
-    bold: fs.readFileSync(path.join(process.cwd(), FONT_DIR, "700Bold/NotoSansSC_700Bold.ttf")),
-  };
-  return fonts;
-}
-
 type PdfColumn = { header: string; width: number; cell: (item: PublicItem, index: number) => string };
 
 function pdfColumns(form: PowerListForm): PdfColumn[] {
@@ -107,21 +93,12 @@ const PAGE = { width: 841.89, height: 595.28, margin: 36 };
 
 /** The list as a landscape A4 PDF with Chinese text: title, version line, a table that breaks across pages. */
 export async function listPdf(list: ExportList, items: PublicItem[], url: string): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
+  const { doc, finish } = chinesePdf({
     size: "A4",
     layout: "landscape",
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
     info: { Title: `${list.title}（第${list.version.versionNo}版）`, Author: list.version.publisherUnit, Subject: FORM_LABELS[list.form], Creator: "清单" },
-  });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
   });
   const left = PAGE.margin;
   const width = PAGE.width - PAGE.margin * 2;
@@ -175,7 +152,5 @@ export async function listPdf(list: ExportList, items: PublicItem[], url: string
     doc.font("regular").fontSize(7.5).fillColor("#6b7280");
     doc.text(`${list.unitName} · 第 ${list.version.versionNo} 版 · ${url} · 第 ${i + 1} / ${range.count} 页`, left, PAGE.height - PAGE.margin + 8, { width, align: "center", lineBreak: false });
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
