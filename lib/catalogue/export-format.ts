@@ -1,17 +1,8 @@
 import { FIELD_LABELS } from "@/lib/catalogue/import/fields";
 import { csvText } from "@/lib/export-cells";
-import { DETAIL_FIELDS, type DetailField } from "./item-data";
+import { DETAIL_FIELDS, type DetailField, type ResolvedItem } from "./item-data";
 
-export type ExportItem = {
-  seq: string | null;
-  code: string | null;
-  name: string;
-  typeName: string | null;
-  domainName: string | null;
-  departmentName: string | null;
-  details: Partial<Record<DetailField, string | null>>;
-  subItems: { name: string; code: string | null; typeName: string | null; details: Partial<Record<DetailField, string | null>> }[];
-};
+export type ExportItem = ResolvedItem & { seq: string | null };
 
 type ColumnKey = "seq" | "code" | "name" | "subItemName" | "powerType" | "domain" | "department" | DetailField;
 export type ExportColumn = { key: ColumnKey; header: string; width: number };
