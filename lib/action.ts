@@ -16,12 +16,18 @@ export type CommandContext = {
   audit: (entry: AuditEntry) => Promise<void>;
 };
 
-export type ActionSpec<S extends z.ZodType, R> = {
+export type ActionSpec<S extends z.ZodType, R, P = undefined> = {
   schema: S;
   permission: Permission;
   /** Loads the subject (inside the transaction) so the policy sees current database state. */
   subject?: (input: z.infer<S>, tx: Tx, user: SessionUser) => Promise<Subject | false>;
-  run: (input: z.infer<S>, ctx: CommandContext) => Promise<R>;
+  /**
+   * Slow work that needs no database, such as parsing an uploaded file in a worker thread: runs
+   * after the permission check and before the transaction opens, so it holds no connection while
+   * it waits. Its result reaches `run` as `ctx.prepared`. It may throw AppError like `run`.
+   */
+  prepare?: (input: z.infer<S>, user: SessionUser) => Promise<P>;
+  run: (input: z.infer<S>, ctx: CommandContext & { prepared: P }) => Promise<R>;
   revalidate?: string[];
   /** Transaction time limit; raise it only for bulk writes (e.g. opening a province-wide round). */
   timeoutMs?: number;
@@ -41,7 +47,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
  * The one way to write: parse input -> load session -> policy -> run the command and its audit
  * entries in one transaction -> revalidate. Expected failures come back as values.
  */
-export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
+export function defineAction<S extends z.ZodType, R, P = undefined>(spec: ActionSpec<S, R, P>) {
   return async function action(raw: unknown): Promise<ActionResult<R>> {
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) return failure("VALIDATION", undefined, fieldErrorsOf(parsed.error));
@@ -51,6 +57,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
     if (!can(user, spec.permission)) return failure("FORBIDDEN");
     const meta = await requestMeta();
     try {
+      const prepared = (spec.prepare ? await spec.prepare(parsed.data, user) : undefined) as P;
       const data = await prisma.$transaction(
         async (tx) => {
           if (spec.subject) {
@@ -62,6 +69,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
             tx,
             user,
             meta,
+            prepared,
             audit: (entry) => writeAudit(tx, user, meta, entry),
           });
         },

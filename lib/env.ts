@@ -20,6 +20,10 @@ const schema = z.object({
   QINGDAN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   QINGDAN_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   QINGDAN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  // An uploaded spreadsheet is parsed in a worker thread with these limits (a corrupted file can
+  // make SheetJS loop forever); past them the worker is stopped and the upload refused.
+  QINGDAN_IMPORT_PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  QINGDAN_IMPORT_PARSE_MEMORY_MB: z.coerce.number().int().min(64).max(16384).default(1024),
   CHROMIUM_PATH: z.string().optional(),
 });
 
@@ -35,3 +39,10 @@ function parseEnv(): Env {
 }
 
 export const env: Env = parseEnv();
+
+/**
+ * Whether this code was compiled by Next.js (the built app or `next dev`) rather than run as
+ * TypeScript source under tsx (the scripts) or Vitest. Next.js replaces `process.env.NEXT_RUNTIME`
+ * at build time and never sets it at run time, so it is read literally here, not through `env`.
+ */
+export const bundledByNext = process.env.NEXT_RUNTIME === "nodejs";

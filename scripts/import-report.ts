@@ -8,7 +8,8 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { MAX_IMPORT_BYTES, parseWorkbook, type ParseOptions, type ParseResult } from "../lib/catalogue/import/parse";
+import { MAX_IMPORT_BYTES, type ParseOptions, type ParseResult } from "../lib/catalogue/import/parse";
+import { parseInWorker } from "../lib/catalogue/import/parse-in-worker";
 
 export interface ReportSheet {
   name: string;
@@ -33,7 +34,11 @@ export interface Report {
   totals: { files: number; failed: number; items: number; subItems: number };
 }
 
-/** Parse one file from disk; never throws. Also returns the full parse result. */
+/**
+ * Parse one file from disk; never throws. Also returns the full parse result. The parse runs in a
+ * worker thread with the server's time and memory limits, so a corrupted file is reported instead
+ * of hanging the command.
+ */
 export async function parseFile(file: string, options?: ParseOptions): Promise<ParseResult> {
   const fileName = path.basename(file);
   try {
@@ -43,7 +48,7 @@ export async function parseFile(file: string, options?: ParseOptions): Promise<P
       return failed(fileName, `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），单个文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB。请拆分后再上传。`);
     }
     const buffer = await readFile(file);
-    return parseWorkbook(buffer, fileName, options);
+    return await parseInWorker(buffer, fileName, options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code;
     if (code === "ENOENT") return failed(fileName, "文件不存在。");

@@ -1,9 +1,2 @@
-/** Table classes of the catalogue pages; the wrapper scrolls sideways on phones. */
-export const table = {
-  wrapper: "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm",
-  table: "min-w-full divide-y divide-slate-200 text-sm",
-  thead: "bg-slate-50 text-left text-xs font-semibold text-slate-600",
-  th: "whitespace-nowrap px-3 py-2",
-  tbody: "divide-y divide-slate-100",
-  td: "px-3 py-2 align-top",
-};
+// The shared table classes, under the name the catalogue, devolution and lists pages import them by.
+export { table } from "@/components/ui/table";

@@ -23,6 +23,7 @@ import {
   updateEdition,
   updateItem,
 } from "./commands";
+import { parseKeptUpload } from "./queries";
 
 // Pages under /catalogue show editions, items and imports: all of them refresh after a write.
 const revalidate = ["/catalogue"];
@@ -37,5 +38,12 @@ export const updateItemAction = defineAction({ schema: updateItemSchema, permiss
 export const deleteItemAction = defineAction({ schema: itemIdSchema, permission: "catalogue.edit", run: deleteItem, revalidate });
 
 export const adjustImportAction = defineAction({ schema: adjustImportSchema, permission: "catalogue.import", run: adjustImport, revalidate });
-export const commitImportAction = defineAction({ schema: importSessionIdSchema, permission: "catalogue.import", run: commitImport, revalidate });
+export const commitImportAction = defineAction({
+  schema: importSessionIdSchema,
+  permission: "catalogue.import",
+  // Parse outside the transaction; the commit then reads the cached result.
+  prepare: (input, user) => parseKeptUpload(input.sessionId, user.id),
+  run: commitImport,
+  revalidate,
+});
 export const discardImportAction = defineAction({ schema: importSessionIdSchema, permission: "catalogue.import", run: discardImport, revalidate });

@@ -18,6 +18,7 @@ import {
 import { matchDepartment } from "./match";
 import { departmentOptions, previewFile, readImportOptions } from "./importing";
 import { parseForImport } from "./parse-cache";
+import type { ParseResult } from "@/lib/catalogue/import/parse";
 import { EMPTY_IMPORT_OPTIONS } from "./schema";
 import type {
   AdjustImportInput,
@@ -374,24 +375,32 @@ export function sha256Of(bytes: Uint8Array): string {
 }
 
 /**
- * Keeps an uploaded file for its preview. The file is parsed first: a file that cannot be read
- * (not a spreadsheet, encrypted, empty, too large, no header) is refused and nothing is stored.
+ * Reads an upload before its transaction opens (uploadImport's `prepare`): the parse runs in a
+ * worker and may take up to its time limit, which no transaction should wait out. A file that
+ * cannot be read (not a spreadsheet, encrypted, empty, too large, no header, or stopped because
+ * it took too long) is refused here and nothing is stored.
  */
-export async function createImportSession(
-  input: { editionId: number; fileName: string; bytes: Uint8Array },
-  { tx, user, audit }: CatalogueContext,
-) {
-  if (!user) throw new AppError("UNAUTHENTICATED");
+export async function parseUpload(input: { fileName: string; bytes: Uint8Array }): Promise<ParseResult> {
   if (input.bytes.byteLength === 0) throw new AppError("BAD_FILE", "文件为空（0 字节），请检查后重新上传。");
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppError("BAD_FILE", `文件过大（${(input.bytes.byteLength / 1024 / 1024).toFixed(1)} MB），单个文件不能超过 20 MB。请拆分后再上传。`);
   }
+  const parse = await parseForImport(input.bytes, sha256Of(input.bytes), input.fileName, EMPTY_IMPORT_OPTIONS);
+  if (!parse.ok) throw new AppError("BAD_FILE", parse.error ?? "文件无法读取。");
+  return parse;
+}
+
+/** Keeps an uploaded file, already read by `parseUpload`, for its preview. */
+export async function createImportSession(
+  input: { editionId: number; fileName: string; bytes: Uint8Array; parse: ParseResult },
+  { tx, user, audit }: CatalogueContext,
+) {
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  const { parse } = input;
   const edition = await tx.catalogueEdition.findUnique({ where: { id: input.editionId }, select: { status: true } });
   if (!edition) throw new AppError("NOT_FOUND", "清单版本不存在或已被删除。");
   if (edition.status !== "DRAFT") throw new AppError("LOCKED", ISSUED_MESSAGE);
   const sha256 = sha256Of(input.bytes);
-  const parse = parseForImport(input.bytes, sha256, input.fileName, EMPTY_IMPORT_OPTIONS);
-  if (!parse.ok) throw new AppError("BAD_FILE", parse.error ?? "文件无法读取。");
   await tx.importSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   const session = await tx.importSession.create({
     data: {

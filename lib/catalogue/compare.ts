@@ -1,17 +1,8 @@
 import { FIELD_LABELS } from "@/lib/catalogue/import/fields";
-import { DETAIL_FIELDS, normaliseText, type DetailField } from "./item-data";
+import { DETAIL_FIELDS, normaliseText, type ResolvedItem } from "./item-data";
 
 /** An item as the comparison sees it: names resolved, sub-item fields as stored. */
-export type CompareItem = {
-  id: number;
-  code: string | null;
-  name: string;
-  typeName: string | null;
-  domainName: string | null;
-  departmentName: string | null;
-  details: Partial<Record<DetailField, string | null>>;
-  subItems: { name: string; code: string | null; typeName: string | null; details: Partial<Record<DetailField, string | null>> }[];
-};
+export type CompareItem = ResolvedItem & { id: number };
 
 export const COMPARED_FIELDS = ["code", "name", "subItemName", "powerType", "domain", "department", ...DETAIL_FIELDS] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];

@@ -1,29 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { contentDisposition, exportColumns, exportRows, neutraliseCell, sheetName, toCsv, type ExportItem } from "./export-format";
+import { exportColumns, exportRows, sheetName, toCsv, type ExportItem } from "./export-format";
 
 function item(over: Partial<ExportItem> = {}): ExportItem {
   return { seq: "1", code: null, name: "对随地吐痰的处罚", typeName: "行政处罚", domainName: "城管执法", departmentName: "示例市城管局", details: {}, subItems: [], ...over };
 }
-
-describe("neutraliseCell", () => {
-  it("prefixes a single quote to text a spreadsheet would run as a formula", () => {
-    expect(neutraliseCell("=HYPERLINK(\"http://evil\",\"点我\")")).toBe("'=HYPERLINK(\"http://evil\",\"点我\")");
-    expect(neutraliseCell("+1+1")).toBe("'+1+1");
-    expect(neutraliseCell("-2+3")).toBe("'-2+3");
-    expect(neutraliseCell("@SUM(A1:A2)")).toBe("'@SUM(A1:A2)");
-    expect(neutraliseCell("\t=cmd")).toBe("'\t=cmd");
-    expect(neutraliseCell("\r=cmd")).toBe("'\r=cmd");
-  });
-
-  it("leaves ordinary text alone, including a formula character later in the text", () => {
-    expect(neutraliseCell("【法律】《中华人民共和国食品安全法》第一百二十二条")).toBe("【法律】《中华人民共和国食品安全法》第一百二十二条");
-    expect(neutraliseCell("a=b")).toBe("a=b");
-    expect(neutraliseCell(" =1")).toBe(" =1");
-    expect(neutraliseCell("")).toBe("");
-    expect(neutraliseCell(null)).toBe("");
-    expect(neutraliseCell(undefined)).toBe("");
-  });
-});
 
 describe("CSV export", () => {
   it("starts with a UTF-8 BOM, quotes what needs quoting and neutralises formulas", () => {
@@ -57,16 +37,7 @@ describe("CSV export", () => {
   });
 });
 
-describe("file and sheet names", () => {
-  it("sends the Chinese file name as RFC 5987 UTF-8 with an ASCII fallback", () => {
-    const header = contentDisposition("示例省赋权事项指导清单（2021年版）.xlsx", "edition-1.xlsx");
-    expect(header).toBe(
-      `attachment; filename="edition-1.xlsx"; filename*=UTF-8''${encodeURIComponent("示例省赋权事项指导清单（2021年版）.xlsx")}`,
-    );
-    expect(decodeURIComponent(header.split("''")[1])).toBe("示例省赋权事项指导清单（2021年版）.xlsx");
-    expect(contentDisposition("a'b(c).csv", "x.csv")).toContain("filename*=UTF-8''a%27b%28c%29.csv");
-  });
-
+describe("sheet names", () => {
   it("makes valid, unique Excel sheet names", () => {
     const taken = new Set<string>();
     expect(sheetName("行政处罚（45项）", taken)).toBe("行政处罚（45项）");

@@ -1,19 +1,8 @@
 import { FIELD_LABELS } from "@/lib/catalogue/import/fields";
-import { DETAIL_FIELDS, type DetailField } from "./item-data";
-import { contentDisposition, csvTable, neutraliseCell } from "@/lib/export";
+import { csvText } from "@/lib/export-cells";
+import { DETAIL_FIELDS, type DetailField, type ResolvedItem } from "./item-data";
 
-export { contentDisposition, neutraliseCell };
-
-export type ExportItem = {
-  seq: string | null;
-  code: string | null;
-  name: string;
-  typeName: string | null;
-  domainName: string | null;
-  departmentName: string | null;
-  details: Partial<Record<DetailField, string | null>>;
-  subItems: { name: string; code: string | null; typeName: string | null; details: Partial<Record<DetailField, string | null>> }[];
-};
+export type ExportItem = ResolvedItem & { seq: string | null };
 
 type ColumnKey = "seq" | "code" | "name" | "subItemName" | "powerType" | "domain" | "department" | DetailField;
 export type ExportColumn = { key: ColumnKey; header: string; width: number };
@@ -65,11 +54,11 @@ export function exportColumns(rows: ExportRow[]): ExportColumn[] {
     .map((key) => ({ key, header: labels[key], width: COLUMN_WIDTHS[key] ?? 24 }));
 }
 
-/** CSV with a UTF-8 BOM (so Excel reads the Chinese correctly) and CRLF line ends. */
+/** The edition as CSV: the same rows and columns as the workbook. */
 export function toCsv(items: ExportItem[]): string {
   const rows = exportRows(items);
   const columns = exportColumns(rows);
-  return csvTable([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => row.cells[c.key]))]);
+  return csvText([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => row.cells[c.key]))]);
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -80,4 +69,3 @@ export function sheetName(text: string, taken: Set<string>): string {
   taken.add(name);
   return name;
 }
-

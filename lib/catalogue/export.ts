@@ -1,45 +1,18 @@
 import ExcelJS from "exceljs";
-import { exportColumns, exportRows, neutraliseCell, sheetName, type ExportItem } from "./export-format";
-
-const THIN = { style: "thin" as const, color: { argb: "FF9CA3AF" } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+import { addTableSheet, writeHeader, writeTextCell, writeTitle } from "@/lib/xlsx-style";
+import { exportColumns, exportRows, sheetName, type ExportItem } from "./export-format";
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, title: string, items: ExportItem[]) {
   const rows = exportRows(items);
   const columns = exportColumns(rows);
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: "frozen", ySplit: 2, xSplit: 0 }],
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
-
-  sheet.mergeCells(1, 1, 1, Math.max(1, columns.length));
-  const titleCell = sheet.getCell(1, 1);
-  titleCell.value = neutraliseCell(title);
-  titleCell.font = { bold: true, size: 16 };
-  titleCell.alignment = { horizontal: "center", vertical: "middle" };
-  sheet.getRow(1).height = 32;
-
-  const header = sheet.getRow(2);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE7F7" } };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = BORDER;
-  });
-  header.height = 24;
+  const sheet = addTableSheet(workbook, name, 2, columns.map((c) => ({ key: c.key, width: c.width })));
+  writeTitle(sheet, 1, columns.length, title, { size: 16, height: 32 });
+  writeHeader(sheet, 2, columns.map((c) => c.header)).height = 24;
 
   let r = 3;
   for (const row of rows) {
     const excelRow = sheet.getRow(r);
-    columns.forEach((c, i) => {
-      const cell = excelRow.getCell(i + 1);
-      cell.value = neutraliseCell(row.cells[c.key]);
-      cell.alignment = { vertical: "top", wrapText: true, horizontal: c.key === "seq" ? "center" : "left" };
-      cell.border = BORDER;
-    });
+    columns.forEach((c, i) => writeTextCell(excelRow.getCell(i + 1), row.cells[c.key], c.key === "seq" ? "center" : "left"));
     if (row.span > 1) {
       // An item's 序号, code and name once over all its sub-item rows, as published lists do.
       for (const key of ["seq", "name"] as const) {
@@ -49,7 +22,6 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, title: string, items
     }
     r++;
   }
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
 }
 
 /** A styled workbook: one sheet, or one per power type (in the given order). */

@@ -35,7 +35,7 @@ export type ImportFile = { editionId: number; fileName: string; sha256: string; 
 
 /** Parse (cached) and preview a file against the edition's current items and the dictionaries. */
 export async function previewFile(db: Client, file: ImportFile): Promise<{ parse: ParseResult; preview: Preview | null }> {
-  const parse = parseForImport(file.bytes, file.sha256, file.fileName, file.options);
+  const parse = await parseForImport(file.bytes, file.sha256, file.fileName, file.options);
   if (!parse.ok) return { parse, preview: null };
   // One after another: inside a transaction the client has a single connection.
   const dictionary = await dictionaryOptions(db);

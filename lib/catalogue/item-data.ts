@@ -1,25 +1,20 @@
 import crypto from "node:crypto";
-import type { CanonicalField } from "@/lib/catalogue/import/fields";
+import { DETAIL_FIELDS, type CanonicalField } from "@/lib/catalogue/import/fields";
 
-/** Long-text fields of an item, in the order the detail page and the export show them. */
-export const DETAIL_FIELDS = [
-  "legalBasis",
-  "exerciseSubject",
-  "handlingSection",
-  "implementationLevel",
-  "departmentDuty",
-  "responsibilities",
-  "responsibilityBasis",
-  "accountableParties",
-  "accountabilityGrounds",
-  "statutoryTimeLimit",
-  "promisedTimeLimit",
-  "chargesFee",
-  "supervisionPhone",
-  "remarks",
-] as const satisfies readonly CanonicalField[];
+export { DETAIL_FIELDS };
 
 export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+/** An item with its type, domain and department names resolved, as comparisons and exports read it. */
+export type ResolvedItem = {
+  code: string | null;
+  name: string;
+  typeName: string | null;
+  domainName: string | null;
+  departmentName: string | null;
+  details: Partial<Record<DetailField, string | null>>;
+  subItems: { name: string; code: string | null; typeName: string | null; details: Partial<Record<DetailField, string | null>> }[];
+};
 
 /** Fields a sub-item may hold for itself (those that differ from its main item). */
 export const SUB_ITEM_FIELDS = ["code", ...DETAIL_FIELDS] as const satisfies readonly CanonicalField[];

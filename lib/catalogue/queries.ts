@@ -8,7 +8,9 @@ import { queryEditionCounts, queryItems } from "./item-query";
 import { diffEditions, type CompareItem } from "./compare";
 import type { ExportItem } from "./export-format";
 import { dictionaryOptions, departmentOptions, previewFile, readImportOptions } from "./importing";
+import { parseForImport } from "./parse-cache";
 import type { ItemFilter } from "./schema";
+import { AppError } from "@/lib/errors";
 
 /** Editions of one kind the user may see: drafts only for 编办. Newest first. */
 export async function listEditions(kind: CatalogueKind, user: SessionUser) {
@@ -179,6 +181,22 @@ export async function pendingImports(editionId: number, userId: number) {
     orderBy: { createdAt: "desc" },
     select: { id: true, fileName: true, size: true, createdAt: true },
   });
+}
+
+/**
+ * Parses a kept upload before the transaction that commits it opens (commitImportAction's
+ * `prepare`). The parse is cached, so the commit finds it ready instead of waiting for the worker
+ * with a transaction open; a file that cannot be read is refused before any write. Whether the
+ * upload exists and is the caller's is left to the command, which checks it again anyway.
+ */
+export async function parseKeptUpload(sessionId: number, userId: number): Promise<void> {
+  const session = await prisma.importSession.findUnique({
+    where: { id: sessionId },
+    select: { createdById: true, fileName: true, sha256: true, bytes: true, options: true },
+  });
+  if (!session || session.createdById !== userId) return;
+  const parse = await parseForImport(session.bytes, session.sha256, session.fileName, readImportOptions(session.options));
+  if (!parse.ok) throw new AppError("BAD_FILE", parse.error ?? "文件无法读取。");
 }
 
 /** An upload and its preview; only the uploader sees it. */

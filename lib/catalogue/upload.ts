@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
-import { createImportSession } from "./commands";
+import { createImportSession, parseUpload } from "./commands";
 
 /**
  * The upload step of the web import. Not a server action (the file comes to a route handler,
  * so the browser can show upload progress), but the same chain: input -> session -> policy ->
- * command with audit in one transaction.
+ * command with audit in one transaction. The file is parsed (in a worker thread, with a time
+ * limit) before the transaction opens.
  */
 export const uploadImport = defineAction({
   schema: z.object({
@@ -15,6 +16,7 @@ export const uploadImport = defineAction({
     bytes: z.instanceof(Uint8Array),
   }),
   permission: "catalogue.import",
-  run: createImportSession,
+  prepare: (input) => parseUpload(input),
+  run: (input, ctx) => createImportSession({ ...input, parse: ctx.prepared }, ctx),
   revalidate: ["/catalogue"],
 });

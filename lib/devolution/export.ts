@@ -1,46 +1,26 @@
 import ExcelJS from "exceljs";
-import { neutraliseCell } from "@/lib/catalogue/export-format";
+import { neutraliseValue } from "@/lib/export-cells";
+import { addTableSheet, CELL_BORDER, writeHeader, writeTitle } from "@/lib/xlsx-style";
 import type { Dashboard, ItemRow } from "./read-model";
 import { DECISION_LABELS, RESPONSE_LABELS, STATE_LABELS } from "./state";
-
-const THIN = { style: "thin" as const, color: { argb: "FF9CA3AF" } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 type Col = { header: string; width: number; percent?: boolean };
 
 /** A titled, bordered sheet; text cells that a spreadsheet would run as formulas are neutralised. */
 function sheet(workbook: ExcelJS.Workbook, name: string, title: string, columns: Col[], rows: (string | number | null)[][]) {
-  const ws = workbook.addWorksheet(name, {
-    views: [{ state: "frozen", ySplit: 2 }],
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  ws.mergeCells(1, 1, 1, columns.length);
-  const t = ws.getCell(1, 1);
-  t.value = neutraliseCell(title);
-  t.font = { bold: true, size: 14 };
-  t.alignment = { horizontal: "center", vertical: "middle" };
-  ws.getRow(1).height = 28;
-  const header = ws.getRow(2);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE7F7" } };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = BORDER;
-  });
+  const ws = addTableSheet(workbook, name, 2, columns.map((c) => ({ width: c.width })));
+  writeTitle(ws, 1, columns.length, title, { size: 14, height: 28 });
+  writeHeader(ws, 2, columns.map((c) => c.header));
   rows.forEach((values, r) => {
     const row = ws.getRow(r + 3);
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = typeof v === "string" ? neutraliseCell(v) : v;
+      cell.value = neutraliseValue(v);
       if (columns[i].percent && typeof v === "number") cell.numFmt = "0.0%";
       cell.alignment = { vertical: "top", wrapText: typeof v === "string" };
-      cell.border = BORDER;
+      cell.border = CELL_BORDER;
     });
   });
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
 }
 
 const num = (v: number | null) => v;

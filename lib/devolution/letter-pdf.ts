@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
-import PDFDocument from "pdfkit";
 import { formatDateTime } from "@/lib/format";
+import { chinesePdf } from "@/lib/pdf";
 import { DECISION_LABELS } from "./state";
 import { chineseDate, countsSentence, groupedHash, type LetterContent } from "./letter-content";
 
@@ -17,18 +15,6 @@ export type LetterPrint = {
   /** Absolute address of the public verify page, e.g. https://host/verify */
   verifyUrl: string;
 };
-
-const FONT_DIR = "node_modules/@expo-google-fonts/noto-sans-sc";
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-
-/** Noto Sans SC (SIL OFL), read once per process; pdfkit embeds only the glyphs used. */
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(path.join(process.cwd(), FONT_DIR, "400Regular/NotoSansSC_400Regular.ttf")),
-    bold: fs.readFileSync(path.join(process.cwd(), FONT_DIR, "700Bold/NotoSansSC_700Bold.ttf")),
-  };
-  return fonts;
-}
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const INK = "#111827";
@@ -51,21 +37,12 @@ const COLUMNS: Column[] = [
 ];
 
 export async function renderLetterPdf(letter: LetterPrint): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
   const c = letter.content;
-  const doc = new PDFDocument({
+  const { doc, finish } = chinesePdf({
     size: "A4",
     margins: { top: PAGE.margin, bottom: PAGE.margin + 20, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
     info: { Title: `${c.title}（${c.documentNumber}）`, Author: c.department.name, Subject: c.round.title, Keywords: letter.contentHash, Creator: "清单" },
-  });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
   });
 
   const left = PAGE.margin;
@@ -171,7 +148,5 @@ export async function renderLetterPdf(letter: LetterPrint): Promise<Buffer> {
       .text(`${c.documentNumber}　第 ${i - range.start + 1} 页，共 ${range.count} 页`, left, PAGE.height - PAGE.margin, { width, align: "center", lineBreak: false });
     doc.page.margins.bottom = margin;
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

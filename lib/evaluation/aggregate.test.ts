@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aggregate, flagsOfScores, meanOf, rank, raterFlags, weightsValid } from "./aggregate";
 import { parseScore, saveIndicatorsSchema, DEFAULT_INDICATORS } from "./schema";
-import { safeCell } from "./export";
 
 const IND = [
   { id: 1, name: "甲", weight: 60, scaleMin: 0, scaleMax: 100, source: "RATED" as const },
@@ -102,16 +101,5 @@ describe("suspicious raters", () => {
     expect(flagsOfScores(s([80, 85, 100]))).toEqual([]);
     expect(flagsOfScores(s([100, 100]))).toEqual([]);
     expect(raterFlags({ count: 200, distinct: 1, extremes: 0 })).toEqual(["IDENTICAL"]);
-  });
-});
-
-describe("export", () => {
-  it("neutralises text that a spreadsheet would run as a formula", () => {
-    expect(safeCell("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
-    expect(safeCell("+1")).toBe("'+1");
-    expect(safeCell("-1")).toBe("'-1");
-    expect(safeCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(safeCell("东湖街道")).toBe("东湖街道");
-    expect(safeCell(-3)).toBe(-3);
   });
 });

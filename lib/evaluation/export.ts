@@ -1,11 +1,6 @@
 import ExcelJS from "exceljs";
+import { neutraliseValue } from "@/lib/export-cells";
 import type { PublishedIndicator } from "./queries";
-
-/** A text cell that a spreadsheet would read as a formula gets a leading apostrophe. */
-export function safeCell(v: unknown): unknown {
-  if (typeof v === "string" && /^[=+\-@\t\r]/.test(v)) return `'${v}`;
-  return v;
-}
 
 type Row = { unitName: string; side: string; total: number | null; rank: number | null; rankOf: number; raterCount: number; indicators: Pick<PublishedIndicator, "name" | "mean" | "weighted">[] };
 
@@ -13,19 +8,19 @@ export async function resultsWorkbook(title: string, indicators: { name: string;
   const wb = new ExcelJS.Workbook();
   wb.creator = "清单";
   const ws = wb.addWorksheet("考评结果");
-  ws.addRow([safeCell(title)]).font = { bold: true, size: 14 };
+  ws.addRow([neutraliseValue(title)]).font = { bold: true, size: 14 };
   const header = ["类别", "排名", "单位", ...indicators.flatMap((i) => [`${i.name}平均分`, `${i.name}加权得分（权重${i.weight}）`]), "总分", "评价单位数"];
-  ws.addRow(header.map(safeCell)).font = { bold: true };
+  ws.addRow(header.map(neutraliseValue)).font = { bold: true };
   for (const r of rows) {
     ws.addRow(
-      [r.side === "DEPARTMENT" ? "部门" : "街道（乡镇）", r.rank, r.unitName, ...r.indicators.flatMap((i) => [i.mean == null ? null : Math.round(i.mean * 100) / 100, Math.round(i.weighted * 100) / 100]), r.total, r.raterCount].map(safeCell),
+      [r.side === "DEPARTMENT" ? "部门" : "街道（乡镇）", r.rank, r.unitName, ...r.indicators.flatMap((i) => [i.mean == null ? null : Math.round(i.mean * 100) / 100, Math.round(i.weighted * 100) / 100]), r.total, r.raterCount].map(neutraliseValue),
     );
   }
   ws.columns.forEach((c, i) => (c.width = i === 2 ? 28 : 14));
   if (raters) {
     const rs = wb.addWorksheet("各评价单位评分");
-    rs.addRow(["被评价单位", "评价单位", ...ratedNames, "评语"].map(safeCell)).font = { bold: true };
-    for (const r of raters) rs.addRow([r.ratee, r.rater, ...r.scores, r.comment ?? ""].map(safeCell));
+    rs.addRow(["被评价单位", "评价单位", ...ratedNames, "评语"].map(neutraliseValue)).font = { bold: true };
+    for (const r of raters) rs.addRow([r.ratee, r.rater, ...r.scores, r.comment ?? ""].map(neutraliseValue));
     rs.columns.forEach((c, i) => (c.width = i < 2 ? 28 : 14));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,16 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import ExcelJS from "exceljs";
-import PDFDocument from "pdfkit";
 import type { PowerListForm } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { fieldLabel, FORM_LABELS, ITEM_FIELDS, SECTION_LABELS, SOURCE_LABELS, type ItemField } from "@/lib/lists/labels";
+import { csvText, neutraliseCell } from "@/lib/export-cells";
+import { chinesePdf } from "@/lib/pdf";
+import { addTableSheet, writeHeader, writeTextCell, writeTitle } from "@/lib/xlsx-style";
 import type { PublicItem, PublicVersion } from "./read";
-import { contentDisposition, csvTable, neutraliseCell } from "@/lib/export";
-
-export { contentDisposition, neutraliseCell };
-
-
 
 type ColumnKey = "seq" | "section" | "category" | ItemField | "source";
 type Column = { key: ColumnKey; header: string; width: number };
@@ -51,63 +46,27 @@ export async function listWorkbook(list: ExportList, items: PublicItem[]): Promi
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "清单";
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(`第${list.version.versionNo}版`, {
-    views: [{ state: "frozen", ySplit: 3 }],
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
-  const border = { style: "thin" as const, color: { argb: "FF9CA3AF" } };
-  const borders = { top: border, left: border, bottom: border, right: border };
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = neutraliseCell(list.title);
-  sheet.getCell(1, 1).font = { bold: true, size: 16 };
-  sheet.getCell(1, 1).alignment = { horizontal: "center", vertical: "middle" };
-  sheet.getRow(1).height = 30;
+  const sheet = addTableSheet(workbook, `第${list.version.versionNo}版`, 3, columns.map((c) => ({ key: c.key, width: c.width })));
+  writeTitle(sheet, 1, columns.length, list.title, { size: 16, height: 30 });
   sheet.mergeCells(2, 1, 2, columns.length);
   sheet.getCell(2, 1).value = neutraliseCell(subtitle(list));
   sheet.getCell(2, 1).alignment = { horizontal: "center" };
-  const header = sheet.getRow(3);
-  columns.forEach((c, i) => {
-    const h = header.getCell(i + 1);
-    h.value = c.header;
-    h.font = { bold: true };
-    h.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE7F7" } };
-    h.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    h.border = borders;
-  });
+  writeHeader(sheet, 3, columns.map((c) => c.header));
   items.forEach((item, r) => {
     const row = sheet.getRow(r + 4);
-    columns.forEach((c, i) => {
-      const x = row.getCell(i + 1);
-      x.value = neutraliseCell(cell(item, c.key, r));
-      x.alignment = { vertical: "top", wrapText: true, horizontal: c.key === "seq" ? "center" : "left" };
-      x.border = borders;
-    });
+    columns.forEach((c, i) => writeTextCell(row.getCell(i + 1), cell(item, c.key, r), c.key === "seq" ? "center" : "left"));
   });
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The list as CSV (lib/csv: BOM, CRLF, formulas neutralised). */
+/** CSV with a UTF-8 BOM (so Excel reads the Chinese) and CRLF line ends; the first column is the item's key. */
 export function listCsv(form: PowerListForm, items: PublicItem[]): string {
   const columns: ColumnKey[] = ["seq", "section", "category", ...ITEM_FIELDS, "source"];
   const headers = ["序号", "清单部分", "职能分类", ...ITEM_FIELDS.map((f) => (form === "DUTY" && f === "departmentName" ? "上级部门" : fieldLabel(f))), "事项来源"];
-  return csvTable([["事项键", ...headers], ...items.map((item, i) => [item.itemKey, ...columns.map((k) => cell(item, k, i))])]);
+  return csvText([["事项键", ...headers], ...items.map((item, i) => [item.itemKey, ...columns.map((k) => cell(item, k, i))])]);
 }
 
 // ---- PDF ----
-
-const FONT_DIR = "node_modules/@expo-google-fonts/noto-sans-sc";
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-
-/** Noto Sans SC (SIL OFL) from node_modules, read once per process; pdfkit embeds the glyphs used. */
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(path.join(process.cwd(), FONT_DIR, "400Regular/NotoSansSC_400Regular.ttf")),
-    bold: fs.readFileSync(path.join(process.cwd(), FONT_DIR, "700Bold/NotoSansSC_700Bold.ttf")),
-  };
-  return fonts;
-}
 
 type PdfColumn = { header: string; width: number; cell: (item: PublicItem, index: number) => string };
 
@@ -134,21 +93,12 @@ const PAGE = { width: 841.89, height: 595.28, margin: 36 };
 
 /** The list as a landscape A4 PDF with Chinese text: title, version line, a table that breaks across pages. */
 export async function listPdf(list: ExportList, items: PublicItem[], url: string): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
+  const { doc, finish } = chinesePdf({
     size: "A4",
     layout: "landscape",
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
     info: { Title: `${list.title}（第${list.version.versionNo}版）`, Author: list.version.publisherUnit, Subject: FORM_LABELS[list.form], Creator: "清单" },
-  });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
   });
   const left = PAGE.margin;
   const width = PAGE.width - PAGE.margin * 2;
@@ -202,7 +152,5 @@ export async function listPdf(list: ExportList, items: PublicItem[], url: string
     doc.font("regular").fontSize(7.5).fillColor("#6b7280");
     doc.text(`${list.unitName} · 第 ${list.version.versionNo} 版 · ${url} · 第 ${i + 1} / ${range.count} 页`, left, PAGE.height - PAGE.margin + 8, { width, align: "center", lineBreak: false });
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

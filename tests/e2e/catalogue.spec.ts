@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { benchLayout, generateCatalogueWorkbook } from "../../lib/catalogue/import/bench-data";
+import { HANGING_XLS } from "../fixtures/paths";
 import { db, signIn } from "./support";
 
 const FIXTURES = process.env.E2E_FIXTURES ?? path.resolve(process.cwd(), "tests/fixtures/real-lists");
@@ -77,6 +79,58 @@ test("编办 imports a published list, fixes a flagged row, commits, finds an it
     [title],
   );
   expect(report).toEqual({ item_count: 21, file_name: "karamay-2024-commerce-bureau.xlsx" });
+});
+
+test("a large file is parsed in the worker thread of the built app: the parsing state shows, then the preview", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAndWait(page, "bianban");
+  await page.goto("/catalogue/guidance");
+  await page.getByTestId("import-edition").click();
+  await page.getByLabel("版本名称").fill(`大文件解析（E2E ${Date.now().toString(36)}）`);
+  await page.getByRole("button", { name: "创建并上传文件" }).click();
+  await expect(page.getByRole("heading", { name: "导入清单文件" })).toBeVisible();
+
+  // Twelve thousand rows: seconds of work for SheetJS, which the built app hands to its worker chunk.
+  const rows = 12_000;
+  const { items, subItems } = benchLayout(rows);
+  await page.locator("#import-file").setInputFiles({ name: "大文件.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: generateCatalogueWorkbook(rows) });
+  const upload = page.waitForResponse((r) => r.url().endsWith("/api/catalogue/import"));
+  await page.getByTestId("upload-submit").click();
+  await expect(page.getByTestId("parsing")).toContainText("正在解析表格");
+  expect((await upload).status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "导入预览" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("stat-read")).toContainText(String(items));
+  await expect(page.getByTestId("stat-read")).toContainText(`含 ${subItems} 个子项`);
+});
+
+test("a corrupted file that SheetJS never finishes is stopped at the limit while the server keeps answering", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAndWait(page, "bianban");
+  await page.goto("/catalogue/guidance");
+  await page.getByTestId("import-edition").click();
+  const title = `损坏文件（E2E ${Date.now().toString(36)}）`;
+  await page.getByLabel("版本名称").fill(title);
+  await page.getByRole("button", { name: "创建并上传文件" }).click();
+  await expect(page.getByRole("heading", { name: "导入清单文件" })).toBeVisible();
+
+  await page.locator("#import-file").setInputFiles(HANGING_XLS);
+  await page.getByTestId("upload-submit").click();
+  await expect(page.getByTestId("parsing")).toContainText("正在解析表格");
+  // The parse never ends: had it run on the server's own thread, no other request would ever be
+  // answered again.
+  const other = await page.request.get("/api/public/lists?pageSize=1");
+  expect(other.status()).toBe(200);
+  await expect(page.getByTestId("parsing")).toBeVisible();
+
+  // scripts/e2e.ts serves with a 10-second limit.
+  await expect(page.getByTestId("upload-error")).toContainText("文件解析超时（超过 10 秒），文件可能已损坏或结构异常，已停止解析，没有导入任何内容。", { timeout: 60_000 });
+  await expect(page.getByTestId("upload-submit")).toBeEnabled();
+  await page.screenshot({ path: `${SCREENS}/catalogue-import-timeout.png`, fullPage: true });
+  const kept = await db<{ n: number }>(
+    `SELECT count(*)::int AS n FROM import_session s JOIN catalogue_edition e ON e.id = s.edition_id WHERE e.title = $1`,
+    [title],
+  );
+  expect(kept).toEqual([{ n: 0 }]);
 });
 
 test("编办 sees the seeded draft compared with the issued edition and manages the dictionaries", async ({ page }) => {

@@ -8,14 +8,8 @@
 /** Zero-width characters and BOMs that sometimes hide inside cells. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
-export const CANONICAL_FIELDS = [
-  "seq",
-  "code",
-  "name",
-  "subItemName",
-  "powerType",
-  "domain",
-  "department",
+/** Long-text fields of an item, in the order the detail page and the export show them. */
+export const DETAIL_FIELDS = [
   "legalBasis",
   "exerciseSubject",
   "handlingSection",
@@ -31,6 +25,8 @@ export const CANONICAL_FIELDS = [
   "supervisionPhone",
   "remarks",
 ] as const;
+
+export const CANONICAL_FIELDS = ["seq", "code", "name", "subItemName", "powerType", "domain", "department", ...DETAIL_FIELDS] as const;
 
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 

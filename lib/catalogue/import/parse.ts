@@ -158,6 +158,8 @@ export interface ParseResult {
   ok: boolean;
   /** Chinese, when `ok` is false. */
   error?: string;
+  /** Set when the parse was stopped (parse-in-worker.ts): over time, over memory, or the worker died. */
+  aborted?: "timeout" | "memory" | "crash";
   /** Format detected from the content. */
   format?: DetectedFormat;
   /** File-level notes (e.g. an .xlsx that is really an .xls). */
@@ -601,10 +603,11 @@ function combineValues(field: CanonicalField, values: string[]): string | undefi
   return distinct.join("\n");
 }
 
-function parseSheet(ws: XLSX.WorkSheet, sheetName: string, options: ParseOptions, hidden: boolean): SheetResult {
-  const { powerType: sheetType, statedCount } = parseSheetName(sheetName, options.typeMap);
-  const result: SheetResult = {
-    name: sheetName,
+/** A sheet with nothing read yet: what its name says, no header, no items, and "skipped". */
+function blankSheet(name: string, options: ParseOptions): SheetResult {
+  const { powerType, statedCount } = parseSheetName(name, options.typeMap);
+  return {
+    name,
     headerRow: null,
     headerRowCount: 0,
     columns: [],
@@ -615,24 +618,31 @@ function parseSheet(ws: XLSX.WorkSheet, sheetName: string, options: ParseOptions
     warnings: [],
     skipped: [],
     statedCount,
-    sheetPowerType: sheetType,
+    sheetPowerType: powerType,
     status: "skipped",
   };
-  const skipSheet = (reason: string) => {
-    result.skipReason = reason;
-    result.warnings.push(reason);
-    return result;
-  };
-  if (hidden) return skipSheet("隐藏的工作表，已跳过（如需导入请先取消隐藏）");
+}
+
+function skipSheet(sheet: SheetResult, reason: string): SheetResult {
+  sheet.skipReason = reason;
+  sheet.warnings.push(reason);
+  return sheet;
+}
+
+function parseSheet(ws: XLSX.WorkSheet, sheetName: string, options: ParseOptions, hidden: boolean): SheetResult {
+  const result = blankSheet(sheetName, options);
+  const { statedCount, sheetPowerType: sheetType } = result;
+  const skip = (reason: string) => skipSheet(result, reason);
+  if (hidden) return skip("隐藏的工作表，已跳过（如需导入请先取消隐藏）");
 
   const grid = buildGrid(ws);
-  if (grid.rowCount === 0 || grid.width === 0) return skipSheet("空工作表，已跳过");
+  if (grid.rowCount === 0 || grid.width === 0) return skip("空工作表，已跳过");
 
   const userColumns = sanitiseColumnMap(options.columnMap?.[sheetName]);
   const headerCache = new Map<string, CanonicalField | null>();
   const header = findHeader(grid, userColumns, headerCache);
   if (!header) {
-    return skipSheet(`未识别到表头：前 ${HEADER_SCAN_ROWS} 行中没有包含“事项名称”等列名的行，已跳过该工作表（可手动指定列对应的字段）`);
+    return skip(`未识别到表头：前 ${HEADER_SCAN_ROWS} 行中没有包含“事项名称”等列名的行，已跳过该工作表（可手动指定列对应的字段）`);
   }
   if (userColumns) {
     for (const [c, field] of Object.entries(userColumns)) {
@@ -645,7 +655,7 @@ function parseSheet(ws: XLSX.WorkSheet, sheetName: string, options: ParseOptions
   }
   result.columns = header.columns;
   if (!header.columns.some((c) => c.field === "name")) {
-    return skipSheet("未识别到“事项名称”列，已跳过该工作表（可手动指定列对应的字段）");
+    return skip("未识别到“事项名称”列，已跳过该工作表（可手动指定列对应的字段）");
   }
   result.status = "parsed";
   result.warnings.push(...grid.notes);
@@ -1131,7 +1141,7 @@ export function parseWorkbook(buffer: Buffer | Uint8Array, fileName: string, opt
     wb.SheetNames.forEach((sheetName, index) => {
       const ws = wb.Sheets[sheetName];
       const hidden = !!wb.Workbook?.Sheets?.[index]?.Hidden;
-      result.sheets.push(ws ? parseSheet(ws, sheetName, options, hidden) : emptySheet(sheetName, options));
+      result.sheets.push(ws ? parseSheet(ws, sheetName, options, hidden) : skipSheet(blankSheet(sheetName, options), "空工作表，已跳过"));
     });
   } catch (error) {
     result.error = `解析表格时出错：${error instanceof Error ? error.message : String(error)}`;
@@ -1160,26 +1170,6 @@ export function parseWorkbook(buffer: Buffer | Uint8Array, fileName: string, opt
   }
   result.ok = true;
   return result;
-}
-
-function emptySheet(name: string, options: ParseOptions): SheetResult {
-  const { powerType, statedCount } = parseSheetName(name, options.typeMap);
-  return {
-    name,
-    headerRow: null,
-    headerRowCount: 0,
-    columns: [],
-    rows: 0,
-    items: 0,
-    subItems: 0,
-    parsedItems: [],
-    warnings: ["空工作表，已跳过"],
-    skipped: [],
-    statedCount,
-    sheetPowerType: powerType,
-    status: "skipped",
-    skipReason: "空工作表，已跳过",
-  };
 }
 
 /** Chinese label of a field, for UIs (re-exported for convenience). */

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client";
-import { contentDisposition, listPdf, listWorkbook } from "@/lib/portal/export";
+import { contentDisposition } from "@/lib/export-cells";
+import { listPdf, listWorkbook } from "@/lib/portal/export";
 import { readPublicList, readVersionItems } from "@/lib/portal/read";
 
 export const dynamic = "force-dynamic";

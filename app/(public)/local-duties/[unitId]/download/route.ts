@@ -1,6 +1,6 @@
 import { publishedList } from "@/lib/local-duties/queries";
 import { DUTY_COLUMNS } from "@/lib/local-duties/labels";
-import { contentDisposition, csvTable } from "@/lib/export";
+import { contentDisposition, csvText } from "@/lib/export-cells";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
   const list = await publishedList(Number(unitId), v ? Number(v) : undefined);
   if (!list) return text("找不到该清单或该版本。", 404);
   const { version, items } = list;
-  const body = csvTable([["序号", ...DUTY_COLUMNS.map((c) => c.label), "准入编号"], ...items.map((i) => [i.position, ...DUTY_COLUMNS.map((c) => i[c.key]), i.admissionCode])]);
+  const body = csvText([
+    ["序号", ...DUTY_COLUMNS.map((c) => c.label), "准入编号"],
+    ...items.map((i) => [String(i.position), ...DUTY_COLUMNS.map((c) => String(i[c.key] ?? "")), i.admissionCode ?? ""]),
+  ]);
   const name = `${version.unitName}属地管理事项清单（第${version.versionNo}版）.csv`;
   return new Response(body, {
     headers: {

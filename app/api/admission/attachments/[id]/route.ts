@@ -1,3 +1,4 @@
+import { attachmentResponse } from "@/lib/attachment-response";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { attachmentForDownload } from "@/lib/admission/queries";
@@ -14,15 +15,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (!file || !a || !can(user, "admission.read", { type: "admission", applicantUnitId: a.applicantUnitId, status: a.status, targetUnitIds: a.targets.map((t) => t.unitId) })) {
     return new Response("文件不存在或您无权下载。", { status: 404 });
   }
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": "application/octet-stream",
-      "Content-Length": String(file.size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "sandbox",
-    },
-  });
+  return attachmentResponse(file);
 }

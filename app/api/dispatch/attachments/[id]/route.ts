@@ -1,3 +1,4 @@
+import { attachmentResponse } from "@/lib/attachment-response";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { attachmentForDownload } from "@/lib/dispatch/queries";
@@ -10,15 +11,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const id = Number((await params).id);
   const file = Number.isInteger(id) && id > 0 ? await attachmentForDownload(id) : null;
   if (!file || !can(user, "dispatch.read", { type: "dispatch", ...file.dispatch })) return new Response("文件不存在或您无权下载。", { status: 404 });
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": "application/octet-stream",
-      "Content-Length": String(file.size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "sandbox",
-    },
-  });
+  return attachmentResponse(file);
 }

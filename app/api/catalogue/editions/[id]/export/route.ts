@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { editionWorkbook } from "@/lib/catalogue/export";
-import { contentDisposition, toCsv } from "@/lib/catalogue/export-format";
+import { toCsv } from "@/lib/catalogue/export-format";
+import { contentDisposition } from "@/lib/export-cells";
 import { exportItems, getEdition, powerTypeOrder } from "@/lib/catalogue/queries";
 
 export const dynamic = "force-dynamic";

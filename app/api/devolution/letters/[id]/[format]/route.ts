@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { contentDisposition } from "@/lib/catalogue/export-format";
+import { contentDisposition } from "@/lib/export-cells";
 import { getLetter } from "@/lib/devolution/queries";
 import type { LetterContent } from "@/lib/devolution/letter-content";
 import { renderLetterPdf, type LetterPrint } from "@/lib/devolution/letter-pdf";
