@@ -57,10 +57,12 @@ test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publ
   await expect(visitor).toHaveURL(new RegExp(`/local-duties/${unitId}$`));
   await expect(visitor.getByText(name).filter({ visible: true }).first()).toBeVisible();
   await expect(visitor.getByText("编办梳理存量事项").filter({ visible: true }).first()).toBeVisible();
-  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: /下载 CSV/ }).click()]);
+  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: "下载 CSV" }).click()]);
   const csv = fs.readFileSync((await download.path())!, "utf8");
   expect(csv.startsWith("\ufeff序号,事项类型,事项名称")).toBe(true);
   expect(csv).toContain(name);
+  const [xlsx] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: "下载 Excel" }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^北门街道办事处属地管理事项清单（第\d+版）\.xlsx$/);
 
   // 编办 takes it out again: the next version says so, and the first still holds it.
   await row.locator("summary", { hasText: "移出清单" }).click();

@@ -42,8 +42,11 @@ export default async function PublicLocalDutiesPage({ params, searchParams }: { 
         第 {version.versionNo} 版，{formatDate(version.publishedAt)} 公布，共 {version.itemCount} 项。{version.note}
       </p>
       <p className="no-print mt-3 flex flex-wrap gap-3 text-sm">
-        <a href={`/local-duties/${unitId}/download?v=${version.versionNo}`} className={buttonClass.secondary} download>
-          下载 CSV（可用 Excel 打开）
+        <a href={`/local-duties/${unitId}/download?format=xlsx&v=${version.versionNo}`} className={buttonClass.secondary} download>
+          下载 Excel
+        </a>
+        <a href={`/local-duties/${unitId}/download?format=csv&v=${version.versionNo}`} className={buttonClass.secondary} download>
+          下载 CSV
         </a>
       </p>
       {!latest && (
