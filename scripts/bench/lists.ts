@@ -37,7 +37,7 @@ const CATEGORIES = ["统筹区域发展", "组织公共服务", "实施综合管
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(",")}]`;
 
 /** Fills the database with the province: districts, streets, lists, versions, items, search rows. */
-async function generate(prisma: PrismaClient) {
+export async function generate(prisma: PrismaClient) {
   const started = performance.now();
   await prisma.$executeRawUnsafe(`INSERT INTO org_unit (name, kind, sort_order, updated_at) VALUES ('基准省', 'CITY', 1, now())`);
   const [{ id: province }] = await prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM org_unit WHERE name = '基准省'`);
@@ -59,12 +59,14 @@ async function generate(prisma: PrismaClient) {
            (now() - ((4 - v) * interval '200 days'))::date, '基准', '基准编办', 330 + l.id % 11
     FROM power_list l JOIN org_unit u ON u.id = l.unit_id CROSS JOIN generate_series(1, 3) v`);
   // Items k = 1 .. 330 + id % 11 per version; version 2 drops key 7 and adds key 900; every
-  // version rewrites the basis of one key in fifty. The search text is what the app writes:
-  // name, code, type, department and cited law titles, lower-case, one per line.
+  // version rewrites the basis of one key in fifty. Positions follow the category order, as
+  // publishing numbers a snapshot (section, category, then draft order). The search text is
+  // what the app writes: name, code, type, department and cited law titles, lower-case, one
+  // per line.
   await prisma.$executeRawUnsafe(`
     INSERT INTO power_list_version_item (version_id, list_id, item_key, position, category, category_order, section, source,
         source_label, code, name, power_type, legal_basis, handling_section, department_name, search_text)
-    SELECT v.id, v.list_id, x.key, x.k, c.cat, 1 + x.k % 6, 'BASIC', CASE WHEN x.k % 4 = 0 THEN 'GENERAL' ELSE 'DEVOLVED' END::"ListItemSource",
+    SELECT v.id, v.list_id, x.key, row_number() OVER (PARTITION BY v.id ORDER BY x.k % 6, x.k), c.cat, 1 + x.k % 6, 'BASIC', CASE WHEN x.k % 4 = 0 THEN 'GENERAL' ELSE 'DEVOLVED' END::"ListItemSource",
            '基准数据', x.code, x.name, x.type, x.basis, '综合行政执法队', '基准市城市管理局',
            lower(x.name || E'\\n' || x.code || E'\\n' || x.type || E'\\n基准市城市管理局\\n中华人民共和国' || x.law || E'\\n' || x.law)
     FROM power_list_version v
