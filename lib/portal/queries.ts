@@ -41,17 +41,25 @@ export const searchLists = (filter: SearchFilter) => searchPublished(prisma, fil
 export const latestVersions = (take = 8) => readLatestVersions(prisma, take);
 
 // A published version never changes (a database trigger refuses it), so its rows and counts
-// are kept in memory, most recently used last, up to about MAX_ROWS items in all. Which version
-// is current is never cached: publicList reads it on every request. The key carries the
+// are kept in memory, least recently used out first, up to about MAX_BYTES in all: some
+// 100,000 of the bench's items (300 lists), fewer where legal bases are long. Which version is
+// current is never cached: publicList reads it on every request. The key carries the
 // publication time as well as the id, so a database reset that reuses ids cannot serve another
 // list's rows. On globalThis, so that every route bundle shares one cache and one bound.
-const MAX_ROWS = 60_000;
+const MAX_BYTES = 64 * 1024 * 1024;
 type VersionRows = { rows: ListRow[]; counts: VersionCounts };
-type Entry = { load: Promise<VersionRows>; size: number };
-const store = ((globalThis as unknown as { qingdanVersionRows?: { entries: Map<string, Entry>; rows: number } }).qingdanVersionRows ??= {
+type Entry = { load: Promise<VersionRows>; bytes: number };
+const store = ((globalThis as unknown as { qingdanVersionRows?: { entries: Map<string, Entry>; bytes: number } }).qingdanVersionRows ??= {
   entries: new Map(),
-  rows: 0,
+  bytes: 0,
 });
+
+/** Roughly what a row holds in memory: its strings as UTF-16 and the object around them (a bench row: 674 bytes). */
+function rowBytes(r: ListRow): number {
+  let chars = 0;
+  for (const v of Object.values(r)) if (typeof v === "string") chars += v.length;
+  return 2 * chars + 350;
+}
 
 export function versionRows(version: Pick<PublicVersion, "id" | "publishedAt">): Promise<VersionRows> {
   const key = `${version.id}@${version.publishedAt.getTime()}`;
@@ -61,17 +69,17 @@ export function versionRows(version: Pick<PublicVersion, "id" | "publishedAt">):
     store.entries.set(key, hit);
     return hit.load;
   }
-  const entry: Entry = { load: readVersionRows(prisma, version.id).then((rows) => ({ rows, counts: countRows(rows) })), size: 0 };
+  const entry: Entry = { load: readVersionRows(prisma, version.id).then((rows) => ({ rows, counts: countRows(rows) })), bytes: 0 };
   store.entries.set(key, entry);
   entry.load.then(
     ({ rows }) => {
       if (store.entries.get(key) !== entry) return;
-      entry.size = rows.length;
-      store.rows += rows.length;
+      entry.bytes = rows.reduce((n, r) => n + rowBytes(r), 0);
+      store.bytes += entry.bytes;
       for (const [old, e] of store.entries) {
-        if (store.rows <= MAX_ROWS || old === key) break;
+        if (store.bytes <= MAX_BYTES || old === key) break;
         store.entries.delete(old);
-        store.rows -= e.size;
+        store.bytes -= e.bytes;
       }
     },
     () => {
