@@ -256,7 +256,7 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
                 const cols = columnsFor(g.section, list.form);
                 const title = list.form === "DUTY" ? `${SECTION_LABELS[g.section]} · ${g.category ?? UNCLASSIFIED}` : (g.category ?? UNCLASSIFIED);
                 return (
-                  <section key={g.key} aria-labelledby={`g-${i}`}>
+                  <section key={`${g.key}#${i}`} aria-labelledby={`g-${i}`}>
                     <h3 id={`g-${i}`} className="mb-2 text-base font-semibold text-slate-800">
                       {title}
                       {g.continued ? "（续）" : ""} <span className="text-sm font-normal text-slate-600">（{g.total} 项）</span>
