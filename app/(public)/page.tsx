@@ -100,7 +100,7 @@ export default async function PublicHome() {
       )}
       <p className="no-print mt-10 text-sm text-slate-600">
         编办、部门和街道的工作人员请{" "}
-        <Link href="/login" className="text-brand-700 hover:underline">
+        <Link href="/login" className="text-brand-700 underline underline-offset-2">
           登录
         </Link>{" "}
         后办理业务。

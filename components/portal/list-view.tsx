@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { DutySection } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { FORM_LABELS, SECTION_LABELS, SECTIONS } from "@/lib/lists/labels";
-import type { PublicItem } from "@/lib/portal/read";
-import { publicList, versionCounts, versionItems } from "@/lib/portal/queries";
+import { filterRows, LIST_PAGE_SIZE, pageRows, UNCLASSIFIED, type ListRow } from "@/lib/portal/items";
+import { publicList, versionRows } from "@/lib/portal/queries";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PrintButton } from "./print-button";
@@ -15,51 +15,54 @@ export const listFilterSchema = z.object({
   type: z.string().trim().max(30).optional().catch(undefined),
   category: z.string().trim().max(30).optional().catch(undefined),
   section: z.enum(SECTIONS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  all: z.literal("1").optional().catch(undefined),
 });
 
 type Filter = z.infer<typeof listFilterSchema>;
+type Column = { label: string; value: (r: ListRow) => string | null; wide?: boolean };
 
-function columnsFor(section: DutySection, form: "POWER" | "DUTY") {
+function columnsFor(section: DutySection, form: "POWER" | "DUTY"): Column[] {
   if (form === "DUTY" && section === "COOPERATING")
     return [
-      { label: "上级部门", value: (i: PublicItem) => i.departmentName },
-      { label: "乡镇（街道）配合职责", value: (i: PublicItem) => i.streetDuty, clamp: true },
+      { label: "上级部门", value: (r) => r.departmentName },
+      { label: "乡镇（街道）配合职责", value: (r) => r.streetDuty, wide: true },
     ];
   if (form === "DUTY" && section === "RECLAIMED")
     return [
-      { label: "收回部门", value: (i: PublicItem) => i.departmentName },
-      { label: "收回后运行方式", value: (i: PublicItem) => i.reclaimMethod, clamp: true },
+      { label: "收回部门", value: (r) => r.departmentName },
+      { label: "收回后运行方式", value: (r) => r.reclaimMethod, wide: true },
     ];
   return [
-    { label: "权力类型", value: (i: PublicItem) => i.powerType },
-    { label: "实施依据", value: (i: PublicItem) => i.legalBasis, clamp: true },
-    { label: "承办机构", value: (i: PublicItem) => i.handlingSection },
+    { label: "权力类型", value: (r) => r.powerType },
+    { label: "实施依据", value: (r) => r.legalBasis, wide: true },
+    { label: "承办机构", value: (r) => r.handlingSection },
   ];
 }
 
-/** A published version of a list: header, counts, filters and its items (table; cards on a phone). */
+/**
+ * A published version of a list: header, counts, filters and its items, a page of
+ * LIST_PAGE_SIZE at a time or all of them. The rows are one table: columns on a screen and on
+ * paper, cards on a phone (portal.css). Item names are plain links: a hundred next/link
+ * components would cost server time and prefetch a hundred pages.
+ */
 export async function ListView({ listId, versionNo, filter, basePath }: { listId: number; versionNo: number | null; filter: Filter; basePath: string }) {
   const list = await publicList(listId, versionNo);
   if (!list) notFound();
-  const [items, counts] = await Promise.all([versionItems(list.version.id, filter), versionCounts(list.version.id)]);
   const v = list.version;
+  const { rows, counts } = await versionRows(v);
+  const items = filterRows(rows, filter);
+  const paged = pageRows(items, filter.page ?? 1, filter.all === "1");
   const itemHref = (key: string) => `/lists/${list.id}/items/${encodeURIComponent(key)}${list.isCurrent ? "" : `?v=${v.versionNo}`}`;
   const filtered = !!(filter.q || filter.type || filter.category || filter.section);
   const link = (patch: Partial<Filter>) => {
     const q = new URLSearchParams();
-    for (const [k, val] of Object.entries({ ...filter, ...patch })) if (val) q.set(k, String(val));
+    for (const [k, val] of Object.entries({ q: filter.q, type: filter.type, category: filter.category, section: filter.section, ...patch })) if (val) q.set(k, String(val));
     const s = q.toString();
     return s ? `${basePath}?${s}` : basePath;
   };
-
-  const groups: { key: string; section: DutySection; title: string; items: PublicItem[] }[] = [];
-  for (const item of items) {
-    const title = list.form === "DUTY" ? `${SECTION_LABELS[item.section]} · ${item.category ?? "未分类"}` : (item.category ?? "未分类");
-    const key = `${item.section}|${item.category}`;
-    const last = groups[groups.length - 1];
-    if (last?.key === key) last.items.push(item);
-    else groups.push({ key, section: item.section, title, items: [item] });
-  }
+  const pageHref = (page: number) => link({ page: page > 1 ? page : undefined });
+  const allHref = link({ all: "1" });
 
   return (
     <main id="main" className="portal-main mx-auto max-w-6xl px-4 py-8">
@@ -119,7 +122,7 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
         <a href={`/lists/${list.id}/download?format=pdf&v=${v.versionNo}`} className={buttonClass.secondary} data-testid="download-pdf">
           下载 PDF
         </a>
-        <PrintButton />
+        <PrintButton allHref={paged.all ? undefined : allHref} />
         <Link href={`/lists/${list.id}/history`} className={buttonClass.secondary}>
           版本记录（{list.versions.length}）
         </Link>
@@ -239,75 +242,112 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
             。也可以到「事项检索」在所有清单中查找。
           </EmptyState>
         ) : (
-          <div className="space-y-6">
-            {groups.map((g) => {
-              const cols = columnsFor(g.section, list.form);
-              return (
-                <section key={g.key} aria-labelledby={`g-${g.key}`}>
-                  <h3 id={`g-${g.key}`} className="mb-2 text-base font-semibold text-slate-800">
-                    {g.title} <span className="text-sm font-normal text-slate-600">（{g.items.length} 项）</span>
-                  </h3>
-                  <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                    <table className="print-table hidden min-w-full divide-y divide-slate-200 text-sm sm:table" data-testid="items-table">
-                      <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700">
-                        <tr>
-                          <th scope="col" className="w-12 px-3 py-2">序号</th>
-                          <th scope="col" className="px-3 py-2">事项名称</th>
-                          {cols.map((c) => (
-                            <th key={c.label} scope="col" className="px-3 py-2">
-                              {c.label}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody className="divide-y divide-slate-100">
-                        {g.items.map((item) => (
-                          <tr key={item.itemKey} data-testid="item-row">
-                            <td className="px-3 py-2 align-top tabular-nums text-slate-600">{item.position}</td>
-                            <td className="min-w-[14rem] px-3 py-2 align-top">
-                              <Link href={itemHref(item.itemKey)} className="font-medium text-brand-700 hover:underline">
-                                {item.name}
-                              </Link>
-                              {item.subItemName && <span className="mt-0.5 block text-xs text-slate-600">子项：{item.subItemName}</span>}
-                            </td>
+          <>
+            {!paged.all && (
+              <p className="no-print mb-3 text-sm text-slate-700" data-testid="page-range">
+                本页显示第 {paged.from}–{paged.to} 项，每页 {LIST_PAGE_SIZE} 项。
+                <a href={allHref} className="ml-1 font-medium text-brand-700 underline">
+                  显示全部 {items.length} 项
+                </a>
+              </p>
+            )}
+            <div className="space-y-6">
+              {paged.groups.map((g, i) => {
+                const cols = columnsFor(g.section, list.form);
+                const title = list.form === "DUTY" ? `${SECTION_LABELS[g.section]} · ${g.category ?? UNCLASSIFIED}` : (g.category ?? UNCLASSIFIED);
+                return (
+                  <section key={`${g.key}#${i}`} aria-labelledby={`g-${i}`}>
+                    <h3 id={`g-${i}`} className="mb-2 text-base font-semibold text-slate-800">
+                      {title}
+                      {g.continued ? "（续）" : ""} <span className="text-sm font-normal text-slate-600">（{g.total} 项）</span>
+                    </h3>
+                    <div className="item-table-frame">
+                      <table className="item-table" data-testid="items-table">
+                        <thead>
+                          <tr>
+                            <th scope="col">序号</th>
+                            <th scope="col">事项名称</th>
                             {cols.map((c) => (
-                              <td key={c.label} className={cx("px-3 py-2 align-top text-slate-700", c.clamp ? "min-w-[18rem]" : "whitespace-nowrap")}>
-                                <span className={c.clamp ? "line-clamp-3" : undefined}>{c.value(item) ?? "—"}</span>
-                              </td>
+                              <th key={c.label} scope="col">
+                                {c.label}
+                              </th>
                             ))}
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                    <ol className="screen-cards divide-y divide-slate-100 sm:hidden">
-                      {g.items.map((item) => (
-                        <li key={item.itemKey} className="px-4 py-3">
-                          <Link href={itemHref(item.itemKey)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                            <span className="mr-1 text-slate-600">{item.position}.</span>
-                            {item.name}
-                          </Link>
-                          <dl className="mt-1 space-y-0.5 text-sm text-slate-700">
-                            {cols.map((c) =>
-                              c.value(item) ? (
-                                <div key={c.label}>
-                                  <dt className="inline text-slate-600">{c.label}：</dt>
-                                  <dd className={cx("inline", c.clamp && "line-clamp-2")}>{c.value(item)}</dd>
-                                </div>
-                              ) : null,
-                            )}
-                          </dl>
-                        </li>
-                      ))}
-                    </ol>
-                  </div>
-                </section>
-              );
-            })}
-          </div>
+                        </thead>
+                        <tbody>
+                          {g.rows.map((r) => (
+                            <tr key={r.itemKey}>
+                              <td>{r.position}</td>
+                              <td>
+                                <a href={itemHref(r.itemKey)}>{r.name}</a>
+                                {r.subItemName && <small>子项：{r.subItemName}</small>}
+                              </td>
+                              {cols.map((c) => {
+                                const value = c.value(r);
+                                return c.wide ? (
+                                  <td key={c.label} data-label={c.label} className="wide">
+                                    {value && <div>{value}</div>}
+                                  </td>
+                                ) : (
+                                  <td key={c.label} data-label={c.label}>
+                                    {value}
+                                  </td>
+                                );
+                              })}
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  </section>
+                );
+              })}
+            </div>
+            {paged.pages > 1 ? (
+              <nav aria-label="事项分页" className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="item-pages">
+                {paged.all ? (
+                  <a href={pageHref(1)} className={buttonClass.small}>
+                    分页显示（每页 {LIST_PAGE_SIZE} 项）
+                  </a>
+                ) : (
+                  <>
+                    <span>
+                      第 {paged.page} / {paged.pages} 页
+                    </span>
+                    {paged.page > 1 && (
+                      <a href={pageHref(paged.page - 1)} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+                        上一页
+                      </a>
+                    )}
+                    {Array.from({ length: paged.pages }, (_, n) => n + 1).map((n) =>
+                      n === paged.page ? (
+                        <span key={n} aria-current="page" className="rounded border border-brand-600 bg-brand-600 px-2.5 py-1 font-medium text-white">
+                          {n}
+                        </span>
+                      ) : (
+                        <a key={n} href={pageHref(n)} className="rounded border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-50" aria-label={`第 ${n} 页`}>
+                          {n}
+                        </a>
+                      ),
+                    )}
+                    {paged.page < paged.pages && (
+                      <a href={pageHref(paged.page + 1)} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+                        下一页
+                      </a>
+                    )}
+                    <a href={allHref} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+                      显示全部
+                    </a>
+                  </>
+                )}
+              </nav>
+            ) : null}
+          </>
         )}
       </section>
       <p className="print-only mt-4 text-xs">
         {list.title} 第 {v.versionNo} 版 · {v.documentNumber}
+        {!paged.all && `（本页为第 ${paged.from}–${paged.to} 项，共 ${items.length} 项；打印全部请先选择“显示全部”）`}
       </p>
     </main>
   );

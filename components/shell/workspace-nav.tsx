@@ -30,7 +30,7 @@ export function WorkspaceNav({ items }: { items: NavEntry[] }) {
       <nav id="workspace-nav" aria-label="功能导航" className={cx("space-y-4 md:block", open ? "block" : "hidden")}>
         {groups.map((group) => (
           <div key={group || "main"}>
-            {group && <p className="mb-1 px-3 text-xs font-semibold tracking-wide text-slate-400">{group}</p>}
+            {group && <p className="mb-1 px-3 text-xs font-semibold tracking-wide text-slate-600">{group}</p>}
             <ul className="space-y-0.5">
               {items
                 .filter((i) => i.group === group)

@@ -1,5 +1,7 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db/client";
+import { countRows, type ListRow, type VersionCounts } from "./items";
 import {
   readDiff,
   readDistricts,
@@ -10,9 +12,11 @@ import {
   readPublishedLists,
   readVersionCounts,
   readVersionItems,
+  readVersionRows,
   searchPublished,
   type ItemFilter,
   type ListFilter,
+  type PublicVersion,
   type SearchFilter,
 } from "./read";
 
@@ -27,10 +31,60 @@ export async function publicHomeSummary() {
 
 export const publishedLists = (filter: ListFilter) => readPublishedLists(prisma, filter);
 export const districts = () => readDistricts(prisma);
-export const publicList = (listId: number, versionNo?: number | null) => readPublicList(prisma, listId, versionNo);
+// Once per request: the page and its metadata both ask.
+export const publicList = cache((listId: number, versionNo?: number | null) => readPublicList(prisma, listId, versionNo));
 export const versionItems = (versionId: number, filter?: ItemFilter) => readVersionItems(prisma, versionId, filter);
 export const versionCounts = (versionId: number) => readVersionCounts(prisma, versionId);
 export const publicItem = (listId: number, itemKey: string, versionNo?: number | null) => readPublicItem(prisma, listId, itemKey, versionNo);
 export const versionDiff = (listId: number, from: number, to: number) => readDiff(prisma, listId, from, to);
 export const searchLists = (filter: SearchFilter) => searchPublished(prisma, filter);
 export const latestVersions = (take = 8) => readLatestVersions(prisma, take);
+
+// A published version never changes (a database trigger refuses it), so its rows and counts
+// are kept in memory, least recently used out first, up to about MAX_BYTES in all: some
+// 100,000 of the bench's items (300 lists), fewer where legal bases are long. Which version is
+// current is never cached: publicList reads it on every request. The key carries the
+// publication time as well as the id, so a database reset that reuses ids cannot serve another
+// list's rows. On globalThis, so that every route bundle shares one cache and one bound.
+const MAX_BYTES = 64 * 1024 * 1024;
+type VersionRows = { rows: ListRow[]; counts: VersionCounts };
+type Entry = { load: Promise<VersionRows>; bytes: number };
+const store = ((globalThis as unknown as { qingdanVersionRows?: { entries: Map<string, Entry>; bytes: number } }).qingdanVersionRows ??= {
+  entries: new Map(),
+  bytes: 0,
+});
+
+/** Roughly what a row holds in memory: its strings as UTF-16 and the object around them (a bench row: 674 bytes). */
+function rowBytes(r: ListRow): number {
+  let chars = 0;
+  for (const v of Object.values(r)) if (typeof v === "string") chars += v.length;
+  return 2 * chars + 350;
+}
+
+export function versionRows(version: Pick<PublicVersion, "id" | "publishedAt">): Promise<VersionRows> {
+  const key = `${version.id}@${version.publishedAt.getTime()}`;
+  const hit = store.entries.get(key);
+  if (hit) {
+    store.entries.delete(key);
+    store.entries.set(key, hit);
+    return hit.load;
+  }
+  const entry: Entry = { load: readVersionRows(prisma, version.id).then((rows) => ({ rows, counts: countRows(rows) })), bytes: 0 };
+  store.entries.set(key, entry);
+  entry.load.then(
+    ({ rows }) => {
+      if (store.entries.get(key) !== entry) return;
+      entry.bytes = rows.reduce((n, r) => n + rowBytes(r), 0);
+      store.bytes += entry.bytes;
+      for (const [old, e] of store.entries) {
+        if (store.bytes <= MAX_BYTES || old === key) break;
+        store.entries.delete(old);
+        store.bytes -= e.bytes;
+      }
+    },
+    () => {
+      if (store.entries.get(key) === entry) store.entries.delete(key);
+    },
+  );
+  return entry.load;
+}
