@@ -58,6 +58,15 @@ async function syncSheets(tx: Tx, roundId: number) {
 
 export async function createRound(input: z.infer<typeof createRoundSchema>, { tx, user, audit }: Ctx) {
   if (input.closesOn < today()) throw new AppError("VALIDATION", undefined, { closesOn: "截止日期不能早于今天" });
+  // One round a year: a second would split the year's ratings between two rounds. The lock lets
+  // two people creating the same year at once see each other's round (the unique index on year
+  // refuses it in any case).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`qingdan.evaluation-year:${input.year}`}))`;
+  const existing = await tx.evaluationRound.findFirst({ where: { year: input.year }, select: { title: true } });
+  if (existing) {
+    const message = `${input.year} 年度已有考评「${existing.title}」，每个年度只能有一轮双向考评。`;
+    throw new AppError("DUPLICATE", message, { year: message });
+  }
   const round = await tx.evaluationRound.create({
     data: { year: input.year, title: input.title, closesOn: dbDate(input.closesOn), trimmed: input.trimmed, createdByName: user.displayName },
   });

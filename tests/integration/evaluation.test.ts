@@ -234,3 +234,17 @@ describe("dispatch", () => {
     expect((await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id } })).status).toBe("ESCALATED");
   });
 });
+
+describe("one round a year", () => {
+  it("refuses a second round for a year that has one, with the reason beside the year, and the database refuses it too", async () => {
+    await actAs("bianban");
+    const before = await prisma.evaluationRound.count();
+    const audits = await prisma.auditLog.count();
+    const second = await createRoundAction({ year: 2026, title: "2026 年度补充考评", closesOn: inDays(10), trimmed: true });
+    const message = "2026 年度已有考评「2026 年度区街双向考评」，每个年度只能有一轮双向考评。";
+    expect(second).toMatchObject({ ok: false, code: "DUPLICATE", message, fieldErrors: { year: message } });
+    expect(await prisma.evaluationRound.count()).toBe(before);
+    expect(await prisma.auditLog.count()).toBe(audits);
+    await expect(prisma.evaluationRound.create({ data: { year: 2026, title: "绕过检查", closesOn: new Date("2099-01-01"), createdByName: "测试" } })).rejects.toMatchObject({ code: "P2002" });
+  });
+});
