@@ -51,7 +51,7 @@ export function NewRoundForm({ defaultYear, defaultClosesOn }: { defaultYear: nu
         <button className={buttonClass.primary} disabled={pending}>{pending ? "正在创建…" : "新建考评"}</button>
       </div>
       <div className="sm:col-span-4"><Msg error={error} /></div>
-      <p className="text-xs text-slate-500 sm:col-span-4">新建后默认使用黄陂四项指标（各 25 分），并由每个街道（乡镇）评价每个部门、每个部门评价每个街道（乡镇）；开始评分前均可修改。</p>
+      <p className="text-xs text-slate-500 sm:col-span-4">每个年度只能有一轮考评。新建后默认使用黄陂四项指标（各 25 分），并由每个街道（乡镇）与本区县的部门及市级部门相互评价；开始评分前均可修改。</p>
     </form>
   );
 }
