@@ -16,40 +16,35 @@ ALTER TABLE "devolution" DROP CONSTRAINT "devolution_department_id_fkey";
 DROP INDEX "devolution_round_id_street_id_department_id_idx";
 
 -- New and changed rows, once per statement: the street is in the round, the item is in the round,
--- the department exists. The rows referred to are locked as a foreign key would lock them
--- (FOR KEY SHARE), so a concurrent delete waits for this transaction and then sees its rows.
+-- the department exists. Each distinct key is looked up once and its row locked as a foreign key
+-- would lock it (FOR KEY SHARE), so a concurrent delete waits for this transaction and then sees
+-- its rows; a key with no row is the error.
 CREATE OR REPLACE FUNCTION qingdan_devolution_references() RETURNS trigger AS $$
 DECLARE
   bad record;
 BEGIN
-  PERFORM 1 FROM "devolution_round_street" s
-    WHERE (s.round_id, s.street_id) IN (SELECT DISTINCT n.round_id, n.street_id FROM new_rows n)
-    FOR KEY SHARE OF s;
   SELECT k.round_id, k.street_id INTO bad
     FROM (SELECT DISTINCT n.round_id, n.street_id FROM new_rows n) k
-    WHERE NOT EXISTS (SELECT 1 FROM "devolution_round_street" s WHERE s.round_id = k.round_id AND s.street_id = k.street_id)
+    LEFT JOIN LATERAL (SELECT true AS found FROM "devolution_round_street" s
+                       WHERE s.round_id = k.round_id AND s.street_id = k.street_id FOR KEY SHARE) s ON true
+    WHERE s.found IS NULL
     LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'devolution: street % is not in round %', bad.street_id, bad.round_id USING ERRCODE = 'foreign_key_violation';
   END IF;
-
-  PERFORM 1 FROM "devolution_assignment" a
-    WHERE (a.round_id, a.item_id) IN (SELECT DISTINCT n.round_id, n.item_id FROM new_rows n)
-    FOR KEY SHARE OF a;
   SELECT k.round_id, k.item_id INTO bad
     FROM (SELECT DISTINCT n.round_id, n.item_id FROM new_rows n) k
-    WHERE NOT EXISTS (SELECT 1 FROM "devolution_assignment" a WHERE a.round_id = k.round_id AND a.item_id = k.item_id)
+    LEFT JOIN LATERAL (SELECT true AS found FROM "devolution_assignment" a
+                       WHERE a.round_id = k.round_id AND a.item_id = k.item_id FOR KEY SHARE) a ON true
+    WHERE a.found IS NULL
     LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'devolution: item % is not in round %', bad.item_id, bad.round_id USING ERRCODE = 'foreign_key_violation';
   END IF;
-
-  PERFORM 1 FROM "org_unit" u
-    WHERE u.id IN (SELECT DISTINCT n.department_id FROM new_rows n WHERE n.department_id IS NOT NULL)
-    FOR KEY SHARE OF u;
   SELECT k.department_id INTO bad
     FROM (SELECT DISTINCT n.department_id FROM new_rows n WHERE n.department_id IS NOT NULL) k
-    WHERE NOT EXISTS (SELECT 1 FROM "org_unit" u WHERE u.id = k.department_id)
+    LEFT JOIN LATERAL (SELECT true AS found FROM "org_unit" u WHERE u.id = k.department_id FOR KEY SHARE) u ON true
+    WHERE u.found IS NULL
     LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'devolution: department % does not exist', bad.department_id USING ERRCODE = 'foreign_key_violation';
