@@ -1,13 +1,16 @@
 // `npm start`, `npm run dev`, `npm run db:*`: one entry point that brings up the database
 // (embedded unless DATABASE_URL is set), migrates, seeds an empty database, and serves.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import pg from "pg";
 import { env } from "../lib/env";
 import {
   activeChildren, bin, buildIfNeeded, isShuttingDown, onShutdown, generateClient, migrate, openDatabase, prismaEnv, root, runOrFail, sessionSecret,
   type Database,
 } from "./runtime";
+import { stripHandManaged } from "./migration-drift";
 
 const command = process.argv[2] ?? "start";
 
@@ -180,9 +183,22 @@ async function main() {
     case "new-migration": {
       const name = process.argv[3];
       if (!name) throw new Error("usage: npm run db:new-migration -- <name>");
-      return withDatabase(async (db) =>
-        runOrFail(bin("prisma"), ["migrate", "dev", "--create-only", "--name", name], { env: prismaEnv(db.url) }),
-      );
+      return withDatabase(async (db) => {
+        const dir = path.join(root, "prisma", "migrations");
+        const before = new Set(fs.readdirSync(dir));
+        try {
+          await runOrFail(bin("prisma"), ["migrate", "dev", "--create-only", "--name", name], { env: prismaEnv(db.url) });
+        } finally {
+          for (const created of fs.readdirSync(dir).filter((d) => !before.has(d))) {
+            const file = path.join(dir, created, "migration.sql");
+            if (!fs.existsSync(file)) continue;
+            const { sql, removed } = stripHandManaged(fs.readFileSync(file, "utf8"));
+            if (!removed.length) continue;
+            fs.writeFileSync(file, sql);
+            console.log(`已从 ${created} 中去掉由触发器维护的约束：${removed.join("、")}`);
+          }
+        }
+      });
     }
     default:
       throw new Error(`unknown command: ${command}`);

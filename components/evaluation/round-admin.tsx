@@ -14,7 +14,6 @@ import {
   publishRoundAction,
   remindAction,
   saveIndicatorsAction,
-  savePairsAction,
   setDeadlineAction,
 } from "@/lib/evaluation/actions";
 
@@ -52,7 +51,7 @@ export function NewRoundForm({ defaultYear, defaultClosesOn }: { defaultYear: nu
         <button className={buttonClass.primary} disabled={pending}>{pending ? "正在创建…" : "新建考评"}</button>
       </div>
       <div className="sm:col-span-4"><Msg error={error} /></div>
-      <p className="text-xs text-slate-500 sm:col-span-4">新建后默认使用黄陂四项指标（各 25 分），并由每个街道（乡镇）评价每个部门、每个部门评价每个街道（乡镇）；开始评分前均可修改。</p>
+      <p className="text-xs text-slate-500 sm:col-span-4">每个年度只能有一轮考评。新建后默认使用黄陂四项指标（各 25 分），并由每个街道（乡镇）与本区县的部门及市级部门相互评价；开始评分前均可修改。</p>
     </form>
   );
 }
@@ -103,12 +102,13 @@ export function IndicatorEditor({ roundId, initial, editable }: { roundId: numbe
                     <textarea aria-label={`指标 ${i + 1} 说明`} disabled={!editable} value={r.description} onChange={(e) => set(i, { description: e.target.value })} rows={2} className={cx(inputClass, "min-w-56")} />
                   </td>
                   <td className="px-3 py-2">
-                    <input aria-label={`指标 ${i + 1} 权重`} disabled={!editable} type="number" value={r.weight} onChange={(e) => set(i, { weight: e.target.value })} className={cx(inputClass, "w-20")} aria-invalid={!!err("weight") || undefined} />
+                    <span className="block w-20"><input aria-label={`指标 ${i + 1} 权重`} disabled={!editable} type="number" value={r.weight} onChange={(e) => set(i, { weight: e.target.value })} className={inputClass} aria-invalid={!!err("weight") || undefined} /></span>
                     {err("weight") && <p className="text-xs text-red-600">{err("weight")}</p>}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
-                    <input aria-label={`指标 ${i + 1} 最低分`} disabled={!editable} type="number" value={r.scaleMin} onChange={(e) => set(i, { scaleMin: e.target.value })} className={cx(inputClass, "inline-block w-16")} /> –{" "}
-                    <input aria-label={`指标 ${i + 1} 最高分`} disabled={!editable} type="number" value={r.scaleMax} onChange={(e) => set(i, { scaleMax: e.target.value })} className={cx(inputClass, "inline-block w-16")} aria-invalid={!!err("scaleMax") || undefined} />
+                    {/* inputClass is block and full width: the spans set the widths. */}
+                    <span className="inline-block w-20 align-middle"><input aria-label={`指标 ${i + 1} 最低分`} disabled={!editable} type="number" value={r.scaleMin} onChange={(e) => set(i, { scaleMin: e.target.value })} className={inputClass} /></span> –{" "}
+                    <span className="inline-block w-20 align-middle"><input aria-label={`指标 ${i + 1} 最高分`} disabled={!editable} type="number" value={r.scaleMax} onChange={(e) => set(i, { scaleMax: e.target.value })} className={inputClass} aria-invalid={!!err("scaleMax") || undefined} /></span>
                     {err("scaleMax") && <p className="text-xs text-red-600">{err("scaleMax")}</p>}
                   </td>
                   <td className="px-3 py-2">
@@ -143,70 +143,6 @@ export function IndicatorEditor({ roundId, initial, editable }: { roundId: numbe
       )}
       <Msg error={error} ok={ok} />
     </form>
-  );
-}
-
-export function PairEditor({ roundId, streets, departments, initial }: { roundId: number; streets: { id: number; name: string }[]; departments: { id: number; name: string }[]; initial: string[] }) {
-  const router = useRouter();
-  const [keys, setKeys] = useState(() => new Set(initial));
-  const [ok, setOk] = useState<string | null>(null);
-  const { run, pending, error, fieldErrors } = useAction(savePairsAction);
-  const toggle = (k: string) => {
-    const next = new Set(keys);
-    if (next.has(k)) next.delete(k);
-    else next.add(k);
-    setKeys(next);
-  };
-  const matrix = (title: string, raters: { id: number; name: string }[], ratees: { id: number; name: string }[]) => (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="text-xs">
-        <caption className="px-3 py-2 text-left text-sm font-medium text-slate-700">{title}</caption>
-        <thead>
-          <tr>
-            <th className="sticky left-0 bg-white px-2 py-1 text-left font-medium">评价单位 ＼ 被评价单位</th>
-            {ratees.map((t) => <th key={t.id} className="px-1 py-1 font-normal text-slate-600" title={t.name}>{t.name.replace(/(街道办事处|人民政府|示例市)/g, "").slice(0, 6)}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {raters.map((r) => (
-            <tr key={r.id} className="border-t border-slate-100">
-              <th className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-normal">{r.name}</th>
-              {ratees.map((t) => {
-                const k = `${r.id}:${t.id}`;
-                return (
-                  <td key={t.id} className="px-1 py-1 text-center">
-                    <input type="checkbox" aria-label={`${r.name}评价${t.name}`} checked={keys.has(k)} onChange={() => toggle(k)} />
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-  return (
-    <div className="space-y-3">
-      {matrix("街道（乡镇）评价部门", streets, departments)}
-      {matrix("部门评价街道（乡镇）", departments, streets)}
-      <div className="flex flex-wrap items-center gap-2">
-        <button
-          className={buttonClass.primary}
-          disabled={pending}
-          onClick={() => {
-            setOk(null);
-            run({ roundId, pairs: [...keys] }, (d) => {
-              setOk(`已保存 ${d.count} 组评价关系。`);
-              router.refresh();
-            });
-          }}
-        >
-          {pending ? "正在保存…" : "保存评价关系"}
-        </button>
-        <span className="text-sm text-slate-500">已选 {keys.size} 组</span>
-      </div>
-      <Msg error={fieldErrors.pairs ?? error} ok={ok} />
-    </div>
   );
 }
 

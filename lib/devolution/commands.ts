@@ -108,13 +108,18 @@ export async function openRound(input: OpenRoundInput, { tx, user, audit }: Comm
     departmentId: i.departmentId && active.has(i.departmentId) ? i.departmentId : (matchDepartment(i.departmentName, departments)?.id ?? null),
   }));
   await tx.devolutionAssignment.createMany({ data: assignments });
+  // Every street x item in one statement (province scale: ~340,000 rows). In street and item order
+  // the index entries go in mostly in key order, and ids follow the order the lists are read in.
+  // The references are checked once for the whole statement by triggers (see the migration
+  // 20261202120000_devolution_set_based_references), not row by row.
   const rows = await tx.$executeRaw`
     INSERT INTO devolution (round_id, street_id, item_id, department_id, position, power_type_id, domain_id, updated_at)
     SELECT s.round_id, s.street_id, i.id, a.department_id, i.position, i.power_type_id, i.domain_id, now()
     FROM devolution_round_street s
     JOIN devolution_assignment a ON a.round_id = s.round_id
     JOIN catalogue_item i ON i.id = a.item_id
-    WHERE s.round_id = ${round.id}`;
+    WHERE s.round_id = ${round.id}
+    ORDER BY s.street_id, i.position, i.id`;
   const unassigned = assignments.filter((a) => a.departmentId == null).length;
   await audit({
     action: "devolution.round.open",

@@ -8,7 +8,9 @@ const PATHS = ["/evaluation", "/workspace"];
 
 export const createRoundAction = defineAction({ schema: s.createRoundSchema, permission: "evaluation.manage", run: c.createRound, revalidate: PATHS });
 export const saveIndicatorsAction = defineAction({ schema: s.saveIndicatorsSchema, permission: "evaluation.manage", run: c.saveIndicators, revalidate: PATHS });
-export const savePairsAction = defineAction({ schema: s.pairsSchema, permission: "evaluation.manage", run: c.savePairs, revalidate: PATHS });
+export const changePairsAction = defineAction({ schema: s.bulkPairsSchema, permission: "evaluation.manage", run: c.changePairs, revalidate: PATHS });
+export const setUnitPairsAction = defineAction({ schema: s.unitPairsSchema, permission: "evaluation.manage", run: c.setUnitPairs, revalidate: PATHS });
+export const resetPairsAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.resetPairs, revalidate: PATHS });
 export const setDeadlineAction = defineAction({ schema: s.deadlineSchema, permission: "evaluation.manage", run: c.setDeadline, revalidate: PATHS });
 export const openRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.openRound, revalidate: PATHS });
 export const remindAction = defineAction({ schema: s.remindSchema, permission: "evaluation.manage", run: c.remind, revalidate: PATHS });

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { EvaluationRoundStatus, EvaluationSide } from "@/lib/generated/prisma/enums";
+import type { EvaluationRoundStatus } from "@/lib/generated/prisma/enums";
 import { dbDate, toDay } from "@/lib/calendar/workdays";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { weightsValid, round2 } from "./aggregate";
@@ -10,10 +10,12 @@ import { computeResults } from "./read-model";
 import {
   DEFAULT_INDICATORS,
   parseScore,
+  PAIR_DIRECTION_LABELS,
+  type bulkPairsSchema,
   type createRoundSchema,
   type deadlineSchema,
   type extendSheetSchema,
-  type pairsSchema,
+  type unitPairsSchema,
   type remindSchema,
   type roundIdSchema,
   type SaveScoresInput,
@@ -39,7 +41,7 @@ export async function participants(tx: Pick<Tx, "orgUnit">) {
   const units = await tx.orgUnit.findMany({
     where: { active: true, kind: { in: ["STREET", "TOWNSHIP", "DEPARTMENT"] } },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, kind: true },
+    select: { id: true, name: true, kind: true, parentId: true },
   });
   return {
     streets: units.filter((u) => u.kind !== "DEPARTMENT"),
@@ -56,21 +58,57 @@ async function syncSheets(tx: Tx, roundId: number) {
     ON CONFLICT (round_id, rater_unit_id) DO NOTHING`;
 }
 
+/**
+ * The default pairs: each street (township) and each department of its own district or of a unit
+ * above it (a city department and every street of the city), both ways. A department with no
+ * parent unit is related to every street. Set-based: 1,300 streets x 50 departments at once.
+ */
+async function addRelatedPairs(tx: Tx, roundId: number, streetIds: number[], departmentIds: number[]) {
+  return tx.$executeRaw`
+    WITH RECURSIVE up (street_id, ancestor_id) AS (
+      SELECT s.id, s.parent_id FROM org_unit s WHERE s.id = ANY(${streetIds}::int[]) AND s.parent_id IS NOT NULL
+      UNION
+      SELECT up.street_id, u.parent_id FROM up JOIN org_unit u ON u.id = up.ancestor_id WHERE u.parent_id IS NOT NULL
+    ), related AS (
+      SELECT s.id AS street_id, d.id AS department_id
+      FROM unnest(${streetIds}::int[]) AS s(id)
+      CROSS JOIN org_unit d
+      WHERE d.id = ANY(${departmentIds}::int[])
+        AND (d.parent_id IS NULL OR EXISTS (SELECT 1 FROM up WHERE up.street_id = s.id AND up.ancestor_id = d.parent_id))
+    )
+    INSERT INTO evaluation_pair (round_id, rater_unit_id, ratee_unit_id, side)
+    SELECT ${roundId}::int, street_id, department_id, 'STREET'::"EvaluationSide" FROM related
+    UNION ALL
+    SELECT ${roundId}::int, department_id, street_id, 'DEPARTMENT'::"EvaluationSide" FROM related
+    ON CONFLICT (round_id, rater_unit_id, ratee_unit_id) DO NOTHING`;
+}
+
+async function pairTotals(tx: Tx, roundId: number) {
+  const rows = await tx.evaluationPair.groupBy({ by: ["side"], where: { roundId }, _count: { _all: true } });
+  const of = (side: string) => rows.find((r) => r.side === side)?._count._all ?? 0;
+  return { street: of("STREET"), department: of("DEPARTMENT") };
+}
+
 export async function createRound(input: z.infer<typeof createRoundSchema>, { tx, user, audit }: Ctx) {
   if (input.closesOn < today()) throw new AppError("VALIDATION", undefined, { closesOn: "截止日期不能早于今天" });
+  // One round a year: a second would split the year's ratings between two rounds. The lock lets
+  // two people creating the same year at once see each other's round (the unique index on year
+  // refuses it in any case).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`qingdan.evaluation-year:${input.year}`}))`;
+  const existing = await tx.evaluationRound.findFirst({ where: { year: input.year }, select: { title: true } });
+  if (existing) {
+    const message = `${input.year} 年度已有考评「${existing.title}」，每个年度只能有一轮双向考评。`;
+    throw new AppError("DUPLICATE", message, { year: message });
+  }
   const round = await tx.evaluationRound.create({
     data: { year: input.year, title: input.title, closesOn: dbDate(input.closesOn), trimmed: input.trimmed, createdByName: user.displayName },
   });
   await tx.evaluationIndicator.createMany({ data: DEFAULT_INDICATORS.map((d, i) => ({ ...d, roundId: round.id, sortOrder: i + 1 })) });
-  // By default every street rates every department and every department every street.
   const { streets, departments } = await participants(tx);
-  const pairs = [
-    ...streets.flatMap((s) => departments.map((d) => ({ roundId: round.id, raterUnitId: s.id, rateeUnitId: d.id, side: "STREET" as const }))),
-    ...departments.flatMap((d) => streets.map((s) => ({ roundId: round.id, raterUnitId: d.id, rateeUnitId: s.id, side: "DEPARTMENT" as const }))),
-  ];
-  await tx.evaluationPair.createMany({ data: pairs });
+  await addRelatedPairs(tx, round.id, streets.map((s) => s.id), departments.map((d) => d.id));
   await syncSheets(tx, round.id);
-  await audit({ action: "evaluation.round.create", subjectType: "evaluationRound", subjectId: round.id, after: { ...input, indicators: DEFAULT_INDICATORS.map((d) => d.name), pairs: pairs.length } });
+  const pairs = await pairTotals(tx, round.id);
+  await audit({ action: "evaluation.round.create", subjectType: "evaluationRound", subjectId: round.id, after: { ...input, indicators: DEFAULT_INDICATORS.map((d) => d.name), pairs: pairs.street + pairs.department } });
   return { id: round.id };
 }
 
@@ -85,25 +123,104 @@ export async function saveIndicators(input: z.infer<typeof saveIndicatorsSchema>
   return { count: input.indicators.length };
 }
 
-export async function savePairs(input: z.infer<typeof pairsSchema>, { tx, audit }: Ctx) {
+/** The streets (townships) under a unit: a district, or a city. */
+async function streetsUnder(tx: Tx, unitId: number): Promise<Set<number>> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE down (id) AS (
+      SELECT id FROM org_unit WHERE parent_id = ${unitId}
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
+    )
+    SELECT id FROM down`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/** 编办 adds or removes the pairs between the streets of a district (or all) and a department (or all). */
+export async function changePairs(input: z.infer<typeof bulkPairsSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "DRAFT");
   const { streets, departments } = await participants(tx);
-  const streetIds = new Set(streets.map((s) => s.id));
-  const deptIds = new Set(departments.map((d) => d.id));
-  const keep = new Map<string, { raterUnitId: number; rateeUnitId: number; side: EvaluationSide }>();
-  for (const p of input.pairs) {
-    const [rater, ratee] = p.split(":").map(Number);
-    const side: EvaluationSide | null = streetIds.has(rater) && deptIds.has(ratee) ? "STREET" : deptIds.has(rater) && streetIds.has(ratee) ? "DEPARTMENT" : null;
-    if (!side) throw new AppError("VALIDATION", "评价关系只能是街道（乡镇）评部门或部门评街道（乡镇）。", { pairs: "包含无效的评价关系" });
-    keep.set(p, { raterUnitId: rater, rateeUnitId: ratee, side });
+  let streetIds = streets.map((s) => s.id);
+  if (input.districtId != null) {
+    const district = await tx.orgUnit.findUnique({ where: { id: input.districtId }, select: { kind: true, name: true } });
+    if (!district || !["DISTRICT", "CITY"].includes(district.kind)) throw new AppError("VALIDATION", "请选择一个区县。", { districtId: "请选择一个区县" });
+    const under = await streetsUnder(tx, input.districtId);
+    streetIds = streetIds.filter((id) => under.has(id));
+    if (!streetIds.length) throw new AppError("VALIDATION", `${district.name}没有参加考评的街道（乡镇）。`, { districtId: "该区县没有参加考评的街道（乡镇）" });
   }
-  if (keep.size === 0) throw new AppError("VALIDATION", undefined, { pairs: "请至少保留一组评价关系" });
-  const before = await tx.evaluationPair.count({ where: { roundId: round.id } });
-  await tx.evaluationPair.deleteMany({ where: { roundId: round.id } });
-  await tx.evaluationPair.createMany({ data: [...keep.values()].map((p) => ({ ...p, roundId: round.id })) });
+  let departmentIds = departments.map((d) => d.id);
+  if (input.departmentId != null) {
+    if (!departmentIds.includes(input.departmentId)) throw new AppError("VALIDATION", "请选择一个参加考评的部门。", { departmentId: "请选择一个参加考评的部门" });
+    departmentIds = [input.departmentId];
+  }
+  const sides = input.direction === "BOTH" ? ["STREET", "DEPARTMENT"] : [input.direction];
+  const changed =
+    input.op === "add"
+      ? await tx.$executeRaw`
+          INSERT INTO evaluation_pair (round_id, rater_unit_id, ratee_unit_id, side)
+          SELECT ${round.id}::int, CASE WHEN x.side = 'STREET' THEN s.id ELSE d.id END, CASE WHEN x.side = 'STREET' THEN d.id ELSE s.id END, x.side::"EvaluationSide"
+          FROM unnest(${streetIds}::int[]) AS s(id) CROSS JOIN unnest(${departmentIds}::int[]) AS d(id) CROSS JOIN unnest(${sides}::text[]) AS x(side)
+          ON CONFLICT (round_id, rater_unit_id, ratee_unit_id) DO NOTHING`
+      : await tx.$executeRaw`
+          DELETE FROM evaluation_pair p
+          WHERE p.round_id = ${round.id}
+            AND ((p.side = 'STREET' AND 'STREET' = ANY(${sides}::text[]) AND p.rater_unit_id = ANY(${streetIds}::int[]) AND p.ratee_unit_id = ANY(${departmentIds}::int[]))
+              OR (p.side = 'DEPARTMENT' AND 'DEPARTMENT' = ANY(${sides}::text[]) AND p.rater_unit_id = ANY(${departmentIds}::int[]) AND p.ratee_unit_id = ANY(${streetIds}::int[])))`;
   await syncSheets(tx, round.id);
-  await audit({ action: "evaluation.pairs.save", subjectType: "evaluationRound", subjectId: round.id, before: { pairs: before }, after: { pairs: keep.size } });
-  return { count: keep.size };
+  const totals = await pairTotals(tx, round.id);
+  await audit({
+    action: "evaluation.pairs.change",
+    subjectType: "evaluationRound",
+    subjectId: round.id,
+    after: { op: input.op, direction: PAIR_DIRECTION_LABELS[input.direction], districtId: input.districtId, departmentId: input.departmentId, changed, ...totals },
+  });
+  return { changed, considered: streetIds.length * departmentIds.length * sides.length, ...totals };
+}
+
+/** 编办 sets whom one unit rates, or who rates it; the unit's pairs the other way stay as they are. */
+export async function setUnitPairs(input: z.infer<typeof unitPairsSchema>, { tx, audit }: Ctx) {
+  const round = await expectRound(tx, input.roundId, "DRAFT");
+  const { streets, departments } = await participants(tx);
+  const isStreet = streets.some((s) => s.id === input.unitId);
+  if (!isStreet && !departments.some((d) => d.id === input.unitId)) throw new AppError("VALIDATION", "该单位不参加考评。");
+  const candidates = new Set((isStreet ? departments : streets).map((u) => u.id));
+  const wanted = [...new Set(input.counterpartIds)];
+  if (wanted.some((id) => !candidates.has(id))) {
+    throw new AppError("VALIDATION", "评价关系只能是街道（乡镇）评部门或部门评街道（乡镇）。", { counterpartIds: "包含无效的评价关系" });
+  }
+  const rates = input.direction === "RATES";
+  // The side is the rater's: a street rating, or a department rating.
+  const side = rates === isStreet ? "STREET" : "DEPARTMENT";
+  const mine = rates ? { raterUnitId: input.unitId } : { rateeUnitId: input.unitId };
+  const before = await tx.evaluationPair.count({ where: { roundId: round.id, ...mine } });
+  const removed = await tx.evaluationPair.deleteMany({
+    where: { roundId: round.id, ...mine, ...(rates ? { rateeUnitId: { notIn: wanted } } : { raterUnitId: { notIn: wanted } }) },
+  });
+  const added = await tx.evaluationPair.createMany({
+    data: wanted.map((other) => ({ roundId: round.id, raterUnitId: rates ? input.unitId : other, rateeUnitId: rates ? other : input.unitId, side })),
+    skipDuplicates: true,
+  });
+  await syncSheets(tx, round.id);
+  await audit({
+    action: "evaluation.pairs.unit",
+    subjectType: "evaluationRound",
+    subjectId: round.id,
+    before: { unitId: input.unitId, direction: input.direction, pairs: before },
+    after: { unitId: input.unitId, direction: input.direction, pairs: wanted.length, added: added.count, removed: removed.count },
+  });
+  return { added: added.count, removed: removed.count, pairs: wanted.length };
+}
+
+/** 编办 goes back to the default: every related street and department, both ways. */
+export async function resetPairs(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+  const round = await expectRound(tx, input.roundId, "DRAFT");
+  const before = await pairTotals(tx, round.id);
+  await tx.evaluationPair.deleteMany({ where: { roundId: round.id } });
+  const { streets, departments } = await participants(tx);
+  await addRelatedPairs(tx, round.id, streets.map((s) => s.id), departments.map((d) => d.id));
+  await syncSheets(tx, round.id);
+  const after = await pairTotals(tx, round.id);
+  await audit({ action: "evaluation.pairs.reset", subjectType: "evaluationRound", subjectId: round.id, before, after });
+  return after;
 }
 
 export async function setDeadline(input: z.infer<typeof deadlineSchema>, { tx, audit }: Ctx) {

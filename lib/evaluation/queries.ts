@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/types";
 import { isBianban } from "./policy";
+import { participants } from "./commands";
 
 /** 编办 sees every round; leaders published ones; a street or department the rounds it takes part in. */
 export async function listRounds(user: SessionUser) {
@@ -45,10 +46,43 @@ export async function progress(roundId: number) {
     ORDER BY h.status, h.side, u.sort_order, u.id`;
 }
 
-/** Pairs as "rater:ratee" with the names, for the pair editor. */
-export async function pairKeys(roundId: number) {
-  const rows = await prisma.evaluationPair.findMany({ where: { roundId }, select: { raterUnitId: true, rateeUnitId: true } });
-  return rows.map((r) => `${r.raterUnitId}:${r.rateeUnitId}`);
+export type PairUnit = { id: number; name: string; kind: "STREET" | "DEPARTMENT"; groupId: number | null; rates: number; ratedBy: number };
+export type PairGroup = { id: number; name: string; kind: string };
+
+/**
+ * The pair editor's overview: each participant with the unit above it (its district, or the city)
+ * and how many it rates and is rated by. Counts, not pairs: a province has 130,000 pairs.
+ */
+export async function pairOverview(roundId: number) {
+  const { streets, departments } = await participants(prisma);
+  const [rates, ratedBy] = await Promise.all([
+    prisma.$queryRaw<{ id: number; n: number }[]>`SELECT rater_unit_id AS id, count(*)::int AS n FROM evaluation_pair WHERE round_id = ${roundId} GROUP BY 1`,
+    prisma.$queryRaw<{ id: number; n: number }[]>`SELECT ratee_unit_id AS id, count(*)::int AS n FROM evaluation_pair WHERE round_id = ${roundId} GROUP BY 1`,
+  ]);
+  const ratesOf = new Map(rates.map((r) => [r.id, r.n]));
+  const ratedByOf = new Map(ratedBy.map((r) => [r.id, r.n]));
+  const unit = (u: { id: number; name: string; parentId: number | null }, kind: PairUnit["kind"]): PairUnit => ({
+    id: u.id, name: u.name, kind, groupId: u.parentId, rates: ratesOf.get(u.id) ?? 0, ratedBy: ratedByOf.get(u.id) ?? 0,
+  });
+  const units = [...streets.map((s) => unit(s, "STREET")), ...departments.map((d) => unit(d, "DEPARTMENT"))];
+  const parentIds = [...new Set(units.map((u) => u.groupId).filter((id): id is number => id != null))];
+  const groups: PairGroup[] = await prisma.orgUnit.findMany({
+    where: { id: { in: parentIds } },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, kind: true },
+  });
+  const totals = await prisma.evaluationPair.groupBy({ by: ["side"], where: { roundId }, _count: { _all: true } });
+  const total = (side: string) => totals.find((t) => t.side === side)?._count._all ?? 0;
+  return { units, groups, totals: { street: total("STREET"), department: total("DEPARTMENT") } };
+}
+
+/** Whom one unit rates and who rates it, for the editor's per-unit view. */
+export async function unitPairs(roundId: number, unitId: number) {
+  const [rates, ratedBy] = await Promise.all([
+    prisma.evaluationPair.findMany({ where: { roundId, raterUnitId: unitId }, select: { rateeUnitId: true } }),
+    prisma.evaluationPair.findMany({ where: { roundId, rateeUnitId: unitId }, select: { raterUnitId: true } }),
+  ]);
+  return { unitId, rates: rates.map((r) => r.rateeUnitId), ratedBy: ratedBy.map((r) => r.raterUnitId) };
 }
 
 /** Individual raters' scores of one unit. Only for 编办: callers check evaluation.raterDetail. */

@@ -50,10 +50,31 @@ export const saveIndicatorsSchema = z
 
 export const roundIdSchema = z.object({ roundId: id });
 
-export const pairsSchema = z.object({
+const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable()).default(null);
+
+/** STREET: streets (townships) rate departments; DEPARTMENT: departments rate streets. */
+export const PAIR_DIRECTIONS = ["BOTH", "STREET", "DEPARTMENT"] as const;
+export const PAIR_DIRECTION_LABELS: Record<(typeof PAIR_DIRECTIONS)[number], string> = {
+  BOTH: "双向（相互评价）",
+  STREET: "街道（乡镇）评部门",
+  DEPARTMENT: "部门评街道（乡镇）",
+};
+
+/** Adds or removes every pair between the streets of a district (or all) and a department (or all). */
+export const bulkPairsSchema = z.object({
   roundId: id,
-  /** "raterId:rateeId" pairs to keep; everything else in the round is removed. */
-  pairs: z.array(z.string().regex(/^\d+:\d+$/, "参数有误")).max(200_000, "评价关系过多"),
+  op: z.enum(["add", "remove"], { error: "参数有误" }),
+  direction: z.enum(PAIR_DIRECTIONS, { error: "请选择评价方向" }),
+  districtId: optionalId,
+  departmentId: optionalId,
+});
+
+/** Sets whom one unit rates (RATES) or who rates it (RATED_BY); its other pairs are left alone. */
+export const unitPairsSchema = z.object({
+  roundId: id,
+  unitId: id,
+  direction: z.enum(["RATES", "RATED_BY"], { error: "参数有误" }),
+  counterpartIds: z.array(id).max(20_000, "所选单位过多"),
 });
 
 export const deadlineSchema = z.object({ roundId: id, closesOn: day });

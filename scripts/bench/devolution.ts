@@ -22,10 +22,27 @@ function actor(id: number, unitId: number, roles: SessionUser["roles"], unitKind
   return { id, username: `bench${id}`, displayName: `基准用户${id}`, roles, unitId, unitName: `单位${unitId}`, unitKind, unitParentId: null, jointMeetingMember: false, mustChangePassword: false };
 }
 
-/** Runs a command the way defineAction does: one transaction with its audit rows. */
+const meta = { address: "127.0.0.1", userAgent: "bench" };
+const contextFor = (tx: Tx, user: SessionUser): CommandContext => ({ tx, user, meta, audit: (e) => writeAudit(tx, user, meta, e) });
+
+/** Runs a command the way defineAction does: one transaction with its audit rows, the default time limit. */
 function command<I, R>(prisma: PrismaClient, user: SessionUser, run: (input: I, ctx: CommandContext) => Promise<R>, input: I): Promise<R> {
-  const meta = { address: "127.0.0.1", userAgent: "bench" };
-  return prisma.$transaction((tx: Tx) => run(input, { tx, user, meta, audit: (e) => writeAudit(tx, user, meta, e) }), { timeout: 120_000, maxWait: 10_000 });
+  return prisma.$transaction((tx: Tx) => run(input, contextFor(tx, user)), { timeout: 30_000, maxWait: 10_000 });
+}
+
+/** What `fn` returns, from a transaction that is then rolled back. */
+async function rolledBack<R>(prisma: PrismaClient, fn: (tx: Tx) => Promise<R>): Promise<R> {
+  const undo = new Error("rollback");
+  let result: R | undefined;
+  try {
+    await prisma.$transaction(async (tx: Tx) => {
+      result = await fn(tx);
+      throw undo;
+    }, { timeout: 30_000, maxWait: 10_000 });
+  } catch (e) {
+    if (e !== undo) throw e;
+  }
+  return result as R;
 }
 
 export async function seedProvince(prisma: PrismaClient) {
@@ -70,9 +87,24 @@ export const devolutionBench: BenchSuite = {
     const admin = actor(1, bianbanId, ["BIANBAN_ADMIN"], "BIANBAN");
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
+    // Opening a province-wide round: the first time on a fresh database (the round the rest of the
+    // suite uses), then twice more rolled back, for a median.
+    const openInput = { title: "基准轮", editionId: edition.id, deadline, streetIds: streets, documentPrefix: "基准编赋", note: null };
     const t0 = performance.now();
-    const opened = await command(prisma, admin, openRound, { title: "基准轮", editionId: edition.id, deadline, streetIds: streets, documentPrefix: "基准编赋", note: null });
-    const openTime = performance.now() - t0;
+    const opened = await command(prisma, admin, openRound, openInput);
+    const openTimes = [performance.now() - t0];
+    for (let i = 0; i < 2; i++) {
+      // The open round holds these streets for this edition, so each run closes it first.
+      openTimes.push(await rolledBack(prisma, async (tx) => {
+        await tx.devolutionRound.update({ where: { id: opened.id }, data: { status: "CLOSED" } });
+        const t = performance.now();
+        await openRound(openInput, contextFor(tx, admin));
+        return performance.now() - t;
+      }));
+    }
+    const openFirst = openTimes[0];
+    console.log(`  (opening a province-wide round, each run: ${openTimes.map(ms).join(", ")})`);
+    openTimes.sort((a, b) => a - b);
     const roundId = opened.id;
 
     // A round well under way: ~80% settled (96% of them accepted), some disputed, some waiting.
@@ -147,7 +179,10 @@ export const devolutionBench: BenchSuite = {
 
     return [
       { name: `rows generated (${STREETS} streets x ${ITEMS} items)`, value: String(rows), target: "≈ 340,000" },
-      { name: "open a round at that scale (assign + insert rows)", value: ms(openTime), target: "(figure only)" },
+      // 编办 clicks 「发起」 once a year and waits on the page: under 3 s is a wait people accept for
+      // that, and it leaves the default 30 s transaction limit ten times over for a slower server.
+      { name: "open a province-wide round, first on a fresh db", value: ms(openFirst), target: "< 3 s" },
+      { name: "open a province-wide round, median of 3", value: ms(percentile(openTimes, 50)), target: "< 3 s" },
       { name: "dashboard + comparison table (all streets), p95", value: ms(percentile(dashboard, 95)), target: "< 300 ms" },
       { name: "dashboard + comparison table, p50", value: ms(percentile(dashboard, 50)), target: "< 300 ms" },
       { name: "rounds list with counts, p95", value: ms(percentile(rounds, 95)), target: "< 300 ms" },

@@ -70,6 +70,18 @@ test("a round from opening to published results, two raters on each side", async
   await page.getByLabel("指标 1 权重").fill("25");
   await page.getByRole("button", { name: "保存指标" }).click();
   await expect(page.getByText("指标已保存。")).toBeVisible();
+  // Who rates whom, one unit at a time: 东湖街道 stops rating 司法局; who rates 东湖街道 stays.
+  await expect(page.getByTestId("pair-summary")).toContainText("街道（乡镇）评部门");
+  await page.getByLabel("查找单位").fill("东湖街道");
+  await page.getByRole("link", { name: "调整东湖街道办事处的评价关系" }).click();
+  const rates = page.getByTestId("picker-RATES");
+  await expect(rates.getByLabel("东湖街道办事处评价示例市司法局")).toBeChecked();
+  const [, before, of] = (await page.getByTestId("picker-count-RATES").textContent())!.match(/已选 (\d+) \/ (\d+)/)!;
+  await rates.getByLabel("东湖街道办事处评价示例市司法局").uncheck();
+  await rates.getByRole("button", { name: "保存" }).click();
+  await expect(rates.getByText(/已保存：\d+ 组（新增 0，移除 1）/)).toBeVisible();
+  await expect(page.getByTestId("picker-count-RATES")).toHaveText(`已选 ${Number(before) - 1} / ${of}`);
+  await expect(page.getByTestId("picker-RATED_BY").getByLabel("示例市司法局评价东湖街道办事处")).toBeChecked();
   await page.screenshot({ path: "test-results/screens/evaluation-setup.png", fullPage: true });
   await confirm(page, "开始评分");
   await expect(page.getByTestId("progress-table")).toBeVisible();

@@ -5,8 +5,11 @@ import {
   extendSheetAction,
   openRoundAction,
   publishRoundAction,
+  changePairsAction,
   remindAction,
+  resetPairsAction,
   saveIndicatorsAction,
+  setUnitPairsAction,
   saveScoresAction,
   submitSheetAction,
 } from "@/lib/evaluation/actions";
@@ -232,5 +235,115 @@ describe("dispatch", () => {
     const e = await escalateCaseAction({ id: f.data.id, reason: "涉及行政处罚，街道无执法权" });
     expect(e.ok).toBe(true);
     expect((await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id } })).status).toBe("ESCALATED");
+  });
+});
+
+describe("one round a year", () => {
+  it("refuses a second round for a year that has one, with the reason beside the year, and the database refuses it too", async () => {
+    await actAs("bianban");
+    const before = await prisma.evaluationRound.count();
+    const audits = await prisma.auditLog.count();
+    const second = await createRoundAction({ year: 2026, title: "2026 年度补充考评", closesOn: inDays(10), trimmed: true });
+    const message = "2026 年度已有考评「2026 年度区街双向考评」，每个年度只能有一轮双向考评。";
+    expect(second).toMatchObject({ ok: false, code: "DUPLICATE", message, fieldErrors: { year: message } });
+    expect(await prisma.evaluationRound.count()).toBe(before);
+    expect(await prisma.auditLog.count()).toBe(audits);
+    await expect(prisma.evaluationRound.create({ data: { year: 2026, title: "绕过检查", closesOn: new Date("2099-01-01"), createdByName: "测试" } })).rejects.toMatchObject({ code: "P2002" });
+  });
+});
+
+describe("who rates whom", () => {
+  let roundId: number;
+  let streets: { id: number; parentId: number | null }[];
+  let departments: number[];
+  let xishan: number;
+  let local: number;
+  const count = (where: Record<string, unknown> = {}) => prisma.evaluationPair.count({ where: { roundId, ...where } });
+
+  beforeAll(async () => {
+    xishan = await unitId("西山县");
+    // A county department: related only to the streets and townships of its own county.
+    local = (await prisma.orgUnit.create({ data: { name: "西山县农业农村局", kind: "DEPARTMENT", parentId: xishan } })).id;
+    await actAs("bianban");
+    const created = await createRoundAction({ year: 2028, title: "2028 年度区街双向考评", closesOn: inDays(20), trimmed: true });
+    if (!created.ok) throw new Error(created.message);
+    roundId = created.data.id;
+    streets = await prisma.orgUnit.findMany({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true }, select: { id: true, parentId: true } });
+    departments = (await prisma.orgUnit.findMany({ where: { kind: "DEPARTMENT", active: true, NOT: { name: { endsWith: "人民政府" } } }, select: { id: true } })).map((d) => d.id);
+  });
+
+  it("starts with every related pair both ways: city departments with every street, a county's with its own", async () => {
+    const inXishan = streets.filter((s) => s.parentId === xishan).length;
+    expect(inXishan).toBeGreaterThan(0);
+    const related = streets.length * (departments.length - 1) + inXishan;
+    expect(await count({ side: "STREET" })).toBe(related);
+    expect(await count({ side: "DEPARTMENT" })).toBe(related);
+    expect(await count({ raterUnitId: local })).toBe(inXishan);
+    expect(await prisma.evaluationSheet.count({ where: { roundId } })).toBe(streets.length + departments.length);
+  });
+
+  it("adds and removes by district and by department, one direction or both, and keeps the sheets in step", async () => {
+    const dongqu = await unitId("东湖区");
+    const east = streets.filter((s) => s.parentId === dongqu).map((s) => s.id);
+    const total = await count();
+    const removed = await changePairsAction({ roundId, op: "remove", direction: "STREET", districtId: dongqu });
+    expect(removed).toMatchObject({ ok: true, data: { changed: total - (await count()) } });
+    expect(removed.ok && removed.data.changed).toBe(east.length * (departments.length - 1));
+    expect(await count({ side: "STREET", raterUnitId: { in: east } })).toBe(0);
+    expect(await count({ side: "DEPARTMENT", rateeUnitId: { in: east } })).toBeGreaterThan(0);
+    expect(await prisma.evaluationSheet.count({ where: { roundId, raterUnitId: { in: east } } })).toBe(0);
+
+    // Adding back within the district adds every department, the county one too (an explicit choice).
+    const added = await changePairsAction({ roundId, op: "add", direction: "STREET", districtId: dongqu });
+    expect(added).toMatchObject({ ok: true, data: { changed: east.length * departments.length } });
+    expect(await prisma.evaluationSheet.count({ where: { roundId, raterUnitId: { in: east } } })).toBe(east.length);
+
+    const cg = await unitId("示例市城市管理综合执法局");
+    expect((await changePairsAction({ roundId, op: "remove", direction: "BOTH", departmentId: cg })).ok).toBe(true);
+    expect(await count({ OR: [{ raterUnitId: cg }, { rateeUnitId: cg }] })).toBe(0);
+    expect(await prisma.evaluationSheet.count({ where: { roundId, raterUnitId: cg } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "evaluation.pairs.change", subjectId: String(roundId) } })).toBe(3);
+  });
+
+  it("sets whom one unit rates without touching who rates it", async () => {
+    const donghu = await unitId("东湖街道办事处");
+    const wj = await unitId("示例市卫生健康委员会");
+    const yj = await unitId("示例市应急管理局");
+    const ratedBy = await count({ rateeUnitId: donghu });
+    const set = await setUnitPairsAction({ roundId, unitId: donghu, direction: "RATES", counterpartIds: [wj, yj] });
+    expect(set).toMatchObject({ ok: true, data: { pairs: 2 } });
+    expect((await prisma.evaluationPair.findMany({ where: { roundId, raterUnitId: donghu } })).map((p) => [p.rateeUnitId, p.side]).sort()).toEqual([[wj, "STREET"], [yj, "STREET"]].sort());
+    expect(await count({ rateeUnitId: donghu })).toBe(ratedBy);
+
+    const byDept = await setUnitPairsAction({ roundId, unitId: donghu, direction: "RATED_BY", counterpartIds: [wj] });
+    expect(byDept).toMatchObject({ ok: true, data: { pairs: 1 } });
+    expect(await prisma.evaluationPair.findMany({ where: { roundId, rateeUnitId: donghu }, select: { raterUnitId: true, side: true } })).toEqual([{ raterUnitId: wj, side: "DEPARTMENT" }]);
+
+    // A street cannot rate a street; a unit outside the evaluation is refused.
+    const nanan = await unitId("南岸街道办事处");
+    expect(await setUnitPairsAction({ roundId, unitId: donghu, direction: "RATES", counterpartIds: [nanan] })).toMatchObject({
+      ok: false, code: "VALIDATION", message: "评价关系只能是街道（乡镇）评部门或部门评街道（乡镇）。",
+    });
+    expect(await setUnitPairsAction({ roundId, unitId: await unitId("示例市委编办"), direction: "RATES", counterpartIds: [] })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await changePairsAction({ roundId, op: "add", direction: "BOTH", districtId: donghu })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { districtId: "请选择一个区县" } });
+  });
+
+  it("goes back to every related pair; only 编办 and only before rating starts", async () => {
+    const reset = await resetPairsAction({ roundId });
+    const related = streets.length * (departments.length - 1) + streets.filter((s) => s.parentId === xishan).length;
+    expect(reset).toMatchObject({ ok: true, data: { street: related, department: related } });
+    expect(await prisma.evaluationSheet.count({ where: { roundId } })).toBe(streets.length + departments.length);
+
+    const before = await count();
+    for (const name of ["jiedao", "chengguan", "lingdao"]) {
+      await actAs(name);
+      expect(await changePairsAction({ roundId, op: "remove", direction: "BOTH" }), name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await resetPairsAction({ roundId }), name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await setUnitPairsAction({ roundId, unitId: local, direction: "RATES", counterpartIds: [] }), name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    await actAs("bianban");
+    const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: "OPEN" } });
+    expect(await changePairsAction({ roundId: open.id, op: "remove", direction: "BOTH" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await count()).toBe(before);
   });
 });

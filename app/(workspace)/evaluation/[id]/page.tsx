@@ -4,18 +4,19 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/client";
-import { getRound, pairKeys, progress } from "@/lib/evaluation/queries";
-import { participants, ROUND_STATUS_LABELS, sheetDeadline } from "@/lib/evaluation/commands";
+import { getRound, pairOverview, progress, unitPairs } from "@/lib/evaluation/queries";
+import { ROUND_STATUS_LABELS, sheetDeadline } from "@/lib/evaluation/commands";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/cx";
-import { DeadlineForm, ExtendForm, IndicatorEditor, PairEditor, RemindButton, RoundStepButton } from "@/components/evaluation/round-admin";
+import { DeadlineForm, ExtendForm, IndicatorEditor, RemindButton, RoundStepButton } from "@/components/evaluation/round-admin";
+import { PairEditor } from "@/components/evaluation/pair-editor";
 import { formatDate, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "考评详情" };
 
-export default async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RoundPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ unit?: string }> }) {
   const user = await requirePermission("evaluation.read");
   const id = Number((await params).id);
   const round = Number.isInteger(id) && id > 0 ? await getRound(id) : null;
@@ -28,8 +29,9 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
   const closes = round.closesOn.toISOString().slice(0, 10);
   const rows = manage && round.status !== "DRAFT" ? await progress(id) : [];
   const submitted = rows.filter((r) => r.status === "SUBMITTED").length;
-  const units = manage && round.status === "DRAFT" ? await participants(prisma) : null;
-  const keys = units ? await pairKeys(id) : [];
+  const pairs = manage && round.status === "DRAFT" ? await pairOverview(id) : null;
+  const unitId = Number((await searchParams).unit);
+  const selected = pairs && pairs.units.some((u) => u.id === unitId) ? await unitPairs(id, unitId) : null;
   return (
     <div className="space-y-8">
       <PageHeader
@@ -73,10 +75,10 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
         </section>
       )}
 
-      {units && (
+      {pairs && (
         <section aria-labelledby="pair-h">
           <h2 id="pair-h" className="mb-2 text-lg font-semibold">评价关系（谁评价谁）</h2>
-          <PairEditor roundId={id} streets={units.streets} departments={units.departments} initial={keys} />
+          <PairEditor roundId={id} units={pairs.units} groups={pairs.groups} totals={pairs.totals} selected={selected} />
         </section>
       )}
 

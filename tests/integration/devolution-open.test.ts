@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { openRoundAction } from "@/lib/devolution/actions";
+import { roundDashboard } from "@/lib/devolution/read-model";
+import { rowState } from "@/lib/devolution/state";
+import { actAs, prisma, seedDemo, unitId } from "./helpers";
+
+// Opening a round writes every street x item in one statement, and the references of those rows
+// are checked by set-based triggers rather than per-row foreign keys: both are checked here.
+
+let roundId: number;
+let streets: number[];
+let items: { id: number; position: number; departmentId: number | null; powerTypeId: number | null; domainId: number | null }[];
+let yj: number;
+
+beforeAll(async () => {
+  await seedDemo();
+  // The demo round holds the demo streets for this edition: the new round gets three new ones.
+  const district = await unitId("东湖区");
+  streets = [];
+  for (const name of ["新城街道办事处", "新港街道办事处", "新桥镇人民政府"]) {
+    streets.push((await prisma.orgUnit.create({ data: { name, kind: name.endsWith("政府") ? "TOWNSHIP" : "STREET", parentId: district } })).id);
+  }
+  // A department that has stopped work: its items go to no one until 编办 assigns them.
+  yj = await unitId("示例市应急管理局");
+  await prisma.orgUnit.update({ where: { id: yj }, data: { active: false } });
+  const edition = await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED" } });
+  items = await prisma.catalogueItem.findMany({
+    where: { editionId: edition.id },
+    select: { id: true, position: true, departmentId: true, powerTypeId: true, domainId: true },
+  });
+  await actAs("admin");
+  const opened = await openRoundAction({ title: "新设街道承接确认", editionId: edition.id, deadline: "2099-12-31", streetIds: streets, documentPrefix: "示例编赋" });
+  if (!opened.ok) throw new Error(opened.message);
+  roundId = opened.data.id;
+  const yjItems = items.filter((i) => i.departmentId === yj).length;
+  expect(yjItems).toBeGreaterThan(0);
+  expect(opened.data).toEqual({ id: roundId, rows: streets.length * items.length, unassigned: yjItems });
+});
+
+describe("opening a round", () => {
+  it("creates one row per street x item, with the item's department, copied fields and nothing answered", async () => {
+    const rows = await prisma.devolution.findMany({ where: { roundId } });
+    expect(rows).toHaveLength(streets.length * items.length);
+    const keys = new Set(rows.map((r) => `${r.streetId}:${r.itemId}`));
+    expect(keys.size).toBe(rows.length);
+    for (const s of streets) for (const i of items) expect(keys.has(`${s}:${i.id}`)).toBe(true);
+
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const assignments = new Map((await prisma.devolutionAssignment.findMany({ where: { roundId } })).map((a) => [a.itemId, a.departmentId]));
+    for (const r of rows) {
+      const item = byId.get(r.itemId)!;
+      const department = item.departmentId === yj ? null : item.departmentId;
+      expect(assignments.get(r.itemId)).toBe(department);
+      expect(r).toMatchObject({
+        departmentId: department,
+        position: item.position,
+        powerTypeId: item.powerTypeId,
+        domainId: item.domainId,
+        proposal: null, reason: null, streetDuty: null, departmentDuty: null, proposedAt: null,
+        response: null, responseReason: null, respondedAt: null,
+        arbitratedDecision: null, arbitratedAt: null,
+        decision: null, settled: false, settledAt: null, letterId: null, lockedAt: null, commentCount: 0,
+      });
+      expect(rowState(r)).toBe(department == null ? "UNASSIGNED" : "AWAITING_PROPOSAL");
+    }
+  });
+
+  it("counts the new rows in the dashboard tallies and writes one audit entry", async () => {
+    const unassigned = items.filter((i) => i.departmentId === yj).length * streets.length;
+    const d = await roundDashboard(prisma, roundId);
+    expect(d.overall).toMatchObject({ total: streets.length * items.length, unassigned, awaitingProposal: streets.length * items.length - unassigned, settled: 0 });
+    expect(d.streets.map((s) => s.streetId).sort()).toEqual([...streets].sort());
+    const audits = await prisma.auditLog.findMany({ where: { action: "devolution.round.open", subjectId: String(roundId) } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0].after).toMatchObject({ streetIds: streets, items: items.length, rows: streets.length * items.length, unassigned: unassigned / streets.length });
+  });
+});
+
+describe("the references of devolution rows", () => {
+  it("refuses a row whose street or item is not in its round, or whose department does not exist", async () => {
+    const other = await unitId("东湖街道办事处");
+    const item = items[0].id;
+    const insert = (street: number, itemId: number) =>
+      prisma.$executeRawUnsafe(
+        `INSERT INTO devolution (round_id, street_id, item_id, position, updated_at) VALUES ($1, $2, $3, 1, now())`,
+        roundId, street, itemId,
+      );
+    await expect(insert(other, item)).rejects.toThrow(/street \d+ is not in round/);
+    const outside = await prisma.catalogueItem.findFirstOrThrow({ where: { editionId: { not: (await prisma.devolutionRound.findUniqueOrThrow({ where: { id: roundId } })).editionId } }, select: { id: true } });
+    await expect(insert(streets[0], outside.id)).rejects.toThrow(/item \d+ is not in round/);
+    const row = await prisma.devolution.findFirstOrThrow({ where: { roundId, departmentId: { not: null } } });
+    await expect(prisma.$executeRawUnsafe(`UPDATE devolution SET department_id = 987654 WHERE id = $1`, row.id)).rejects.toThrow(/department 987654 does not exist/);
+    // Through Prisma it is the foreign-key failure it was before.
+    await expect(prisma.devolution.update({ where: { id: row.id }, data: { departmentId: 987654 } })).rejects.toMatchObject({ code: "P2003" });
+    expect((await prisma.devolution.findUniqueOrThrow({ where: { id: row.id } })).departmentId).toBe(row.departmentId);
+  });
+
+  it("keeps a round's streets and items, the round itself and the units while rows point at them", async () => {
+    const row = await prisma.devolution.findFirstOrThrow({ where: { roundId, departmentId: { not: null } } });
+    const refused = (sql: string, ...values: number[]) => expect(prisma.$executeRawUnsafe(sql, ...values)).rejects.toThrow(/referenced by devolution rows/);
+    await refused(`DELETE FROM devolution_round_street WHERE round_id = $1 AND street_id = $2`, roundId, row.streetId);
+    await refused(`UPDATE devolution_round_street SET street_id = $3 WHERE round_id = $1 AND street_id = $2`, roundId, row.streetId, yj);
+    await refused(`DELETE FROM devolution_assignment WHERE round_id = $1 AND item_id = $2`, roundId, row.itemId);
+    await refused(`DELETE FROM devolution_round WHERE id = $1`, roundId);
+    await refused(`DELETE FROM org_unit WHERE id = $1`, row.departmentId!);
+    await refused(`DELETE FROM org_unit WHERE id = $1`, row.streetId);
+    await expect(prisma.devolutionRound.delete({ where: { id: roundId } })).rejects.toMatchObject({ code: "P2003" });
+    expect(await prisma.devolution.count({ where: { roundId } })).toBe(streets.length * items.length);
+  });
+});
