@@ -53,7 +53,7 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
 }
 
 function Subject({ row, linkUsers, linkUnits }: { row: AuditRow; linkUsers: boolean; linkUnits: boolean }) {
-  if (!row.subjectType) return <span className="text-slate-400">—</span>;
+  if (!row.subjectType) return <span className="text-slate-500">—</span>;
   const label = `${subjectTypeLabel(row.subjectType)}${row.subjectId ? ` ${row.subjectType === "username" ? row.subjectId : `#${row.subjectId}`}` : ""}`;
   const href =
     row.subjectId && /^\d+$/.test(row.subjectId)
@@ -121,7 +121,7 @@ export function AuditTable({
                       row.actorName
                     )
                   ) : (
-                    <span className="text-slate-400">未登录</span>
+                    <span className="text-slate-500">未登录</span>
                   )}
                 </td>
                 <td className={table.td}>
@@ -131,10 +131,10 @@ export function AuditTable({
                     ))}
                   </span>
                 </td>
-                <td className={`${table.td} min-w-[8rem]`}>{row.unitName ?? <span className="text-slate-400">—</span>}</td>
+                <td className={`${table.td} min-w-[8rem]`}>{row.unitName ?? <span className="text-slate-500">—</span>}</td>
                 <td className={`${table.td} whitespace-nowrap`}>
                   <span className={isWarningAction(row.action) ? "font-medium text-red-700" : "font-medium"}>{auditActionLabel(row.action)}</span>
-                  {auditActionLabel(row.action) !== row.action && <span className="block text-xs text-slate-400">{row.action}</span>}
+                  {auditActionLabel(row.action) !== row.action && <span className="block text-xs text-slate-500">{row.action}</span>}
                 </td>
                 <td className={table.td}>
                   <Subject row={row} linkUsers={linkUsers} linkUnits={linkUnits} />

@@ -101,7 +101,7 @@ function UnitRolesPhone({
                   className="mt-0.5 h-4 w-4 rounded border-slate-300"
                   data-testid={`role-${role}`}
                 />
-                <span className={unfit || notJoint ? "text-slate-400" : "text-slate-800"}>
+                <span className={unfit || notJoint ? "text-slate-500" : "text-slate-800"}>
                   {ROLE_LABELS[role]}
                   {unfit && <span className="ml-1 text-xs">（不适用于{ORG_KIND_LABELS[unit!.kind]}）</span>}
                   {!unfit && notJoint && <span className="ml-1 text-xs">（所选单位不是联席会议成员单位）</span>}

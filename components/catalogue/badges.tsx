@@ -16,5 +16,5 @@ export function TypeLabel({ name, raw }: { name?: string | null; raw?: string | 
       </span>
     );
   }
-  return <span className="text-slate-400">—</span>;
+  return <span className="text-slate-500">—</span>;
 }

@@ -109,7 +109,7 @@ export function DictionaryManager({ kind, title, description, entries }: { kind:
               <Fragment key={e.id}>
                 <tr className={e.active ? undefined : "bg-slate-50 text-slate-500"} data-testid={`entry-${e.name}`}>
                   <td className={`${table.td} whitespace-nowrap font-medium`}>{e.name}</td>
-                  <td className={`${table.td} min-w-[12rem] text-slate-600`}>{e.synonyms.length ? e.synonyms.join("、") : <span className="text-slate-400">—</span>}</td>
+                  <td className={`${table.td} min-w-[12rem] text-slate-600`}>{e.synonyms.length ? e.synonyms.join("、") : <span className="text-slate-500">—</span>}</td>
                   <td className={`${table.td} text-right tabular-nums`}>{e.items}</td>
                   <td className={table.td}>{e.active ? <Badge tone="green">在用</Badge> : <Badge>已停用</Badge>}</td>
                   <td className={`${table.td} whitespace-nowrap`}>

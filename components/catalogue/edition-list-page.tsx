@@ -92,12 +92,12 @@ export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
                     {e.status === "ISSUED" ? (
                       <>
                         {formatDate(e.issuedAt)} 发布
-                        {e.issuedByName && <span className="block text-slate-400">{e.issuedByName}</span>}
+                        {e.issuedByName && <span className="block text-slate-500">{e.issuedByName}</span>}
                       </>
                     ) : (
                       <>
                         {formatDateTime(e.createdAt)} 创建
-                        {e.createdByName && <span className="block text-slate-400">{e.createdByName}</span>}
+                        {e.createdByName && <span className="block text-slate-500">{e.createdByName}</span>}
                       </>
                     )}
                   </td>

@@ -69,7 +69,7 @@ export function ColumnMapper({
                 <tr key={c.index} className={c.field ? undefined : "bg-amber-50/60"}>
                   <td className={`${table.td} font-mono text-slate-500`}>{columnLetter(c.index)}</td>
                   <td className={`${table.td} min-w-[10rem]`}>
-                    <label htmlFor={id}>{c.header || <span className="text-slate-400">（无表头）</span>}</label>
+                    <label htmlFor={id}>{c.header || <span className="text-slate-500">（无表头）</span>}</label>
                     {!c.field && !c.overridden && <span className="ml-2 text-xs text-amber-700">未识别，不会导入</span>}
                   </td>
                   <td className={table.td}>
@@ -242,11 +242,11 @@ export function PreviewRows({ sessionId, rows, types, multiSheet }: { sessionId:
                           </ol>
                         </details>
                       )}
-                      {row.code && <span className="block font-mono text-xs text-slate-400">{row.code}</span>}
+                      {row.code && <span className="block font-mono text-xs text-slate-500">{row.code}</span>}
                     </td>
                     <td className={`${table.td} whitespace-nowrap`}>
-                      {row.typeName ?? (row.typeText ? <span className="text-red-600">{row.typeText}</span> : <span className="text-slate-400">—</span>)}
-                      {row.typeName && row.typeText && row.typeText !== row.typeName && <span className="block text-xs text-slate-400">原文：{row.typeText}</span>}
+                      {row.typeName ?? (row.typeText ? <span className="text-red-600">{row.typeText}</span> : <span className="text-slate-500">—</span>)}
+                      {row.typeName && row.typeText && row.typeText !== row.typeName && <span className="block text-xs text-slate-500">原文：{row.typeText}</span>}
                     </td>
                     <td className={`${table.td} min-w-[5rem] text-xs`}>
                       <span className="block">{row.domainName ?? row.domainText ?? "—"}</span>
@@ -262,7 +262,7 @@ export function PreviewRows({ sessionId, rows, types, multiSheet }: { sessionId:
                     </td>
                     <td className={`${table.td} min-w-[9rem] max-w-xs text-xs`}>
                       {row.issues.length === 0 ? (
-                        <span className="text-slate-400">无</span>
+                        <span className="text-slate-500">无</span>
                       ) : (
                         <ul className="space-y-0.5">
                           {row.issues.map((issue, i) => (

@@ -47,7 +47,7 @@ export function ImportReports({ reports }: { reports: Report[] }) {
                   <td className={`${table.td} whitespace-nowrap tabular-nums`}>{formatDateTime(r.createdAt)}</td>
                   <td className={`${table.td} min-w-[12rem]`}>
                     {r.fileName}
-                    <span className="block text-xs text-slate-400" title={`SHA-256 ${r.sha256}`}>
+                    <span className="block text-xs text-slate-500" title={`SHA-256 ${r.sha256}`}>
                       {formatSize(r.size)} · {r.sha256.slice(0, 12)}
                     </span>
                   </td>
@@ -60,7 +60,7 @@ export function ImportReports({ reports }: { reports: Report[] }) {
                   </td>
                   <td className={`${table.td} min-w-[14rem]`}>
                     {warnings.length === 0 ? (
-                      <span className="text-slate-400">无</span>
+                      <span className="text-slate-500">无</span>
                     ) : (
                       <details>
                         <summary className="cursor-pointer text-amber-700">{r.warningCount} 条提示</summary>

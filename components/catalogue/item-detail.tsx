@@ -6,7 +6,7 @@ import { LegalText } from "./legal-text";
 const LEGAL: DetailField[] = ["legalBasis", "responsibilityBasis"];
 
 function Value({ field, text }: { field: DetailField; text: string | null | undefined }) {
-  if (!text) return <span className="text-slate-400">—</span>;
+  if (!text) return <span className="text-slate-500">—</span>;
   return LEGAL.includes(field) ? <LegalText text={text} /> : <span className="whitespace-pre-line">{text}</span>;
 }
 
@@ -39,7 +39,7 @@ export function SubItemCards({
         return (
           <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <p className="font-medium text-slate-900">
-              <span className="mr-2 text-slate-400">{s.position}.</span>
+              <span className="mr-2 text-slate-500">{s.position}.</span>
               {s.name}
             </p>
             {(s.powerType || s.powerTypeRaw) && (

@@ -86,17 +86,17 @@ export function ItemTable({ rows, filter, basePath, editionId, canEdit }: { rows
                   </Link>
                   <span className="mt-1 flex flex-wrap gap-1">
                     {item._count.subItems > 0 && <Badge tone="blue">含 {item._count.subItems} 个子项</Badge>}
-                    {item.code && <span className="font-mono text-xs text-slate-400">{item.code}</span>}
+                    {item.code && <span className="font-mono text-xs text-slate-500">{item.code}</span>}
                   </span>
                 </td>
                 <td className={table.td}>
                   <TypeLabel name={item.powerType?.name} raw={item.powerTypeRaw} />
                 </td>
                 <td className={`${table.td} whitespace-nowrap`}>
-                  {item.domain?.name ?? (item.domainRaw ? <span className="text-amber-700">{item.domainRaw}（未归类）</span> : <span className="text-slate-400">—</span>)}
+                  {item.domain?.name ?? (item.domainRaw ? <span className="text-amber-700">{item.domainRaw}（未归类）</span> : <span className="text-slate-500">—</span>)}
                 </td>
                 <td className={`${table.td} min-w-[7rem]`}>
-                  {item.department?.shortName ?? item.department?.name ?? item.departmentName ?? <span className="text-slate-400">—</span>}
+                  {item.department?.shortName ?? item.department?.name ?? item.departmentName ?? <span className="text-slate-500">—</span>}
                 </td>
                 <td className={`${table.td} min-w-[18rem] max-w-xl text-xs text-slate-600`}>
                   <LegalText text={item.legalBasis} clamp />

@@ -3,7 +3,7 @@
  * reader sees at a glance which kind of source each paragraph cites.
  */
 export function LegalText({ text, clamp }: { text: string | null | undefined; clamp?: boolean }) {
-  if (!text) return <span className="text-slate-400">—</span>;
+  if (!text) return <span className="text-slate-500">—</span>;
   const parts = text.split(/(【[^【】]{1,12}】)/);
   return (
     <span className={clamp ? "line-clamp-3 whitespace-pre-line" : "whitespace-pre-line"}>

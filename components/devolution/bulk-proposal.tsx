@@ -69,7 +69,7 @@ export function BulkProposal({ roundId, items, streets }: { roundId: number; ite
               <label className="flex items-start gap-2 px-3 py-2 text-sm hover:bg-slate-50">
                 <input type="checkbox" className="mt-0.5 h-4 w-4" checked={itemIds.has(i.id)} onChange={(e) => toggle(itemIds, setItemIds, [i.id], e.target.checked)} />
                 <span>
-                  <span className="mr-1 tabular-nums text-slate-400">{i.seq}</span>{i.name}
+                  <span className="mr-1 tabular-nums text-slate-500">{i.seq}</span>{i.name}
                   <span className="block text-xs text-slate-500">{[i.code, i.powerType, i.domain].filter(Boolean).join(" · ")}</span>
                 </span>
               </label>

@@ -219,7 +219,7 @@ export function ItemList({
                         </span>
                       </>
                     ) : (
-                      <span className="text-xs text-slate-400">尚未提出</span>
+                      <span className="text-xs text-slate-500">尚未提出</span>
                     )}
                   </td>
                   <td className={table.td}>
@@ -229,7 +229,7 @@ export function ItemList({
                         {r.responseReason && <span className="mt-1 line-clamp-2 block text-xs text-slate-600">{r.responseReason}</span>}
                       </>
                     ) : (
-                      <span className="text-xs text-slate-400">—</span>
+                      <span className="text-xs text-slate-500">—</span>
                     )}
                     {r.arbitrated && r.decision && <span className="mt-1 block"><DecisionBadge decision={r.decision} arbitrated /></span>}
                   </td>

@@ -55,7 +55,7 @@ export function PairTable({ roundId, pairs, by, canGenerate, open }: { roundId: 
                   ) : ready ? (
                     <span className="text-xs text-emerald-700">可生成</span>
                   ) : (
-                    <span className="text-xs text-slate-400">未到生成条件</span>
+                    <span className="text-xs text-slate-500">未到生成条件</span>
                   )}
                 </td>
                 <td className={`${table.td} whitespace-nowrap`}>

@@ -117,7 +117,7 @@ export function RoundForm({
                     const b = busy(s);
                     return (
                       <li key={s.id}>
-                        <label className={`flex items-start gap-2 text-sm ${b ? "text-slate-400" : "text-slate-700"}`}>
+                        <label className={`flex items-start gap-2 text-sm ${b ? "text-slate-500" : "text-slate-700"}`}>
                           <input type="checkbox" className="mt-0.5 h-4 w-4" checked={picked.has(s.id) && !b} disabled={!!b} onChange={(e) => toggle([s.id], e.target.checked)} value={s.id} name="streetIds" aria-label={s.name} />
                           <span>
                             {s.name}

@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/format";
 import { FORM_LABELS, SECTION_LABELS, SECTIONS } from "@/lib/lists/labels";
 import { filterRows, LIST_PAGE_SIZE, pageRows, UNCLASSIFIED, type ListRow } from "@/lib/portal/items";
 import { publicList, versionRows } from "@/lib/portal/queries";
+import { currentListSize } from "@/lib/local-duties/queries";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PrintButton } from "./print-button";
@@ -50,7 +51,10 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
   const list = await publicList(listId, versionNo);
   if (!list) notFound();
   const v = list.version;
-  const { rows, counts } = await versionRows(v);
+  const [{ rows, counts }, localList] = await Promise.all([
+    versionRows(v),
+    currentListSize(list.unit.id),
+  ]);
   const items = filterRows(rows, filter);
   const paged = pageRows(items, filter.page ?? 1, filter.all === "1");
   const itemHref = (key: string) => `/lists/${list.id}/items/${encodeURIComponent(key)}${list.isCurrent ? "" : `?v=${v.versionNo}`}`;
@@ -126,6 +130,11 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
         <Link href={`/lists/${list.id}/history`} className={buttonClass.secondary}>
           版本记录（{list.versions.length}）
         </Link>
+        {localList !== null && (
+          <Link href={`/local-duties/${list.unit.id}`} className={buttonClass.secondary}>
+            属地管理事项清单（{localList} 项）
+          </Link>
+        )}
       </div>
 
       <section aria-labelledby="counts-heading" className="no-print mt-6 grid gap-4 lg:grid-cols-2">

@@ -59,3 +59,9 @@ export async function manageView(unitId: number) {
     pending: hasUnpublishedChanges(current, (latest?.items as LocalDutySnapshotItem[] | undefined) ?? null),
   };
 }
+
+/** The size of a unit's current published local-duty list, or null when it has none. */
+export async function currentListSize(unitId: number) {
+  const v = await prisma.localDutyListVersion.findFirst({ where: { unitId }, orderBy: { versionNo: "desc" }, select: { itemCount: true } });
+  return v ? v.itemCount : null;
+}

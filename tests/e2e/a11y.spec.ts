@@ -10,6 +10,11 @@ async function beimen() {
   return list.id;
 }
 
+async function localUnit() {
+  const [row] = await db<{ unit_id: number }>(`SELECT unit_id FROM local_duty_list_version ORDER BY version_no DESC, id LIMIT 1`);
+  return row.unit_id;
+}
+
 async function expectNoSeriousViolations(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
@@ -36,6 +41,8 @@ test("the public portal has no serious accessibility violations", async ({ page 
     ["search", `/search?q=${encodeURIComponent("消防")}`],
     ["search-paged", `/search?q=${encodeURIComponent("处罚")}`],
     ["search-empty", "/search"],
+    ["local-lists", "/lists/local"],
+    ["local-list", `/local-duties/${await localUnit()}`],
   ];
   for (const [name, path] of pages) {
     await page.goto(path);
@@ -51,4 +58,21 @@ test("signing in and the workspace have no serious accessibility violations", as
   await signInAndWait(page, "bianban");
   await expect(page.getByRole("heading", { name: "待办事项" })).toBeVisible();
   await expectNoSeriousViolations(page, "workspace");
+  // The pages 编办 works in most, each with its own tables and forms.
+  const pages: [string, string][] = [
+    ["ws-catalogue", "/catalogue"],
+    ["ws-devolution", "/devolution"],
+    ["ws-lists", "/lists/manage"],
+    ["ws-admission", "/admission"],
+    ["ws-local-duties", "/local-duties"],
+    ["ws-local-manage", `/local-duties/manage/${await localUnit()}`],
+    ["ws-evaluation", "/evaluation"],
+    ["ws-dispatch", "/dispatch"],
+    ["ws-audit", "/admin/audit"],
+  ];
+  for (const [name, path] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page, name);
+  }
 });

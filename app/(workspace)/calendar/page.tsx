@@ -48,7 +48,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             <section key={m} className="rounded-lg border border-slate-200 bg-white p-3" aria-label={`${m}月`}>
               <h2 className="mb-2 text-sm font-semibold">{m} 月</h2>
               <div className="grid grid-cols-7 gap-1 text-center text-xs">
-                {WEEK.map((w) => <span key={w} className="text-slate-400">{w}</span>)}
+                {WEEK.map((w) => <span key={w} className="text-slate-500">{w}</span>)}
                 {Array.from({ length: days[0].weekday }, (_, i) => <span key={`b${i}`} />)}
                 {days.map((d) => (
                   <span
@@ -58,7 +58,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                       "rounded py-1",
                       d.override === "HOLIDAY" && "bg-red-100 font-medium text-red-700",
                       d.override === "WORKDAY" && "bg-amber-100 font-medium text-amber-800",
-                      !d.override && !d.workday && "text-slate-400",
+                      !d.override && !d.workday && "text-slate-500",
                       d.day === today && "ring-2 ring-brand-600",
                     )}
                   >
@@ -73,7 +73,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       <p className="flex flex-wrap gap-4 text-xs text-slate-600">
         <span><span className="mr-1 inline-block h-3 w-3 rounded bg-red-100 align-middle" />法定节假日</span>
         <span><span className="mr-1 inline-block h-3 w-3 rounded bg-amber-100 align-middle" />调休上班</span>
-        <span className="text-slate-400">灰色：周末休息</span>
+        <span className="text-slate-500">灰色：周末休息</span>
       </p>
       {rows.length > 0 && (
         <section>

@@ -125,7 +125,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     <td className={table.td}><RoleBadges roles={u.roles} /></td>
                     <td className={table.td}><UserStatusBadges user={u} now={now} /></td>
                     <td className={`${table.td} whitespace-nowrap tabular-nums`}>
-                      {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : <span className="text-slate-400">从未登录</span>}
+                      {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : <span className="text-slate-500">从未登录</span>}
                     </td>
                     <td className={`${table.td} whitespace-nowrap`}>
                       <Link href={`/admin/users/${u.id}`} className={buttonClass.link} aria-label={`${canManage ? "编辑" : "查看"}用户 ${u.username}`}>

@@ -136,7 +136,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 }
 
 function Text({ value, tone }: { value: string; tone: "before" | "after" }) {
-  if (!value) return <span className="text-slate-400">（空）</span>;
+  if (!value) return <span className="text-slate-500">（空）</span>;
   return (
     <div className={`max-h-64 overflow-y-auto whitespace-pre-line rounded px-2 py-1 text-xs leading-relaxed ${tone === "before" ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900"}`}>
       {value}

@@ -27,7 +27,7 @@ export default async function NotificationsPage() {
                 {n.href ? <Link href={n.href} className="font-medium text-brand-700 hover:underline">{n.title}</Link> : <span className="font-medium">{n.title}</span>}
               </div>
               <p className="mt-1 text-sm text-slate-600">{n.body}</p>
-              <p className="mt-1 text-xs text-slate-400">{formatDateTime(n.createdAt)}</p>
+              <p className="mt-1 text-xs text-slate-500">{formatDateTime(n.createdAt)}</p>
             </li>
           ))}
         </ul>

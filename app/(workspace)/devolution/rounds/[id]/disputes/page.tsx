@@ -48,7 +48,7 @@ export default async function DisputesPage({ params }: { params: Promise<{ id: s
                   <td className={`${table.td} whitespace-nowrap`}>{r.department?.shortName ?? r.department?.name}</td>
                   <td className={table.td}>{r.item.name}<span className="block text-xs text-slate-500">{r.item.powerType?.name}</span></td>
                   <td className={`${table.td} text-xs`}>{r.proposal && <DecisionBadge decision={r.proposal} />}<span className="mt-1 block">{r.reason}</span></td>
-                  <td className={`${table.td} text-xs`}>{r.responseReason}<span className="mt-1 block text-slate-400">{formatDateTime(r.respondedAt)} · 留言 {r.commentCount}</span></td>
+                  <td className={`${table.td} text-xs`}>{r.responseReason}<span className="mt-1 block text-slate-500">{formatDateTime(r.respondedAt)} · 留言 {r.commentCount}</span></td>
                   <td className={`${table.td} whitespace-nowrap`}>
                     {r.settled && r.decision ? <><Badge tone="green">已裁决</Badge><span className="mt-1 block"><DecisionBadge decision={r.decision} arbitrated /></span></> : <Badge tone="red">待裁决</Badge>}
                   </td>

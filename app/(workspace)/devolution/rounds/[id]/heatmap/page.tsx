@@ -80,7 +80,7 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
               {items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row" className="sticky left-0 z-10 max-w-[16rem] truncate border-b border-slate-100 bg-white px-2 py-0.5 text-left font-normal text-slate-700" title={item.name}>
-                    <span className="mr-1 tabular-nums text-slate-400">{item.seq}</span>{item.name}
+                    <span className="mr-1 tabular-nums text-slate-500">{item.seq}</span>{item.name}
                   </th>
                   {shown.map((s) => {
                     const code = cells.get(`${item.id}:${s.id}`);

@@ -83,8 +83,8 @@ export default async function LettersPage({ params, searchParams }: { params: Pr
                     <td className={`${table.td} whitespace-nowrap`}>{l.street.name}</td>
                     <td className={table.td}>{l.department.name}</td>
                     <td className={`${table.td} whitespace-nowrap tabular-nums`}>{l.itemCount}（承接 {l.acceptedCount}）</td>
-                    <td className={`${table.td} whitespace-nowrap text-xs`}>{l.departmentConfirmedAt ? <>{l.departmentConfirmedBy}<br />{formatDateTime(l.departmentConfirmedAt)}</> : <span className="text-slate-400">未确认</span>}</td>
-                    <td className={`${table.td} whitespace-nowrap text-xs`}>{l.streetConfirmedAt ? <>{l.streetConfirmedBy}<br />{formatDateTime(l.streetConfirmedAt)}</> : <span className="text-slate-400">未确认</span>}</td>
+                    <td className={`${table.td} whitespace-nowrap text-xs`}>{l.departmentConfirmedAt ? <>{l.departmentConfirmedBy}<br />{formatDateTime(l.departmentConfirmedAt)}</> : <span className="text-slate-500">未确认</span>}</td>
+                    <td className={`${table.td} whitespace-nowrap text-xs`}>{l.streetConfirmedAt ? <>{l.streetConfirmedBy}<br />{formatDateTime(l.streetConfirmedAt)}</> : <span className="text-slate-500">未确认</span>}</td>
                     <td className={table.td}><LetterStatusBadge status={l.status} departmentConfirmed={!!l.departmentConfirmedAt} streetConfirmed={!!l.streetConfirmedAt} /></td>
                   </tr>
                 ))}

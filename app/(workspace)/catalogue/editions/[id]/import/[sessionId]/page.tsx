@@ -161,7 +161,7 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
                     ) : s.statedCount !== null ? (
                       <span className="text-emerald-700">与名称一致</span>
                     ) : (
-                      <span className="text-slate-400">—</span>
+                      <span className="text-slate-500">—</span>
                     )}
                     {s.skipped.length > 0 && (
                       <details className="mt-1">
@@ -230,7 +230,7 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
               aria-current={filter.show === t.key ? "page" : undefined}
               className={`-mb-px border-b-2 px-3 py-2 text-sm ${filter.show === t.key ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             >
-              {t.label} <span className="tabular-nums text-slate-400">{t.count}</span>
+              {t.label} <span className="tabular-nums text-slate-500">{t.count}</span>
             </Link>
           ))}
         </nav>

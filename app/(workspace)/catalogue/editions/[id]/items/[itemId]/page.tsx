@@ -91,7 +91,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
       )}
 
       {item.sourceSheet && (
-        <p className="text-xs text-slate-400">
+        <p className="text-xs text-slate-500">
           导入自工作表「{item.sourceSheet}」第 {item.sourceRow} 行。
         </p>
       )}
