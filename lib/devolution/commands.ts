@@ -97,10 +97,9 @@ export async function openRound(input: OpenRoundInput, { tx, user, audit }: Comm
   await tx.devolutionRoundStreet.createMany({ data: streetIds.map((streetId) => ({ roundId: round.id, streetId })) });
 
   // Each item goes to the department it came from: the linked unit, else its name matched to one.
-  const [items, departments] = await Promise.all([
-    tx.catalogueItem.findMany({ where: { editionId: edition.id }, select: { id: true, departmentId: true, departmentName: true } }),
-    tx.orgUnit.findMany({ where: { kind: "DEPARTMENT", active: true }, select: { id: true, name: true, shortName: true } }),
-  ]);
+  // One transaction runs one query at a time: these are awaited in turn, not in Promise.all.
+  const items = await tx.catalogueItem.findMany({ where: { editionId: edition.id }, select: { id: true, departmentId: true, departmentName: true } });
+  const departments = await tx.orgUnit.findMany({ where: { kind: "DEPARTMENT", active: true }, select: { id: true, name: true, shortName: true } });
   const active = new Set(departments.map((d) => d.id));
   const assignments = items.map((i) => ({
     roundId: round.id,
@@ -164,10 +163,8 @@ export async function assignItems(input: AssignInput, { tx, audit }: CommandCont
     data: { departmentId: input.departmentId, manual: true },
   });
   const rowWhere: Prisma.DevolutionWhereInput = { roundId: input.roundId, itemId: { in: changedIds } };
-  const [answered, kept] = await Promise.all([
-    tx.devolution.count({ where: { ...rowWhere, letterId: null, proposal: { not: null } } }),
-    tx.devolution.count({ where: { ...rowWhere, letterId: { not: null } } }),
-  ]);
+  const answered = await tx.devolution.count({ where: { ...rowWhere, letterId: null, proposal: { not: null } } });
+  const kept = await tx.devolution.count({ where: { ...rowWhere, letterId: { not: null } } });
   // Rows already in a letter keep the department that agreed them.
   await tx.devolution.updateMany({ where: { ...rowWhere, letterId: null, lockedAt: null }, data: { departmentId: input.departmentId, ...CLEARED } });
   for (const a of changed) {
@@ -393,11 +390,9 @@ export async function createLetter(
   if (open) throw new AppError("INVALID_STATE", `还有 ${open} 项未达成一致，全部一致后才能生成确认书。`);
   if (rows.some((r) => r.letterId || r.lockedAt)) throw new AppError("CONFLICT");
 
-  const [street, department, edition] = await Promise.all([
-    tx.orgUnit.findUniqueOrThrow({ where: { id: pair.streetId }, select: { id: true, name: true } }),
-    tx.orgUnit.findUniqueOrThrow({ where: { id: pair.departmentId }, select: { id: true, name: true } }),
-    tx.catalogueEdition.findUniqueOrThrow({ where: { id: round.editionId }, select: { id: true, title: true } }),
-  ]);
+  const street = await tx.orgUnit.findUniqueOrThrow({ where: { id: pair.streetId }, select: { id: true, name: true } });
+  const department = await tx.orgUnit.findUniqueOrThrow({ where: { id: pair.departmentId }, select: { id: true, name: true } });
+  const edition = await tx.catalogueEdition.findUniqueOrThrow({ where: { id: round.editionId }, select: { id: true, title: true } });
   const year = Number(date.slice(0, 4));
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`qingdan.letter-number:${round.documentPrefix}:${year}`}))`;
   const last = await tx.confirmationLetter.aggregate({ where: { documentPrefix: round.documentPrefix, year }, _max: { serial: true } });

@@ -271,10 +271,9 @@ async function writableSheet(tx: Tx, roundId: number, raterUnitId: number) {
 /** Saves the given cells and comments of the user's own sheet (a draft; nothing is locked). */
 export async function saveScores(input: SaveScoresInput, { tx, user, audit }: Ctx, action = "evaluation.scores.save") {
   const { round, sheet } = await writableSheet(tx, input.roundId, user.unitId);
-  const [indicators, pairs] = await Promise.all([
-    tx.evaluationIndicator.findMany({ where: { roundId: round.id, source: "RATED" }, select: { id: true, name: true, scaleMin: true, scaleMax: true } }),
-    tx.evaluationPair.findMany({ where: { roundId: round.id, raterUnitId: user.unitId }, select: { rateeUnitId: true } }),
-  ]);
+  // One transaction runs one query at a time: awaited in turn, not in Promise.all.
+  const indicators = await tx.evaluationIndicator.findMany({ where: { roundId: round.id, source: "RATED" }, select: { id: true, name: true, scaleMin: true, scaleMax: true } });
+  const pairs = await tx.evaluationPair.findMany({ where: { roundId: round.id, raterUnitId: user.unitId }, select: { rateeUnitId: true } });
   const indById = new Map(indicators.map((i) => [i.id, i]));
   const ratees = new Set(pairs.map((p) => p.rateeUnitId));
   const fieldErrors: Record<string, string> = {};
@@ -359,10 +358,8 @@ export async function extendSheet(input: z.infer<typeof extendSheetSchema>, { tx
 
 export async function closeRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "OPEN");
-  const [submitted, total] = await Promise.all([
-    tx.evaluationSheet.count({ where: { roundId: round.id, status: "SUBMITTED" } }),
-    tx.evaluationSheet.count({ where: { roundId: round.id } }),
-  ]);
+  const submitted = await tx.evaluationSheet.count({ where: { roundId: round.id, status: "SUBMITTED" } });
+  const total = await tx.evaluationSheet.count({ where: { roundId: round.id } });
   await tx.evaluationRound.update({ where: { id: round.id }, data: { status: "CLOSED", closedAt: new Date() } });
   await audit({ action: "evaluation.round.close", subjectType: "evaluationRound", subjectId: round.id, after: { submitted, total } });
   return { submitted, total };
