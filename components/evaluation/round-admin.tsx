@@ -9,6 +9,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import {
   closeRoundAction,
   createRoundAction,
+  deleteDraftRoundAction,
   extendSheetAction,
   openRoundAction,
   publishRoundAction,
@@ -184,6 +185,28 @@ export function RoundStepButton({ roundId, step }: { roundId: number; step: "ope
     <div className="space-y-1">
       <ConfirmButton className={buttonClass.primary} tone="primary" title={text.title} message={text.message} confirmLabel={text.confirm} pending={pending} onConfirm={() => run({ roundId }, () => router.refresh())}>
         {text.label}
+      </ConfirmButton>
+      <Msg error={error} />
+    </div>
+  );
+}
+
+/** Deletes a round still being set up (wrong year or title), after a confirmation, and returns to the list. */
+export function DeleteDraftRoundButton({ roundId, title }: { roundId: number; title: string }) {
+  const router = useRouter();
+  const { run, pending, error } = useAction(deleteDraftRoundAction);
+  return (
+    <div className="space-y-1">
+      <ConfirmButton
+        className={buttonClass.danger}
+        title="删除这一轮考评？"
+        message={`「${title}」还在设置中，删除后其指标和评价关系一并删除，该年度可以重新创建。此操作会记入审计日志。`}
+        confirmLabel="删除"
+        pending={pending}
+        testId="delete-draft-round"
+        onConfirm={() => run({ roundId }, () => router.push("/evaluation"))}
+      >
+        删除
       </ConfirmButton>
       <Msg error={error} />
     </div>

@@ -12,6 +12,7 @@ export const changePairsAction = defineAction({ schema: s.bulkPairsSchema, permi
 export const setUnitPairsAction = defineAction({ schema: s.unitPairsSchema, permission: "evaluation.manage", run: c.setUnitPairs, revalidate: PATHS });
 export const resetPairsAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.resetPairs, revalidate: PATHS });
 export const setDeadlineAction = defineAction({ schema: s.deadlineSchema, permission: "evaluation.manage", run: c.setDeadline, revalidate: PATHS });
+export const deleteDraftRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.deleteDraftRound, revalidate: PATHS });
 export const openRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.openRound, revalidate: PATHS });
 export const remindAction = defineAction({ schema: s.remindSchema, permission: "evaluation.manage", run: c.remind, revalidate: PATHS });
 export const extendSheetAction = defineAction({ schema: s.extendSheetSchema, permission: "evaluation.manage", run: c.extendSheet, revalidate: PATHS });

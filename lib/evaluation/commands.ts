@@ -112,6 +112,16 @@ export async function createRound(input: z.infer<typeof createRoundSchema>, { tx
   return { id: round.id };
 }
 
+/** A round still being set up can be deleted (a wrong year or title), freeing its year. */
+export async function deleteDraftRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+  const round = await expectRound(tx, input.roundId, "DRAFT");
+  const pairs = await pairTotals(tx, round.id);
+  // Indicators, pairs and sheets go with it (ON DELETE CASCADE); a draft has no scores yet.
+  await tx.evaluationRound.delete({ where: { id: round.id } });
+  await audit({ action: "evaluation.round.delete", subjectType: "evaluationRound", subjectId: round.id, before: { year: round.year, title: round.title, status: round.status, pairs: pairs.street + pairs.department } });
+  return { id: round.id };
+}
+
 export async function saveIndicators(input: z.infer<typeof saveIndicatorsSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "DRAFT");
   const before = await tx.evaluationIndicator.findMany({ where: { roundId: round.id }, orderBy: { sortOrder: "asc" } });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   closeRoundAction,
   createRoundAction,
+  deleteDraftRoundAction,
   extendSheetAction,
   openRoundAction,
   publishRoundAction,
@@ -249,6 +250,24 @@ describe("one round a year", () => {
     expect(await prisma.evaluationRound.count()).toBe(before);
     expect(await prisma.auditLog.count()).toBe(audits);
     await expect(prisma.evaluationRound.create({ data: { year: 2026, title: "绕过检查", closesOn: new Date("2099-01-01"), createdByName: "测试" } })).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  it("lets 编办 delete a round still being set up, freeing its year, and nothing later", async () => {
+    await actAs("bianban");
+    const wrong = await createRoundAction({ year: 2031, title: "2031 年度区街双向考评（年度填错）", closesOn: inDays(10), trimmed: true });
+    if (!wrong.ok) throw new Error(wrong.message);
+    await actAs("chengguan");
+    expect(await deleteDraftRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("bianban");
+    expect(await deleteDraftRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: true });
+    expect(await prisma.evaluationRound.findUnique({ where: { id: wrong.data.id } })).toBeNull();
+    expect(await prisma.evaluationPair.count({ where: { roundId: wrong.data.id } })).toBe(0);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "evaluation.round.delete", subjectId: String(wrong.data.id) } });
+    expect(audit.before).toMatchObject({ year: 2031, status: "DRAFT" });
+    expect(await createRoundAction({ year: 2031, title: "2031 年度区街双向考评", closesOn: inDays(10), trimmed: true })).toMatchObject({ ok: true });
+    // A round that has opened keeps its history.
+    const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: { not: "DRAFT" } } });
+    expect(await deleteDraftRoundAction({ roundId: open.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
   });
 });
 

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/cx";
-import { DeadlineForm, ExtendForm, IndicatorEditor, RemindButton, RoundStepButton } from "@/components/evaluation/round-admin";
+import { DeadlineForm, DeleteDraftRoundButton, ExtendForm, IndicatorEditor, RemindButton, RoundStepButton } from "@/components/evaluation/round-admin";
 import { PairEditor } from "@/components/evaluation/pair-editor";
 import { formatDate, formatDateTime } from "@/lib/format";
 
@@ -52,6 +52,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
             {round.status !== "DRAFT" && (manage || round.status === "PUBLISHED") && (
               <Link href={`/evaluation/${id}/results`} className={buttonClass.secondary}>{round.status === "PUBLISHED" ? "查看结果" : "查看汇总"}</Link>
             )}
+            {manage && round.status === "DRAFT" && <DeleteDraftRoundButton roundId={id} title={round.title} />}
             {manage && round.status === "DRAFT" && <RoundStepButton roundId={id} step="open" />}
             {manage && round.status === "OPEN" && <RoundStepButton roundId={id} step="close" />}
             {manage && round.status === "CLOSED" && <RoundStepButton roundId={id} step="publish" />}
