@@ -77,7 +77,13 @@ export function DutyForm({
       onSubmit={(e) => {
         e.preventDefault();
         const input = { ...values, departmentId: values.departmentId ? Number(values.departmentId) : "" };
-        if (edit) update.run({ ...input, ...edit }, () => router.refresh());
+        const form = e.currentTarget;
+        if (edit)
+          update.run({ ...input, ...edit }, () => {
+            // Saved: fold the editor away so the row shows what the list now says.
+            form.closest("details")?.removeAttribute("open");
+            router.refresh();
+          });
         else
           add.run({ ...input, unitId }, () => {
             setValues(EMPTY);
