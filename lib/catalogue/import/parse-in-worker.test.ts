@@ -49,6 +49,14 @@ describe("parsing in a worker thread", () => {
     expect(result.error).toContain("没有导入任何内容");
   });
 
+  it("runs at most two parses at once; the third waits, and its own limit starts when it does", async () => {
+    const started = Date.now();
+    const results = await Promise.all([1, 2, 3].map((n) => parseInWorker(fs.readFileSync(HANGING_XLS), `损坏${n}.xls`, {}, { timeoutMs: 600, memoryMb: 128 })));
+    expect(results.map((r) => r.aborted)).toEqual(["timeout", "timeout", "timeout"]);
+    // Two run side by side for 0.6 s, then the third for its own 0.6 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1200);
+  });
+
   // Twenty thousand rows: far more heap than 64 MB once SheetJS has read them.
   const large = generateCatalogueWorkbook(20_000);
 

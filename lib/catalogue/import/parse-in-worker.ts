@@ -45,7 +45,42 @@ function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} 秒` : `${ms} 毫秒`;
 }
 
-export function parseInWorker(bytes: Uint8Array, fileName: string, options: ParseOptions = {}, limits: ParseLimits = defaultParseLimits()): Promise<ParseResult> {
+/**
+ * At most two parses at a time (this is a 2-core machine and each may take its memory cap);
+ * the rest wait their turn, and their time limit starts when their own parse does.
+ */
+const MAX_PARALLEL_PARSES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function acquire(): Promise<void> {
+  if (running < MAX_PARALLEL_PARSES) {
+    running++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) =>
+    waiting.push(() => {
+      running++;
+      resolve();
+    }),
+  );
+}
+
+function release() {
+  running--;
+  waiting.shift()?.();
+}
+
+export async function parseInWorker(bytes: Uint8Array, fileName: string, options: ParseOptions = {}, limits: ParseLimits = defaultParseLimits()): Promise<ParseResult> {
+  await acquire();
+  try {
+    return await runWorker(bytes, fileName, options, limits);
+  } finally {
+    release();
+  }
+}
+
+function runWorker(bytes: Uint8Array, fileName: string, options: ParseOptions, limits: ParseLimits): Promise<ParseResult> {
   return new Promise((resolve) => {
     // A copy of exactly the file's bytes, moved (not cloned again) to the worker.
     const copy = new Uint8Array(bytes);
