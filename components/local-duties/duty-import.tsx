@@ -79,19 +79,21 @@ export function DutyImport({ unitId }: { unitId: number }) {
       </ol>
 
       <div className="flex flex-wrap items-center gap-3">
-        <label htmlFor="duty-import-file" className="text-sm font-medium text-slate-700">
+        {/* The browser's own file button speaks the browser's language; this one speaks Chinese. */}
+        <label htmlFor="duty-import-file" className={`${buttonClass.secondary} cursor-pointer focus-within:ring-2 focus-within:ring-brand-600`}>
           选择文件
+          <input
+            ref={input}
+            id="duty-import-file"
+            type="file"
+            accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
+            disabled={busy}
+            onChange={(e) => void choose(e.target.files?.[0])}
+            className="sr-only"
+            aria-describedby="duty-import-hint"
+          />
         </label>
-        <input
-          ref={input}
-          id="duty-import-file"
-          type="file"
-          accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
-          disabled={busy}
-          onChange={(e) => void choose(e.target.files?.[0])}
-          className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-50"
-          aria-describedby="duty-import-hint"
-        />
+        <span className="text-sm text-slate-800">{upload?.fileName ?? "未选择文件"}</span>
         <span id="duty-import-hint" className="text-xs text-slate-500">
           Excel（.xlsx、.xls）或 CSV，不超过 {MAX_DUTY_IMPORT_BYTES / 1024 / 1024} MB
         </span>
@@ -131,7 +133,7 @@ export function DutyImport({ unitId }: { unitId: number }) {
                     行
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    状态
+                    状态与提示
                   </th>
                   <th scope="col" className="px-3 py-2">
                     事项名称 / 类型
@@ -145,27 +147,34 @@ export function DutyImport({ unitId }: { unitId: number }) {
                   <th scope="col" className="px-3 py-2">
                     主体 / 配合责任
                   </th>
-                  <th scope="col" className="px-3 py-2">
-                    提示
-                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 bg-white align-top">
                 {preview.rows.map((row) => (
                   <tr key={row.rowNumber} data-row={row.rowNumber} data-status={row.status} className={row.status === "error" ? "bg-red-50/60" : row.status === "exists" ? "bg-slate-50 text-slate-500" : undefined}>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-500">{row.rowNumber}</td>
-                    <td className="px-3 py-2">
+                    <td className="min-w-44 max-w-56 px-3 py-2 text-xs">
                       <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].label}</Badge>
+                      {row.errors.map((e) => (
+                        <p key={e} className="mt-1 text-red-700">
+                          {e}
+                        </p>
+                      ))}
+                      {row.warnings.map((w) => (
+                        <p key={w} className="mt-1 text-amber-800">
+                          {w}
+                        </p>
+                      ))}
                     </td>
-                    <td className="min-w-48 px-3 py-2">
+                    <td className="min-w-40 px-3 py-2">
                       <p className="font-medium">{row.values.name || <span className="text-red-700">（未填写）</span>}</p>
                       <p className="text-xs text-slate-500">{row.values.dutyType || "（无类型）"}</p>
                     </td>
-                    <td className="min-w-36 px-3 py-2">
+                    <td className="min-w-28 px-3 py-2">
                       {row.department ? row.department.name : row.values.departmentName}
                       {row.department && <span className="ml-1 text-xs text-emerald-700">✓</span>}
                     </td>
-                    <td className="min-w-72 max-w-md px-3 py-2 text-xs text-slate-600">
+                    <td className="min-w-60 max-w-sm px-3 py-2 text-xs text-slate-600">
                       <p className="line-clamp-2" title={row.values.departmentDuty}>
                         <span className="text-slate-400">部门：</span>
                         {row.values.departmentDuty}
@@ -179,21 +188,9 @@ export function DutyImport({ unitId }: { unitId: number }) {
                         {row.values.legalBasis}
                       </p>
                     </td>
-                    <td className="min-w-28 px-3 py-2 text-xs">
+                    <td className="min-w-24 px-3 py-2 text-xs">
                       <p>{row.values.leadResponsibility}</p>
                       <p className="text-slate-500">{row.values.supportResponsibility}</p>
-                    </td>
-                    <td className="min-w-56 px-3 py-2 text-xs">
-                      {row.errors.map((e) => (
-                        <p key={e} className="text-red-700">
-                          {e}
-                        </p>
-                      ))}
-                      {row.warnings.map((w) => (
-                        <p key={w} className="text-amber-800">
-                          {w}
-                        </p>
-                      ))}
                     </td>
                   </tr>
                 ))}
@@ -203,7 +200,7 @@ export function DutyImport({ unitId }: { unitId: number }) {
 
           {preview.counts.error > 0 ? (
             <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="import-blocked">
-              有 {preview.counts.error} 行有错误，不能导入。请按「提示」一栏修改文件后重新上传；导入是全部或全不，不会只导入一部分。
+              有 {preview.counts.error} 行有错误，不能导入。请按「状态与提示」一栏修改文件后重新上传；导入是全部或全不，不会只导入一部分。
             </p>
           ) : preview.counts.new === 0 ? (
             <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">表格中的事项都已在清单中，没有需要导入的新事项。</p>
