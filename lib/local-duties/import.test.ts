@@ -70,6 +70,14 @@ describe("importing a 属地管理事项清单 spreadsheet", () => {
       [7, "第三项", "城市管理", "new"],
     ]);
     expect(preview.counts).toEqual({ new: 3, exists: 0, error: 0 });
+
+    // A range stretched to the sheet's last row by formatting is read only as far as its data.
+    const ws = XLSX.utils.aoa_to_sheet([TEMPLATE_HEADERS, row()]);
+    ws["!ref"] = "A1:H60000"; // beyond maxRows: refused unless trimmed
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, "清单");
+    const stretched = readGrid(XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Uint8Array, "清单.xlsx", limits);
+    expect(stretched.ok && stretched.sheets[0].rows).toHaveLength(2);
   });
 
   it("reports missing and too long fields, duplicates within the file, and names already in the list", () => {

@@ -32,6 +32,9 @@ export function readGrid(bytes: Uint8Array, fileName: string, options: GridOptio
     const sheet = read.workbook.Sheets[name];
     if (!sheet?.["!ref"]) continue;
     const range = XLSX.utils.decode_range(sheet["!ref"]);
+    // Formatting often stretches a sheet's range far below its last filled row; read to that row only.
+    while (range.e.r >= range.s.r && rowIsEmpty(sheet, range.e.r, range.s.c, range.e.c)) range.e.r--;
+    if (range.e.r < range.s.r) continue;
     const rowCount = range.e.r - range.s.r + 1;
     if (rowCount > options.maxRows + 50) {
       return { ok: false, error: `工作表「${name}」有 ${rowCount} 行，超过一次导入的上限（${options.maxRows} 行）。请拆分后分批导入。`, notices: read.notices, sheets: [] };
@@ -64,4 +67,12 @@ function cellText(sheet: XLSX.WorkSheet, r: number, c: number): string {
   if (!cell || cell.v === undefined || cell.v === null) return "";
   if (cell.w !== undefined) return String(cell.w);
   return String(cell.v);
+}
+
+function rowIsEmpty(sheet: XLSX.WorkSheet, r: number, from: number, to: number): boolean {
+  const dense = (sheet as { "!data"?: XLSX.CellObject[][] })["!data"];
+  // A dense sheet has no entry at all for rows past its data: skip them in one step.
+  if (dense && r >= dense.length) return true;
+  for (let c = from; c <= to; c++) if (cellText(sheet, r, c).trim()) return false;
+  return true;
 }
