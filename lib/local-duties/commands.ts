@@ -5,7 +5,9 @@ import type { CommandContext } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { dbDate } from "@/lib/calendar/workdays";
 import { normaliseName } from "@/lib/refusals/match";
-import type { addDutySchema, DutyFields, publishDutiesSchema, removeDutySchema, updateDutySchema } from "./schema";
+import type { GridResult } from "@/lib/catalogue/import/grid";
+import type { addDutySchema, DutyFields, importDutiesSchema, publishDutiesSchema, removeDutySchema, updateDutySchema } from "./schema";
+import { dutyFieldsOf, parseDutyGrid, type DutyImportPreview } from "./import";
 
 export type LocalDutySnapshotItem = {
   id: number;
@@ -161,4 +163,58 @@ export async function publishDuties(input: z.infer<typeof publishDutiesSchema>, 
   const version = await publishLocalDutyList(tx, unit.id, input.note, user.displayName);
   await audit({ action: "localDuty.publish", subjectType: "localDutyList", subjectId: unit.id, after: { versionNo: version.versionNo, itemCount: version.itemCount, note: input.note } });
   return { versionNo: version.versionNo };
+}
+
+type ImportCtx = Ctx & { prepared: GridResult };
+
+/** The spreadsheet's rows checked against the unit's list as it is now (inside the transaction). */
+async function importPreviewOf(tx: Tx, unitId: number, grid: GridResult) {
+  if (!grid.ok) throw new AppError("BAD_FILE", grid.error);
+  const departments = await tx.orgUnit.findMany({ where: { kind: "DEPARTMENT", active: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, shortName: true } });
+  const existing = await tx.localDuty.findMany({ where: { unitId, active: true }, select: { nameKey: true, name: true } });
+  // nameKey is normaliseName of the name; recompute in case the normalisation changed since.
+  const existingNameKeys = new Set(existing.flatMap((d) => [d.nameKey, normaliseName(d.name)]));
+  const preview = parseDutyGrid(grid.sheets, { departments, existingNameKeys });
+  if (!preview.ok) throw new AppError("BAD_FILE", preview.error);
+  return { ...preview, notices: [...grid.notices, ...preview.notices] } satisfies DutyImportPreview;
+}
+
+/** What importing the file would do, row by row; writes nothing. */
+export async function previewDutyImport(input: z.infer<typeof importDutiesSchema>, { tx, prepared }: ImportCtx) {
+  const unit = await localUnit(tx, input.unitId);
+  const preview = await importPreviewOf(tx, unit.id, prepared);
+  return { unitName: unit.name, fileName: input.fileName, ...preview };
+}
+
+/**
+ * Imports a spreadsheet of 存量事项 into the unit's list: all new rows or none. Any row with an
+ * error refuses the whole file; rows already in the list are skipped. Each added duty gets its
+ * own audit entry, as if added by hand. Nothing is public until 编办 publishes a new version.
+ */
+export async function importDuties(input: z.infer<typeof importDutiesSchema>, { tx, audit, prepared }: ImportCtx) {
+  const unit = await localUnit(tx, input.unitId);
+  // Two imports into one unit at once would each miss the other's names.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(4007, ${unit.id})`;
+  const preview = await importPreviewOf(tx, unit.id, prepared);
+  const { counts } = preview;
+  if (counts.error) throw new AppError("VALIDATION", `表格中有 ${counts.error} 行有错误，没有导入任何事项。请按预览中的提示修改文件后重新上传。`);
+  if (input.expectNew !== undefined && input.expectNew !== counts.new) {
+    throw new AppError("CONFLICT", `清单在预览之后有了变化（现在可导入 ${counts.new} 项，预览时为 ${input.expectNew} 项），没有导入任何事项。请重新上传预览后再确认。`);
+  }
+  const fresh = preview.rows.filter((r) => r.status === "new");
+  const skipped = preview.rows.filter((r) => r.status === "exists").map((r) => r.values.name);
+  if (!fresh.length) throw new AppError("INVALID_STATE", `表格中的 ${skipped.length} 个事项都已在清单中，没有需要导入的新事项。`);
+
+  const admittedOn = today();
+  const data = fresh.map((row) => {
+    const fields = dutyFieldsOf(row);
+    return { unitId: unit.id, ...fieldsOf(fields), departmentId: row.department?.id ?? null, departmentName: row.department?.name ?? fields.departmentName, admittedOn };
+  });
+  const created = await tx.localDuty.createManyAndReturn({ data, select: { id: true, nameKey: true } });
+  const idByKey = new Map(created.map((c) => [c.nameKey, c.id]));
+  for (const [i, row] of fresh.entries()) {
+    const { admittedOn: _, ...after } = data[i];
+    await audit({ action: "localDuty.import", subjectType: "localDuty", subjectId: idByKey.get(data[i].nameKey), after: { ...after, fileName: input.fileName, rowNumber: row.rowNumber } });
+  }
+  return { added: created.length, skipped, ids: created.map((c) => c.id) };
 }

@@ -38,3 +38,25 @@ export const publishDutiesSchema = z.object({
   unitId: id,
   note: z.string({ error: "请填写公布说明" }).trim().min(2, "请填写公布说明，例如「编办梳理存量事项」").max(200, "说明不能超过 200 字"),
 });
+
+/** Largest spreadsheet accepted for a 属地管理事项清单 import (these lists have tens of rows, rarely hundreds). */
+export const MAX_DUTY_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * A spreadsheet of 存量事项 for one unit: previewed first, then sent again to be imported, so the
+ * server checks exactly what it writes. `expectNew` is the count the preview showed and the user
+ * confirmed; a list that changed meanwhile is refused rather than imported differently.
+ */
+export const importDutiesSchema = z.object({
+  unitId: id,
+  fileName: z
+    .string()
+    .trim()
+    .min(1, "请选择文件")
+    .max(255, "文件名过长")
+    .refine((n) => /\.(xlsx|xls|csv)$/i.test(n), "只能导入 Excel（.xlsx、.xls）或 CSV 文件"),
+  file: z
+    .instanceof(Uint8Array, { error: "请选择文件" })
+    .refine((b) => b.byteLength > 0, "文件为空（0 字节），请检查后重新上传")
+    .refine((b) => b.byteLength <= MAX_DUTY_IMPORT_BYTES, `文件不能超过 ${MAX_DUTY_IMPORT_BYTES / 1024 / 1024} MB`),
+  expectNew: z.coerce.number().int().min(0).optional(),
+});

@@ -8,8 +8,10 @@
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { bundledByNext, env } from "@/lib/env";
 import type { ParseOptions, ParseResult } from "./parse";
+import type { GridOptions, GridResult } from "./grid";
 
-export type ParseJob = { bytes: Uint8Array; fileName: string; options: ParseOptions };
+/** A catalogue parse (the default), or just the cell text of each sheet for simpler imports. */
+export type ParseJob = { kind?: "catalogue"; bytes: Uint8Array<ArrayBuffer>; fileName: string; options: ParseOptions } | { kind: "grid"; bytes: Uint8Array<ArrayBuffer>; fileName: string; options: GridOptions };
 
 export type ParseLimits = {
   /** Time from starting the worker to its answer. */
@@ -74,28 +76,37 @@ function release() {
 export async function parseInWorker(bytes: Uint8Array, fileName: string, options: ParseOptions = {}, limits: ParseLimits = defaultParseLimits()): Promise<ParseResult> {
   await acquire();
   try {
-    return await runWorker(bytes, fileName, options, limits);
+    return await runWorker<ParseResult>({ bytes: new Uint8Array(bytes), fileName, options }, limits, (reason, error) => aborted(fileName, reason, error));
   } finally {
     release();
   }
 }
 
-function runWorker(bytes: Uint8Array, fileName: string, options: ParseOptions, limits: ParseLimits): Promise<ParseResult> {
+/** The text of every sheet's cells (merged cells filled in), read in a worker with the same limits and queue. */
+export async function readGridInWorker(bytes: Uint8Array, fileName: string, options: GridOptions, limits: ParseLimits = defaultParseLimits()): Promise<GridResult> {
+  await acquire();
+  try {
+    return await runWorker<GridResult>({ kind: "grid", bytes: new Uint8Array(bytes), fileName, options }, limits, (_reason, error) => ({ ok: false, error, notices: [], sheets: [] }));
+  } finally {
+    release();
+  }
+}
+
+function runWorker<T>(job: ParseJob, limits: ParseLimits, aborted: (reason: NonNullable<ParseResult["aborted"]>, error: string) => T): Promise<T> {
   return new Promise((resolve) => {
-    // A copy of exactly the file's bytes, moved (not cloned again) to the worker.
-    const copy = new Uint8Array(bytes);
-    const job: ParseJob = { bytes: copy, fileName, options };
+    // The job holds a copy of exactly the file's bytes, moved (not cloned again) to the worker.
+    const copy = job.bytes;
     const workerOptions: WorkerOptions = { workerData: job, transferList: [copy.buffer], resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb } };
     let worker: Worker;
     try {
       // The bundler recognises exactly this expression and emits the worker entry as a chunk.
       worker = bundledByNext ? new Worker(new URL("./parse-worker.ts", import.meta.url), workerOptions) : startFromSource(workerOptions);
     } catch (error) {
-      resolve(aborted(fileName, "crash", `无法启动表格解析：${error instanceof Error ? error.message : String(error)}`));
+      resolve(aborted("crash", `无法启动表格解析：${error instanceof Error ? error.message : String(error)}`));
       return;
     }
     let settled = false;
-    const finish = (result: ParseResult) => {
+    const finish = (result: T) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -105,24 +116,22 @@ function runWorker(bytes: Uint8Array, fileName: string, options: ParseOptions, l
     const timer = setTimeout(() => {
       finish(
         aborted(
-          fileName,
           "timeout",
           `文件解析超时（超过 ${seconds(limits.timeoutMs)}），文件可能已损坏或结构异常，已停止解析，没有导入任何内容。请在 Excel 或 WPS 中打开该文件，另存为新的 .xlsx 文件后再上传。`,
         ),
       );
     }, limits.timeoutMs);
-    worker.once("message", (result: ParseResult) => finish(result));
+    worker.once("message", (result: T) => finish(result));
     worker.once("error", (error: Error & { code?: string }) => {
       finish(
         error.code === "ERR_WORKER_OUT_OF_MEMORY"
           ? aborted(
-              fileName,
               "memory",
               `解析文件所需的内存超过上限（${limits.memoryMb} MB），文件可能已损坏或内容过多，已停止解析，没有导入任何内容。请另存为新的 .xlsx 文件或拆分后再上传。`,
             )
-          : aborted(fileName, "crash", `解析文件时出错，文件可能已损坏（${error.message}）。请另存为新的 .xlsx 文件后再上传。`),
+          : aborted("crash", `解析文件时出错，文件可能已损坏（${error.message}）。请另存为新的 .xlsx 文件后再上传。`),
       );
     });
-    worker.once("exit", (code) => finish(aborted(fileName, "crash", `解析文件时出错，解析线程意外退出（代码 ${code}）。请另存为新的 .xlsx 文件后再上传。`)));
+    worker.once("exit", (code) => finish(aborted("crash", `解析文件时出错，解析线程意外退出（代码 ${code}）。请另存为新的 .xlsx 文件后再上传。`)));
   });
 }

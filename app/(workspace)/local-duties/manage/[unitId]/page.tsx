@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";
 import { ReasonForm } from "@/components/lists/reason-form";
 import { DutyForm } from "@/components/local-duties/duty-form";
+import { DutyImport } from "@/components/local-duties/duty-import";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "维护属地管理事项清单" };
@@ -143,6 +144,13 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
             ))}
           </ol>
         )}
+      </section>
+
+      <section aria-labelledby="import-heading" className="rounded-lg border border-brand-100 bg-white p-5 shadow-sm">
+        <h2 id="import-heading" className="mb-3 text-lg font-semibold">
+          从表格导入
+        </h2>
+        <DutyImport unitId={unit.id} />
       </section>
 
       <section aria-labelledby="add-heading" className="rounded-lg border border-brand-100 bg-white p-5 shadow-sm">
