@@ -60,7 +60,10 @@ export async function objectiveShares(db: Db, year: number, ratees: Ratee[]): Pr
 /** The live results of a round (what publishing snapshots). */
 export async function computeResults(db: Db, roundId: number) {
   const round = await db.evaluationRound.findUniqueOrThrow({ where: { id: roundId }, select: { year: true, trimmed: true } });
-  const [indicators, ratees, cells] = await Promise.all([roundIndicators(db, roundId), roundRatees(db, roundId), scoreCells(db, roundId)]);
+  // In turn: publishing calls this with its transaction, whose one connection runs one query at a time.
+  const indicators = await roundIndicators(db, roundId);
+  const ratees = await roundRatees(db, roundId);
+  const cells = await scoreCells(db, roundId);
   const objective = indicators.some((i) => i.source === "DISPATCH") ? await objectiveShares(db, round.year, ratees) : undefined;
   return { indicators, results: aggregate({ indicators, ratees, cells, trimmed: round.trimmed, objective }) };
 }
