@@ -103,6 +103,14 @@ describe("importing a 属地管理事项清单 spreadsheet", () => {
     expect(preview.counts).toEqual({ new: 2, exists: 1, error: 3 });
   });
 
+  it("matches a department by full name, short name, or short name after its level (区城管局)", () => {
+    const depts = { departments: [{ id: 7, name: "示例市城市管理综合执法局", shortName: "城管局" }], existingNameKeys: new Set<string>() };
+    const named = (dept: string, i: number) => row({ 1: `事项${i}`, 2: dept });
+    const preview = parseDutyGrid(sheet([TEMPLATE_HEADERS, named("示例市城市管理综合执法局", 1), named("城管局", 2), named("区城管局", 3), named("市城管局", 4), named("区城市管理局", 5)]), depts);
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.rows.map((r) => r.department?.id ?? null)).toEqual([7, 7, 7, 7, null]);
+  });
+
   it("refuses files without a header, without rows, or that are not spreadsheets", () => {
     expect(parseDutyGrid(sheet([["a", "b"], ["c", "d"]]), context)).toMatchObject({ ok: false, error: expect.stringContaining("没有找到表头行") });
     expect(parseDutyGrid(sheet([TEMPLATE_HEADERS, [], []]), context)).toMatchObject({ ok: false, error: expect.stringContaining("没有事项") });

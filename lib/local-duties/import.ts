@@ -138,7 +138,7 @@ export function parseDutyGrid(sheets: GridSheet[], context: DutyImportContext): 
     const rowNumber = sheet.firstRow + i;
     const errors: string[] = [];
     const warnings: string[] = [];
-    const dept = values.departmentName ? deptByKey.get(comparisonKey(values.departmentName)) : undefined;
+    const dept = values.departmentName ? findDepartment(deptByKey, values.departmentName) : undefined;
     const parsed = dutyFieldsSchema.safeParse({ ...values, departmentId: dept ? dept.id : "", departmentName: values.departmentName });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -178,4 +178,16 @@ export function parseDutyGrid(sheets: GridSheet[], context: DutyImportContext): 
 /** A valid new row as addDuty's input fields. */
 export function dutyFieldsOf(row: DutyImportRow): DutyFields {
   return dutyFieldsSchema.parse({ ...row.values, departmentId: row.department?.id ?? "" });
+}
+
+/**
+ * A 责任部门 as people write it: the full name, the short name, or the short name with the level
+ * in front (区城管局, 市民政局). The level is a prefix of one character, tried only when the
+ * whole text matches nothing.
+ */
+function findDepartment(byKey: Map<string, { id: number; name: string }>, written: string) {
+  const key = comparisonKey(written);
+  const exact = byKey.get(key);
+  if (exact) return exact;
+  return /^[区市县]/.test(key) ? byKey.get(key.slice(1)) : undefined;
 }
