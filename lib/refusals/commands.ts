@@ -3,15 +3,23 @@ import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dbDate } from "@/lib/calendar/workdays";
-import { bestMatch, normaliseName } from "./match";
+import { bestMatch, normaliseName, type DutyCandidate } from "./match";
 import type { acceptSchema, refuseSchema, registerTaskSchema } from "./schema";
 
-/** Checks a task against the unit's admitted (active) duties. */
-export async function checkTask(db: Pick<Tx, "localDuty">, unitId: number, task: { title: string; departmentId: number | null; departmentName: string }) {
-  const duties = await db.localDuty.findMany({
-    where: { unitId, active: true },
-    select: { id: true, name: true, nameKey: true, departmentId: true, departmentName: true },
-  });
+/**
+ * Checks a task against the duties in force for the unit: those of its latest published
+ * 属地管理事项清单. A duty 编办 has added but not yet published does not count yet, and one it
+ * has removed still counts until the next version is published.
+ */
+export async function checkTask(db: Pick<Tx, "$queryRaw">, unitId: number, task: { title: string; departmentId: number | null; departmentName: string }) {
+  const duties = await db.$queryRaw<DutyCandidate[]>`
+    SELECT d.id, d.name, d.name_key AS "nameKey", d.department_id AS "departmentId", d.department_name AS "departmentName"
+    FROM local_duty d
+    WHERE d.unit_id = ${unitId}
+      AND d.id IN (
+        SELECT (e ->> 'id')::int
+        FROM (SELECT items FROM local_duty_list_version WHERE unit_id = ${unitId} ORDER BY version_no DESC LIMIT 1) v,
+             jsonb_array_elements(v.items) e)`;
   return bestMatch({ nameKey: normaliseName(task.title), departmentId: task.departmentId, departmentName: task.departmentName }, duties);
 }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDutyAction, publishDutiesAction, removeDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
 import { manageView } from "@/lib/local-duties/queries";
+import { registerTaskAction } from "@/lib/refusals/actions";
 import type { LocalDutySnapshotItem } from "@/lib/local-duties/commands";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";
 
@@ -62,17 +63,30 @@ describe("存量事项 in a 属地管理事项清单", () => {
     expect(await updateDutyAction({ id: row.id, stamp: row.stamp, ...fields({ departmentId: chengguan, localDuty: "每周巡查。" }) })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await prisma.localDuty.findUniqueOrThrow({ where: { id: row.id } })).localDuty).toBe("每日巡查。");
 
+    // Not yet published: not yet in force, so a street may still refuse such a task.
+    const task = { title: "背街小巷环境卫生日常巡查", departmentId: chengguan, receivedOn: "2026-11-20", description: "" };
+    await actAs("jiedao");
+    expect(await registerTaskAction(task)).toMatchObject({ ok: true, data: { checkResult: "NOT_ADMITTED" } });
+    await actAs("bianban");
+
     const published = await publishDutiesAction({ unitId: donghu, note: "编办梳理存量事项" });
     expect(published).toMatchObject({ ok: true, data: { versionNo: startVersion + 1 } });
     const v1 = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: donghu }, orderBy: { versionNo: "desc" } });
     expect((v1.items as LocalDutySnapshotItem[]).find((i) => i.id === row.id)).toMatchObject({ localDuty: "每日巡查。", admissionCode: null });
     expect(await publishDutiesAction({ unitId: donghu, note: "再次公布" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    await actAs("jiedao");
+    expect(await registerTaskAction(task)).toMatchObject({ ok: true, data: { checkResult: "ADMITTED", matchedDutyName: "背街小巷环境卫生日常巡查" } });
+    await actAs("bianban");
 
     view = await manageView(donghu);
     const fresh = view!.duties.find((d) => d.id === row.id)!;
     expect(await removeDutyAction({ id: row.id, stamp: fresh.stamp, reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
     expect(await removeDutyAction({ id: row.id, stamp: fresh.stamp, reason: "已由区城管局收回" })).toMatchObject({ ok: true });
     expect(await prisma.localDuty.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ active: false, revokedReason: "已由区城管局收回" });
+    // Removed but not yet published: the published list still holds it.
+    await actAs("jiedao");
+    expect(await registerTaskAction(task)).toMatchObject({ ok: true, data: { checkResult: "ADMITTED" } });
+    await actAs("bianban");
     expect(await publishDutiesAction({ unitId: donghu, note: "移出已收回事项" })).toMatchObject({ ok: true, data: { versionNo: startVersion + 2 } });
     const v2 = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: donghu }, orderBy: { versionNo: "desc" } });
     expect(JSON.stringify(v2.items)).not.toContain("背街小巷环境卫生日常巡查");
