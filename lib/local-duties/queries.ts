@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { searchCurrentDuties } from "./search";
 import { dutyStamp, hasUnpublishedChanges, snapshotOf, type LocalDutySnapshotItem } from "./commands";
 
 /** Each unit's current local-duty list, with the district it belongs to (a community's via its street). */
@@ -64,4 +65,9 @@ export async function manageView(unitId: number) {
 export async function currentListSize(unitId: number) {
   const v = await prisma.localDutyListVersion.findFirst({ where: { unitId }, orderBy: { versionNo: "desc" }, select: { itemCount: true } });
   return v ? v.itemCount : null;
+}
+
+/** Duties in force whose name or duties contain `q` (see lib/local-duties/search.ts). */
+export function searchLocalDuties(q: string, limit = 20) {
+  return searchCurrentDuties(prisma, q, limit);
 }

@@ -1,6 +1,7 @@
 import { listAdmissions } from "../../lib/admission/queue";
 import { queueFilterSchema } from "../../lib/admission/schema";
 import { checkTask } from "../../lib/refusals/commands";
+import { searchCurrentDuties } from "../../lib/local-duties/search";
 import { ms, percentile, timeRuns, type BenchSuite } from "./types";
 
 const UNITS = 1300;
@@ -64,8 +65,10 @@ export const admissionBench: BenchSuite = {
     const dept = await prisma.orgUnit.findFirstOrThrow({ where: { name: "基准部门7" } });
     const hit = await checkTask(prisma, street.id, { title: `做好基准属地事项${street.id}号第7项巡查工作`, departmentId: dept.id, departmentName: dept.name });
     if (!hit) throw new Error("the refusal check should match the generated duty");
+    const search = await timeRuns(() => searchCurrentDuties(prisma, "第7项巡查"), 20, 3);
     const check = await timeRuns(() => checkTask(prisma, street.id, { title: "创建文明城市入户问卷调查", departmentId: dept.id, departmentName: dept.name }), 50, 5);
     return [
+      { name: `public search of local-duty lists (${units} × ${DUTIES_PER_UNIT}), p95`, value: ms(percentile(search, 95)), target: "< 100 ms (as the list search)" },
       { name: `编办 queue, open, ${apps} apps / ${units} streets, p50`, value: ms(percentile(queueOpen, 50)), target: "< 100 ms" },
       { name: "编办 queue, open, p95", value: ms(percentile(queueOpen, 95)), target: "< 100 ms" },
       { name: "编办 queue, all, page 40, p50", value: ms(percentile(queueAll, 50)), target: "< 100 ms" },

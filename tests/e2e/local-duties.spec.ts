@@ -64,6 +64,13 @@ test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publ
   const [xlsx] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: "下载 Excel" }).click()]);
   expect(xlsx.suggestedFilename()).toMatch(/^北门街道办事处属地管理事项清单（第\d+版）\.xlsx$/);
 
+  // The portal's search finds it among the duties in force.
+  await visitor.goto("/search");
+  await visitor.getByLabel(/检索词/).fill(name.slice(0, 12));
+  await visitor.getByRole("button", { name: "检索" }).click();
+  await expect(visitor.getByTestId("search-local")).toContainText(name);
+  await expect(visitor.getByTestId("search-local")).toContainText("北门街道办事处属地管理事项清单");
+
   // 编办 takes it out again: the next version says so, and the first still holds it.
   await row.locator("summary", { hasText: "移出清单" }).click();
   await row.getByLabel("移出理由").fill("该事项已由区应急管理局收回");

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDutyAction, publishDutiesAction, removeDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
-import { manageView } from "@/lib/local-duties/queries";
+import { manageView, searchLocalDuties } from "@/lib/local-duties/queries";
 import { registerTaskAction } from "@/lib/refusals/actions";
 import type { LocalDutySnapshotItem } from "@/lib/local-duties/commands";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";
@@ -63,6 +63,7 @@ describe("存量事项 in a 属地管理事项清单", () => {
     expect(await updateDutyAction({ id: row.id, stamp: row.stamp, ...fields({ departmentId: chengguan, localDuty: "每周巡查。" }) })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await prisma.localDuty.findUniqueOrThrow({ where: { id: row.id } })).localDuty).toBe("每日巡查。");
 
+    expect(await searchLocalDuties("背街小巷环境卫生")).toEqual([]);
     // Not yet published: not yet in force, so a street may still refuse such a task.
     const task = { title: "背街小巷环境卫生日常巡查", departmentId: chengguan, receivedOn: "2026-11-20", description: "" };
     await actAs("jiedao");
@@ -74,6 +75,10 @@ describe("存量事项 in a 属地管理事项清单", () => {
     const v1 = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: donghu }, orderBy: { versionNo: "desc" } });
     expect((v1.items as LocalDutySnapshotItem[]).find((i) => i.id === row.id)).toMatchObject({ localDuty: "每日巡查。", admissionCode: null });
     expect(await publishDutiesAction({ unitId: donghu, note: "再次公布" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    // The public search finds it now, by name or by what the street does; % is literal.
+    expect(await searchLocalDuties("背街小巷环境卫生")).toMatchObject([{ unitId: donghu, name: "背街小巷环境卫生日常巡查", total: 1 }]);
+    expect((await searchLocalDuties("每日巡查")).map((h) => h.name)).toContain("背街小巷环境卫生日常巡查");
+    expect(await searchLocalDuties("%")).toEqual([]);
     await actAs("jiedao");
     expect(await registerTaskAction(task)).toMatchObject({ ok: true, data: { checkResult: "ADMITTED", matchedDutyName: "背街小巷环境卫生日常巡查" } });
     await actAs("bianban");

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ORG_KIND_LABELS } from "@/lib/auth/roles";
 import { districts, searchLists } from "@/lib/portal/queries";
 import { SEARCH_COUNT_CAP } from "@/lib/portal/read";
+import { searchLocalDuties } from "@/lib/local-duties/queries";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -22,6 +23,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const q = p.q ?? "";
   const [all, result] = await Promise.all([districts(), q ? searchLists({ q, district: p.district ?? null, page: p.page, pageSize: PAGE_SIZE }) : Promise.resolve(null)]);
   const tooShort = q !== "" && (result?.q.length ?? 0) < 2;
+  // 属地管理事项 in force, on the first page of results (the lists are small).
+  const local = result && !tooShort && p.page === 1 ? await searchLocalDuties(result.q) : [];
   const mark = (text: string) => {
     if (!result || !result.q) return text;
     const i = text.toLowerCase().indexOf(result.q);
@@ -79,7 +82,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         ) : tooShort ? (
           <EmptyState title="检索词太短">请至少输入 2 个字，例如「低保」「消防」。</EmptyState>
         ) : result && result.hits.length === 0 ? (
-          <EmptyState title={`没有找到包含「${q}」的事项`}>请换个说法，或减少字数再试；也可以到「清单目录」按单位查看全部事项。</EmptyState>
+          <EmptyState title={local.length ? `职权清单中没有包含「${q}」的事项` : `没有找到包含「${q}」的事项`}>请换个说法，或减少字数再试；也可以到「清单目录」按单位查看全部事项。</EmptyState>
         ) : result ? (
           <>
             <p className="mb-3 text-sm text-slate-700" data-testid="search-count">
@@ -112,6 +115,31 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           </>
         ) : null}
       </section>
+
+      {local.length > 0 && (
+        <section aria-labelledby="local-heading" className="mt-8" data-testid="search-local">
+          <h2 id="local-heading" className="mb-1 text-lg font-semibold text-slate-900">
+            属地管理事项（{local[0].total} 项）
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">经准入交由街道、社区承担的事项{local[0].total > local.length && `，列出前 ${local.length} 项`}。</p>
+          <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {local.map((h, i) => (
+              <li key={`${h.unitId}-${i}`} className="px-4 py-3">
+                <Link href={`/local-duties/${h.unitId}`} className="font-medium text-brand-700 hover:underline">
+                  {mark(h.name)}
+                </Link>
+                <p className="mt-1 text-sm text-slate-700">
+                  {h.unitName}属地管理事项清单（第 {h.versionNo} 版）
+                  <span className="text-slate-600">
+                    {h.dutyType ? ` · ${h.dutyType}` : ""}
+                    {h.departmentName ? ` · ${h.departmentName}` : ""}
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </main>
   );
 }
