@@ -80,7 +80,7 @@ test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publ
   await page.getByTestId("publish-duties-form").getByLabel("公布说明").fill("收回一项");
   await page.getByTestId("publish-duties-form").getByRole("button", { name: "公布新版本" }).click();
   await expect(page.getByText("与现行版本一致")).toBeVisible();
-  await visitor.reload();
+  await visitor.goto(`/local-duties/${unitId}`);
   const diff = visitor.getByTestId("local-duty-diff");
   await expect(diff).toContainText("移出 1 项");
   await expect(diff).toContainText(`移出：${name}`);
