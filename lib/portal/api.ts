@@ -4,6 +4,9 @@ import { prisma } from "@/lib/db/client";
 import type { DutySection } from "@/lib/generated/prisma/enums";
 import { ITEM_FIELDS } from "@/lib/lists/labels";
 import { listCsv } from "./export";
+import { publishedList, unitsWithLists } from "@/lib/local-duties/queries";
+import { dutiesCsv } from "@/lib/local-duties/export";
+import { contentDisposition } from "@/lib/export-cells";
 import { readDiff, readPublicList, readPublishedLists, readVersionItems, searchPublished, type PublicItem } from "./read";
 
 // The open-data API (documented in README.md): JSON of published versions only, with paging,
@@ -39,7 +42,14 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
   }
 }
 
-const ALLOWED_PARAMS = { lists: ["page", "pageSize", "district", "kind", "q"], list: ["version", "format"], diff: ["from", "to"], search: ["q", "page", "pageSize", "district"] };
+const ALLOWED_PARAMS = {
+  lists: ["page", "pageSize", "district", "kind", "q"],
+  list: ["version", "format"],
+  diff: ["from", "to"],
+  search: ["q", "page", "pageSize", "district"],
+  localLists: ["page", "pageSize"],
+  localList: ["version", "format"],
+};
 
 /** Parses query parameters strictly: an unknown or malformed one is a 400 naming it. */
 function params<S extends z.ZodRawShape>(request: Request, allowed: string[], shape: S): z.infer<z.ZodObject<S>> {
@@ -247,5 +257,75 @@ export async function apiSearch(request: Request) {
     pageSize: p.pageSize,
     total: result.total,
     totalIsLowerBound: result.capped,
+  });
+}
+
+// ---- /api/public/local-duties ----
+
+/** Each street's or community's current 属地管理事项清单, paged. */
+export async function apiLocalLists(request: Request) {
+  const p = params(request, ALLOWED_PARAMS.localLists, { page, pageSize });
+  const all = await unitsWithLists();
+  const base = origin(request);
+  return json({
+    items: all.slice((p.page - 1) * p.pageSize, p.page * p.pageSize).map((u) => ({
+      unit: { id: u.unit_id, name: u.unit_name, kind: u.kind, district: u.district, street: u.street },
+      version: u.version_no,
+      publishedAt: u.published_at.toISOString(),
+      itemCount: u.item_count,
+      url: `${base}/local-duties/${u.unit_id}`,
+      api: `${base}/api/public/local-duties/${u.unit_id}`,
+    })),
+    page: p.page,
+    pageSize: p.pageSize,
+    total: all.length,
+  });
+}
+
+/** One unit's current (or ?version=N) 属地管理事项清单 with its duties, as JSON or CSV. */
+export async function apiLocalList(request: Request, unitIdParam: string) {
+  const p = params(request, ALLOWED_PARAMS.localList, {
+    version: positiveInt("version（版本号）", 100000).optional(),
+    format: z.enum(["json", "csv"], { message: "format 只能是 json 或 csv。" }).optional().default("json"),
+  });
+  if (!/^\d{1,9}$/.test(unitIdParam) || Number(unitIdParam) < 1) throw new ApiError(404, "NOT_FOUND", "找不到该单位的属地管理事项清单。");
+  const unitId = Number(unitIdParam);
+  const list = await publishedList(unitId, p.version);
+  if (!list) {
+    if (p.version && (await publishedList(unitId))) throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${p.version} 版。`, "version");
+    throw new ApiError(404, "NOT_FOUND", "找不到该单位的属地管理事项清单，或尚未公布。");
+  }
+  const { version, versions, items } = list;
+  if (p.format === "csv") {
+    const name = `${version.unitName}属地管理事项清单（第${version.versionNo}版）.csv`;
+    return new Response(dutiesCsv(items), {
+      headers: { ...HEADERS, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": contentDisposition(name, `local-duties-${unitId}-v${version.versionNo}.csv`) },
+    });
+  }
+  const base = origin(request);
+  return json({
+    unit: { id: unitId, name: version.unitName },
+    version: {
+      number: version.versionNo,
+      current: versions[0].versionNo === version.versionNo,
+      publishedAt: version.publishedAt.toISOString(),
+      publisher: version.publisherName,
+      note: version.note,
+      itemCount: version.itemCount,
+    },
+    versions: versions.map((v) => ({ number: v.versionNo, publishedAt: v.publishedAt.toISOString(), note: v.note, itemCount: v.itemCount, url: `${base}/api/public/local-duties/${unitId}?version=${v.versionNo}` })),
+    url: `${base}/local-duties/${unitId}${versions[0].versionNo === version.versionNo ? "" : `?v=${version.versionNo}`}`,
+    items: items.map((i) => ({
+      position: i.position,
+      dutyType: i.dutyType,
+      name: i.name,
+      departmentName: i.departmentName,
+      departmentDuty: i.departmentDuty,
+      localDuty: i.localDuty,
+      legalBasis: i.legalBasis,
+      leadResponsibility: i.leadResponsibility,
+      supportResponsibility: i.supportResponsibility,
+      admissionCode: i.admissionCode,
+    })),
   });
 }

@@ -3,6 +3,8 @@ import { GET as listsGET } from "@/app/api/public/lists/route";
 import { GET as listGET } from "@/app/api/public/lists/[id]/route";
 import { GET as diffGET } from "@/app/api/public/lists/[id]/diff/route";
 import { GET as searchGET } from "@/app/api/public/search/route";
+import { GET as localListsGET } from "@/app/api/public/local-duties/route";
+import { GET as localListGET } from "@/app/api/public/local-duties/[unitId]/route";
 import { prisma, seedDemo } from "./helpers";
 
 // The open-data API's contract (README「开放数据接口」), called as Next.js calls the handlers.
@@ -179,5 +181,40 @@ describe("GET /api/public/search", () => {
     await expectBad(await searchGET(get("/api/public/search?q=a")), "q");
     await expectBad(await searchGET(get(`/api/public/search?q=${"长".repeat(51)}`)), "q");
     await expectBad(await searchGET(get("/api/public/search?q=%E6%B6%88%E9%98%B2&pageSize=0")), "pageSize");
+  });
+});
+
+describe("GET /api/public/local-duties", () => {
+  const unitCtx = (id: string | number) => ({ params: Promise.resolve({ unitId: String(id) }) });
+
+  it("pages each unit's current local-duty list, and one list with its duties as JSON or CSV", async () => {
+    const { status, json } = await body(await localListsGET(get("/api/public/local-duties?pageSize=2")));
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
+    const first = (json.items as { unit: { id: number; name: string }; version: number; itemCount: number; api: string }[])[0];
+    expect(first.api).toBe(`${BASE}/api/public/local-duties/${first.unit.id}`);
+
+    const one = await body(await localListGET(get(`/api/public/local-duties/${first.unit.id}`), unitCtx(first.unit.id)));
+    expect(one.status).toBe(200);
+    expect(one.json).toMatchObject({ unit: { id: first.unit.id, name: first.unit.name }, version: { number: first.version, current: true, itemCount: first.itemCount } });
+    expect((one.json.items as unknown[]).length).toBe(first.itemCount);
+
+    const csv = await localListGET(get(`/api/public/local-duties/${first.unit.id}?format=csv`), unitCtx(first.unit.id));
+    expect(csv.headers.get("Content-Type")).toContain("text/csv");
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString("utf8").startsWith("序号,事项类型,事项名称")).toBe(true);
+  });
+
+  it("answers bad parameters with 400 and unknown units or versions with 404", async () => {
+    await expectBad(await localListsGET(get("/api/public/local-duties?pageSize=0")), "pageSize");
+    await expectBad(await localListsGET(get("/api/public/local-duties?draft=1")), "draft");
+    const [row] = await prisma.localDutyListVersion.findMany({ take: 1, select: { unitId: true } });
+    await expectBad(await localListGET(get(`/api/public/local-duties/${row.unitId}?format=pdf`), unitCtx(row.unitId)), "format");
+    await expectNotFound(await localListGET(get(`/api/public/local-duties/${row.unitId}?version=999`), unitCtx(row.unitId)));
+    await expectNotFound(await localListGET(get("/api/public/local-duties/abc"), unitCtx("abc")));
+    // A unit without a published local-duty list (a department) is simply not found.
+    const dept = await prisma.orgUnit.findFirstOrThrow({ where: { kind: "DEPARTMENT" }, select: { id: true } });
+    await expectNotFound(await localListGET(get(`/api/public/local-duties/${dept.id}`), unitCtx(dept.id)));
   });
 });
