@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { searchCurrentDuties } from "./search";
+import { unitsWithUnpublishedChanges } from "./pending";
 import { dutyStamp, hasUnpublishedChanges, snapshotOf, type LocalDutySnapshotItem } from "./commands";
 
 /** Each unit's current local-duty list, with the district it belongs to (a community's via its street). */
@@ -70,4 +71,9 @@ export async function currentListSize(unitId: number) {
 /** Duties in force whose name or duties contain `q` (see lib/local-duties/search.ts). */
 export function searchLocalDuties(q: string, limit = 20) {
   return searchCurrentDuties(prisma, q, limit);
+}
+
+/** Units whose local-duty list has changes not yet published (see lib/local-duties/pending.ts). */
+export function unitsPendingPublication() {
+  return unitsWithUnpublishedChanges(prisma);
 }

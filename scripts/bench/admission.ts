@@ -2,6 +2,7 @@ import { listAdmissions } from "../../lib/admission/queue";
 import { queueFilterSchema } from "../../lib/admission/schema";
 import { checkTask } from "../../lib/refusals/commands";
 import { searchCurrentDuties } from "../../lib/local-duties/search";
+import { unitsWithUnpublishedChanges } from "../../lib/local-duties/pending";
 import { ms, percentile, timeRuns, type BenchSuite } from "./types";
 
 const UNITS = 1300;
@@ -65,9 +66,11 @@ export const admissionBench: BenchSuite = {
     const dept = await prisma.orgUnit.findFirstOrThrow({ where: { name: "基准部门7" } });
     const hit = await checkTask(prisma, street.id, { title: `做好基准属地事项${street.id}号第7项巡查工作`, departmentId: dept.id, departmentName: dept.name });
     if (!hit) throw new Error("the refusal check should match the generated duty");
+    const pending = await timeRuns(() => unitsWithUnpublishedChanges(prisma), 10, 2);
     const search = await timeRuns(() => searchCurrentDuties(prisma, "第7项巡查"), 20, 3);
     const check = await timeRuns(() => checkTask(prisma, street.id, { title: "创建文明城市入户问卷调查", departmentId: dept.id, departmentName: dept.name }), 50, 5);
     return [
+      { name: `编办 to-do: local-duty lists with unpublished changes (${units} × ${DUTIES_PER_UNIT}), p95`, value: ms(percentile(pending, 95)), target: "< 100 ms (on every 工作台 of 编办)" },
       { name: `public search of local-duty lists (${units} × ${DUTIES_PER_UNIT}), p95`, value: ms(percentile(search, 95)), target: "< 100 ms (as the list search)" },
       { name: `编办 queue, open, ${apps} apps / ${units} streets, p50`, value: ms(percentile(queueOpen, 50)), target: "< 100 ms" },
       { name: "编办 queue, open, p95", value: ms(percentile(queueOpen, 95)), target: "< 100 ms" },

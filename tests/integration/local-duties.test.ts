@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDutyAction, publishDutiesAction, removeDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
-import { manageView, searchLocalDuties } from "@/lib/local-duties/queries";
+import { manageView, searchLocalDuties, unitsPendingPublication } from "@/lib/local-duties/queries";
+import { localDutyTodos } from "@/lib/local-duties/todo";
 import { registerTaskAction } from "@/lib/refusals/actions";
 import type { LocalDutySnapshotItem } from "@/lib/local-duties/commands";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";
@@ -54,6 +55,11 @@ describe("存量事项 in a 属地管理事项清单", () => {
 
     let view = await manageView(donghu);
     expect(view!.pending).toBe(true);
+    // The set-based check agrees with the page, and 编办's 工作台 says so; a street's does not.
+    expect((await unitsPendingPublication()).map((u) => u.unitId)).toEqual([donghu]);
+    expect(await localDutyTodos((await actAs("bianban"))!)).toMatchObject([{ area: "属地管理", count: 1, href: `/local-duties/manage/${donghu}` }]);
+    expect(await localDutyTodos((await actAs("jiedao"))!)).toEqual([]);
+    await actAs("bianban");
     expect(view!.latest?.versionNo ?? 0).toBe(startVersion);
     const row = view!.duties.find((d) => d.id === added.data.id)!;
     expect(row).toMatchObject({ departmentId: chengguan, departmentName: "示例市城市管理综合执法局", admissionId: null });
@@ -75,6 +81,7 @@ describe("存量事项 in a 属地管理事项清单", () => {
     const v1 = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: donghu }, orderBy: { versionNo: "desc" } });
     expect((v1.items as LocalDutySnapshotItem[]).find((i) => i.id === row.id)).toMatchObject({ localDuty: "每日巡查。", admissionCode: null });
     expect(await publishDutiesAction({ unitId: donghu, note: "再次公布" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await unitsPendingPublication()).toEqual([]);
     // The public search finds it now, by name or by what the street does; % is literal.
     expect(await searchLocalDuties("背街小巷环境卫生")).toMatchObject([{ unitId: donghu, name: "背街小巷环境卫生日常巡查", total: 1 }]);
     expect((await searchLocalDuties("每日巡查")).map((h) => h.name)).toContain("背街小巷环境卫生日常巡查");

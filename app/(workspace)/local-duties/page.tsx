@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { unitsWithLists } from "@/lib/local-duties/queries";
+import { unitsWithLists, unitsPendingPublication } from "@/lib/local-duties/queries";
 import { targetCandidates } from "@/lib/admission/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "属地管理事项清单" };
 export default async function LocalDutiesPage() {
   const user = await requirePermission("localDuty.read");
   const manage = can(user, "localDuty.manage");
-  const [units, candidates] = await Promise.all([unitsWithLists(), manage ? targetCandidates() : Promise.resolve([])]);
+  const [units, candidates, pending] = await Promise.all([
+    unitsWithLists(),
+    manage ? targetCandidates() : Promise.resolve([]),
+    manage ? unitsPendingPublication() : Promise.resolve([]),
+  ]);
   const groups = [...new Set(candidates.map((c) => c.group))];
   return (
     <div className="space-y-6">
@@ -43,6 +47,22 @@ export default async function LocalDutiesPage() {
             维护清单
           </button>
         </form>
+      )}
+      {pending.length > 0 && (
+        <section id="pending" aria-labelledby="pending-heading" className="rounded-lg border border-amber-200 bg-amber-50 p-4" data-testid="pending-units">
+          <h2 id="pending-heading" className="mb-2 font-semibold text-amber-900">
+            有修改尚未公布新版本的单位（{pending.length} 个）
+          </h2>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {pending.map((u) => (
+              <li key={u.unitId}>
+                <Link href={`/local-duties/manage/${u.unitId}`} className={buttonClass.link}>
+                  {u.unitName}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {units.length === 0 ? (
         <EmptyState title="还没有公布的属地管理事项清单">准入申请备案生效后，承接单位的清单会出现在这里。</EmptyState>
