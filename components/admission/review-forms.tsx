@@ -99,9 +99,9 @@ export function RatingForm({ duties, roundId, token }: { duties: { id: number; n
         if (duties.some((d) => !values[d.id])) return setMissing(true);
         setMissing(false);
         const ratings = duties.map((d) => ({ dutyId: d.id, value: values[d.id] }));
-        const ok = () => { setDone(true); router.refresh(); };
-        if (token) survey.run({ token, ratings }, ok);
-        else account.run({ roundId, ratings }, ok);
+        // A survey link is spent: refreshing would replace this thank-you with "already used".
+        if (token) survey.run({ token, ratings }, () => setDone(true));
+        else account.run({ roundId, ratings }, () => { setDone(true); router.refresh(); });
       }}
     >
       <FormError message={missing ? "请为每个事项选择评价。" : error} />
