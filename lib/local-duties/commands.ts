@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import type { CommandContext } from "@/lib/action";
 import { AppError } from "@/lib/errors";
-import { dbDate } from "@/lib/calendar/workdays";
+import { dbDate, toDay } from "@/lib/calendar/workdays";
 import { normaliseName } from "@/lib/refusals/match";
 import type { GridResult } from "@/lib/catalogue/import/grid";
 import type { addDutySchema, DutyFields, importDutiesSchema, publishDutiesSchema, removeDutySchema, updateDutySchema } from "./schema";
@@ -74,7 +74,7 @@ export function hasUnpublishedChanges(current: LocalDutySnapshotItem[], publishe
 }
 
 type Ctx = CommandContext;
-const today = () => dbDate(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()));
+const today = () => dbDate(toDay(new Date()));
 
 /** A short fingerprint of a duty's editable content, so a stale form is refused rather than applied. */
 export function dutyStamp(d: { active: boolean } & Record<(typeof EDITABLE)[number], unknown>): string {
