@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { addDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
@@ -62,6 +62,10 @@ export function DutyForm({
   const { run, pending, error, fieldErrors } = edit ? update : add;
   const [values, setValues] = useState<DutyValues>(defaults ?? EMPTY);
   const [done, setDone] = useState<string | null>(null);
+  // Until React has hydrated the form, a click would submit it natively (a GET that reloads the
+  // page with the fields in its address and loses them): the button waits for hydration.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const set = (key: keyof DutyValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
     setDone(null);
     setValues({ ...values, [key]: e.target.value });
@@ -129,7 +133,7 @@ export function DutyForm({
         <input {...bind("supportResponsibility", "hint")} maxLength={200} className={inputClass} />
       </Field>
       <div className="sm:col-span-2">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>
+        <button type="submit" className={buttonClass.primary} disabled={pending || !hydrated}>
           {pending ? "正在保存…" : edit ? "保存修改" : "添加事项"}
         </button>
       </div>
