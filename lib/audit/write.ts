@@ -10,6 +10,8 @@ export type AuditEntry = {
   subjectId?: string | number | null;
   before?: unknown;
   after?: unknown;
+  /** Defaults to SUCCESS; a refused attempt is recorded with DENIED, NOT_FOUND or FAILED. */
+  outcome?: "SUCCESS" | "DENIED" | "NOT_FOUND" | "FAILED";
 };
 
 export type Actor = Pick<SessionUser, "id" | "displayName" | "roles" | "unitId" | "unitName"> | null;
@@ -41,6 +43,7 @@ export async function writeAudit(tx: Tx, actor: Actor, meta: RequestMeta, entry:
       after: json(entry.after),
       address: meta.address?.slice(0, 100) ?? null,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      outcome: entry.outcome ?? "SUCCESS",
     },
   });
 }
