@@ -9,6 +9,8 @@ const flag = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).optional(),
+  // The role that owns the tables and runs migrations; DATABASE_URL is then the app's runtime role.
+  DATABASE_OWNER_URL: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().optional(),
   QINGDAN_DATA_DIR: z.string().default(".data"),

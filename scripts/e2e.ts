@@ -22,9 +22,10 @@ async function main() {
   await buildIfNeeded();
   const server = await startTestServer();
   const database = `qingdan_e2e_${crypto.randomBytes(4).toString("hex")}`;
-  await sql(server.adminUrl, `CREATE DATABASE "${database}"`);
-  const url = server.urlFor(database);
-  await migrate(url);
+  await server.createDatabase(database);
+  // Migrated as the owner; the seed, the app and the tests' own queries run as the runtime role.
+  const url = server.runtimeUrlFor(database);
+  await migrate({ url, ownerUrl: server.ownerUrlFor(database) });
   process.env.DATABASE_URL = url;
   const { createPrismaClient } = await import("../lib/db/client");
   const { seedDemoCity } = await import("../prisma/seed");
@@ -41,6 +42,7 @@ async function main() {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: url,
+      DATABASE_OWNER_URL: undefined,
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: crypto.randomBytes(24).toString("hex"),
       // Every browser test signs in from 127.0.0.1; address slow-down has its own integration test.

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { env } from "../lib/env";
+import { embeddedUrl, readCredentials } from "../lib/db/embedded";
 import { buildReport, formatReportText, type Report } from "./import-report";
 import { generateClient, migrate, openDatabase, root, type Database } from "./runtime";
 
@@ -43,10 +44,11 @@ async function connect(): Promise<Database> {
   } catch (error) {
     const credentials = path.resolve(root, env.QINGDAN_DATA_DIR, "postgres.json");
     if (env.DATABASE_URL || !fs.existsSync(credentials) || !/已被占用/.test(String((error as Error)?.message))) throw error;
-    const { user, password } = JSON.parse(fs.readFileSync(credentials, "utf8")) as { user: string; password: string };
-    const url = `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${env.QINGDAN_PG_PORT}/qingdan`;
+    const { owner, runtime } = readCredentials(path.dirname(credentials));
+    const url = embeddedUrl(runtime, env.QINGDAN_PG_PORT, "qingdan");
+    const ownerUrl = embeddedUrl(owner, env.QINGDAN_PG_PORT, "qingdan");
     console.log("内置数据库已在运行（系统正在使用），直接连接它导入。");
-    return { url, embedded: false, stop: async () => {} };
+    return { url, ownerUrl, embedded: false, stop: async () => {} };
   }
 }
 
@@ -62,7 +64,7 @@ async function importFiles(report: Report): Promise<Imported[]> {
   const db = await connect();
   const results: Imported[] = [];
   try {
-    await migrate(db.url);
+    await migrate(db);
     const { createPrismaClient } = await import("../lib/db/client");
     const { writeAudit } = await import("../lib/audit/write");
     const { commitFile, createEdition } = await import("../lib/catalogue/commands");

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { env } from "../lib/env";
 import {
-  activeChildren, bin, buildIfNeeded, isShuttingDown, onShutdown, generateClient, migrate, openDatabase, prismaEnv, root, runOrFail, sessionSecret,
+  activeChildren, bin, buildIfNeeded, checkRuntimeRole, isShuttingDown, onShutdown, generateClient, migrate, openDatabase, prismaEnv, root, runOrFail, sessionSecret,
   type Database,
 } from "./runtime";
 import { stripHandManaged } from "./migration-drift";
@@ -92,8 +92,10 @@ async function prepare(): Promise<Database> {
   await generateClient();
   const db = await openDatabase();
   console.log(db.embedded ? "使用内置 PostgreSQL（数据保存在 .data/postgres）。" : "使用 DATABASE_URL 指定的 PostgreSQL。");
-  await migrate(db.url);
+  await migrate(db);
+  // The seed writes through the app's own commands, so it runs as the app does: the runtime role.
   if (await isEmpty(db.url)) await seed(db.url);
+  await checkRuntimeRole(db.url);
   return db;
 }
 
@@ -111,7 +113,9 @@ async function serve(dev: boolean) {
   if (!dev) await buildIfNeeded();
   const childEnv = {
     ...process.env,
+    // The app gets the runtime role only, never the owner's credentials.
     DATABASE_URL: db.url,
+    DATABASE_OWNER_URL: undefined,
     NEXTAUTH_SECRET: sessionSecret(),
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NODE_ENV: (dev ? "development" : "production") as "development" | "production",
@@ -163,21 +167,21 @@ async function main() {
       await buildIfNeeded(true);
       return;
     case "migrate":
-      return withDatabase(async (db) => migrate(db.url));
+      return withDatabase(async (db) => migrate(db));
     case "seed":
       return withDatabase(async (db) => {
-        await migrate(db.url);
+        await migrate(db);
         if (await isEmpty(db.url)) await seed(db.url);
         else console.log("数据库已有数据，未重复写入。要重建演示数据请运行 npm run db:reset。");
       });
     case "reset":
       return withDatabase(async (db) => {
-        const client = new pg.Client({ connectionString: db.url });
+        const client = new pg.Client({ connectionString: db.ownerUrl });
         await client.connect();
         await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
         await client.end();
         console.log("数据库已清空。");
-        await migrate(db.url);
+        await migrate(db);
         await seed(db.url);
       });
     case "new-migration": {
@@ -187,7 +191,7 @@ async function main() {
         const dir = path.join(root, "prisma", "migrations");
         const before = new Set(fs.readdirSync(dir));
         try {
-          await runOrFail(bin("prisma"), ["migrate", "dev", "--create-only", "--name", name], { env: prismaEnv(db.url) });
+          await runOrFail(bin("prisma"), ["migrate", "dev", "--create-only", "--name", name], { env: prismaEnv(db.ownerUrl) });
         } finally {
           for (const created of fs.readdirSync(dir).filter((d) => !before.has(d))) {
             const file = path.join(dir, created, "migration.sql");

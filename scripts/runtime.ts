@@ -5,15 +5,29 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "../lib/env";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { describeRoleProblems, grantRuntimeRole, runtimeRoleProblems, userOf } from "../lib/db/roles";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
+/**
+ * `url` is the runtime role the app and the seed connect as; `ownerUrl` the owner that migrates.
+ * They are the same only for an external server given DATABASE_URL alone (warned at start).
+ */
+export type Database = { url: string; ownerUrl: string; embedded: boolean; stop: () => Promise<void> };
 
 export async function openDatabase(options: { dataDir?: string; port?: number; database?: string } = {}): Promise<Database> {
+  if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
+    throw new Error("设置了 DATABASE_OWNER_URL 但没有设置 DATABASE_URL：两者都要设置（DATABASE_URL 是应用运行使用的账号）。");
+  }
   if (env.DATABASE_URL && !options.dataDir) {
-    return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+    if (!env.DATABASE_OWNER_URL) {
+      console.warn(
+        "⚠ 未设置 DATABASE_OWNER_URL：数据库迁移和应用运行都使用 DATABASE_URL 的账号。建议另设一个拥有数据表的账号用于迁移（见 README）。\n" +
+          "⚠ DATABASE_OWNER_URL is not set: migrations and the app both use DATABASE_URL's user. Use a separate owner role for migrations (see README).",
+      );
+    }
+    return { url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL ?? env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const dataDir = path.resolve(root, options.dataDir ?? env.QINGDAN_DATA_DIR);
   const db = await startEmbeddedPostgres({
@@ -22,7 +36,7 @@ export async function openDatabase(options: { dataDir?: string; port?: number; d
     database: options.database,
     log: (line) => console.log(line),
   });
-  return { url: db.url, embedded: true, stop: db.stop };
+  return { url: db.url, ownerUrl: db.ownerUrl, embedded: true, stop: db.stop };
 }
 
 /** Child processes still running, so a signal handler can stop them with us. */
@@ -102,9 +116,22 @@ export async function generateClient() {
   });
 }
 
-export async function migrate(url: string) {
-  await runQuiet(bin("prisma"), ["migrate", "deploy"], { env: prismaEnv(url) });
+/**
+ * Applies the migrations as the owner, then (re)grants the runtime role what the app needs. A bare
+ * URL (one role for everything, e.g. the bench) only migrates.
+ */
+export async function migrate(target: string | Pick<Database, "url" | "ownerUrl">) {
+  const { url, ownerUrl } = typeof target === "string" ? { url: target, ownerUrl: target } : target;
+  await runQuiet(bin("prisma"), ["migrate", "deploy"], { env: prismaEnv(ownerUrl) });
+  if (userOf(url) !== userOf(ownerUrl)) await grantRuntimeRole(ownerUrl, userOf(url));
   console.log("数据库结构已是最新。");
+}
+
+/** Prints a warning (Chinese and English) when the app's database user can bypass the guards. */
+export async function checkRuntimeRole(url: string): Promise<boolean> {
+  const warning = describeRoleProblems(userOf(url), await runtimeRoleProblems(url));
+  if (warning) console.warn(warning);
+  return warning === null;
 }
 
 export function sessionSecret(dataDir = path.resolve(root, env.QINGDAN_DATA_DIR)): string {

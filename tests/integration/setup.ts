@@ -1,20 +1,25 @@
 import { afterAll, inject, vi } from "vitest";
 import crypto from "node:crypto";
 import pg from "pg";
+import { testDatabase } from "./database";
 
-// Each test file gets its own database, cloned from the migrated template.
+// Each test file gets its own database, cloned from the migrated template and owned by the owner
+// role; the code under test connects as the runtime role, like the app.
 const adminUrl = inject("adminDatabaseUrl");
 const template = inject("templateDatabase");
 const database = `qingdan_it_${crypto.randomBytes(5).toString("hex")}`;
+const inDatabase = (u: string) => Object.assign(new URL(u), { pathname: `/${database}` }).toString();
+const owner = decodeURIComponent(new URL(inject("ownerDatabaseUrl")).username);
 
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`);
+await admin.query(`CREATE DATABASE "${database}" OWNER "${owner}" TEMPLATE "${template}"`);
 await admin.end();
 
-const url = new URL(adminUrl);
-url.pathname = `/${database}`;
-process.env.DATABASE_URL = url.toString();
+testDatabase.ownerUrl = inDatabase(inject("ownerDatabaseUrl"));
+testDatabase.runtimeUrl = inDatabase(inject("runtimeDatabaseUrl"));
+testDatabase.adminUrl = inDatabase(adminUrl);
+process.env.DATABASE_URL = testDatabase.runtimeUrl;
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
 
 // Outside Next.js there is no request: the signed-in user and request metadata come from the
