@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma, seedDemo, actAs, unitId } from "./helpers";
+import { ownerSql } from "./database";
 import { defineAction } from "@/lib/action";
 import { z } from "zod";
 
@@ -8,9 +9,13 @@ beforeAll(() => seedDemo());
 describe("audit log", () => {
   it("is append-only: the database refuses update, delete and truncate", async () => {
     const row = await prisma.auditLog.create({ data: { action: "test.append" } });
-    await expect(prisma.auditLog.update({ where: { id: row.id }, data: { action: "test.changed" } })).rejects.toThrow(/append-only/);
-    await expect(prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRawUnsafe(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    // The app's role has no such rights; the trigger refuses even the owner.
+    await expect(prisma.auditLog.update({ where: { id: row.id }, data: { action: "test.changed" } })).rejects.toThrow(/permission denied/);
+    await expect(prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/permission denied/);
+    await expect(prisma.$executeRawUnsafe(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
+    await expect(ownerSql(`UPDATE audit_log SET action = 'test.changed' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+    await expect(ownerSql(`DELETE FROM audit_log WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+    await expect(ownerSql(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
     expect(await prisma.auditLog.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ action: "test.append" });
   });
 

@@ -24,6 +24,7 @@ import { GET as exportRoute } from "@/app/api/catalogue/editions/[id]/export/rou
 import { POST as uploadRoute } from "@/app/api/catalogue/import/route";
 import { GENERAL_TITLE, GUIDANCE_DRAFT_TITLE, GUIDANCE_ITEMS, GUIDANCE_TITLE } from "@/prisma/seed-data/catalogue";
 import { actAs, prisma, seedDemo } from "./helpers";
+import { ownerSql } from "./database";
 
 const FIXTURES = REAL_LISTS_DIR;
 const OUTSIDERS = ["chengguan", "sifa", "jiedao", "shequ", "lingdao"];
@@ -244,7 +245,8 @@ describe("issued editions never change", () => {
     await expect(prisma.$executeRawUnsafe(`UPDATE catalogue_edition SET status = 'DRAFT' WHERE id = ${issued}`)).rejects.toThrow(refused);
     await expect(prisma.$executeRawUnsafe(`UPDATE catalogue_edition SET title = '改名' WHERE id = ${issued}`)).rejects.toThrow(refused);
     await expect(prisma.$executeRawUnsafe(`DELETE FROM catalogue_edition WHERE id = ${issued}`)).rejects.toThrow(refused);
-    await expect(prisma.$executeRawUnsafe(`TRUNCATE catalogue_item CASCADE`)).rejects.toThrow(/TRUNCATE refused/);
+    await expect(prisma.$executeRawUnsafe(`TRUNCATE catalogue_item CASCADE`)).rejects.toThrow(/permission denied/);
+    await expect(ownerSql(`TRUNCATE catalogue_item CASCADE`)).rejects.toThrow(/TRUNCATE refused/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -418,12 +420,12 @@ describe("import", () => {
     const sessionId = await upload(draft, workbook(SAMPLE_ROWS));
     const audits = await prisma.auditLog.count({ where: { action: "catalogue.import" } });
     // Inject a fault: sub-items (written after the main items) cannot be inserted.
-    await prisma.$executeRawUnsafe(`CREATE FUNCTION test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END; $$ LANGUAGE plpgsql`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER test_fail BEFORE INSERT ON catalogue_sub_item FOR EACH STATEMENT EXECUTE FUNCTION test_fail()`);
+    await ownerSql(`CREATE FUNCTION test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END; $$ LANGUAGE plpgsql`);
+    await ownerSql(`CREATE TRIGGER test_fail BEFORE INSERT ON catalogue_sub_item FOR EACH STATEMENT EXECUTE FUNCTION test_fail()`);
     try {
       expect(await commitImportAction({ sessionId })).toMatchObject({ ok: false, code: "INTERNAL" });
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER test_fail ON catalogue_sub_item; DROP FUNCTION test_fail()`);
+      await ownerSql(`DROP TRIGGER test_fail ON catalogue_sub_item; DROP FUNCTION test_fail()`);
     }
     expect(await counts(draft)).toEqual({ items: 0, subItems: 0, reports: 0, sessions: 1 });
     expect(await prisma.auditLog.count({ where: { action: "catalogue.import" } })).toBe(audits);

@@ -23,6 +23,7 @@ import {
 import { todayInChina } from "@/lib/lists/commands";
 import { readDiff } from "@/lib/portal/read";
 import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
+import { ownerSql } from "./database";
 
 beforeAll(() => seedDemo());
 
@@ -265,11 +266,15 @@ describe("compiling, reviewing and publishing a power list", () => {
   it("has the database refuse any change to a published version or its items", async () => {
     const version = await prisma.powerListVersion.findFirstOrThrow({ where: { listId } });
     const item = await prisma.powerListVersionItem.findFirstOrThrow({ where: { versionId: version.id } });
-    await expect(prisma.powerListVersionItem.update({ where: { id: item.id }, data: { name: "篡改" } })).rejects.toThrow(/append-only/);
-    await expect(prisma.powerListVersionItem.delete({ where: { id: item.id } })).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRawUnsafe(`UPDATE power_list_version_item SET legal_basis = 'x' WHERE version_id = $1`, version.id)).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRawUnsafe(`TRUNCATE power_list_version_item CASCADE`)).rejects.toThrow(/append-only/);
-    await expect(prisma.powerListVersion.update({ where: { id: version.id }, data: { documentNumber: "改" } })).rejects.toThrow(/append-only/);
+    // The app's role may only add versions; the triggers refuse even the owner.
+    await expect(prisma.powerListVersionItem.update({ where: { id: item.id }, data: { name: "篡改" } })).rejects.toThrow(/permission denied/);
+    await expect(prisma.powerListVersionItem.delete({ where: { id: item.id } })).rejects.toThrow(/permission denied/);
+    await expect(prisma.$executeRawUnsafe(`UPDATE power_list_version_item SET legal_basis = 'x' WHERE version_id = $1`, version.id)).rejects.toThrow(/permission denied/);
+    await expect(prisma.$executeRawUnsafe(`TRUNCATE power_list_version_item CASCADE`)).rejects.toThrow(/permission denied/);
+    await expect(prisma.powerListVersion.update({ where: { id: version.id }, data: { documentNumber: "改" } })).rejects.toThrow(/permission denied/);
+    await expect(ownerSql(`UPDATE power_list_version_item SET legal_basis = 'x' WHERE version_id = $1`, [version.id])).rejects.toThrow(/append-only/);
+    await expect(ownerSql(`TRUNCATE power_list_version_item CASCADE`)).rejects.toThrow(/append-only/);
+    await expect(ownerSql(`UPDATE power_list_version SET document_number = '改' WHERE id = $1`, [version.id])).rejects.toThrow(/append-only/);
     await expect(prisma.powerListVersion.delete({ where: { id: version.id } })).rejects.toThrow();
     expect((await prisma.powerListVersionItem.findUniqueOrThrow({ where: { id: item.id } })).name).toBe(item.name);
   });
