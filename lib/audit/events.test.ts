@@ -160,8 +160,22 @@ describe("readable changes", () => {
     expect(valueText("x", { opinion: "AGREE", body: "同意" })).toBe("意见：同意，内容：同意");
   });
 
+  it("shows which element of a list changed (the review stages), not two identical summaries", () => {
+    const before = [{ name: "会商", status: "PENDING", unitIds: [3] }, { name: "合法性审查", status: "PENDING", unitIds: [4] }];
+    const after = [{ name: "会商", status: "PENDING", unitIds: [3, 5] }, { name: "合法性审查", status: "PENDING", unitIds: [4] }];
+    expect(describeChanges(before, after, "powerList")).toEqual([
+      { key: "0", label: "第 1 项（会商）", before: "名称：会商，状态：未开始，单位：3", after: "名称：会商，状态：未开始，单位：3、5（2 项）" },
+    ]);
+  });
+
+  it("names an adjustment's changes by what they do and to which item", () => {
+    const changes = [{ action: "ADD", itemKey: null, fields: { name: "户外广告设施管理" } }, { action: "REMOVE", itemKey: "k1", fields: { name: "占道经营处罚" } }];
+    expect(valueText("changes", changes, "powerListAdjustment")).toBe("新增事项：户外广告设施管理、取消事项：占道经营处罚（2 项）");
+  });
+
   it("unchanged entries have nothing to show; the text summary reads before → after", () => {
     expect(describeChanges({ a: 1 }, { a: 1 })).toEqual([]);
+    expect(describeChanges({ status: "REPORTED" }, { status: "ACCEPTED", note: null }, "dispatch")).toEqual([{ key: "status", label: "状态", before: "待部门接收", after: "部门办理中" }]);
     expect(changeSummary({ status: "DRAFTING" }, { status: "IN_REVIEW", stage: "会商" }, "powerList")).toBe("状态：起草中 → 审核中\n审核环节：（空） → 会商");
     expect(fieldName("someNewField")).toBe("some new field");
   });

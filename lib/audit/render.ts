@@ -47,6 +47,7 @@ const COMMON_FIELDS: Record<string, string> = {
   unitId: "单位编号",
   unitName: "单位",
   units: "单位",
+  unitIds: "单位",
   active: "启用",
   code: "编号",
   kind: "类型",
@@ -167,6 +168,8 @@ const COMMON_FIELDS: Record<string, string> = {
   revokedOn: "取消日期",
   revokedReason: "取消理由",
   itemCount: "事项数",
+  listVersions: "涉及的清单版本",
+  publishedAt: "公布时间",
   letters: "确认书",
   claims: "认领",
   createdAt: "创建时间",
@@ -283,16 +286,34 @@ function codeLabel(key: string, value: string, subjectType?: string | null): str
   return own ?? SUBJECT_VALUES["*"][key]?.[value];
 }
 
-/** One line naming a record inside a list: its name or title when it has one. */
+const NAME_KEYS = ["name", "title", "label", "fileName", "itemName", "code"] as const;
+
+/** The name or title of a record, or of a record inside it (an adjustment's `fields.name`). */
+function recordName(record: Record<string, unknown>): string | undefined {
+  for (const k of NAME_KEYS) if (typeof record[k] === "string" && record[k]) return record[k] as string;
+  for (const v of Object.values(record)) {
+    if (!isRecord(v)) continue;
+    for (const k of NAME_KEYS) if (typeof v[k] === "string" && v[k]) return v[k] as string;
+  }
+  return undefined;
+}
+
+/** One line naming a record inside a list: "新增事项：户外广告设施管理", or its few fields. */
 function recordText(record: Record<string, unknown>, subjectType?: string | null): string {
-  for (const k of ["name", "title", "label", "fileName", "itemName", "code"]) {
-    if (typeof record[k] === "string" && record[k]) return record[k] as string;
-  }
+  const name = recordName(record);
+  const kind = typeof record.action === "string" ? codeLabel("action", record.action, subjectType) : undefined;
+  if (name) return kind ? `${kind}：${name}` : name;
   const entries = Object.entries(record).filter(([, v]) => v != null && v !== "");
-  if (entries.length <= 4 && entries.every(([, v]) => !isRecord(v) && !Array.isArray(v))) {
-    return entries.map(([k, v]) => `${fieldName(k, subjectType)}：${valueText(k, v, subjectType)}`).join("，");
-  }
+  if (entries.length <= 4 && entries.every(([, v]) => !isRecord(v) && !Array.isArray(v))) return recordFields(record, subjectType);
   return `${entries.length} 项内容`;
+}
+
+/** Every field of a record, "字段：值，字段：值". */
+function recordFields(record: Record<string, unknown>, subjectType?: string | null): string {
+  return Object.entries(record)
+    .filter(([, v]) => v != null && v !== "")
+    .map(([k, v]) => `${fieldName(k, subjectType)}：${valueText(k, v, subjectType)}`)
+    .join("，");
 }
 
 /** A stored value as a reader wants it: 是/否, dates, codes in Chinese, lists as "a、b、c 等 N 项". */
@@ -335,10 +356,10 @@ export function describeChanges(before: unknown, after: unknown, subjectType?: s
   const b = before ?? undefined;
   const a = after ?? undefined;
   if (b === undefined && a === undefined) return [];
+  if (Array.isArray(b) && Array.isArray(a)) return listChanges(b, a, subjectType);
   if ((b !== undefined && !isRecord(b)) || (a !== undefined && !isRecord(a))) {
-    // A list or a single value as the whole entry (the stages of a review, a set of indicators).
-    const unchanged = b !== undefined && a !== undefined && JSON.stringify(b) === JSON.stringify(a);
-    if (unchanged) return [];
+    // A single value or a list as the whole entry (the indicators of a new round).
+    if (b !== undefined && a !== undefined && JSON.stringify(b) === JSON.stringify(a)) return [];
     return [
       {
         key: "",
@@ -356,11 +377,33 @@ export function describeChanges(before: unknown, after: unknown, subjectType?: s
     if (b && a && JSON.stringify(bv) === JSON.stringify(av)) continue;
     if (!b && (av === undefined || av === null || av === "")) continue;
     if (!a && (bv === undefined || bv === null || bv === "")) continue;
+    const beforeText = b ? valueText(key, bv, subjectType) : undefined;
+    const afterText = a ? valueText(key, av, subjectType) : undefined;
+    // A field missing on one side and empty on the other did not change.
+    if (b && a && beforeText === afterText) continue;
     out.push({
       key,
       label: fieldName(key, subjectType),
-      ...(b ? { before: b && key in b ? valueText(key, bv, subjectType) : EMPTY } : {}),
-      ...(a ? { after: a && key in a ? valueText(key, av, subjectType) : EMPTY } : {}),
+      ...(beforeText !== undefined ? { before: beforeText } : {}),
+      ...(afterText !== undefined ? { after: afterText } : {}),
+    });
+  }
+  return out;
+}
+
+/** Two versions of a list (the stages of a review): one line per element that differs. */
+function listChanges(before: unknown[], after: unknown[], subjectType?: string | null): FieldChange[] {
+  const out: FieldChange[] = [];
+  const text = (v: unknown) => (isRecord(v) ? recordFields(v, subjectType) : valueText("", v, subjectType));
+  for (let i = 0; i < Math.max(before.length, after.length); i++) {
+    if (JSON.stringify(before[i]) === JSON.stringify(after[i])) continue;
+    const item = (isRecord(after[i]) ? after[i] : before[i]) as unknown;
+    const name = isRecord(item) ? recordName(item) : undefined;
+    out.push({
+      key: String(i),
+      label: `第 ${i + 1} 项${name ? `（${name}）` : ""}`,
+      before: i < before.length ? text(before[i]) : EMPTY,
+      after: i < after.length ? text(after[i]) : EMPTY,
     });
   }
   return out;

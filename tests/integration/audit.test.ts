@@ -5,7 +5,8 @@ import { defineAction } from "@/lib/action";
 import { z } from "zod";
 import { auditForExport, listAudit } from "@/lib/audit/queries";
 import { auditFilterSchema } from "@/lib/audit/schema";
-import { describeChanges } from "@/lib/audit/render";
+import { describeChanges, isKnownField } from "@/lib/audit/render";
+import { auditActionLabel, isAuditAction } from "@/lib/audit/events";
 import { auditWorkbook } from "@/lib/audit/export";
 import { updateUnitAction } from "@/lib/units/actions";
 import { GET as exportGET } from "@/app/api/audit/export/route";
@@ -130,6 +131,20 @@ describe("audit log page queries and export", () => {
     await wb2.xlsx.load(Buffer.from(await denied.arrayBuffer()) as unknown as ArrayBuffer);
     const outcomes = [4, 5, 6].map((n) => wb2.getWorksheet("审计日志")!.getRow(n).getCell(7).value);
     expect(outcomes).toEqual(["失败", "不存在", "拒绝"]);
+  });
+
+  it("names every action and every changed field the demo city's history writes", async () => {
+    const rows = await prisma.auditLog.findMany({ where: { actorName: { not: actor } }, select: { action: true, subjectType: true, before: true, after: true } });
+    expect(rows.length).toBeGreaterThan(100);
+    const unknownActions = new Set(rows.map((r) => r.action).filter((a) => !isAuditAction(a) && !a.startsWith("test.")));
+    expect([...unknownActions]).toEqual([]);
+    const unknownFields = new Set<string>();
+    for (const r of rows) {
+      for (const c of describeChanges(r.before, r.after, r.subjectType)) {
+        if (c.key && !/^\d+$/.test(c.key) && !isKnownField(c.key, r.subjectType)) unknownFields.add(`${auditActionLabel(r.action)}: ${c.key}`);
+      }
+    }
+    expect([...unknownFields]).toEqual([]);
   });
 
   it("caps an export and says so in the sheet", async () => {
