@@ -41,7 +41,7 @@ const CELL_MAX = 32_000;
 
 export const OUTCOME_FILTER_LABELS: Record<NonNullable<AuditFilter["outcome"]>, string> = {
   ...AUDIT_OUTCOMES,
-  PROBLEM: "全部安全事件（拒绝、不存在、失败）",
+  PROBLEM: "全部安全事件",
 };
 
 function roleText(roles: string | null): string {
