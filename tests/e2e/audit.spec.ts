@@ -1,13 +1,19 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { db, signInAndWait } from "./support";
+import { db, signIn } from "./support";
 
 // An action code such as `dispatch.accept` or `localDuty.update` shown to a reader.
+/** Sign-in checks a slow password hash; on a loaded machine it takes longer than the default wait. */
+async function signInAsAdmin(page: Page) {
+  await signIn(page, "admin");
+  await expect(page.getByTestId("user-badge")).toBeVisible({ timeout: 30_000 });
+}
+
 const RAW_CODE = /\b(auth|account|session|security|user|unit|catalogue|dictionary|devolution|claim|list|listCategory|adjustment|admission|localDuty|refusal|review|calendar|evaluation|dispatch|notification|system)\.[a-zA-Z]+/;
 
 test("the audit log reads in Chinese, filters by area, shows what changed and exports to .xlsx", async ({ page }) => {
-  test.setTimeout(90_000);
-  await signInAndWait(page, "admin");
+  test.setTimeout(150_000);
+  await signInAsAdmin(page);
   await page.goto("/admin/audit");
   await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
   await expect(page.getByText("系统中每一项修改的记录，以及登录失败、被拒绝的操作等安全事件")).toBeVisible();
@@ -22,7 +28,7 @@ test("the audit log reads in Chinese, filters by area, shows what changed and ex
   // Filter by area: every row is a 双向派单 entry, named in Chinese.
   await page.getByLabel("业务领域").selectOption({ label: "双向派单" });
   await page.getByRole("button", { name: "查询" }).click();
-  await expect(page).toHaveURL(/area=dispatch/);
+  await expect(page).toHaveURL(/area=dispatch/, { timeout: 30_000 });
   const rows = page.getByTestId("audit-row");
   await expect(rows.first()).toBeVisible();
   const actions = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-action")));
@@ -34,7 +40,7 @@ test("the audit log reads in Chinese, filters by area, shows what changed and ex
   // One action: what changed, field by field, and a link to the case.
   await page.getByLabel("操作", { exact: true }).selectOption({ label: "部门接收派单" });
   await page.getByRole("button", { name: "查询" }).click();
-  await expect(page).toHaveURL(/action=dispatch\.accept/);
+  await expect(page).toHaveURL(/action=dispatch\.accept/, { timeout: 30_000 });
   const row = rows.first();
   await row.getByText("变更内容").click();
   const changes = row.getByTestId("audit-changes");
@@ -70,11 +76,12 @@ test("security events can be picked out by outcome", async ({ page }) => {
     `INSERT INTO audit_log (actor_name, actor_roles, unit_name, action, subject_type, subject_id, outcome, address)
      VALUES ('越权测试人', 'STREET', '东湖街道办事处', 'security.denied', 'powerList', '1', 'DENIED', '10.0.0.9')`,
   );
-  await signInAndWait(page, "admin");
+  test.setTimeout(120_000);
+  await signInAsAdmin(page);
   await page.goto("/admin/audit");
   await page.getByLabel("结果").selectOption({ label: "全部安全事件" });
   await page.getByRole("button", { name: "查询" }).click();
-  await expect(page).toHaveURL(/outcome=PROBLEM/);
+  await expect(page).toHaveURL(/outcome=PROBLEM/, { timeout: 30_000 });
   const row = page.getByTestId("audit-row").filter({ hasText: "越权测试人" });
   await expect(row).toContainText("禁止的操作尝试");
   await expect(row).toContainText("拒绝");
