@@ -2,8 +2,11 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { AuditFilter } from "./schema";
+import { AUDIT_SUBJECTS, actionsOfArea, auditSubject, type AuditSubjectType } from "./events";
 
 export const AUDIT_PAGE_SIZE = 50;
+/** The most rows one export holds; past it the reader is asked to narrow the filter. */
+export const AUDIT_EXPORT_LIMIT = 50_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The columns the audit tables show; the user agent and ids of the actor's unit stay in the database. */
@@ -20,9 +23,11 @@ const auditRowSelect = {
   before: true,
   after: true,
   address: true,
+  outcome: true,
 } as const satisfies Prisma.AuditLogSelect;
 
-export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }>;
+/** One entry as the audit tables show it; `parentId` addresses objects whose page sits under a round, edition or unit. */
+export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }> & { parentId: number | null };
 
 /** Start of a YYYY-MM-DD day in Asia/Shanghai (UTC+8, no daylight saving). */
 function shanghaiDayStart(day: string): Date {
@@ -46,6 +51,8 @@ async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditLogWhereInpu
     });
   }
   if (filter.unitId) and.push({ unitId: filter.unitId });
+  if (filter.area) and.push({ action: { in: actionsOfArea(filter.area) } });
+  if (filter.outcome) and.push(filter.outcome === "PROBLEM" ? { outcome: { not: "SUCCESS" } } : { outcome: filter.outcome });
   if (filter.action) {
     // "user.*" selects a family of actions; a plain name is exact, so 登录成功 does not include failures.
     and.push(
@@ -69,10 +76,42 @@ async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditLogWhereInpu
   return and.length ? { AND: and } : {};
 }
 
+type ParentLookup = (ids: number[]) => Promise<{ id: number; parentId: number }[]>;
+/** The subject types whose page sits under a parent; the map below must cover each (checked by the compiler). */
+type ParentedSubject = { [K in AuditSubjectType]: (typeof AUDIT_SUBJECTS)[K] extends { parent: string } ? K : never }[AuditSubjectType];
+
+/** For objects addressed through a parent: the parent's id of each object id (one query per kind). */
+const PARENT_OF: Record<ParentedSubject, ParentLookup> = {
+  catalogueItem: (ids) => prisma.catalogueItem.findMany({ where: { id: { in: ids } }, select: { id: true, editionId: true } }).then((r) => r.map((x) => ({ id: x.id, parentId: x.editionId }))),
+  importSession: (ids) => prisma.importSession.findMany({ where: { id: { in: ids } }, select: { id: true, editionId: true } }).then((r) => r.map((x) => ({ id: x.id, parentId: x.editionId }))),
+  devolution: (ids) => prisma.devolution.findMany({ where: { id: { in: ids } }, select: { id: true, roundId: true } }).then((r) => r.map((x) => ({ id: x.id, parentId: x.roundId }))),
+  confirmation_letter: (ids) => prisma.confirmationLetter.findMany({ where: { id: { in: ids } }, select: { id: true, roundId: true } }).then((r) => r.map((x) => ({ id: x.id, parentId: x.roundId }))),
+  localDuty: (ids) => prisma.localDuty.findMany({ where: { id: { in: ids } }, select: { id: true, unitId: true } }).then((r) => r.map((x) => ({ id: x.id, parentId: x.unitId }))),
+  evaluationSheet: (ids) => prisma.evaluationSheet.findMany({ where: { id: { in: ids } }, select: { id: true, roundId: true } }).then((r) => r.map((x) => ({ id: x.id, parentId: x.roundId }))),
+};
+
+/** Adds the parent id to rows whose object's page needs it, so the table can link to the object. */
+async function withParents(rows: Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }>[]): Promise<AuditRow[]> {
+  const wanted = new Map<string, Set<number>>();
+  for (const r of rows) {
+    if (!r.subjectType || !r.subjectId || !/^\d+$/.test(r.subjectId) || !auditSubject(r.subjectType)?.parent) continue;
+    const set = wanted.get(r.subjectType) ?? new Set<number>();
+    set.add(Number(r.subjectId));
+    wanted.set(r.subjectType, set);
+  }
+  const found = new Map<string, number>();
+  await Promise.all(
+    [...wanted].map(async ([type, ids]) => {
+      for (const p of (await PARENT_OF[type as ParentedSubject]?.([...ids])) ?? []) found.set(`${type}:${p.id}`, p.parentId);
+    }),
+  );
+  return rows.map((r) => ({ ...r, parentId: r.subjectType && r.subjectId ? (found.get(`${r.subjectType}:${r.subjectId}`) ?? null) : null }));
+}
+
 /** One page of the log, newest first. */
 export async function listAudit(filter: AuditFilter) {
   const where = await auditWhere(filter);
-  const [total, rows] = await Promise.all([
+  const [total, page] = await Promise.all([
     prisma.auditLog.count({ where }),
     prisma.auditLog.findMany({
       where,
@@ -82,17 +121,33 @@ export async function listAudit(filter: AuditFilter) {
       select: auditRowSelect,
     }),
   ]);
-  return { total, rows, pageSize: AUDIT_PAGE_SIZE };
+  return { total, rows: await withParents(page), pageSize: AUDIT_PAGE_SIZE };
+}
+
+/**
+ * Every entry the filter selects, newest first, for the spreadsheet export: at most
+ * AUDIT_EXPORT_LIMIT rows; `truncated` says there were more.
+ */
+export async function auditForExport(filter: AuditFilter) {
+  const where = await auditWhere(filter);
+  const rows = await prisma.auditLog.findMany({
+    where,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: AUDIT_EXPORT_LIMIT + 1,
+    select: { ...auditRowSelect, userAgent: true },
+  });
+  const truncated = rows.length > AUDIT_EXPORT_LIMIT;
+  return { rows: truncated ? rows.slice(0, AUDIT_EXPORT_LIMIT) : rows, truncated };
 }
 
 /** The latest entries about one object, newest first. */
 export async function recentAuditFor(subjectType: string, subjectId: string | number, limit = 20) {
-  return prisma.auditLog.findMany({
+  return withParents(await prisma.auditLog.findMany({
     where: { subjectType, subjectId: String(subjectId) },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     select: auditRowSelect,
-  });
+  }));
 }
 
 /**
@@ -100,7 +155,7 @@ export async function recentAuditFor(subjectType: string, subjectId: string | nu
  * (those are logged by name, since a failed attempt may name no account at all).
  */
 export async function recentAuditForUser(user: { id: number; username: string }, limit = 20) {
-  return prisma.auditLog.findMany({
+  return withParents(await prisma.auditLog.findMany({
     where: {
       OR: [
         { subjectType: "user", subjectId: String(user.id) },
@@ -110,7 +165,7 @@ export async function recentAuditForUser(user: { id: number; username: string },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     select: auditRowSelect,
-  });
+  }));
 }
 
 /** Action names that occur in the log, for the filter's select. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_AREAS, AUDIT_OUTCOMES } from "./events";
 
 /** Optional free text: blank, too long or repeated query values count as "no filter". */
 const text = (max: number) =>
@@ -26,8 +27,12 @@ export const auditFilterSchema = z.object({
   actor: text(50),
   /** The actor's unit at the time of the entry. */
   unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  /** An area of the system (lib/audit/events.ts AUDIT_AREAS): every action of that area. */
+  area: z.enum(Object.keys(AUDIT_AREAS) as [keyof typeof AUDIT_AREAS, ...(keyof typeof AUDIT_AREAS)[]]).optional().catch(undefined),
   /** An action name, or a family of actions written as "user.*". */
   action: text(100),
+  /** SUCCESS, DENIED, NOT_FOUND, FAILED, or PROBLEM for every entry that did not succeed. */
+  outcome: z.enum([...(Object.keys(AUDIT_OUTCOMES) as (keyof typeof AUDIT_OUTCOMES)[]), "PROBLEM"]).optional().catch(undefined),
   subjectType: text(50),
   subjectId: text(100),
   /** Inclusive days in Asia/Shanghai. */
@@ -43,7 +48,9 @@ export function auditFilterParams(filter: AuditFilter): Record<string, string | 
   return {
     actor: filter.actor,
     unitId: filter.unitId?.toString(),
+    area: filter.area,
     action: filter.action,
+    outcome: filter.outcome,
     subjectType: filter.subjectType,
     subjectId: filter.subjectId,
     from: filter.from,

@@ -1,12 +1,16 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/types";
+import type { AuditAction, AuditSubjectType } from "./events";
 
 export type RequestMeta = { address: string | null; userAgent: string | null };
 
+export type { AuditAction, AuditSubjectType };
+
 export type AuditEntry = {
-  action: string;
-  subjectType?: string;
+  /** One of the registered events (lib/audit/events.ts): a new action needs a label there first. */
+  action: AuditAction;
+  subjectType?: AuditSubjectType;
   subjectId?: string | number | null;
   before?: unknown;
   after?: unknown;

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/types";
-import type { RequestMeta } from "@/lib/audit/write";
+import type { AuditAction, AuditSubjectType, RequestMeta } from "@/lib/audit/write";
 
 /**
  * One audit row per changed record, written with one statement: a bulk step touches hundreds of
@@ -11,8 +11,8 @@ export async function auditRows(
   tx: Tx,
   user: SessionUser,
   meta: RequestMeta,
-  action: string,
-  subjectType: string,
+  action: AuditAction,
+  subjectType: AuditSubjectType,
   rows: { id: number | string; before?: unknown; after?: unknown }[],
 ) {
   if (!rows.length) return;

@@ -279,7 +279,7 @@ async function writableSheet(tx: Tx, roundId: number, raterUnitId: number) {
 }
 
 /** Saves the given cells and comments of the user's own sheet (a draft; nothing is locked). */
-export async function saveScores(input: SaveScoresInput, { tx, user, audit }: Ctx, action = "evaluation.scores.save") {
+export async function saveScores(input: SaveScoresInput, { tx, user, audit }: Ctx, action: "evaluation.scores.save" | "evaluation.scores.saveBeforeSubmit" = "evaluation.scores.save") {
   const { round, sheet } = await writableSheet(tx, input.roundId, user.unitId);
   // One transaction runs one query at a time: awaited in turn, not in Promise.all.
   const indicators = await tx.evaluationIndicator.findMany({ where: { roundId: round.id, source: "RATED" }, select: { id: true, name: true, scaleMin: true, scaleMax: true } });
