@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
+import { REQUEST_TOO_LARGE_MESSAGE } from "@/lib/uploads";
 
 /** Runs a server action and keeps its pending state, message and field errors for the form. */
 export function useAction<I, R>(action: (input: I) => Promise<ActionResult<R>>) {
@@ -21,8 +22,9 @@ export function useAction<I, R>(action: (input: I) => Promise<ActionResult<R>>) 
           setError(result.message);
           setFieldErrors(result.fieldErrors ?? {});
         }
-      } catch {
-        setError("网络或系统错误，操作未完成，请重试。");
+      } catch (e) {
+        // proxy.ts answers a body above the framework cap with this text before the action runs.
+        setError(e instanceof Error && e.message === REQUEST_TOO_LARGE_MESSAGE ? REQUEST_TOO_LARGE_MESSAGE : "网络或系统错误，操作未完成，请重试。");
       }
     });
   }
