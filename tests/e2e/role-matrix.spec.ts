@@ -181,7 +181,10 @@ async function pool<T>(tasks: (() => Promise<T>)[], size: number) {
 }
 
 async function clientFor(browser: Browser, identity: string) {
-  if (identity === ANONYMOUS) return { api: await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL }), close: async () => {} };
+  if (identity === ANONYMOUS) {
+    const api = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+    return { api, close: () => api.dispose() };
+  }
   // Signed in through the real form; the context's request API then carries its cookies.
   const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
