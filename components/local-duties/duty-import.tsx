@@ -104,7 +104,7 @@ export function DutyImport({ unitId }: { unitId: number }) {
           正在读取表格…
         </p>
       )}
-      <FormError message={localError ?? previewing.error ?? importing.error} />
+      <FormError message={localError ?? previewing.fieldErrors.file ?? previewing.error ?? importing.fieldErrors.file ?? importing.error} />
       {done && <FormSuccess testId="import-done">{done}</FormSuccess>}
 
       {preview && upload && (

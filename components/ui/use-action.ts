@@ -2,6 +2,17 @@
 
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
+import { REQUEST_TOO_LARGE_MESSAGE } from "@/lib/uploads";
+
+/**
+ * What to show when calling an action threw instead of answering: proxy.ts refuses a body above
+ * the framework cap with REQUEST_TOO_LARGE_MESSAGE as a text/plain 413, which Next.js throws as
+ * the error's message; anything else (network, server crash) gets the generic message, never
+ * the raw error text.
+ */
+export function thrownMessage(e: unknown) {
+  return e instanceof Error && e.message === REQUEST_TOO_LARGE_MESSAGE ? REQUEST_TOO_LARGE_MESSAGE : "网络或系统错误，操作未完成，请重试。";
+}
 
 /** Runs a server action and keeps its pending state, message and field errors for the form. */
 export function useAction<I, R>(action: (input: I) => Promise<ActionResult<R>>) {
@@ -21,8 +32,8 @@ export function useAction<I, R>(action: (input: I) => Promise<ActionResult<R>>) 
           setError(result.message);
           setFieldErrors(result.fieldErrors ?? {});
         }
-      } catch {
-        setError("网络或系统错误，操作未完成，请重试。");
+      } catch (e) {
+        setError(thrownMessage(e));
       }
     });
   }

@@ -1,5 +1,7 @@
 // Attachments: only PDF, Word and images, recognised by their first bytes, not their names.
 
+import { fileTooLargeMessage } from "@/lib/uploads";
+
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
 
@@ -32,7 +34,7 @@ export type FileCheck = { ok: true; mime: string; fileName: string } | { ok: fal
 /** Checks size, type by magic bytes, and that the extension agrees with the content. */
 export function checkAttachment(fileName: string, bytes: Uint8Array): FileCheck {
   if (bytes.length === 0) return { ok: false, message: "文件是空的，请重新选择。" };
-  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, message: "文件超过 10 MB，请压缩或拆分后再上传。" };
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, message: fileTooLargeMessage(MAX_ATTACHMENT_BYTES) };
   const found = KINDS.find((k) => k.test(bytes))?.kind;
   if (!found) return { ok: false, message: "只能上传 PDF、Word（.doc/.docx）或图片（.png/.jpg）文件。" };
   const ext = fileName.toLowerCase().split(".").pop() ?? "";

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_ATTACHMENT_BYTES } from "./files";
+import { fileTooLargeMessage } from "@/lib/uploads";
 
 const text = (label: string, max: number) =>
   z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
@@ -83,7 +85,11 @@ export const fileSchema = z.object({
 
 export const uploadSchema = z.object({
   admissionId: id,
-  file: z.instanceof(File, { message: "请选择要上传的文件" }),
+  // Size first, before the session, the transaction or the bytes are read.
+  file: z
+    .instanceof(File, { message: "请选择要上传的文件" })
+    .refine((f) => f.size > 0, "文件是空的，请重新选择。")
+    .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, fileTooLargeMessage(MAX_ATTACHMENT_BYTES)),
 });
 
 export const attachmentIdSchema = z.object({ attachmentId: id });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/admission/files";
+import { fileTooLargeMessage } from "@/lib/uploads";
 
 const id = z.coerce.number({ error: "参数有误" }).int("参数有误").positive("参数有误");
 const text = (label: string, max: number) =>
@@ -6,7 +8,15 @@ const text = (label: string, max: number) =>
 const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional());
 
 export const MAX_CASE_FILES = 5;
-const files = z.array(z.instanceof(File, { message: "请选择文件" })).max(MAX_CASE_FILES, `最多上传 ${MAX_CASE_FILES} 个证据附件`).default([]);
+const files = z
+  .array(z.instanceof(File, { message: "请选择文件" }))
+  .max(MAX_CASE_FILES, `最多上传 ${MAX_CASE_FILES} 个证据附件`)
+  // Size first (one message for the field, naming the file), before anything is read or stored.
+  .superRefine((list, ctx) => {
+    const big = list.find((f) => f.size > MAX_ATTACHMENT_BYTES);
+    if (big) ctx.addIssue({ code: "custom", message: `${big.name}：${fileTooLargeMessage(MAX_ATTACHMENT_BYTES)}` });
+  })
+  .default([]);
 
 /** "YYYY-MM-DDTHH:mm" as typed in a datetime-local field, read as Beijing time. */
 export const localDateTime = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fileTooLargeMessage } from "@/lib/uploads";
 
 const text = (label: string, max: number) =>
   z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
@@ -57,6 +58,6 @@ export const importDutiesSchema = z.object({
   file: z
     .instanceof(Uint8Array, { error: "请选择文件" })
     .refine((b) => b.byteLength > 0, "文件为空（0 字节），请检查后重新上传")
-    .refine((b) => b.byteLength <= MAX_DUTY_IMPORT_BYTES, `文件不能超过 ${MAX_DUTY_IMPORT_BYTES / 1024 / 1024} MB`),
+    .refine((b) => b.byteLength <= MAX_DUTY_IMPORT_BYTES, fileTooLargeMessage(MAX_DUTY_IMPORT_BYTES)),
   expectNew: z.coerce.number().int().min(0).optional(),
 });

@@ -1,0 +1,171 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { db, signInAndWait } from "./support";
+
+// Issue 10 items 8 (upload limits answer in Chinese) and 14 (Content-Security-Policy and the
+// other security headers), as a browser sees them on a production build.
+
+const MB = 1024 * 1024;
+const TOO_LARGE = "文件超过 10 MB，请压缩或拆分后再上传。";
+
+/** A PDF of this size on disk (large files go to the browser by path, not through the protocol). */
+function pdf(bytes: number, name: string) {
+  const b = Buffer.alloc(bytes);
+  b.write("%PDF-1.7\n");
+  const file = test.info().outputPath(name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, b);
+  return file;
+}
+
+async function returnedAdmission() {
+  // Seeded: returned to 城管局 for revision, so its applicant may attach files.
+  const [a] = await db<{ id: number }>(`SELECT id FROM admission WHERE title = '辖区犬只登记信息采集'`);
+  return a.id;
+}
+
+async function attachmentCount(admissionId: number) {
+  const [r] = await db<{ n: string }>(`SELECT count(*) AS n FROM admission_attachment WHERE admission_id = $1`, [admissionId]);
+  return Number(r.n);
+}
+
+test("an attachment of 11 MB or 30 MB is refused with the app's Chinese message, and nothing is stored", async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = await returnedAdmission();
+  const before = await attachmentCount(id);
+  const [audit] = await db<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'admission.attach'`);
+  await signInAndWait(page, "chengguan");
+  await page.goto(`/admission/${id}`);
+  for (const size of [11, 30]) {
+    await page.setInputFiles("#attachment", pdf(size * MB, `测算依据${size}.pdf`));
+    await page.getByRole("button", { name: "上传", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: TOO_LARGE })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("button", { name: "上传", exact: true })).toBeEnabled();
+    await expect(page.getByRole("link", { name: `测算依据${size}.pdf` })).toHaveCount(0);
+  }
+  expect(await attachmentCount(id)).toBe(before);
+  expect(await db(`SELECT count(*) AS n FROM audit_log WHERE action = 'admission.attach'`)).toEqual([audit]);
+});
+
+test("a body above the framework cap is refused in Chinese before it is read", async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = await returnedAdmission();
+  const before = await attachmentCount(id);
+  await signInAndWait(page, "chengguan");
+  // What a server action call from the page looks like, with 65 MB in it.
+  const res = await page.request.post(`/admission/${id}`, {
+    headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+    data: Buffer.alloc(65 * MB, 0x61),
+    timeout: 90_000,
+  });
+  expect(res.status()).toBe(413);
+  expect(res.headers()["content-type"]).toBe("text/plain");
+  expect(await res.text()).toBe("上传的内容超过 64 MB，没有保存。请压缩或拆分文件后再上传。");
+  expect(await attachmentCount(id)).toBe(before);
+});
+
+/**
+ * Collects what the browser reports about the CSP while a page is used: its console messages
+ * ("Refused to …" / "… violates the following Content Security Policy directive …", wording
+ * varies by version), and every securitypolicyviolation event, reported back through a console
+ * line (an init script runs outside the page's CSP).
+ */
+async function watchCsp(page: Page) {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    const text = m.text();
+    if (/Refused to|Content Security Policy|csp-violation/i.test(text)) violations.push(`${page.url()}: ${text}`);
+  });
+  page.on("pageerror", (e) => violations.push(`${page.url()}: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.warn(`csp-violation ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return violations;
+}
+
+async function expectNonceHeaders(page: Page, path: string) {
+  const res = await page.goto(path);
+  expect(res!.status(), path).toBe(200);
+  const headers = res!.headers();
+  const csp = headers["content-security-policy"];
+  expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+  for (const d of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) expect(csp, path).toContain(d);
+  expect(csp, path).not.toContain("unsafe-eval");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  // Served over plain http here (NEXTAUTH_URL http://localhost): no HSTS, no upgrade.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  expect(csp).not.toContain("upgrade-insecure-requests");
+  // Next.js put this request's nonce on every script it rendered.
+  const nonce = csp.match(/'nonce-([^']+)'/)![1];
+  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scripts.length, path).toBeGreaterThan(0);
+  expect(scripts.every((n) => n === nonce), `${path}: every script carries the nonce`).toBe(true);
+  return nonce;
+}
+
+test("public, sign-in and workspace pages carry a fresh CSP nonce and work without a single violation", async ({ page }) => {
+  test.setTimeout(120_000);
+  const violations = await watchCsp(page);
+  const first = await expectNonceHeaders(page, "/");
+  expect(await expectNonceHeaders(page, "/")).not.toBe(first);
+  // The portal is interactive: the search box submits, a client-side link navigates.
+  await page.getByRole("searchbox").first().fill("消防");
+  await page.getByRole("searchbox").first().press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await page.getByRole("link", { name: "清单目录" }).click();
+  await expect(page).toHaveURL(/\/lists$/);
+
+  await expectNonceHeaders(page, "/login");
+  await signInAndWait(page, "admin");
+  await expectNonceHeaders(page, "/workspace");
+  await expect(page.getByTestId("user-badge")).toBeVisible();
+  // Pages with style attributes (indentation, bars) and client components.
+  await expectNonceHeaders(page, "/admin/units");
+  await expectNonceHeaders(page, "/devolution");
+  expect(violations).toEqual([]);
+});
+
+test("a script injected into a page without the nonce does not run", async ({ page }) => {
+  const violations = await watchCsp(page);
+  // As if stored markup reached the HTML unescaped: a parser-inserted inline script and an inline handler.
+  await page.route("**/lists", async (route) => {
+    if (route.request().resourceType() !== "document") return route.fallback();
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "</body>",
+      `<script>window.__injected = "script"</script><img src="/nothing.png" onerror="window.__handler = 'ran'"></body>`,
+    );
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto("/lists");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The markup is there (the page was really changed), but neither script ran, and the browser said why.
+  await expect(page.locator('img[src="/nothing.png"]')).toHaveCount(1);
+  await expect.poll(() => violations.filter((v) => v.includes("csp-violation")).length).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => [(window as any).__injected, (window as any).__handler])).toEqual([undefined, undefined]);
+  expect(violations.filter((v) => v.includes("csp-violation")).join("\n")).toMatch(/script-src-elem[\s\S]*script-src-attr|script-src-attr[\s\S]*script-src-elem/);
+});
+
+test("downloads still work under the CSP: a published list as xlsx and pdf, an export from the workspace", async ({ page }) => {
+  test.setTimeout(120_000);
+  const [list] = await db<{ id: number }>(`SELECT min(list_id) AS id FROM power_list_version`);
+  for (const [format, type] of [["xlsx", "spreadsheetml"], ["pdf", "application/pdf"]]) {
+    const res = await page.request.get(`/lists/${list.id}/download?format=${format}`);
+    expect(res.status(), format).toBe(200);
+    expect(res.headers()["content-type"]).toContain(type);
+    expect((await res.body()).length).toBeGreaterThan(1000);
+  }
+  // Through the page's own link, as a person downloads it.
+  await page.goto(`/lists/${list.id}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-xlsx").click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+
+  await signInAndWait(page, "admin");
+  const [edition] = await db<{ id: number }>(`SELECT id FROM catalogue_edition WHERE status = 'ISSUED' ORDER BY id LIMIT 1`);
+  const res = await page.request.get(`/api/catalogue/editions/${edition.id}/export`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-disposition"]).toMatch(/^attachment;/);
+});
