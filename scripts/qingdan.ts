@@ -117,9 +117,13 @@ async function serve(dev: boolean) {
     NODE_ENV: (dev ? "development" : "production") as "development" | "production",
     PORT: String(port),
   };
-  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  // Production runs through scripts/server.mjs (next start plus the socket's peer address, which
+  // sign-in throttling and the audit log need); development keeps next dev's hot reload.
+  const [command, args] = dev
+    ? [bin("next"), ["dev", "-p", String(port)]]
+    : [process.execPath, [path.join(root, "scripts", "server.mjs"), "-p", String(port)]];
   if (env.HOSTNAME) args.push("-H", env.HOSTNAME);
-  const child: ChildProcess = spawn(bin("next"), args, { cwd: root, env: childEnv, stdio: ["inherit", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(command, args, { cwd: root, env: childEnv, stdio: ["inherit", "pipe", "inherit"] });
   activeChildren.add(child);
   const url = db.url;
   let bannerShown = false;
