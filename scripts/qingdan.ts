@@ -42,20 +42,10 @@ async function seed(url: string) {
 
 async function demoPasswordsInUse(url: string): Promise<string[]> {
   const { createPrismaClient } = await import("../lib/db/client");
-  const { DEMO_ACCOUNTS } = await import("../prisma/demo-accounts");
-  const { verifyPassword } = await import("../lib/auth/password");
+  const { demoPasswordsInUse: check } = await import("../lib/auth/demo-passwords");
   const prisma = createPrismaClient(url);
   try {
-    const users = await prisma.user.findMany({
-      where: { username: { in: DEMO_ACCOUNTS.map((a) => a.username) }, active: true },
-      select: { username: true, passwordHash: true },
-    });
-    const inUse: string[] = [];
-    for (const u of users) {
-      const demo = DEMO_ACCOUNTS.find((a) => a.username === u.username)!;
-      if (await verifyPassword(demo.password, u.passwordHash)) inUse.push(u.username);
-    }
-    return inUse;
+    return await check(prisma);
   } finally {
     await prisma.$disconnect();
   }
