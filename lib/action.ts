@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { can, type Permission, type Subject } from "@/lib/auth/policy";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/write";
+import { recordRefusal } from "@/lib/audit/security";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
 
@@ -56,23 +57,8 @@ export function idsOf(input: unknown): Record<string, unknown> {
   return out;
 }
 
-/**
- * A refused attempt (not allowed, or naming something that does not exist or is out of reach)
- * becomes a security event in the append-only audit log, so probing can be seen. It is written
- * in its own statement: the attempt's transaction, if any, has rolled back.
- */
-async function recordRefusal(user: SessionUser, meta: RequestMeta, permission: Permission, code: "FORBIDDEN" | "NOT_FOUND", input: unknown) {
-  try {
-    await writeAudit(prisma, user, meta, {
-      action: code === "FORBIDDEN" ? "security.denied" : "security.notFound",
-      subjectType: "permission",
-      subjectId: permission,
-      after: { permission, ...idsOf(input) },
-      outcome: code === "FORBIDDEN" ? "DENIED" : "NOT_FOUND",
-    });
-  } catch (error) {
-    console.error("[action] could not record a refused attempt", error);
-  }
+async function refused(user: SessionUser, meta: RequestMeta, permission: Permission, code: "FORBIDDEN" | "NOT_FOUND", input: unknown) {
+  await recordRefusal(user, meta, { code, permission, details: idsOf(input) });
 }
 
 /**
@@ -88,7 +74,7 @@ export function defineAction<S extends z.ZodType, R, P = undefined>(spec: Action
     if (user.mustChangePassword && spec.permission !== "account.changePassword") return failure("PASSWORD_CHANGE_REQUIRED");
     const meta = await requestMeta();
     if (!can(user, spec.permission)) {
-      await recordRefusal(user, meta, spec.permission, "FORBIDDEN", parsed.data);
+      await refused(user, meta, spec.permission, "FORBIDDEN", parsed.data);
       return failure("FORBIDDEN");
     }
     try {
@@ -116,14 +102,14 @@ export function defineAction<S extends z.ZodType, R, P = undefined>(spec: Action
       if (error instanceof AppError) {
         // The transaction has rolled back; the refusal is recorded on its own.
         if (error.code === "FORBIDDEN" || error.code === "NOT_FOUND") {
-          await recordRefusal(user, meta, spec.permission, error.code, parsed.data);
+          await refused(user, meta, spec.permission, error.code, parsed.data);
         }
         return failure(error.code, error.message, error.fieldErrors);
       }
       const code = (error as { code?: string })?.code;
       if (code === "P2002") return failure("DUPLICATE");
       if (code === "P2025") {
-        await recordRefusal(user, meta, spec.permission, "NOT_FOUND", parsed.data);
+        await refused(user, meta, spec.permission, "NOT_FOUND", parsed.data);
         return failure("NOT_FOUND");
       }
       console.error("[action] unexpected failure", error);

@@ -7,7 +7,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.signIn.locked": "账号锁定中尝试登录",
   "auth.signIn.failedAndLocked": "登录失败并锁定",
   "auth.signIn.throttled": "来源地址限流",
+  "auth.lockout": "账号因多次密码错误被锁定",
+  "auth.signOut": "退出登录",
   "account.changePassword": "修改密码",
+  "account.changePassword.failed": "修改密码时当前密码错误",
+  "security.denied": "越权尝试被拒绝",
+  "security.notFound": "访问不存在或超出范围的对象",
   "user.create": "新建用户",
   "user.update": "修改用户",
   "user.activate": "启用用户",
@@ -27,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 /** Families of actions offered at the top of the filter (matched by prefix). */
 export const AUDIT_ACTION_GROUPS: { value: string; label: string }[] = [
   { value: "auth.*", label: "全部登录记录" },
+  { value: "security.*", label: "全部被拒绝的尝试" },
   { value: "user.*", label: "全部用户管理操作" },
   { value: "unit.*", label: "全部组织机构操作" },
   { value: "catalogue.*", label: "全部清单目录操作" },
@@ -35,6 +41,8 @@ export const AUDIT_ACTION_GROUPS: { value: string; label: string }[] = [
 export const SUBJECT_TYPE_LABELS: Record<string, string> = {
   user: "用户",
   username: "登录用户名",
+  permission: "权限",
+  page: "页面",
   unit: "单位",
   system: "系统",
   ...CATALOGUE_SUBJECT_LABELS,
@@ -50,5 +58,11 @@ export function subjectTypeLabel(subjectType: string): string {
 
 /** Failed or refused sign-ins, shown in red so they stand out when scanning the log. */
 export function isWarningAction(action: string): boolean {
-  return action.startsWith("auth.signIn.") || action.endsWith(".deactivate");
+  return (
+    action.startsWith("auth.signIn.") ||
+    action.startsWith("security.") ||
+    action === "auth.lockout" ||
+    action.endsWith(".failed") ||
+    action.endsWith(".deactivate")
+  );
 }

@@ -34,11 +34,16 @@ declare module "next-auth/jwt" {
   }
 }
 
+/** Session cookies get the Secure flag (and next-auth's __Secure- name) when served over https. */
+export const useSecureCookies = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
+
 /** Thrown from the jwt callback when the session row has ended; next-auth then clears the cookie. */
 const SESSION_ENDED = "SESSION_ENDED";
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
+  useSecureCookies,
   session: { strategy: "jwt", maxAge: Math.round(env.SESSION_MAX_AGE_HOURS * 3600) },
   pages: { signIn: "/login", error: "/login" },
   providers: [

@@ -1,9 +1,24 @@
-/** Only same-site paths may be returned to after sign-in (no open redirects). */
+const BASE = "http://qingdan.invalid";
+
+/**
+ * Only same-origin paths may be returned to after sign-in (no open redirects); anything else
+ * goes to 工作台. Browsers drop tabs and line breaks inside a URL and read "\\" as "/", so
+ * "/\t/example.org" would become "//example.org": such input is refused outright.
+ */
 export function safeCallbackUrl(raw: string | null | undefined, fallback = "/workspace"): string {
-  if (!raw) return fallback;
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
-  if (raw.startsWith("/login") || raw.startsWith("/api/auth")) return fallback;
-  return raw;
+  if (!raw || raw.length > 2000) return fallback;
+  if (/[\u0000-\u0020\u007f\\]/.test(raw)) return fallback;
+  if (!raw.startsWith("/") || raw.startsWith("//")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw, BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== BASE) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  if (path.startsWith("//") || path.startsWith("/login") || path.startsWith("/api/auth")) return fallback;
+  return path;
 }
 
 export function signInErrorMessage(code: string | null | undefined): string | null {

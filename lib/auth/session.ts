@@ -8,6 +8,8 @@ import { authOptions } from "./options";
 import { can, type Permission, type Subject } from "./policy";
 import { loadSessionUser } from "./queries";
 import { touchSession } from "./sessions";
+import { requestMeta } from "./request-meta";
+import { recordRefusal } from "@/lib/audit/security";
 import type { SessionUser } from "./types";
 
 /** The signed-in user, read fresh from the database once per request. */
@@ -37,6 +39,10 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
 /** For pages: answers 403 when the user may not. */
 export async function requirePermission(permission: Permission, subject?: Subject): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user, permission, subject)) forbidden();
+  if (!can(user, permission, subject)) {
+    const [meta, path] = await Promise.all([requestMeta(), currentPath()]);
+    await recordRefusal(user, meta, { code: "FORBIDDEN", permission, subjectType: "page", subjectId: path });
+    forbidden();
+  }
   return user;
 }
