@@ -99,7 +99,7 @@ describe("issue 10 #13: refused attempts leave a trace", () => {
 
   it("records a forbidden action attempt with the permission and the ids it named", async () => {
     const target = await createTestUser({ unit: "示例市民政局", roles: ["DEPARTMENT"] });
-    const jiedao = await actAs("jiedao");
+    const jiedao = (await actAs("jiedao"))!;
     expect(await resetUserPasswordAction({ id: target.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const row = await prisma.auditLog.findFirstOrThrow({ where: { action: "security.denied", actorId: jiedao.id }, orderBy: { id: "desc" } });
     expect(row).toMatchObject({ outcome: "DENIED", subjectType: "permission", subjectId: "user.manage", address: "127.0.0.1", actorName: "陈静" });
@@ -107,7 +107,7 @@ describe("issue 10 #13: refused attempts leave a trace", () => {
   });
 
   it("records not-found attempts, outside the rolled-back transaction", async () => {
-    const admin = await actAs("admin");
+    const admin = (await actAs("admin"))!;
     expect(await resetUserPasswordAction({ id: 2_000_000_000 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await prisma.auditLog.findFirstOrThrow({ where: { action: "security.notFound", actorId: admin.id }, orderBy: { id: "desc" } })).toMatchObject({
       outcome: "NOT_FOUND",
