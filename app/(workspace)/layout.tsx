@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
-import { cachedDemoPasswordsInUse } from "@/lib/auth/demo-passwords";
-import { prisma } from "@/lib/db/client";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { navigationFor } from "@/lib/navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { DemoPasswordBanner } from "@/components/shell/demo-password-banner";
 import { WorkspaceNav } from "@/components/shell/workspace-nav";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +12,6 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser({ allowPasswordChange: true });
   const nav = user.mustChangePassword ? [] : navigationFor(user).map(({ href, label, group }) => ({ href, label, group }));
-  const demoInUse = user.roles.includes("BIANBAN_ADMIN") ? await cachedDemoPasswordsInUse(prisma) : [];
   return (
     <div className="min-h-screen">
       <header className="no-print bg-brand-800 text-white">
@@ -33,14 +31,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
-      {demoInUse.length > 0 && (
-        <div data-testid="demo-password-banner" className="no-print border-b border-amber-300 bg-amber-50 text-amber-900">
-          <p className="mx-auto max-w-7xl px-4 py-2 text-sm">
-            安全提醒：{demoInUse.length} 个演示账号（{demoInUse.join("、")}）仍在使用公开的演示密码，任何人都能登录。正式使用前请在
-            <Link href="/admin/users" className="mx-1 font-medium underline">用户管理</Link>
-            中重置这些账号的密码或停用它们。
-          </p>
-        </div>
+      {/* Streams in without holding up the page: the first check after a start hashes once. */}
+      {user.roles.includes("BIANBAN_ADMIN") && (
+        <Suspense>
+          <DemoPasswordBanner />
+        </Suspense>
       )}
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         {nav.length > 0 && (

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { prisma, type Db } from "@/lib/db/client";
 import { DEMO_ACCOUNTS } from "@/prisma/demo-accounts";
 import { verifyPassword } from "./password";
 
@@ -8,12 +8,16 @@ export async function demoPasswordsInUse(db: Db): Promise<string[]> {
     where: { username: { in: DEMO_ACCOUNTS.map((a) => a.username) }, active: true },
     select: { username: true, passwordHash: true },
   });
-  const inUse: string[] = [];
-  for (const u of users) {
+  // The seed gives every demo account the same hash, so each distinct (hash, password) pair is
+  // checked once: usually one hash in all.
+  const verdicts = new Map<string, Promise<boolean>>();
+  const checks = users.map(async (u) => {
     const demo = DEMO_ACCOUNTS.find((a) => a.username === u.username)!;
-    if (await verifyPassword(demo.password, u.passwordHash)) inUse.push(u.username);
-  }
-  return inUse;
+    const key = `${demo.password}\u0000${u.passwordHash}`;
+    if (!verdicts.has(key)) verdicts.set(key, verifyPassword(demo.password, u.passwordHash));
+    return (await verdicts.get(key)!) ? u.username : null;
+  });
+  return (await Promise.all(checks)).filter((u): u is string => u !== null).sort();
 }
 
 // The workspace banner asks on every page of a 编办 administrator, so the answer is kept for a
@@ -21,7 +25,7 @@ export async function demoPasswordsInUse(db: Db): Promise<string[]> {
 const TTL_MS = 5 * 60_000;
 let cached: { at: number; value: Promise<string[]> } | null = null;
 
-export function cachedDemoPasswordsInUse(db: Db, now = Date.now()): Promise<string[]> {
+export function cachedDemoPasswordsInUse(db: Db = prisma, now = Date.now()): Promise<string[]> {
   if (!cached || now - cached.at > TTL_MS) {
     const value = demoPasswordsInUse(db).catch(() => [] as string[]);
     cached = { at: now, value };

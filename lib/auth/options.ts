@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { prisma } from "@/lib/db/client";
 import { authenticate, recordSignOut } from "./commands";
 import { sessionLimits, throttlePolicy } from "./limits";
-import { safeCallbackUrl } from "./redirect";
+import { sameOriginPath } from "./redirect";
 import { addressFrom, requestMeta } from "./request-meta";
 import { liveSession } from "./sessions";
 
@@ -91,9 +91,9 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
     async redirect({ url, baseUrl }) {
-      // Only same-origin paths; anything else goes to 工作台.
-      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
-      return baseUrl + safeCallbackUrl(path);
+      // Only same-origin paths (sign-out returns to /login); anything else goes to 工作台.
+      const path = url.startsWith(baseUrl + "/") ? url.slice(baseUrl.length) : url;
+      return baseUrl + (sameOriginPath(path) ?? "/workspace");
     },
   },
   events: {

@@ -1,23 +1,29 @@
 const BASE = "http://qingdan.invalid";
 
 /**
- * Only same-origin paths may be returned to after sign-in (no open redirects); anything else
- * goes to 工作台. Browsers drop tabs and line breaks inside a URL and read "\\" as "/", so
- * "/\t/example.org" would become "//example.org": such input is refused outright.
+ * The path of a same-origin relative URL, or null for anything else. Browsers drop tabs and line
+ * breaks inside a URL and read "\\" as "/", so "/\t/example.org" would become "//example.org":
+ * such input is refused outright.
  */
-export function safeCallbackUrl(raw: string | null | undefined, fallback = "/workspace"): string {
-  if (!raw || raw.length > 2000) return fallback;
-  if (/[\u0000-\u0020\u007f\\]/.test(raw)) return fallback;
-  if (!raw.startsWith("/") || raw.startsWith("//")) return fallback;
+export function sameOriginPath(raw: string | null | undefined): string | null {
+  if (!raw || raw.length > 2000) return null;
+  if (/[\u0000-\u0020\u007f\\]/.test(raw)) return null;
+  if (!raw.startsWith("/") || raw.startsWith("//")) return null;
   let url: URL;
   try {
     url = new URL(raw, BASE);
   } catch {
-    return fallback;
+    return null;
   }
-  if (url.origin !== BASE) return fallback;
+  if (url.origin !== BASE) return null;
   const path = url.pathname + url.search + url.hash;
-  if (path.startsWith("//") || path.startsWith("/login") || path.startsWith("/api/auth")) return fallback;
+  return path.startsWith("//") ? null : path;
+}
+
+/** Where to go after sign-in: a same-origin path (no open redirects), else 工作台. */
+export function safeCallbackUrl(raw: string | null | undefined, fallback = "/workspace"): string {
+  const path = sameOriginPath(raw);
+  if (!path || path.startsWith("/login") || path.startsWith("/api/auth")) return fallback;
   return path;
 }
 

@@ -68,7 +68,7 @@ test("#2 the audit log records the connection's address, not a spoofed X-Forward
 
 test("#9 编办 administrators see a warning while demo accounts keep the demo password; others do not", async ({ page, browser }) => {
   await signInAndWait(page, "admin");
-  await expect(page.getByTestId("demo-password-banner")).toContainText("仍在使用公开的演示密码");
+  await expect(page.getByTestId("demo-password-banner")).toContainText("仍在使用公开的演示密码", { timeout: 30_000 });
   const other = await browser.newContext();
   const staff = await other.newPage();
   await signInAndWait(staff, "chengguan");

@@ -119,3 +119,14 @@ describe("issue 10 #4: sessions end on the server", () => {
     expect(reasons.map((r) => r.revokeReason)).toEqual(["passwordChange", "passwordChange", "passwordReset", "deactivated"]);
   });
 });
+
+describe("issue 10 #5: next-auth redirects stay on this site", () => {
+  it("sends anything but a same-origin path to 工作台", async () => {
+    const redirect = (url: string) => authOptions.callbacks!.redirect!({ url, baseUrl: "http://qingdan.test" });
+    expect(await redirect("/login?signedOut=1")).toBe("http://qingdan.test/login?signedOut=1");
+    expect(await redirect("http://qingdan.test/admin/users")).toBe("http://qingdan.test/admin/users");
+    expect(await redirect("/\t/example.org/phish")).toBe("http://qingdan.test/workspace");
+    expect(await redirect("http://qingdan.test.example.org/")).toBe("http://qingdan.test/workspace");
+    expect(await redirect("https://example.org/")).toBe("http://qingdan.test/workspace");
+  });
+});
