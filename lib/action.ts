@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { can, type Permission, type Subject } from "@/lib/auth/policy";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/write";
+import { recordRefusal } from "@/lib/audit/security";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
 
@@ -26,7 +27,7 @@ export type ActionSpec<S extends z.ZodType, R, P = undefined> = {
    * after the permission check and before the transaction opens, so it holds no connection while
    * it waits. Its result reaches `run` as `ctx.prepared`. It may throw AppError like `run`.
    */
-  prepare?: (input: z.infer<S>, user: SessionUser) => Promise<P>;
+  prepare?: (input: z.infer<S>, user: SessionUser, meta: RequestMeta) => Promise<P>;
   run: (input: z.infer<S>, ctx: CommandContext & { prepared: P }) => Promise<R>;
   revalidate?: string[];
   /** Transaction time limit; raise it only for bulk writes (e.g. opening a province-wide round). */
@@ -43,6 +44,23 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** The ids an attempt named (never free text or passwords), for the security event. */
+export function idsOf(input: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!input || typeof input !== "object") return out;
+  for (const [key, value] of Object.entries(input)) {
+    if (!/^(id|key|.+Id|.+Ids|.+Key)$/.test(key) || /password/i.test(key)) continue;
+    const plain = (v: unknown) => typeof v === "number" || (typeof v === "string" && v.length <= 64);
+    if (plain(value)) out[key] = value;
+    else if (Array.isArray(value) && value.every(plain)) out[key] = value.slice(0, 50);
+  }
+  return out;
+}
+
+async function refused(user: SessionUser, meta: RequestMeta, permission: Permission, code: "FORBIDDEN" | "NOT_FOUND", input: unknown) {
+  await recordRefusal(user, meta, { code, permission, details: idsOf(input) });
+}
+
 /**
  * The one way to write: parse input -> load session -> policy -> run the command and its audit
  * entries in one transaction -> revalidate. Expected failures come back as values.
@@ -54,10 +72,13 @@ export function defineAction<S extends z.ZodType, R, P = undefined>(spec: Action
     const user = await getCurrentUser();
     if (!user) return failure("UNAUTHENTICATED");
     if (user.mustChangePassword && spec.permission !== "account.changePassword") return failure("PASSWORD_CHANGE_REQUIRED");
-    if (!can(user, spec.permission)) return failure("FORBIDDEN");
     const meta = await requestMeta();
+    if (!can(user, spec.permission)) {
+      await refused(user, meta, spec.permission, "FORBIDDEN", parsed.data);
+      return failure("FORBIDDEN");
+    }
     try {
-      const prepared = (spec.prepare ? await spec.prepare(parsed.data, user) : undefined) as P;
+      const prepared = (spec.prepare ? await spec.prepare(parsed.data, user, meta) : undefined) as P;
       const data = await prisma.$transaction(
         async (tx) => {
           if (spec.subject) {
@@ -78,10 +99,19 @@ export function defineAction<S extends z.ZodType, R, P = undefined>(spec: Action
       for (const path of spec.revalidate ?? []) revalidatePath(path, "layout");
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.message, error.fieldErrors);
+      if (error instanceof AppError) {
+        // The transaction has rolled back; the refusal is recorded on its own.
+        if (error.code === "FORBIDDEN" || error.code === "NOT_FOUND") {
+          await refused(user, meta, spec.permission, error.code, parsed.data);
+        }
+        return failure(error.code, error.message, error.fieldErrors);
+      }
       const code = (error as { code?: string })?.code;
       if (code === "P2002") return failure("DUPLICATE");
-      if (code === "P2025") return failure("NOT_FOUND");
+      if (code === "P2025") {
+        await refused(user, meta, spec.permission, "NOT_FOUND", parsed.data);
+        return failure("NOT_FOUND");
+      }
       console.error("[action] unexpected failure", error);
       return failure("INTERNAL");
     }

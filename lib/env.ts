@@ -18,7 +18,11 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  // Sign-in ends after this many minutes without a page or action (GET /api/auth/session does not count).
+  QINGDAN_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60 * 30).default(30),
   QINGDAN_TRUST_PROXY: flag,
+  // How many reverse proxies in front of the app append to X-Forwarded-For (only with QINGDAN_TRUST_PROXY).
+  QINGDAN_TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   QINGDAN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   QINGDAN_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   QINGDAN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(20),

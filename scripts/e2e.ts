@@ -1,7 +1,8 @@
-// Runs the Playwright suite against a production build, served by `next start` on a fresh,
+// Runs the Playwright suite against a production build, served like `npm start` (scripts/server.mjs) on a fresh,
 // seeded, throwaway database. Arguments are passed through to `playwright test`.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
+import path from "node:path";
 import { bin, buildIfNeeded, generateClient, migrate, root, run } from "./runtime";
 import { freePort, sql, startTestServer } from "./test-db";
 
@@ -35,7 +36,7 @@ async function main() {
 
   const port = Number(process.env.E2E_PORT ?? (await freePort()));
   const baseUrl = `http://localhost:${port}`;
-  const app = spawn(bin("next"), ["start", "-p", String(port)], {
+  const app = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -47,6 +48,8 @@ async function main() {
       NEXTAUTH_SECRET: crypto.randomBytes(24).toString("hex"),
       // Every browser test signs in from 127.0.0.1; address slow-down has its own integration test.
       QINGDAN_ADDRESS_MAX_FAILURES: "10000",
+      // Sessions sit idle while other tests run; idle and absolute lifetimes have their own tests.
+      QINGDAN_SESSION_IDLE_MINUTES: "600",
       // The corrupted-upload test waits for this limit; the large files of the others need seconds.
       QINGDAN_IMPORT_PARSE_TIMEOUT_SECONDS: "10",
     },

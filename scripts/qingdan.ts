@@ -42,20 +42,10 @@ async function seed(url: string) {
 
 async function demoPasswordsInUse(url: string): Promise<string[]> {
   const { createPrismaClient } = await import("../lib/db/client");
-  const { DEMO_ACCOUNTS } = await import("../prisma/demo-accounts");
-  const { verifyPassword } = await import("../lib/auth/password");
+  const { demoPasswordsInUse: check } = await import("../lib/auth/demo-passwords");
   const prisma = createPrismaClient(url);
   try {
-    const users = await prisma.user.findMany({
-      where: { username: { in: DEMO_ACCOUNTS.map((a) => a.username) }, active: true },
-      select: { username: true, passwordHash: true },
-    });
-    const inUse: string[] = [];
-    for (const u of users) {
-      const demo = DEMO_ACCOUNTS.find((a) => a.username === u.username)!;
-      if (await verifyPassword(demo.password, u.passwordHash)) inUse.push(u.username);
-    }
-    return inUse;
+    return await check(prisma);
   } finally {
     await prisma.$disconnect();
   }
@@ -121,9 +111,13 @@ async function serve(dev: boolean) {
     NODE_ENV: (dev ? "development" : "production") as "development" | "production",
     PORT: String(port),
   };
-  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  // Production runs through scripts/server.mjs (next start plus the socket's peer address, which
+  // sign-in throttling and the audit log need); development keeps next dev's hot reload.
+  const [command, args] = dev
+    ? [bin("next"), ["dev", "-p", String(port)]]
+    : [process.execPath, [path.join(root, "scripts", "server.mjs"), "-p", String(port)]];
   if (env.HOSTNAME) args.push("-H", env.HOSTNAME);
-  const child: ChildProcess = spawn(bin("next"), args, { cwd: root, env: childEnv, stdio: ["inherit", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(command, args, { cwd: root, env: childEnv, stdio: ["inherit", "pipe", "inherit"] });
   activeChildren.add(child);
   const url = db.url;
   let bannerShown = false;

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { navigationFor } from "@/lib/navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { DemoPasswordBanner } from "@/components/shell/demo-password-banner";
 import { WorkspaceNav } from "@/components/shell/workspace-nav";
 
 export const dynamic = "force-dynamic";
@@ -30,6 +31,12 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
+      {/* Streams in without holding up the page: the first check after a start hashes once. */}
+      {user.roles.includes("BIANBAN_ADMIN") && (
+        <Suspense>
+          <DemoPasswordBanner />
+        </Suspense>
+      )}
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         {nav.length > 0 && (
           <aside className="no-print md:w-52 md:shrink-0">

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changePasswordAction } from "@/lib/account/actions";
+import { PASSWORD_HINT } from "@/lib/auth/password-rule";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { formObject, useAction } from "@/components/ui/use-action";
@@ -12,7 +13,7 @@ export function ChangePasswordForm() {
   const router = useRouter();
   const { run, pending, error, fieldErrors } = useAction(changePasswordAction);
   const [done, setDone] = useState(false);
-  const hint = "至少 8 位，须同时包含字母和数字，不能包含用户名";
+  const hint = PASSWORD_HINT;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,7 +28,8 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="max-w-md space-y-4" noValidate>
+    // method="post": a click before hydration must not put the passwords in the URL.
+    <form onSubmit={onSubmit} method="post" className="max-w-md space-y-4" noValidate>
       <Field id="currentPassword" label="当前密码" error={fieldErrors.currentPassword} required>
         <input {...describedBy("currentPassword", fieldErrors.currentPassword)} type="password" autoComplete="current-password" className={inputClass} />
       </Field>

@@ -1,49 +1,35 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useActionState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
-import { signInErrorMessage } from "@/lib/auth/redirect";
+import { signInAction, type SignInState } from "@/lib/auth/actions";
 
+// A server action form: React renders it as method="POST", so before hydration the browser posts
+// it natively (never a GET, which would put the password in the URL); after hydration React
+// submits the same action.
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const username = String(form.get("username") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    if (!username || !password) {
-      setError("请输入用户名和密码。");
-      return;
-    }
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", { username, password, redirect: false });
-    if (!result || result.error) {
-      setPending(false);
-      setError(signInErrorMessage(result?.error ?? "ERROR"));
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
-  }
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, username: "" });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field id="username" label="用户名">
-        <input {...describedBy("username")} autoComplete="username" autoFocus className={inputClass} />
+        <input
+          {...describedBy("username")}
+          name="username"
+          defaultValue={state.username}
+          autoComplete="username"
+          autoFocus
+          className={inputClass}
+        />
       </Field>
       <Field id="password" label="密码">
-        <input {...describedBy("password")} type="password" autoComplete="current-password" className={inputClass} />
+        <input {...describedBy("password")} name="password" type="password" autoComplete="current-password" className={inputClass} />
       </Field>
-      {error && (
+      {state.error && (
         <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
+          {state.error}
         </p>
       )}
       <button type="submit" disabled={pending} className={buttonClass.primary + " w-full"}>

@@ -2,10 +2,11 @@
 
 import { defineAction } from "@/lib/action";
 import { changePasswordSchema } from "./schema";
-import { changeOwnPassword } from "./commands";
+import { changeOwnPassword, checkCurrentPassword } from "./commands";
 
 export const changePasswordAction = defineAction({
   schema: changePasswordSchema,
   permission: "account.changePassword",
+  prepare: checkCurrentPassword,
   run: changeOwnPassword,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordProblem } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-rule";
 
 export const changePasswordSchema = z
   .object({

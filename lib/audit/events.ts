@@ -247,6 +247,8 @@ export const AUDIT_SUBJECTS = {
   username: { label: "登录用户名", idStyle: "plain" },
   unit: { label: "单位", href: byId("/admin/units"), permission: "unit.read" },
   system: { label: "系统" },
+  permission: { label: "权限", idStyle: "plain" },
+  page: { label: "页面", idStyle: "plain" },
   catalogueEdition: { label: "清单目录版本", href: byId("/catalogue/editions") },
   catalogueItem: { label: "目录事项", parent: "catalogueEdition", href: withParent((id, e) => `/catalogue/editions/${e}/items/${id}`) },
   importSession: { label: "导入任务", parent: "catalogueEdition", href: withParent((id, e) => `/catalogue/editions/${e}/import/${id}`) },

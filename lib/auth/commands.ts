@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
-import { writeAudit, type RequestMeta } from "@/lib/audit/write";
+import { writeAudit, type Actor, type RequestMeta } from "@/lib/audit/write";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { createSession, revokeSession, revokeUserSessions } from "./sessions";
 import {
   accountAfterFailure,
   accountAfterSuccess,
@@ -11,7 +12,7 @@ import {
 } from "./throttle";
 
 export type SignInOutcome =
-  | { ok: true; user: { id: number; sessionVersion: number; mustChangePassword: boolean } }
+  | { ok: true; user: { id: number; sessionVersion: number; mustChangePassword: boolean }; sessionId: string }
   | { ok: false; reason: "INVALID" | "LOCKED" | "RATE_LIMITED"; retryAfterSeconds?: number };
 
 export function normaliseUsername(username: string): string {
@@ -38,7 +39,7 @@ export async function authenticate(
   const blocked = addressBlockedSeconds(addressState, now);
   if (blocked > 0) {
     await db.$transaction((tx) =>
-      writeAudit(tx, null, meta, { action: "auth.signIn.throttled", subjectType: "username", subjectId: username }),
+      writeAudit(tx, null, meta, { action: "auth.signIn.throttled", subjectType: "username", subjectId: username, outcome: "DENIED" }),
     );
     return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: blocked };
   }
@@ -61,7 +62,7 @@ export async function authenticate(
 
   if (isLocked(account, now)) {
     await db.$transaction((tx) =>
-      writeAudit(tx, actor, meta, { action: "auth.signIn.locked", subjectType: "username", subjectId: username }),
+      writeAudit(tx, actor, meta, { action: "auth.signIn.locked", subjectType: "username", subjectId: username, outcome: "DENIED" }),
     );
     return { ok: false, reason: "LOCKED" };
   }
@@ -70,15 +71,22 @@ export async function authenticate(
   const success = !!user && passwordOk && user.active && user.unit.active;
 
   if (success) {
-    await db.$transaction(async (tx) => {
+    // The address's failure count is left alone: it decays with time only, so one valid account
+    // cannot reset it between rounds of password spraying.
+    const sessionId = await db.$transaction(async (tx) => {
       await tx.user.update({
         where: { id: user.id },
         data: { ...accountAfterSuccess(), lastLoginAt: now },
       });
-      await tx.loginThrottle.deleteMany({ where: { address: addressKey } });
+      const id = await createSession(tx, user.id, meta, now);
       await writeAudit(tx, actor, meta, { action: "auth.signIn", subjectType: "user", subjectId: user.id });
+      return id;
     });
-    return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword } };
+    return {
+      ok: true,
+      user: { id: user.id, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword },
+      sessionId,
+    };
   }
 
   const nextAccount = accountAfterFailure(account, now, policy);
@@ -99,11 +107,75 @@ export async function authenticate(
       update: nextAddress,
     });
     await writeAudit(tx, actor, meta, {
-      action: nextAccount.lockedUntil ? "auth.signIn.failedAndLocked" : "auth.signIn.failed",
+      action: "auth.signIn.failed",
       subjectType: "username",
       subjectId: username,
       after: { failedLoginCount: nextAccount.failedLoginCount, inactive: user ? !user.active : undefined },
+      outcome: "FAILED",
     });
+    if (nextAccount.lockedUntil) {
+      await writeAudit(tx, actor, meta, {
+        action: "auth.lockout",
+        subjectType: "username",
+        subjectId: username,
+        after: { failedLoginCount: nextAccount.failedLoginCount, lockedUntil: nextAccount.lockedUntil, via: "signIn" },
+        outcome: "DENIED",
+      });
+    }
   });
   return { ok: false, reason: nextAccount.lockedUntil ? "LOCKED" : "INVALID" };
+}
+
+/**
+ * A wrong current password when changing one's password counts toward the same lockout as a
+ * failed sign-in (someone holding an unattended session must not guess freely). Written in its
+ * own transaction because the refused change rolls back. Reaching the lock ends every session.
+ */
+export async function recordPasswordFailure(
+  db: Db,
+  actor: NonNullable<Actor>,
+  meta: RequestMeta,
+  policy: ThrottlePolicy,
+  now = new Date(),
+): Promise<{ locked: boolean }> {
+  return db.$transaction(async (tx) => {
+    const account = await tx.user.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { username: true, failedLoginCount: true, lockedUntil: true },
+    });
+    const next = accountAfterFailure(account, now, policy);
+    await tx.user.update({ where: { id: actor.id }, data: next });
+    await writeAudit(tx, actor, meta, {
+      action: "account.changePassword.failed",
+      subjectType: "user",
+      subjectId: actor.id,
+      after: { failedLoginCount: next.failedLoginCount },
+      outcome: "FAILED",
+    });
+    if (next.lockedUntil) {
+      await revokeUserSessions(tx, actor.id, "lockout", now);
+      await writeAudit(tx, actor, meta, {
+        action: "auth.lockout",
+        subjectType: "username",
+        subjectId: account.username,
+        after: { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil, via: "changePassword" },
+        outcome: "DENIED",
+      });
+    }
+    return { locked: next.lockedUntil !== null };
+  });
+}
+
+/** Sign-out ends the session on the server (a copied cookie stops working) and is recorded. */
+export async function recordSignOut(db: Db, userId: number, sessionId: string, meta: RequestMeta, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    const ended = await revokeSession(tx, sessionId, "signOut", now);
+    if (!ended) return;
+    const u = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, displayName: true, roles: true, unitId: true, unit: { select: { name: true } } },
+    });
+    const actor = u ? { id: u.id, displayName: u.displayName, roles: u.roles, unitId: u.unitId, unitName: u.unit.name } : null;
+    await writeAudit(tx, actor, meta, { action: "auth.signOut", subjectType: "user", subjectId: userId });
+  });
 }

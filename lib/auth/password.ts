@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
 
+export { PASSWORD_HINT, passwordProblem } from "./password-rule";
+
 // scrypt is memory-hard and ships with Node, so no native addon is needed on intranet machines.
 // N=2^15, r=8 uses 32 MiB per hash; parameters are stored with the hash so they can be raised later.
 const scrypt = promisify(crypto.scrypt) as (
@@ -42,15 +44,6 @@ let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(crypto.randomBytes(12).toString("hex"));
   return dummyHash;
-}
-
-/** Password rule: at least 8 characters, with letters and digits, not the user name. */
-export function passwordProblem(password: string, username?: string): string | null {
-  if (password.length < 8) return "密码至少 8 位";
-  if (password.length > 128) return "密码不能超过 128 位";
-  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return "密码须同时包含字母和数字";
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return "密码不能包含用户名";
-  return null;
 }
 
 export function generateTemporaryPassword(): string {

@@ -11,6 +11,18 @@ describe("sign-in redirects and messages", () => {
     expect(safeCallbackUrl(undefined)).toBe("/workspace");
   });
 
+  it("refuses paths a browser would turn into another origin, and line breaks", () => {
+    // /login?callbackUrl=%2F%09%2Fexample.org%2Fphish: the tab is dropped, leaving //example.org.
+    expect(safeCallbackUrl("/\t/example.org/phish")).toBe("/workspace");
+    expect(safeCallbackUrl("/\n/example.org")).toBe("/workspace");
+    expect(safeCallbackUrl("/\r\n/example.org")).toBe("/workspace");
+    expect(safeCallbackUrl("/a\nSet-Cookie: x=1")).toBe("/workspace");
+    expect(safeCallbackUrl("/ /example.org")).toBe("/workspace");
+    expect(safeCallbackUrl("/%2F%2Fexample.org")).toBe("/%2F%2Fexample.org");
+    expect(safeCallbackUrl("javascript:alert(1)")).toBe("/workspace");
+    expect(safeCallbackUrl("/workspace#top")).toBe("/workspace#top");
+  });
+
   it("says the same for an unknown user and a wrong password", () => {
     expect(signInErrorMessage("INVALID")).toBe("用户名或密码错误。");
     expect(signInErrorMessage("CredentialsSignin")).toBe("用户名或密码错误。");

@@ -1,9 +1,30 @@
-/** Only same-site paths may be returned to after sign-in (no open redirects). */
+const BASE = "http://qingdan.invalid";
+
+/**
+ * The path of a same-origin relative URL, or null for anything else. Browsers drop tabs and line
+ * breaks inside a URL and read "\\" as "/", so "/\t/example.org" would become "//example.org":
+ * such input is refused outright.
+ */
+export function sameOriginPath(raw: string | null | undefined): string | null {
+  if (!raw || raw.length > 2000) return null;
+  if (/[\u0000-\u0020\u007f\\]/.test(raw)) return null;
+  if (!raw.startsWith("/") || raw.startsWith("//")) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, BASE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== BASE) return null;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") ? null : path;
+}
+
+/** Where to go after sign-in: a same-origin path (no open redirects), else 工作台. */
 export function safeCallbackUrl(raw: string | null | undefined, fallback = "/workspace"): string {
-  if (!raw) return fallback;
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
-  if (raw.startsWith("/login") || raw.startsWith("/api/auth")) return fallback;
-  return raw;
+  const path = sameOriginPath(raw);
+  if (!path || path.startsWith("/login") || path.startsWith("/api/auth")) return fallback;
+  return path;
 }
 
 export function signInErrorMessage(code: string | null | undefined): string | null {

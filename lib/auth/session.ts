@@ -7,13 +7,20 @@ import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
 import { can, type Permission, type Subject } from "./policy";
 import { loadSessionUser } from "./queries";
+import { touchSession } from "./sessions";
+import { requestMeta } from "./request-meta";
+import { recordRefusal } from "@/lib/audit/security";
 import type { SessionUser } from "./types";
 
 /** The signed-in user, read fresh from the database once per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  // getServerSession runs the jwt callback, which refuses a revoked, idle or expired session.
   const session = await getServerSession(authOptions);
-  if (!session?.uid) return null;
-  return loadSessionUser(prisma, session.uid, session.sv);
+  if (!session?.uid || !session.sid) return null;
+  const user = await loadSessionUser(prisma, session.uid, session.sv);
+  // A page or action counts as activity (GET /api/auth/session does not).
+  if (user) await touchSession(prisma, session.sid);
+  return user;
 });
 
 async function currentPath(): Promise<string> {
@@ -32,6 +39,10 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
 /** For pages: answers 403 when the user may not. */
 export async function requirePermission(permission: Permission, subject?: Subject): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user, permission, subject)) forbidden();
+  if (!can(user, permission, subject)) {
+    const [meta, path] = await Promise.all([requestMeta(), currentPath()]);
+    await recordRefusal(user, meta, { code: "FORBIDDEN", permission, subjectType: "page", subjectId: path });
+    forbidden();
+  }
   return user;
 }

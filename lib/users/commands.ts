@@ -4,6 +4,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
 import { ROLE_LABELS, ROLES_FOR_KIND } from "@/lib/auth/roles";
+import { forgetDemoPasswordCheck } from "@/lib/auth/demo-passwords";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { CreateUserInput, UpdateUserInput } from "./schema";
 
 const auditView = { id: true, username: true, displayName: true, unitId: true, roles: true, active: true, phone: true } as const;
@@ -63,6 +65,10 @@ export async function setUserActive(input: { id: number; active: boolean }, { tx
     data: { active: input.active, sessionVersion: { increment: 1 } },
     select: auditView,
   });
+  if (!input.active) {
+    await revokeUserSessions(tx, input.id, "deactivated");
+    forgetDemoPasswordCheck();
+  }
   await audit({ action: input.active ? "user.activate" : "user.deactivate", subjectType: "user", subjectId: input.id, before, after });
   return { id: input.id };
 }
@@ -81,6 +87,8 @@ export async function resetUserPassword(input: { id: number }, { tx, audit }: Co
       sessionVersion: { increment: 1 },
     },
   });
+  await revokeUserSessions(tx, input.id, "passwordReset");
+  forgetDemoPasswordCheck();
   await audit({ action: "user.resetPassword", subjectType: "user", subjectId: input.id, after: { mustChangePassword: true } });
   return { id: input.id, temporaryPassword };
 }

@@ -32,7 +32,7 @@ test("an admin creates a user, who must change the password at first sign-in", a
   await other.locator("#newPassword").fill("short");
   await other.getByLabel("再次输入新密码").fill("short");
   await other.getByRole("button", { name: "修改密码" }).click();
-  await expect(other.locator("#newPassword-error")).toHaveText("密码至少 8 位");
+  await expect(other.locator("#newPassword-error")).toHaveText("密码至少 10 位");
   await other.locator("#newPassword").fill("Nanan2026ok");
   await other.getByLabel("再次输入新密码").fill("Nanan2026ok");
   await other.getByRole("button", { name: "修改密码" }).click();

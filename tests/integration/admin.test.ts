@@ -13,7 +13,7 @@ async function snapshot() {
   const [users, units, audits] = await Promise.all([
     prisma.user.findMany({ orderBy: { id: "asc" }, select: { id: true, username: true, displayName: true, roles: true, active: true, unitId: true, passwordHash: true, lockedUntil: true } }),
     prisma.orgUnit.findMany({ orderBy: { id: "asc" } }),
-    prisma.auditLog.count(),
+    prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), // refused attempts add security events, not changes
   ]);
   return { users, units, audits };
 }

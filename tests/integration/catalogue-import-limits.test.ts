@@ -23,7 +23,7 @@ async function state() {
     prisma.importSession.count(),
     prisma.catalogueItem.count(),
     prisma.importReport.count(),
-    prisma.auditLog.count(),
+    prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), // refused attempts add security events, not changes
   ]);
   return { sessions, items, reports, audits };
 }

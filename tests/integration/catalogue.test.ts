@@ -97,7 +97,7 @@ async function snapshot() {
     prisma.dictionaryEntry.findMany({ orderBy: { id: "asc" } }),
     prisma.importSession.count(),
     prisma.importReport.count(),
-    prisma.auditLog.count(),
+    prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), // refused attempts add security events, not changes
   ]);
   return { editions, items, subItems, entries, sessions, reports, audits };
 }

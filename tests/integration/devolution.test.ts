@@ -44,7 +44,7 @@ async function snapshot() {
     prisma.confirmationLetter.findMany({ orderBy: { id: "asc" } }),
     prisma.devolutionComment.count(),
     prisma.claim.findMany({ orderBy: { id: "asc" } }),
-    prisma.auditLog.count(),
+    prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), // refused attempts add security events, not changes
   ]);
   return { rows, letters, comments, claims, audits };
 }

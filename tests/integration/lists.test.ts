@@ -40,7 +40,7 @@ async function snapshot() {
     prisma.powerListVersion.count(),
     prisma.powerListVersionItem.count(),
     prisma.powerListAdjustment.findMany({ orderBy: { id: "asc" } }),
-    prisma.auditLog.count(),
+    prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), // refused attempts add security events, not changes
   ]);
   return { lists, items, stages, opinions, versions, versionItems, adjustments, audits };
 }
