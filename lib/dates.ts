@@ -11,7 +11,8 @@ export function isRealDay(value: string): boolean {
   if (!DAY_RE.test(value)) return false;
   const [y, m, d] = value.split("-").map(Number);
   if (m < 1 || m > 12 || d < 1) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d); // unlike Date.UTC, does not read years 0–99 as 1900–1999
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
