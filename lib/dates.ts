@@ -39,3 +39,20 @@ export function dayOfDbDate(d: Date): string {
 export function dbDate(day: string): Date {
   return new Date(`${toDay(day)}T00:00:00.000Z`);
 }
+
+/** The first instant of a day in China. */
+export function dayStart(day: string): Date {
+  return new Date(`${toDay(day)}T00:00:00.000+08:00`);
+}
+
+/** The last instant of a day in China: what is due that day is overdue from the next morning. */
+export function dayEnd(day: string): Date {
+  return new Date(`${toDay(day)}T23:59:59.999+08:00`);
+}
+
+const shanghaiMinute = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** An instant as a datetime-local field shows it in China: "YYYY-MM-DDTHH:mm". */
+export function toLocalMinute(now: Date = new Date()): string {
+  return shanghaiMinute.format(now).replace(" ", "T");
+}

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { fileAdjustmentAction, opineAdjustmentAction, publishAdjustmentAction, withdrawAdjustmentAction } from "@/lib/adjustments/actions";
 import type { ChangeFields } from "@/lib/adjustments/commands";
 import { baseItems, getAdjustment, jointMembers } from "@/lib/adjustments/queries";
-import { todayInChina } from "@/lib/lists/commands";
+import { today as todayInChina } from "@/lib/dates";
 import { ADJUSTMENT_ACTION_LABELS, fieldLabel, ITEM_FIELDS, OPINION_LABELS, OPINION_TONES, SECTION_LABELS } from "@/lib/lists/labels";
 import type { AdjustmentSubject } from "@/lib/lists/policy";
 import { Badge } from "@/components/ui/badge";

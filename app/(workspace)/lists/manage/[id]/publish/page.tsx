@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
-import { todayInChina } from "@/lib/lists/commands";
+import { today as todayInChina } from "@/lib/dates";
 import { publishListAction } from "@/lib/lists/actions";
 import { draftItems, getList } from "@/lib/lists/queries";
 import { buttonClass } from "@/components/ui/cx";

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { contentDisposition } from "@/lib/export-cells";
-import { chinaToday } from "@/lib/devolution/state";
+import { today as chinaToday } from "@/lib/dates";
 import { getRound, listItemsForExport, roundDashboard } from "@/lib/devolution/queries";
 import { roundWorkbook } from "@/lib/devolution/export";
 
