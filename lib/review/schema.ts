@@ -21,8 +21,11 @@ export const ratingsSchema = z.object({
     .min(1, "请至少评价一个事项"),
 });
 
+/** A survey link's token as it appears in the link. */
+export const surveyToken = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
+
 export const surveySubmitSchema = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
+  token: surveyToken,
   ratings: ratingsSchema.shape.ratings,
 });
 

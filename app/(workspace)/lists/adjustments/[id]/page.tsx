@@ -19,6 +19,7 @@ import { OpinionForm } from "@/components/lists/opinion-form";
 import { PublishForm } from "@/components/lists/publish-form";
 import { ReasonForm } from "@/components/lists/reason-form";
 import { AdjustmentStatusBadge } from "@/components/lists/status";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "调整申请" };
 
@@ -31,8 +32,8 @@ function shown(fields: ChangeFields, f: string): string {
 
 export default async function AdjustmentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const a = Number.isInteger(id) && id > 0 ? await getAdjustment(id) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const a = await getAdjustment(id);
   if (!a) notFound();
   const subject: AdjustmentSubject = { type: "adjustment", listUnitId: a.list.unitId, published: true, applicantUnitId: a.applicantUnitId, status: a.status };
   if (!can(user, "adjustment.read", subject)) forbidden();
