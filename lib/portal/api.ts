@@ -8,7 +8,7 @@ import { publishedList, unitsWithLists } from "@/lib/local-duties/queries";
 import { dutiesCsv } from "@/lib/local-duties/export";
 import { contentDisposition } from "@/lib/export-cells";
 import { readDiff, readPublicList, readPublishedLists, readVersionItems, searchPublished, type PublicItem } from "./read";
-import { routeId } from "@/lib/validation";
+import { isSafeText, routeId } from "@/lib/validation";
 
 // The open-data API (documented in README.md): JSON of published versions only, with paging,
 // Chinese error messages and stable codes.
@@ -62,6 +62,9 @@ function params<S extends z.ZodRawShape>(request: Request, allowed: string[], sh
     if (url.searchParams.getAll(key).length > 1) throw new ApiError(400, "INVALID_PARAMETER", `参数「${key}」只能出现一次。`, key);
   }
   const raw = Object.fromEntries(url.searchParams.entries());
+  for (const [key, value] of Object.entries(raw)) {
+    if (!isSafeText(value)) throw new ApiError(400, "INVALID_PARAMETER", `参数「${key}」含有无法识别的字符（如空字符）。`, key);
+  }
   const parsed = z.object(shape).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
