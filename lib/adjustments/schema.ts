@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { documentNumber, itemFieldsSchema } from "@/lib/lists/schema";
+import { checkPublicationDates, itemFieldsSchema, publicationFields } from "@/lib/lists/schema";
 import { OPINIONS } from "@/lib/lists/labels";
-import { date, id, optionalText, text, version } from "@/lib/validation";
+import { id, optionalText, text, version } from "@/lib/validation";
 
 const note = optionalText("说明", 1000);
 
@@ -44,16 +44,7 @@ export const fileSchema = z.object({ adjustmentId: id, version, filingNumber: te
 
 export const withdrawSchema = z.object({ adjustmentId: id, version, reason: optionalText("撤回理由", 1000) });
 
-export const publishAdjustmentSchema = z
-  .object({
-    adjustmentId: id,
-    version,
-    documentNumber,
-    publishDate: date("公布日期"),
-    effectiveDate: date("施行日期"),
-    note: optionalText("说明", 500),
-  })
-  .refine((v) => v.effectiveDate >= v.publishDate, { path: ["effectiveDate"], message: "施行日期不能早于公布日期" });
+export const publishAdjustmentSchema = z.object({ adjustmentId: id, version, ...publicationFields }).superRefine(checkPublicationDates);
 
 export type ChangeInput = z.infer<typeof changeSchema>;
 export type CreateAdjustmentInput = z.infer<typeof createAdjustmentSchema>;

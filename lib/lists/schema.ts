@@ -92,16 +92,19 @@ export const returnSchema = z.object({ listId: id, version, reason: text("退回
 /** 文号 such as 示例编发〔2026〕12号. */
 export const documentNumber = text("文号", 60, { min: 4 });
 
-export const publishSchema = z
-  .object({
-    listId: id,
-    version,
-    documentNumber,
-    publishDate: date("公布日期"),
-    effectiveDate: date("施行日期"),
-    note: optionalText("说明", 500),
-  })
-  .refine((v) => v.effectiveDate >= v.publishDate, { path: ["effectiveDate"], message: "施行日期不能早于公布日期" });
+/** What publishing a version asks for, a list's own or an adjustment's. */
+export const publicationFields = {
+  documentNumber,
+  publishDate: date("公布日期"),
+  effectiveDate: date("施行日期"),
+  note: optionalText("说明", 500),
+};
+
+export function checkPublicationDates(v: { publishDate: string; effectiveDate: string }, ctx: z.RefinementCtx) {
+  if (v.effectiveDate < v.publishDate) ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: "施行日期不能早于公布日期" });
+}
+
+export const publishSchema = z.object({ listId: id, version, ...publicationFields }).superRefine(checkPublicationDates);
 
 export const categorySchema = z.object({ name: text("分类名称", 20, { min: 2 }) });
 export const updateCategorySchema = z.object({ id, name: text("分类名称", 20, { min: 2 }) });
