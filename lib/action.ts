@@ -9,6 +9,7 @@ import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/write
 import { recordRefusal } from "@/lib/audit/security";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/validation";
 
 export type CommandContext = {
   tx: Tx;
@@ -67,6 +68,9 @@ async function refused(user: SessionUser, meta: RequestMeta, permission: Permiss
  */
 export function defineAction<S extends z.ZodType, R, P = undefined>(spec: ActionSpec<S, R, P>) {
   return async function action(raw: unknown): Promise<ActionResult<R>> {
+    // Text PostgreSQL cannot store (NUL, a lone surrogate) is refused in any field, declared or not.
+    const unsafe = unsafeTextPath(raw);
+    if (unsafe) return failure("VALIDATION", undefined, { [unsafe]: UNSAFE_TEXT_MESSAGE });
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) return failure("VALIDATION", undefined, fieldErrorsOf(parsed.error));
     const user = await getCurrentUser();

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { AuditFilter } from "./schema";
 import { AUDIT_SUBJECTS, actionsOfArea, auditSubject, type AuditSubjectType } from "./events";
+import { dayStart } from "@/lib/dates";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most rows one export holds; past it the reader is asked to narrow the filter. */
@@ -29,10 +30,6 @@ const auditRowSelect = {
 /** One entry as the audit tables show it; `parentId` addresses objects whose page sits under a round, edition or unit. */
 export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }> & { parentId: number | null };
 
-/** Start of a YYYY-MM-DD day in Asia/Shanghai (UTC+8, no daylight saving). */
-function shanghaiDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
 
 async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
@@ -68,8 +65,8 @@ async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditLogWhereInpu
   if (from || to) {
     and.push({
       at: {
-        ...(from ? { gte: shanghaiDayStart(from) } : {}),
-        ...(to ? { lt: new Date(shanghaiDayStart(to).getTime() + DAY_MS) } : {}),
+        ...(from ? { gte: dayStart(from) } : {}),
+        ...(to ? { lt: new Date(dayStart(to).getTime() + DAY_MS) } : {}),
       },
     });
   }

@@ -9,10 +9,11 @@ import { sessionLimits, throttlePolicy } from "./limits";
 import { sameOriginPath } from "./redirect";
 import { addressFrom, requestMeta } from "./request-meta";
 import { liveSession } from "./sessions";
+import { isSafeText } from "@/lib/validation";
 
 const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(128),
+  username: z.string().trim().min(1).max(64).refine(isSafeText),
+  password: z.string().min(1).max(128).refine(isSafeText),
 });
 
 declare module "next-auth" {

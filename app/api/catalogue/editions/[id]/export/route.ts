@@ -5,6 +5,7 @@ import { editionWorkbook } from "@/lib/catalogue/export";
 import { toCsv } from "@/lib/catalogue/export-format";
 import { contentDisposition } from "@/lib/export-cells";
 import { exportItems, getEdition, powerTypeOrder } from "@/lib/catalogue/queries";
+import { routeId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -17,15 +18,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const user = await getCurrentUser();
   if (!user) return fail(401, "请先登录。");
   if (user.mustChangePassword) return fail(403, "请先修改初始密码。");
-  const id = Number((await params).id);
-  const edition = Number.isInteger(id) && id > 0 ? await getEdition(id) : null;
+  const id = routeId((await params).id);
+  const edition = id ? await getEdition(id) : null;
   if (!edition) return fail(404, "清单版本不存在。");
   if (!can(user, "catalogue.read", { type: "edition", status: edition.status })) return fail(403, "您没有权限导出这个版本。");
 
   const url = new URL(request.url);
   const format = url.searchParams.get("format") === "csv" ? "csv" : "xlsx";
   const split = url.searchParams.get("split") === "type";
-  const items = await exportItems(id);
+  const items = await exportItems(edition.id);
   const suffix = edition.status === "DRAFT" ? "（草稿）" : "";
   const headers = new Headers({ "Cache-Control": "private, no-store" });
 

@@ -7,6 +7,7 @@ import { getLetter } from "@/lib/devolution/queries";
 import type { LetterContent } from "@/lib/devolution/letter-content";
 import { renderLetterPdf, type LetterPrint } from "@/lib/devolution/letter-pdf";
 import { renderLetterDocx } from "@/lib/devolution/letter-docx";
+import { routeId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -21,8 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (format !== "pdf" && format !== "docx") return new NextResponse("不支持的格式", { status: 404 });
   const user = await getCurrentUser();
   if (!user) return new NextResponse("请先登录。", { status: 401 });
-  const letterId = Number(id);
-  const letter = Number.isSafeInteger(letterId) && letterId > 0 ? await getLetter(letterId) : null;
+  const letterId = routeId(id);
+  const letter = letterId ? await getLetter(letterId) : null;
   if (!letter) return new NextResponse("确认书不存在。", { status: 404 });
   if (!can(user, "devolution.read", { type: "devolution", streetIds: [letter.streetId], departmentIds: [letter.departmentId] })) {
     return new NextResponse("您没有权限查看该确认书。", { status: 403 });

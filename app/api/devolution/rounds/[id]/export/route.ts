@@ -2,9 +2,10 @@ import { NextResponse } from "next/server";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { contentDisposition } from "@/lib/export-cells";
-import { chinaToday } from "@/lib/devolution/state";
+import { today as chinaToday } from "@/lib/dates";
 import { getRound, listItemsForExport, roundDashboard } from "@/lib/devolution/queries";
 import { roundWorkbook } from "@/lib/devolution/export";
+import { routeId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +18,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const user = await getCurrentUser();
   if (!user) return new NextResponse("请先登录。", { status: 401 });
   if (!can(user, "devolution.stats")) return new NextResponse("您没有权限导出统计。", { status: 403 });
-  const roundId = Number(id);
-  const round = Number.isSafeInteger(roundId) && roundId > 0 ? await getRound(roundId) : null;
+  const roundId = routeId(id);
+  const round = roundId ? await getRound(roundId) : null;
   if (!round) return new NextResponse("该轮承接确认不存在。", { status: 404 });
   const dashboard = await roundDashboard(round.id);
   const details = dashboard.overall.total <= DETAIL_LIMIT ? await listItemsForExport(round.id, DETAIL_LIMIT) : null;
