@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import { bin, buildIfNeeded, generateClient, migrate, root, run } from "./runtime";
 import { freePort, sql, startTestServer } from "./test-db";
+import { ensureBrowserDeps } from "./browser-deps";
 
 async function waitFor(url: string, ms: number) {
   const end = Date.now() + ms;
@@ -18,6 +19,12 @@ async function waitFor(url: string, ms: number) {
 }
 
 async function main() {
+  // Before the build: a machine without Chromium learns it in a second, not after minutes.
+  const browser = ensureBrowserDeps();
+  if (!browser.ok) {
+    console.log(browser.message);
+    process.exit(1);
+  }
   await generateClient();
   await buildIfNeeded();
   const server = await startTestServer();
