@@ -7,6 +7,7 @@ import { ensureBrowserDeps } from "./browser-deps";
 
 type Tally = { suite: string; passed: number; failed: number; note?: string };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Vitest's and Playwright's JSON reports, read loosely
 function readJson(file: string): any | null {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
