@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { bin, buildIfNeeded, generateClient, migrate, root, run } from "./runtime";
 import { freePort, sql, startTestServer } from "./test-db";
+import { ensureBrowserDeps } from "./browser-deps";
 
 async function waitFor(url: string, ms: number) {
   const end = Date.now() + ms;
@@ -19,6 +20,12 @@ async function waitFor(url: string, ms: number) {
 }
 
 async function main() {
+  // Before the build: a machine without Chromium learns it in a second, not after minutes.
+  const browser = ensureBrowserDeps();
+  if (!browser.ok) {
+    console.log(browser.message);
+    process.exit(1);
+  }
   await generateClient();
   await buildIfNeeded();
   const server = await startTestServer();

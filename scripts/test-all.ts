@@ -3,9 +3,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { bin, generateClient, root, run } from "./runtime";
+import { ensureBrowserDeps } from "./browser-deps";
 
-type Tally = { suite: string; passed: number; failed: number };
+type Tally = { suite: string; passed: number; failed: number; note?: string };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Vitest's and Playwright's JSON reports, read loosely
 function readJson(file: string): any | null {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
@@ -25,6 +27,12 @@ async function vitest(project: "unit" | "integration"): Promise<Tally> {
 }
 
 async function e2e(): Promise<Tally> {
+  // Chromium, CJK fonts and poppler: installed here when we can (root, apt-get), else one line.
+  const browser = ensureBrowserDeps();
+  if (!browser.ok) {
+    console.log(browser.message);
+    return { suite: "e2e", passed: 0, failed: 1, note: browser.message };
+  }
   const out = path.join(root, "test-results", "e2e-report.json");
   fs.rmSync(out, { force: true });
   const code = await run("node", [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/e2e.ts"]);
@@ -45,7 +53,7 @@ async function main() {
   if (want("integration")) tallies.push(await vitest("integration"));
   if (want("e2e")) tallies.push(await e2e());
   console.log("");
-  for (const t of tallies) console.log(`  ${t.suite.padEnd(12)} ${t.passed} passed, ${t.failed} failed`);
+  for (const t of tallies) console.log(`  ${t.suite.padEnd(12)} ${t.passed} passed, ${t.failed} failed${t.note ? ` (${t.note})` : ""}`);
   const passed = tallies.reduce((n, t) => n + t.passed, 0);
   const failed = tallies.reduce((n, t) => n + t.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { setUnitActiveAction } from "@/lib/units/actions";
-import { buttonClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError, FormSuccess } from "./form-messages";

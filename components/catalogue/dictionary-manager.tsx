@@ -19,7 +19,7 @@ function EntryForm({ kind, entry, onDone, onCancel }: { kind: Kind; entry?: Entr
   const router = useRouter();
   const create = useAction(createEntryAction);
   const update = useAction(updateEntryAction);
-  const { run, pending, error, fieldErrors } = entry ? update : create;
+  const { pending, error, fieldErrors } = entry ? update : create;
   const prefix = entry ? `entry-${entry.id}` : `new-${kind}`;
   return (
     <form

@@ -59,7 +59,7 @@ export function DutyForm({
   const prefix = useId().replace(/:/g, "");
   const add = useAction(addDutyAction);
   const update = useAction(updateDutyAction);
-  const { run, pending, error, fieldErrors } = edit ? update : add;
+  const { pending, error, fieldErrors } = edit ? update : add;
   const [values, setValues] = useState<DutyValues>(defaults ?? EMPTY);
   const [done, setDone] = useState<string | null>(null);
   // Until React has hydrated the form, a click would submit it natively (a GET that reloads the

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { registerTodoSource, type TodoItem } from "@/lib/todo";
+import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 import type { AdmissionStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -47,4 +47,3 @@ export async function admissionTodos(user: SessionUser): Promise<TodoItem[]> {
   return todos;
 }
 
-registerTodoSource(admissionTodos);

@@ -61,7 +61,8 @@ export function workdaysBetween(a: DayInput, b: DayInput, calendar: WorkCalendar
   const to = toDay(b);
   if (from === to) return 0;
   const sign = to > from ? 1 : -1;
-  let [lo, hi] = sign > 0 ? [from, to] : [to, from];
+  const [start, hi] = sign > 0 ? [from, to] : [to, from];
+  let lo = start;
   let count = 0;
   while (lo < hi) {
     lo = shift(lo, 1);

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
-import { registerTodoSource, type TodoItem } from "@/lib/todo";
+import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 import { isBianban } from "./policy";
 import { deadlineEnd } from "./state";
@@ -112,12 +112,3 @@ async function claimTodos(streetId: number): Promise<TodoItem[]> {
   return open > 0 ? [{ area: "认领", title: `「${edition.title}」待认领的事项`, href: `/devolution/claims?edition=${edition.id}`, count: open }] : [];
 }
 
-// Registered once per to-do registry, calling the newest code: a dev server re-runs this module
-// on every edit, which must not list each to-do twice.
-const registry = globalThis as { qingdanDevolutionTodos?: typeof devolutionTodos; qingdanDevolutionRegistered?: WeakSet<object> };
-registry.qingdanDevolutionTodos = devolutionTodos;
-registry.qingdanDevolutionRegistered ??= new WeakSet();
-if (!registry.qingdanDevolutionRegistered.has(registerTodoSource)) {
-  registry.qingdanDevolutionRegistered.add(registerTodoSource);
-  registerTodoSource((user) => registry.qingdanDevolutionTodos!(user));
-}

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { registerTodoSource, type TodoItem } from "@/lib/todo";
+import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 import type { DispatchStatus } from "@/lib/generated/prisma/enums";
 import { dueEnd } from "@/lib/admission/state";
@@ -28,4 +28,3 @@ export async function dispatchTodos(user: SessionUser): Promise<TodoItem[]> {
   return todos;
 }
 
-registerTodoSource(dispatchTodos);

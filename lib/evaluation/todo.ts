@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { registerTodoSource, type TodoItem } from "@/lib/todo";
+import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 import { dueEnd } from "@/lib/admission/state";
 import { isBianban } from "./policy";
@@ -21,4 +21,3 @@ export async function evaluationTodos(user: SessionUser): Promise<TodoItem[]> {
   return todos;
 }
 
-registerTodoSource(evaluationTodos);

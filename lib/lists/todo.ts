@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { registerTodoSource, type TodoItem } from "@/lib/todo";
+import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 import { isBianban } from "./policy";
 
@@ -43,4 +43,3 @@ export async function listTodos(user: SessionUser): Promise<TodoItem[]> {
   return todos;
 }
 
-registerTodoSource(listTodos);

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { can } from "@/lib/auth/policy";
-import { registerTodoSource, type TodoItem } from "@/lib/todo";
+import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 import { unitsWithUnpublishedChanges } from "./pending";
 
@@ -14,4 +14,3 @@ export async function localDutyTodos(user: SessionUser): Promise<TodoItem[]> {
   return [{ area: "属地管理", title, href: units.length === 1 ? `/local-duties/manage/${units[0].unitId}` : "/local-duties#pending", count: units.length }];
 }
 
-registerTodoSource(localDutyTodos);

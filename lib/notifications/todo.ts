@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { registerTodoSource, type TodoItem } from "@/lib/todo";
+import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 
 /** Unread notifications appear on the 工作台 (at most five; the rest behind the link). */
@@ -9,4 +9,3 @@ export async function notificationTodos(user: SessionUser): Promise<TodoItem[]> 
   return rows.map((r) => ({ area: "通知", title: r.title, href: "/evaluation/notifications" }));
 }
 
-registerTodoSource(notificationTodos);

@@ -12,13 +12,6 @@ type Db = Pick<PrismaClient, "powerList" | "powerListVersion" | "powerListVersio
 
 type UnitRow = { id: number; name: string; kind: OrgKind; parent: { id: number; name: string; kind: OrgKind; parent: { id: number; name: string; kind: OrgKind } | null } | null };
 
-const unitSelect = {
-  id: true,
-  name: true,
-  kind: true,
-  parent: { select: { id: true, name: true, kind: true, parent: { select: { id: true, name: true, kind: true } } } },
-} as const;
-
 /** The district (区、县) a street or community belongs to, if any. */
 export function districtOf(unit: UnitRow): { id: number; name: string } | null {
   for (let u: { id: number; name: string; kind: OrgKind; parent?: unknown } | null = unit.parent; u; u = (u as UnitRow).parent ?? null) {

@@ -1,8 +1,27 @@
-// Importing this module registers every area's to-do source; the workspace page imports it.
-import "@/lib/devolution/todo";
-import "@/lib/admission/todo";
-import "@/lib/local-duties/todo";
-import "@/lib/lists/todo";
-import "@/lib/evaluation/todo";
-import "@/lib/dispatch/todo";
-import "@/lib/notifications/todo";
+import "server-only";
+import type { TodoSource } from "./index";
+import { devolutionTodos } from "@/lib/devolution/todo";
+import { admissionTodos } from "@/lib/admission/todo";
+import { localDutyTodos } from "@/lib/local-duties/todo";
+import { listTodos } from "@/lib/lists/todo";
+import { evaluationTodos } from "@/lib/evaluation/todo";
+import { dispatchTodos } from "@/lib/dispatch/todo";
+import { notificationTodos } from "@/lib/notifications/todo";
+
+/** The areas that put work on 工作台. */
+export type TodoArea = "devolution" | "admission" | "localDuties" | "lists" | "evaluation" | "dispatch" | "notifications";
+
+/**
+ * Every area's to-do source under a literal key. Not keyed by function name: minification gives
+ * different functions the same name, and a registry keyed by it silently kept one of them.
+ * The type asks for each area exactly once.
+ */
+export const TODO_SOURCES: Record<TodoArea, TodoSource> = {
+  devolution: devolutionTodos,
+  admission: admissionTodos,
+  localDuties: localDutyTodos,
+  lists: listTodos,
+  evaluation: evaluationTodos,
+  dispatch: dispatchTodos,
+  notifications: notificationTodos,
+};

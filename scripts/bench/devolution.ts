@@ -157,7 +157,7 @@ export const devolutionBench: BenchSuite = {
       SELECT street_id, department_id, count(*)::int AS n FROM devolution WHERE round_id = ${roundId} AND street_id = ${streets[0]}
       GROUP BY street_id, department_id ORDER BY n DESC LIMIT 1`;
     const round = await prisma.devolutionRound.findUniqueOrThrow({ where: { id: roundId } });
-    let t = performance.now();
+    const t = performance.now();
     const letter = await prisma.$transaction((tx: Tx) => createLetter(tx, round, { streetId: pair.street_id, departmentId: pair.department_id }, { id: 1, name: "基准" }));
     const generate = performance.now() - t;
     const stored = await prisma.confirmationLetter.findUniqueOrThrow({ where: { id: letter.id } });

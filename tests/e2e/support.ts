@@ -12,7 +12,9 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 export async function signInAndWait(page: Page, username: string, password = DEMO_PASSWORD) {
   await signIn(page, username, password);
-  await expect(page.getByTestId("user-badge")).toBeVisible();
+  // Sign-in hashes the password (scrypt) and redirects: seconds on a quiet machine, more than
+  // the default 10 s expectation on a loaded one.
+  await expect(page.getByTestId("user-badge")).toBeVisible({ timeout: 30_000 });
 }
 
 /** Direct database access for arranging and checking what a test needs. */

@@ -7,6 +7,9 @@ import { testSession } from "./session-state";
 
 export { prisma };
 
+/** The demo city's accounts, one per role (prisma/demo-accounts.ts). */
+export const DEMO_USERNAMES = ["admin", "bianban", "chengguan", "sifa", "jiedao", "shequ", "lingdao"];
+
 /** Makes the next server actions run as this user (by user name), or signed out with null. */
 export async function actAs(username: string | null) {
   if (username === null) {
@@ -18,6 +21,9 @@ export async function actAs(username: string | null) {
   if (!testSession.user) throw new Error(`cannot act as ${username}`);
   return testSession.user;
 }
+
+/** Time for seedDemo in a beforeAll: the seed runs every command of the demo city, minutes on a loaded machine. */
+export const SEED_TIMEOUT = 300_000;
 
 let seeded: Promise<unknown> | null = null;
 /** The demo city, seeded once per test file. */

@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { todosFor } from "@/lib/todo";
-import "@/lib/todo/sources";
 import { navigationFor } from "@/lib/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
