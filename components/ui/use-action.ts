@@ -2,9 +2,13 @@
 
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
+import type { Action } from "@/lib/forms";
 
-/** Runs a server action and keeps its pending state, message and field errors for the form. */
-export function useAction<I, R>(action: (input: I) => Promise<ActionResult<R>>) {
+/**
+ * Runs a server action from a button (not a form: forms use `useActionForm` in ./form) and keeps
+ * its pending state and message. The input is typed by the action's schema.
+ */
+export function useAction<I, R>(action: Action<I, R>) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
