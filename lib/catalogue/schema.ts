@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CANONICAL_FIELDS, FIELD_LABELS } from "@/lib/catalogue/import/fields";
 import { DETAIL_FIELDS, SUB_ITEM_FIELDS, type DetailField } from "./item-data";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 export const CATALOGUE_KINDS = ["GUIDANCE", "GENERAL"] as const;
 export type CatalogueKindValue = (typeof CATALOGUE_KINDS)[number];
@@ -27,7 +28,7 @@ export const createEditionSchema = z.object({
   copyFromId: optionalId,
 });
 
-export const updateEditionSchema = z.object({ id, title, description: optionalText(500, "说明") });
+export const updateEditionSchema = z.object({ id, title, description: optionalText(500, "说明"), expectedStamp });
 export const editionIdSchema = z.object({ id });
 
 const DETAIL_LIMITS: Record<DetailField, number> = {
@@ -70,7 +71,7 @@ export const itemFormSchema = z.object({
 });
 
 export const createItemSchema = itemFormSchema.extend({ editionId: id });
-export const updateItemSchema = itemFormSchema.extend({ id });
+export const updateItemSchema = itemFormSchema.extend({ id, expectedStamp });
 export const itemIdSchema = z.object({ id });
 
 export type ItemFormInput = z.infer<typeof itemFormSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 export const DICTIONARY_KINDS = ["POWER_TYPE", "DOMAIN"] as const;
 
@@ -25,7 +26,7 @@ export const createEntrySchema = z.object({
   synonyms,
 });
 
-export const updateEntrySchema = z.object({ id: z.coerce.number().int().positive(), name, synonyms });
+export const updateEntrySchema = z.object({ id: z.coerce.number().int().positive(), name, synonyms, expectedStamp });
 export const setEntryActiveSchema = z.object({ id: z.coerce.number().int().positive(), active: z.boolean() });
 
 export type CreateEntryInput = z.infer<typeof createEntrySchema>;

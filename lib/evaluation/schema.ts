@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 const id = z.coerce.number({ error: "参数有误" }).int("参数有误").positive("参数有误");
 const day = z.string({ error: "请选择日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请选择日期");
@@ -36,7 +37,7 @@ export const indicatorSchema = z
 
 /** The whole indicator set is saved at once so the weights can be checked together. */
 export const saveIndicatorsSchema = z
-  .object({ roundId: id, indicators: z.array(indicatorSchema).min(1, "至少需要一个指标").max(20, "指标不能超过 20 个") })
+  .object({ roundId: id, expectedStamp, indicators: z.array(indicatorSchema).min(1, "至少需要一个指标").max(20, "指标不能超过 20 个") })
   .superRefine((v, ctx) => {
     const sum = v.indicators.reduce((n, i) => n + (Number.isFinite(i.weight) ? i.weight : 0), 0);
     if (sum !== 100) ctx.addIssue({ code: "custom", path: ["indicators"], message: `各指标权重之和应为 100，当前为 ${sum}` });
@@ -77,7 +78,7 @@ export const unitPairsSchema = z.object({
   counterpartIds: z.array(id).max(20_000, "所选单位过多"),
 });
 
-export const deadlineSchema = z.object({ roundId: id, closesOn: day });
+export const deadlineSchema = z.object({ roundId: id, closesOn: day, expectedStamp });
 export const extendSheetSchema = z.object({ roundId: id, raterUnitId: id, extendedTo: day });
 export const remindSchema = z.object({ roundId: id, raterUnitIds: z.array(id).max(5000).optional() });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ITEM_FIELDS, OPINIONS, SECTIONS, type ItemField } from "./labels";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 const id = z.coerce.number({ message: "缺少编号" }).int().positive();
 /** The version of the draft (or item) the user saw; a different one in the database is a conflict. */
@@ -134,7 +135,7 @@ export const publishSchema = z
   .refine((v) => v.effectiveDate >= v.publishDate, { path: ["effectiveDate"], message: "施行日期不能早于公布日期" });
 
 export const categorySchema = z.object({ name: requiredText(2, 20, "分类名称") });
-export const updateCategorySchema = z.object({ id, name: requiredText(2, 20, "分类名称") });
+export const updateCategorySchema = z.object({ id, name: requiredText(2, 20, "分类名称"), expectedStamp });
 export const moveCategorySchema = z.object({ id, direction: z.enum(["up", "down"]) });
 export const setCategoryActiveSchema = z.object({ id, active: z.boolean() });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORG_KINDS } from "@/lib/auth/roles";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 const name = z.string().trim().min(2, "名称至少 2 个字").max(60, "名称不能超过 60 个字");
 const shortName = z.string().trim().max(20, "简称不能超过 20 个字").optional().transform((v) => v || null);
@@ -29,6 +30,7 @@ export const updateUnitSchema = z.object({
   shortName,
   code,
   jointMeetingMember: z.boolean(),
+  expectedStamp,
 });
 
 export const moveUnitSchema = z.object({

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
 import { ROLE_LABELS, ROLES_FOR_KIND } from "@/lib/auth/roles";
 import type { CreateUserInput, UpdateUserInput } from "./schema";
+import { assertFresh } from "@/lib/edit-stamp";
 
 const auditView = { id: true, username: true, displayName: true, unitId: true, roles: true, active: true, phone: true } as const;
 
@@ -41,8 +42,9 @@ export async function createUser(input: CreateUserInput, { tx, audit }: CommandC
 export async function updateUser(input: UpdateUserInput, { tx, audit }: CommandContext) {
   const before = await tx.user.findUnique({ where: { id: input.id }, select: auditView });
   if (!before) throw new AppError("NOT_FOUND");
+  await assertFresh(tx, "app_user", input.id, input.expectedStamp);
   await checkRolesFitUnit(tx, input.unitId, input.roles);
-  const { id, ...data } = input;
+  const { id, expectedStamp: _stamp, ...data } = input;
   const rolesChanged = before.roles.slice().sort().join() !== input.roles.slice().sort().join() || before.unitId !== input.unitId;
   const after = await tx.user.update({
     where: { id },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 const username = z
   .string()
@@ -33,6 +34,7 @@ export const updateUserSchema = z.object({
   unitId: z.coerce.number().int().positive("请选择所属单位"),
   roles,
   phone,
+  expectedStamp,
 });
 
 export const userIdSchema = z.object({ id: z.coerce.number().int().positive() });
