@@ -257,3 +257,10 @@ export type Action<I, R> = {
 /** Any action, for generic components (a button or one-field form over whichever action). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAction = Action<any, any>;
+
+/** A FormData carrying structured values as JSON (read by `formDataToInput`). */
+export function jsonFormData(values: Record<string, unknown>): FormData {
+  const data = new FormData();
+  data.set(JSON_FIELD, JSON.stringify(values));
+  return data;
+}

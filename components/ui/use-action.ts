@@ -13,7 +13,7 @@ export function useAction<I, R>(action: Action<I, R>) {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  function run(input: I, onSuccess?: (data: R) => void | Promise<void>) {
+  function run(input: I | FormData, onSuccess?: (data: R) => void | Promise<void>) {
     setError(null);
     setFieldErrors({});
     startTransition(async () => {
