@@ -10,6 +10,9 @@ import { recordRefusal } from "@/lib/audit/security";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
 import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/validation";
+import { formDataToInput, type Action } from "@/lib/forms";
+
+export type { Action, FormState } from "@/lib/forms";
 
 export type CommandContext = {
   tx: Tx;
@@ -63,11 +66,30 @@ async function refused(user: SessionUser, meta: RequestMeta, permission: Permiss
 }
 
 /**
+ * An action's input as callers write it: the schema's input type, where fields the schema fills
+ * in itself (coerced, preprocessed, defaulted: their input type admits undefined) may be left out.
+ * A field that is not in the schema still fails the build.
+ */
+export type InputOf<T> = T extends Uint8Array
+  ? Uint8Array
+  : T extends Date | Blob
+    ? T
+    : T extends readonly (infer E)[]
+      ? InputOf<E>[]
+      : T extends object
+        ? { [K in keyof T as undefined extends T[K] ? K : never]?: InputOf<T[K]> } & {
+            [K in keyof T as undefined extends T[K] ? never : K]: InputOf<T[K]>;
+          }
+        : T;
+
+/**
  * The one way to write: parse input -> load session -> policy -> run the command and its audit
  * entries in one transaction -> revalidate. Expected failures come back as values.
  */
-export function defineAction<S extends z.ZodType, R, P = undefined>(spec: ActionSpec<S, R, P>) {
-  return async function action(raw: unknown): Promise<ActionResult<R>> {
+export function defineAction<S extends z.ZodType, R, P = undefined>(spec: ActionSpec<S, R, P>): Action<InputOf<z.input<S>>, R> {
+  return async function action(first: unknown, second?: unknown): Promise<ActionResult<R>> {
+    const form = second instanceof FormData ? second : first instanceof FormData ? first : null;
+    const raw = form ? await formDataToInput(spec.schema, form) : first;
     // Text PostgreSQL cannot store (NUL, a lone surrogate) is refused in any field, declared or not.
     const unsafe = unsafeTextPath(raw);
     if (unsafe) return failure("VALIDATION", undefined, { [unsafe]: UNSAFE_TEXT_MESSAGE });

@@ -5,12 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { createUnitAction, moveUnitAction, updateUnitAction } from "@/lib/units/actions";
+import { createUnitSchema, moveUnitSchema, updateUnitSchema } from "@/lib/units/schema";
 import { placementProblem } from "@/lib/units/tree";
 import { ALLOWED_PARENT_KINDS, ORG_KIND_LABELS, ORG_KINDS } from "@/lib/auth/roles";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError, FormSuccess } from "./form-messages";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { canHaveChildren, type UnitOption } from "./unit-options";
 
 const codeHint = "可不填。6、9 或 12 位行政区划代码，或 18 位统一社会信用代码";
@@ -45,7 +46,6 @@ function JointMemberCheckbox({ defaultChecked, error }: { defaultChecked?: boole
 
 export function CreateUnitForm({ parents, defaultParentId }: { parents: UnitOption[]; defaultParentId?: number }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(createUnitAction);
   const initialParent = parents.find((p) => p.id === defaultParentId);
   const [parentId, setParentId] = useState(initialParent ? String(initialParent.id) : "");
   const [kind, setKind] = useState<OrgKind | "">(() => {
@@ -65,23 +65,15 @@ export function CreateUnitForm({ parents, defaultParentId }: { parents: UnitOpti
       ? `「${parent.label.trim()}」下可设：${fitting.map((k) => ORG_KIND_LABELS[k]).join("、") || "（不能再设下级）"}`
       : `不选上级即为顶层单位（只有「${ORG_KIND_LABELS.CITY}」可设在顶层）`;
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const text = (key: string) => String(data.get(key) ?? "");
-    const input = {
-      name: text("name"),
-      shortName: text("shortName"),
-      kind: text("kind"),
-      code: text("code"),
-      parentId: parentId ? Number(parentId) : null,
-      jointMeetingMember: data.get("jointMeetingMember") === "on",
-    };
-    run(input, (result) => {
-      setCreated({ id: result.id, name: input.name.trim(), kind: input.kind as OrgKind });
+  const form = useActionForm(createUnitAction, {
+    schema: createUnitSchema,
+    onSuccess: (result) => {
+      const data = form.formProps.ref.current ? new FormData(form.formProps.ref.current) : null;
+      setCreated({ id: result.id, name: String(data?.get("name") ?? "").trim(), kind: String(data?.get("kind") ?? "") as OrgKind });
       router.refresh();
-    });
-  }
+    },
+  });
+  const { pending, error, fieldErrors } = form;
 
   if (created) {
     return (
@@ -109,9 +101,9 @@ export function CreateUnitForm({ parents, defaultParentId }: { parents: UnitOpti
   }
 
   return (
-    <form key={formKey} onSubmit={onSubmit} className="max-w-xl space-y-4" noValidate data-testid="create-unit-form">
+    <form key={formKey} {...form.formProps} className="max-w-xl space-y-4" noValidate data-testid="create-unit-form">
       <Field id="parentId" label="上级单位" error={fieldErrors.parentId} hint={parentHint}>
-        <select {...describedBy("parentId", fieldErrors.parentId, parentHint)} value={parentId} onChange={(e) => setParentId(e.target.value)} className={inputClass}>
+        <select {...form.field("parentId", parentHint)} value={parentId} onChange={(e) => setParentId(e.target.value)} className={inputClass}>
           <option value="">（顶层，无上级）</option>
           {parents.map((p) => (
             <option key={p.id} value={p.id}>{p.label}</option>
@@ -119,7 +111,7 @@ export function CreateUnitForm({ parents, defaultParentId }: { parents: UnitOpti
         </select>
       </Field>
       <Field id="kind" label="类别" error={fieldErrors.kind} required>
-        <select {...describedBy("kind", fieldErrors.kind)} value={kind} onChange={(e) => setKind(e.target.value as OrgKind | "")} className={inputClass}>
+        <select {...form.field("kind")} value={kind} onChange={(e) => setKind(e.target.value as OrgKind | "")} className={inputClass}>
           <option value="">请选择类别</option>
           {ORG_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -130,20 +122,18 @@ export function CreateUnitForm({ parents, defaultParentId }: { parents: UnitOpti
         </select>
       </Field>
       <Field id="name" label="名称" error={fieldErrors.name} required>
-        <input {...describedBy("name", fieldErrors.name)} autoComplete="off" className={inputClass} />
+        <input {...form.field("name")} autoComplete="off" className={inputClass} />
       </Field>
       <Field id="shortName" label="简称" error={fieldErrors.shortName}>
-        <input {...describedBy("shortName", fieldErrors.shortName)} autoComplete="off" className={inputClass} />
+        <input {...form.field("shortName")} autoComplete="off" className={inputClass} />
       </Field>
       <Field id="code" label="代码" error={fieldErrors.code} hint={codeHint}>
-        <input {...describedBy("code", fieldErrors.code, codeHint)} autoComplete="off" inputMode="text" className={inputClass} />
+        <input {...form.field("code", codeHint)} autoComplete="off" inputMode="text" className={inputClass} />
       </Field>
       <JointMemberCheckbox error={fieldErrors.jointMeetingMember} />
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "正在保存…" : "新建单位"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在保存…">新建单位</SubmitButton>
         <Link href="/admin/units" className={buttonClass.secondary}>取消</Link>
       </div>
     </form>
@@ -153,49 +143,29 @@ export function CreateUnitForm({ parents, defaultParentId }: { parents: UnitOpti
 export function EditUnitForm({
   unit,
 }: {
-  unit: { id: number; name: string; shortName: string | null; code: string | null; jointMeetingMember: boolean };
+  unit: { id: number; name: string; shortName: string | null; code: string | null; jointMeetingMember: boolean; stamp: string };
 }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(updateUnitAction);
-  const [saved, setSaved] = useState(false);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const data = new FormData(event.currentTarget);
-    const text = (key: string) => String(data.get(key) ?? "");
-    run(
-      {
-        id: unit.id,
-        name: text("name"),
-        shortName: text("shortName"),
-        code: text("code"),
-        jointMeetingMember: data.get("jointMeetingMember") === "on",
-      },
-      () => {
-        setSaved(true);
-        router.refresh();
-      },
-    );
-  }
+  const form = useActionForm(updateUnitAction, { schema: updateUnitSchema, onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = form;
+  const saved = form.ok && !pending;
 
   return (
-    <form onSubmit={onSubmit} className="max-w-xl space-y-4" noValidate data-testid="edit-unit-form">
+    <form {...form.formProps} className="max-w-xl space-y-4" noValidate data-testid="edit-unit-form">
+      <HiddenFields values={{ id: unit.id, expectedStamp: unit.stamp }} />
       <Field id="name" label="名称" error={fieldErrors.name} required>
-        <input {...describedBy("name", fieldErrors.name)} defaultValue={unit.name} autoComplete="off" className={inputClass} />
+        <input {...form.field("name")} defaultValue={unit.name} autoComplete="off" className={inputClass} />
       </Field>
       <Field id="shortName" label="简称" error={fieldErrors.shortName}>
-        <input {...describedBy("shortName", fieldErrors.shortName)} defaultValue={unit.shortName ?? ""} autoComplete="off" className={inputClass} />
+        <input {...form.field("shortName")} defaultValue={unit.shortName ?? ""} autoComplete="off" className={inputClass} />
       </Field>
       <Field id="code" label="代码" error={fieldErrors.code} hint={codeHint}>
-        <input {...describedBy("code", fieldErrors.code, codeHint)} defaultValue={unit.code ?? ""} autoComplete="off" className={inputClass} />
+        <input {...form.field("code", codeHint)} defaultValue={unit.code ?? ""} autoComplete="off" className={inputClass} />
       </Field>
       <JointMemberCheckbox defaultChecked={unit.jointMeetingMember} error={fieldErrors.jointMeetingMember} />
       <FormError message={error} />
       {saved && <FormSuccess testId="unit-saved">已保存单位信息。</FormSuccess>}
-      <button type="submit" disabled={pending} className={buttonClass.primary}>
-        {pending ? "正在保存…" : "保存"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="正在保存…">保存</SubmitButton>
     </form>
   );
 }
@@ -210,27 +180,27 @@ export function MoveUnitForm({
   allowTopLevel: boolean;
 }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(moveUnitAction);
   const current = unit.parentId === null ? "" : String(unit.parentId);
   const [target, setTarget] = useState(current);
   const [moved, setMoved] = useState<string | null>(null);
   const hint = "只列出可以作为上级的在用单位；下级单位和用户随之移动。";
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setMoved(null);
-    const label = target ? (options.find((o) => String(o.id) === target)?.label.trim() ?? "") : "顶层";
-    run({ id: unit.id, parentId: target ? Number(target) : null }, () => {
+  const form = useActionForm(moveUnitAction, {
+    schema: moveUnitSchema,
+    onSuccess: () => {
+      const label = target ? (options.find((o) => String(o.id) === target)?.label.trim() ?? "") : "顶层";
       setMoved(`已移动到「${label}」之下。`);
       router.refresh();
-    });
-  }
+    },
+  });
+  const { pending, error, fieldErrors } = form;
 
   return (
-    <form onSubmit={onSubmit} className="max-w-xl space-y-4" noValidate data-testid="move-unit-form">
+    <form {...form.formProps} onSubmit={(e) => { setMoved(null); form.formProps.onSubmit(e); }} className="max-w-xl space-y-4" noValidate data-testid="move-unit-form">
+      <HiddenFields values={{ id: unit.id }} />
       <Field id="moveParentId" label="移动到" error={fieldErrors.parentId} hint={hint}>
         <select
-          {...describedBy("moveParentId", fieldErrors.parentId, hint)}
+          {...form.field("parentId", hint, "moveParentId")}
           value={target}
           onChange={(e) => {
             setTarget(e.target.value);
@@ -249,9 +219,7 @@ export function MoveUnitForm({
       </Field>
       <FormError message={error} />
       {moved && <FormSuccess testId="unit-moved">{moved}</FormSuccess>}
-      <button type="submit" disabled={pending || target === current} className={buttonClass.primary}>
-        {pending ? "正在移动…" : "移动"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="正在移动…" disabled={target === current}>移动</SubmitButton>
     </form>
   );
 }

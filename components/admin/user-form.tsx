@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
+import { createUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { ORG_KIND_LABELS, ROLE_LABELS, ROLES, ROLES_FOR_KIND } from "@/lib/auth/roles";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError, FormSuccess } from "./form-messages";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { TemporaryPassword } from "./temporary-password";
 import type { UnitOption } from "./unit-options";
 
@@ -21,18 +22,6 @@ const fieldClass = `${inputClass} disabled:cursor-not-allowed disabled:bg-slate-
 /** zod reports a bad array member as "roles.0"; show it on the group. */
 function rolesError(errors: Errors): string | undefined {
   return errors.roles ?? Object.entries(errors).find(([k]) => k.startsWith("roles."))?.[1];
-}
-
-function readUserForm(form: HTMLFormElement) {
-  const data = new FormData(form);
-  const text = (key: string) => String(data.get(key) ?? "");
-  return {
-    username: text("username"),
-    displayName: text("displayName"),
-    unitId: text("unitId"),
-    roles: data.getAll("roles").map(String),
-    phone: text("phone"),
-  };
 }
 
 /** Unit, roles and phone: the part of the form that create and edit share. */
@@ -131,20 +120,20 @@ function UnitRolesPhone({
 
 export function CreateUserForm({ units, defaultUnitId }: { units: UnitOption[]; defaultUnitId?: number }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(createUserAction);
   const [unitId, setUnitId] = useState(defaultUnitId && units.some((u) => u.id === defaultUnitId) ? String(defaultUnitId) : "");
   const [roles, setRoles] = useState<Role[]>([]);
   const [created, setCreated] = useState<{ id: number; username: string; temporaryPassword: string } | null>(null);
   const [formKey, setFormKey] = useState(0);
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = readUserForm(event.currentTarget);
-    run(input, (data) => {
-      setCreated({ ...data, username: input.username.trim().toLowerCase() });
+  const form = useActionForm(createUserAction, {
+    schema: createUserSchema,
+    onSuccess: (data) => {
+      const username = String((form.formProps.ref.current && new FormData(form.formProps.ref.current).get("username")) ?? "");
+      setCreated({ ...data, username: username.trim().toLowerCase() });
       router.refresh();
-    });
-  }
+    },
+  });
+  const { pending, error, fieldErrors } = form;
 
   if (created) {
     return (
@@ -174,9 +163,9 @@ export function CreateUserForm({ units, defaultUnitId }: { units: UnitOption[]; 
 
   const usernameHint = "3–32 位小写字母、数字、点、下划线或短横线，创建后不能修改";
   return (
-    <form key={formKey} onSubmit={onSubmit} className="max-w-xl space-y-4" noValidate data-testid="create-user-form">
+    <form key={formKey} {...form.formProps} className="max-w-xl space-y-4" noValidate data-testid="create-user-form">
       <Field id="username" label="用户名" error={fieldErrors.username} hint={usernameHint} required>
-        <input {...describedBy("username", fieldErrors.username, usernameHint)} autoComplete="off" autoCapitalize="none" spellCheck={false} className={fieldClass} />
+        <input {...form.field("username", usernameHint)} autoComplete="off" autoCapitalize="none" spellCheck={false} className={fieldClass} />
       </Field>
       <Field id="displayName" label="姓名" error={fieldErrors.displayName} required>
         <input {...describedBy("displayName", fieldErrors.displayName)} autoComplete="off" className={fieldClass} />
@@ -185,9 +174,7 @@ export function CreateUserForm({ units, defaultUnitId }: { units: UnitOption[]; 
       <FormError message={error} />
       <p className="text-xs text-slate-500">保存后系统会生成初始密码，只显示一次；用户首次登录须修改密码。</p>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "正在保存…" : "新建用户"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在保存…">新建用户</SubmitButton>
         <Link href="/admin/users" className={buttonClass.secondary}>
           取消
         </Link>
@@ -201,28 +188,20 @@ export function EditUserForm({
   units,
   canManage,
 }: {
-  user: { id: number; username: string; displayName: string; unitId: number; roles: Role[]; phone: string | null };
+  user: { id: number; username: string; displayName: string; unitId: number; roles: Role[]; phone: string | null; stamp: string };
   units: UnitOption[];
   canManage: boolean;
 }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(updateUserAction);
   const [unitId, setUnitId] = useState(String(user.unitId));
   const [roles, setRoles] = useState<Role[]>(user.roles);
-  const [saved, setSaved] = useState(false);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const { displayName, unitId, roles, phone } = readUserForm(event.currentTarget);
-    run({ id: user.id, displayName, unitId, roles, phone }, () => {
-      setSaved(true);
-      router.refresh();
-    });
-  }
+  const form = useActionForm(updateUserAction, { schema: updateUserSchema, onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = form;
+  const saved = form.ok && !pending;
 
   return (
-    <form onSubmit={onSubmit} className="max-w-xl space-y-4" noValidate data-testid="edit-user-form">
+    <form {...form.formProps} className="max-w-xl space-y-4" noValidate data-testid="edit-user-form">
+      <HiddenFields values={{ id: user.id, expectedStamp: user.stamp }} />
       <div className="space-y-1">
         <p className="text-sm font-medium text-slate-700">用户名</p>
         <p className="font-mono text-sm text-slate-800" data-testid="user-username">
@@ -246,9 +225,7 @@ export function EditUserForm({
       <FormError message={error} />
       {saved && <FormSuccess testId="user-saved">已保存用户信息。</FormSuccess>}
       {canManage && (
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "正在保存…" : "保存"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在保存…">保存</SubmitButton>
       )}
     </form>
   );

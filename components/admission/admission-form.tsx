@@ -43,8 +43,12 @@ export function AdmissionForm({ units, defaults, id }: { units: Unit[]; defaults
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const data = { ...formObject(e.currentTarget), level, targetUnitIds: chosen };
-    if (id) update.run({ ...data, id }, () => router.push(`/admission/${id}?saved=1`));
+    const data = new FormData(e.currentTarget);
+    data.set("level", level);
+    data.delete("targetUnitIds");
+    for (const unit of chosen) data.append("targetUnitIds", String(unit));
+    if (id) data.set("id", String(id));
+    if (id) update.run(data, () => router.push(`/admission/${id}?saved=1`));
     else create.run(data, (r) => router.push(`/admission/${r.id}?created=1`));
   }
   const d = (k: string) => defaults?.[k] ?? "";

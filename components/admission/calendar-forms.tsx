@@ -3,32 +3,35 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { importChineseDaysAction, setCalendarDayAction } from "@/lib/calendar/actions";
+import { setDaySchema } from "@/lib/calendar/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction, formObject } from "@/components/ui/use-action";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { Field } from "@/components/ui/field";
+import { SubmitButton, useActionForm } from "@/components/ui/form";
+import { useAction } from "@/components/ui/use-action";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 
 export function SetDayForm({ defaultDate }: { defaultDate: string }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(setCalendarDayAction);
-  const [done, setDone] = useState<string | null>(null);
+  const form = useActionForm(setCalendarDayAction, { schema: setDaySchema, onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = form;
+  const done = form.ok && form.data && !pending ? `已保存 ${form.data.date}` : null;
   return (
-    <form noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4" data-testid="set-day" onSubmit={(e) => { e.preventDefault(); setDone(null); run(formObject(e.currentTarget), (r) => { setDone(`已保存 ${r.date}`); router.refresh(); }); }}>
+    <form noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4" data-testid="set-day" {...form.formProps}>
       <div className="sm:col-span-4"><FormError message={error} />{done && <FormSuccess>{done}</FormSuccess>}</div>
       <Field id="date" label="日期" error={fieldErrors.date} required>
-        <input type="date" {...describedBy("date", fieldErrors.date)} defaultValue={defaultDate} className={inputClass} />
+        <input type="date" {...form.field("date")} defaultValue={defaultDate} className={inputClass} />
       </Field>
       <Field id="kind" label="设为" error={fieldErrors.kind} required>
-        <select {...describedBy("kind", fieldErrors.kind)} className={inputClass}>
+        <select {...form.field("kind")} className={inputClass}>
           <option value="HOLIDAY">法定节假日（休息）</option>
           <option value="WORKDAY">调休上班日</option>
           <option value="NORMAL">恢复正常（周一至周五上班）</option>
         </select>
       </Field>
       <Field id="name" label="名称" error={fieldErrors.name} hint="如：国庆节">
-        <input {...describedBy("name", fieldErrors.name, "hint")} className={inputClass} maxLength={30} />
+        <input {...form.field("name", "如：国庆节")} className={inputClass} />
       </Field>
-      <div className="flex items-end"><button className={buttonClass.primary} disabled={pending}>{pending ? "正在保存…" : "保存"}</button></div>
+      <div className="flex items-end"><SubmitButton pending={pending} pendingLabel="正在保存…">保存</SubmitButton></div>
     </form>
   );
 }

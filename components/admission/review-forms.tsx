@@ -6,14 +6,15 @@ import { confirmRevocationAction, createSurveyLinkAction, openRoundAction, rateD
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction, formObject } from "@/components/ui/use-action";
+import { HiddenFields, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/admin/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function OpenRoundForm({ year }: { year: number }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(openRoundAction);
+  const { formProps, pending, error, fieldErrors } = useActionForm(openRoundAction, { onSuccess: (r) => router.push(`/review/${r.id}`) });
   return (
-    <form noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" onSubmit={(e) => { e.preventDefault(); run(formObject(e.currentTarget), (r) => router.push(`/review/${r.id}`)); }}>
+    <form noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" {...formProps}>
       <div className="sm:col-span-3"><FormError message={error} /></div>
       <Field id="year" label="评议年度" error={fieldErrors.year} required>
         <input {...describedBy("year", fieldErrors.year)} defaultValue={year} inputMode="numeric" className={inputClass} />
@@ -28,10 +29,10 @@ export function OpenRoundForm({ year }: { year: number }) {
 
 export function SurveyLinkForm({ roundId, units }: { roundId: number; units: { id: number; name: string }[] }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(createSurveyLinkAction);
+  const { formProps, pending, error, fieldErrors } = useActionForm(createSurveyLinkAction, { onSuccess: (r) => { setLink(`${window.location.origin}/survey/${r.token}`); router.refresh(); } });
   const [link, setLink] = useState<string | null>(null);
   return (
-    <form noValidate className="space-y-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), roundId }, (r) => { setLink(`${window.location.origin}/survey/${r.token}`); router.refresh(); }); }}>
+    <form noValidate className="space-y-3" {...formProps}><HiddenFields values={{ roundId }} />
       <FormError message={error} />
       {link && (
         <FormSuccess testId="survey-link">
@@ -86,7 +87,7 @@ export function RatingForm({ duties, roundId, token }: { duties: { id: number; n
   const account = useAction(rateDutiesAction);
   const survey = useAction(submitSurveyAction);
   const { pending, error } = token ? survey : account;
-  const [values, setValues] = useState<Record<number, string>>({});
+  const [values, setValues] = useState<Record<number, "SATISFIED" | "BASIC" | "DISSATISFIED">>({});
   const [done, setDone] = useState(false);
   const [missing, setMissing] = useState(false);
   if (done) return <FormSuccess testId="rating-done">评价已提交，感谢您的参与！</FormSuccess>;
@@ -101,7 +102,7 @@ export function RatingForm({ duties, roundId, token }: { duties: { id: number; n
         const ratings = duties.map((d) => ({ dutyId: d.id, value: values[d.id] }));
         // A survey link is spent: refreshing would replace this thank-you with "already used".
         if (token) survey.run({ token, ratings }, () => setDone(true));
-        else account.run({ roundId, ratings }, () => { setDone(true); router.refresh(); });
+        else account.run({ roundId: roundId as number, ratings }, () => { setDone(true); router.refresh(); });
       }}
     >
       <FormError message={missing ? "请为每个事项选择评价。" : error} />

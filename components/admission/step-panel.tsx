@@ -17,6 +17,7 @@ import { OPINION_LABELS } from "@/lib/admission/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction, formObject } from "@/components/ui/use-action";
+import { HiddenFields, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/admin/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
@@ -48,10 +49,10 @@ function Radios({ name, options, error }: { name: string; options: [string, stri
 
 export function InitialReviewForm({ id }: { id: number }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(initialReviewAction);
+  const { formProps, pending, error, fieldErrors } = useActionForm(initialReviewAction, { onSuccess: () => router.refresh() });
   return (
     <Box title="编办初审" testId="initial-review">
-      <form noValidate className="space-y-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), id }, () => router.refresh()); }}>
+      <form noValidate className="space-y-3" {...formProps}><HiddenFields values={{ id }} />
         <FormError message={error} />
         <Radios name="decision" options={[["FORWARD", "初审通过，提交联席会议成员单位审查"], ["RETURN", "退回申请部门修改"]]} error={fieldErrors.decision} />
         <Field id="comment" label="初审意见" error={fieldErrors.comment} hint="退回修改时必填，写明需要补充或修改的内容。">
@@ -65,11 +66,11 @@ export function InitialReviewForm({ id }: { id: number }) {
 
 export function OpinionForm({ id, units }: { id: number; units: { id: number; name: string; onBehalf: boolean }[] }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(recordOpinionAction);
+  const { formProps, pending, error, fieldErrors } = useActionForm(recordOpinionAction, { onSuccess: () => router.refresh() });
   return (
     <Box title="联席审查意见" testId="opinion-form">
       <p className="text-sm text-slate-600">意见提交后不能修改。所有成员单位意见齐全后，自动进入征求街道（社区）意见环节。</p>
-      <form noValidate className="space-y-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), id }, () => router.refresh()); }}>
+      <form noValidate className="space-y-3" {...formProps}><HiddenFields values={{ id }} />
         <FormError message={error} />
         <Field id="unitId" label="成员单位" error={fieldErrors.unitId} required>
           <select {...describedBy("unitId", fieldErrors.unitId)} className={inputClass}>
@@ -90,11 +91,11 @@ export function OpinionForm({ id, units }: { id: number; units: { id: number; na
 
 export function ConsultForm({ id, unitName }: { id: number; unitName: string }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(consultAction);
+  const { formProps, pending, error, fieldErrors } = useActionForm(consultAction, { onSuccess: () => router.refresh() });
   return (
     <Box title={`${unitName}的意见`} testId="consult-form">
       <p className="text-sm text-slate-600">请研究是否同意承接。不同意的，请写明理由，编办作出决定时会看到。</p>
-      <form noValidate className="space-y-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), id }, () => router.refresh()); }}>
+      <form noValidate className="space-y-3" {...formProps}><HiddenFields values={{ id }} />
         <FormError message={error} />
         <Radios name="response" options={[["AGREE", "同意承接"], ["OBJECT", "提出异议"]]} error={fieldErrors.response} />
         <Field id="reason" label="理由" error={fieldErrors.reason} hint="提出异议时必填。">
@@ -129,15 +130,30 @@ export function CloseConsultationButton({ id, silent }: { id: number; silent: nu
 
 export function DecideForm({ id, objections }: { id: number; objections: number }) {
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const { run, pending, error, fieldErrors } = useAction(decideAdmissionAction);
+  const action = useActionForm(decideAdmissionAction, { onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = action;
   const [decision, setDecision] = useState("");
-  const submit = () => form.current && run({ ...formObject(form.current), id }, () => router.refresh());
+  // Only the confirmation submits (Enter in a field must not skip it).
+  const confirmed = useRef(false);
+  const submit = () => {
+    confirmed.current = true;
+    action.formProps.ref.current?.requestSubmit();
+  };
   return (
     <Box title="编办决定" testId="decide-form">
       {/* The confirmation dialog holds its own form, so it sits after this one, not inside. */}
       {objections > 0 && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">有 {objections} 个单位提出异议，请在作出决定前研究。</p>}
-      <form ref={form} noValidate className="space-y-3" onSubmit={(e) => e.preventDefault()} onChange={(e) => { const t = e.target as unknown as HTMLInputElement; if (t.name === "decision") setDecision(t.value); }}>
+      <form
+        {...action.formProps}
+        onSubmit={(e) => {
+          if (!confirmed.current) return e.preventDefault();
+          confirmed.current = false;
+          action.formProps.onSubmit(e);
+        }}
+        noValidate
+        className="space-y-3"
+        onChange={(e) => { const t = e.target as unknown as HTMLInputElement; if (t.name === "decision") setDecision(t.value); }}>
+        <HiddenFields values={{ id }} />
         <FormError message={error} />
         <Radios name="decision" options={[["ADMIT", "准入"], ["REFUSE", "不予准入"]]} error={fieldErrors.decision} />
         <Field id="approvalDocNo" label="联审文号" error={fieldErrors.approvalDocNo} required hint="如：示编准〔2026〕5号">
@@ -165,11 +181,11 @@ export function DecideForm({ id, objections }: { id: number; objections: number 
 
 export function FileForm({ id, today }: { id: number; today: string }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(fileAdmissionAction);
+  const { formProps, pending, error, fieldErrors } = useActionForm(fileAdmissionAction, { onSuccess: () => router.refresh() });
   return (
     <Box title="报市编办备案" testId="file-form">
       <p className="text-sm text-slate-600">录入备案信息后准入生效，事项自动进入各承接单位的属地管理事项清单并公布新版本。</p>
-      <form noValidate className="grid gap-3 sm:grid-cols-3" onSubmit={(e) => { e.preventDefault(); run({ ...formObject(e.currentTarget), id }, () => router.refresh()); }}>
+      <form noValidate className="grid gap-3 sm:grid-cols-3" {...formProps}><HiddenFields values={{ id }} />
         <div className="sm:col-span-3"><FormError message={error} /></div>
         <Field id="filingNumber" label="备案号" error={fieldErrors.filingNumber} required>
           <input {...describedBy("filingNumber", fieldErrors.filingNumber)} className={inputClass} maxLength={50} />

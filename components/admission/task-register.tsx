@@ -3,31 +3,28 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { acceptTaskAction, refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
+import { registerTaskSchema } from "@/lib/refusals/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
-import { useAction, formObject } from "@/components/ui/use-action";
-import { FormError } from "@/components/admin/form-messages";
+import { useAction } from "@/components/ui/use-action";
+import { SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function RegisterTaskForm({ departments, today }: { departments: { id: number; name: string }[]; today: string }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(registerTaskAction);
+  const form = useActionForm(registerTaskAction, {
+    schema: registerTaskSchema,
+    resetOnSuccess: true,
+    onSuccess: (r) => {
+      setResult(r);
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = form;
   const [result, setResult] = useState<{ checkResult: string; matchedDutyName: string | null } | null>(null);
   return (
-    <form
-      noValidate
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-      data-testid="register-task"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        run(formObject(form), (r) => {
-          setResult(r);
-          form.reset();
-          router.refresh();
-        });
-      }}
-    >
+    <form noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="register-task" {...form.formProps}>
       <h2 className="text-base font-semibold">登记收到的任务</h2>
       <p className="text-sm text-slate-600">登记后系统自动与本单位已准入的事项比对（按事项名称和交办部门）。未经准入的任务，可以依法拒绝。</p>
       <FormError message={error} />
@@ -38,22 +35,22 @@ export function RegisterTaskForm({ departments, today }: { departments: { id: nu
       )}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="title" label="任务名称" error={fieldErrors.title} required className="sm:col-span-2">
-          <input {...describedBy("title", fieldErrors.title)} className={inputClass} maxLength={100} />
+          <input {...form.field("title")} className={inputClass} />
         </Field>
         <Field id="departmentId" label="交办部门" error={fieldErrors.departmentId} required>
-          <select {...describedBy("departmentId", fieldErrors.departmentId)} className={inputClass} defaultValue="">
+          <select {...form.field("departmentId")} className={inputClass} defaultValue="">
             <option value="" disabled>请选择</option>
             {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
           </select>
         </Field>
         <Field id="receivedOn" label="收到日期" error={fieldErrors.receivedOn} required>
-          <input type="date" {...describedBy("receivedOn", fieldErrors.receivedOn)} defaultValue={today} max={today} className={inputClass} />
+          <input type="date" {...form.field("receivedOn")} defaultValue={today} max={today} className={inputClass} />
         </Field>
         <Field id="description" label="任务说明（可选）" error={fieldErrors.description} className="sm:col-span-2">
-          <textarea {...describedBy("description", fieldErrors.description)} rows={2} className={inputClass} maxLength={1000} />
+          <textarea {...form.field("description")} rows={2} className={inputClass} />
         </Field>
       </div>
-      <button className={buttonClass.primary} disabled={pending}>{pending ? "正在比对…" : "登记并比对"}</button>
+      <SubmitButton pending={pending} pendingLabel="正在比对…">登记并比对</SubmitButton>
     </form>
   );
 }

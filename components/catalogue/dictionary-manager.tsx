@@ -1,56 +1,58 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Fragment, useState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { createEntryAction, setEntryActiveAction, updateEntryAction } from "@/lib/dictionary/actions";
+import { createEntrySchema, updateEntrySchema } from "@/lib/dictionary/schema";
+import type { AnyAction } from "@/lib/forms";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError, Notice } from "@/components/ui/form-messages";
 import { useAction } from "@/components/ui/use-action";
-import { FormError, Notice } from "./messages";
 import { table } from "./table";
 
 type Kind = "POWER_TYPE" | "DOMAIN";
-type Entry = { id: number; kind: Kind; code: string | null; name: string; synonyms: string[]; active: boolean; items: number };
+type Entry = { id: number; kind: Kind; code: string | null; name: string; synonyms: string[]; active: boolean; items: number; stamp: string };
 
 const SYNONYM_HINT = "其他文件中的写法，多个用顿号「、」或逗号隔开；导入时按同义词自动识别。";
 
 function EntryForm({ kind, entry, onDone, onCancel }: { kind: Kind; entry?: Entry; onDone: (name: string) => void; onCancel?: () => void }) {
   const router = useRouter();
-  const create = useAction(createEntryAction);
-  const update = useAction(updateEntryAction);
-  const { pending, error, fieldErrors } = entry ? update : create;
+  const form = useActionForm((entry ? updateEntryAction : createEntryAction) as AnyAction, {
+    schema: entry ? updateEntrySchema : createEntrySchema,
+    resetOnSuccess: !entry,
+    onSuccess: () => {
+      onDone(submittedName.current.trim());
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = form;
+  const submittedName = useRef("");
   const prefix = entry ? `entry-${entry.id}` : `new-${kind}`;
   return (
     <form
       noValidate
       className="grid gap-3 sm:grid-cols-[12rem_1fr_auto]"
       data-testid={entry ? "edit-entry-form" : `new-entry-${kind}`}
+      {...form.formProps}
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        const data = new FormData(form);
-        const name = String(data.get("name") ?? "");
-        const synonyms = String(data.get("synonyms") ?? "");
-        const done = () => {
-          if (!entry) form.reset();
-          onDone(name.trim());
-          router.refresh();
-        };
-        if (entry) update.run({ id: entry.id, name, synonyms }, done);
-        else create.run({ kind, name, synonyms }, done);
+        submittedName.current = String(new FormData(e.currentTarget).get("name") ?? "");
+        form.formProps.onSubmit(e);
       }}
     >
+      <HiddenFields values={entry ? { id: entry.id, expectedStamp: entry.stamp } : { kind }} />
       <Field id={`${prefix}-name`} label="名称" required error={fieldErrors.name}>
-        <input {...describedBy(`${prefix}-name`, fieldErrors.name)} name="name" defaultValue={entry?.name ?? ""} className={inputClass} />
+        <input {...form.field("name", undefined, `${prefix}-name`)} defaultValue={entry?.name ?? ""} className={inputClass} />
       </Field>
       <Field id={`${prefix}-synonyms`} label="同义词" error={fieldErrors.synonyms} hint={SYNONYM_HINT}>
-        <input {...describedBy(`${prefix}-synonyms`, fieldErrors.synonyms, SYNONYM_HINT)} name="synonyms" defaultValue={entry?.synonyms.join("、") ?? ""} className={inputClass} />
+        <input {...form.field("synonyms", SYNONYM_HINT, `${prefix}-synonyms`)} defaultValue={entry?.synonyms.join("、") ?? ""} className={inputClass} />
       </Field>
       <div className="flex items-start gap-2 sm:pt-6">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>
-          {pending ? "正在保存…" : entry ? "保存" : "添加"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在保存…">
+          {entry ? "保存" : "添加"}
+        </SubmitButton>
         {onCancel && (
           <button type="button" className={buttonClass.secondary} onClick={onCancel}>取消</button>
         )}

@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
 import type { CanonicalField } from "@/lib/catalogue/import/fields";
 import { adjustImportAction, commitImportAction, discardImportAction } from "@/lib/catalogue/actions";
-import type { AdjustImportInput } from "@/lib/catalogue/schema";
+import { adjustImportSchema, type AdjustImportInput } from "@/lib/catalogue/schema";
 import type { PreviewRow } from "@/lib/catalogue/preview";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError } from "./messages";
+import { FormError } from "@/components/ui/form-messages";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { table } from "./table";
 
 type Option = { id: number; name: string };
@@ -155,28 +156,28 @@ const STATUS: Record<PreviewRow["status"], { label: string; tone: "gray" | "gree
 };
 
 function RowEditor({ sessionId, row, types, onClose }: { sessionId: number; row: PreviewRow; types: Option[]; onClose: () => void }) {
-  const { adjust, pending, error, fieldErrors } = useAdjust();
-  const [name, setName] = useState(row.name);
-  const [typeId, setTypeId] = useState(row.typeId ? String(row.typeId) : "");
+  const router = useRouter();
+  const form = useActionForm(adjustImportAction, {
+    schema: adjustImportSchema,
+    onSuccess: () => {
+      onClose();
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = form;
   const nameId = `fix-name-${row.key}`;
   const typeId_ = `fix-type-${row.key}`;
   return (
-    <form
-      className="grid gap-3 rounded-md border border-brand-100 bg-brand-50 p-3 sm:grid-cols-[1fr_12rem_auto]"
-      data-testid="row-editor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        adjust({ sessionId, change: "row", key: row.key, name, powerTypeId: typeId ? Number(typeId) : null }, onClose);
-      }}
-    >
+    <form className="grid gap-3 rounded-md border border-brand-100 bg-brand-50 p-3 sm:grid-cols-[1fr_12rem_auto]" data-testid="row-editor" {...form.formProps}>
+      <HiddenFields values={{ sessionId, change: "row", key: row.key }} />
       <div className="space-y-1">
         <label htmlFor={nameId} className="block text-xs font-medium text-slate-700">事项名称</label>
-        <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} aria-invalid={fieldErrors.name ? true : undefined} aria-describedby={fieldErrors.name ? `${nameId}-error` : undefined} />
+        <input {...form.field("name", undefined, nameId)} defaultValue={row.name} className={inputClass} />
         {fieldErrors.name && <p id={`${nameId}-error`} role="alert" className="text-xs text-red-600">{fieldErrors.name}</p>}
       </div>
       <div className="space-y-1">
         <label htmlFor={typeId_} className="block text-xs font-medium text-slate-700">权力类型</label>
-        <select id={typeId_} value={typeId} onChange={(e) => setTypeId(e.target.value)} className={inputClass}>
+        <select {...form.field("powerTypeId", undefined, typeId_)} defaultValue={row.typeId ? String(row.typeId) : ""} className={inputClass}>
           <option value="">{row.typeText ? `按原文「${row.typeText}」` : "（不指定）"}</option>
           {types.map((t) => (
             <option key={t.id} value={t.id}>{t.name}</option>
@@ -184,7 +185,7 @@ function RowEditor({ sessionId, row, types, onClose }: { sessionId: number; row:
         </select>
       </div>
       <div className="flex items-end gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>{pending ? "正在保存…" : "保存"}</button>
+        <SubmitButton pending={pending} pendingLabel="正在保存…">保存</SubmitButton>
         <button type="button" className={buttonClass.secondary} onClick={onClose}>取消</button>
       </div>
       {error && !fieldErrors.name && <p role="alert" className="text-xs text-red-600 sm:col-span-3">{error}</p>}

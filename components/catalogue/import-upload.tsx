@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/cx";
-import { FormError } from "./messages";
+import { FormError } from "@/components/ui/form-messages";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -72,7 +72,10 @@ export function ImportUpload({ editionId }: { editionId: number }) {
   }
 
   return (
-    <form onSubmit={upload} className="space-y-4" data-testid="import-upload" noValidate>
+    // A route handler rather than a server action, for the upload progress and the 20 MB limit;
+    // before hydration the browser posts the same multipart form natively and is redirected.
+    <form method="post" action="/api/catalogue/import" encType="multipart/form-data" onSubmit={upload} className="space-y-4" data-testid="import-upload" noValidate>
+      <input type="hidden" name="editionId" value={editionId} />
       <label
         htmlFor="import-file"
         className="flex cursor-pointer flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed border-slate-300 bg-white px-4 py-8 text-center hover:border-brand-600 hover:bg-brand-50"

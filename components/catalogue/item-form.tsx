@@ -1,21 +1,25 @@
 "use client";
 
+import type { AnyAction } from "@/lib/forms";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createItemAction, updateItemAction } from "@/lib/catalogue/actions";
+import { createItemSchema, updateItemSchema } from "@/lib/catalogue/schema";
 import type { DetailField } from "@/lib/catalogue/item-data";
 import { FIELD_LABELS } from "@/lib/catalogue/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError } from "./messages";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
 
 type Entry = { id: number; name: string; active: boolean };
 export type ItemFormOptions = { powerTypes: Entry[]; domains: Entry[]; departments: { id: number; name: string; shortName: string | null }[] };
 
 export type ItemFormValues = {
   id?: number;
+  /** The item's edit stamp as the page showed it. */
+  stamp?: string;
   seq: string | null;
   code: string | null;
   name: string;
@@ -67,9 +71,11 @@ const GROUPS: { title: string; fields: { field: DetailField; rows: number; hint?
 export function ItemForm({ editionId, initial, options }: { editionId: number; initial?: ItemFormValues; options: ItemFormOptions }) {
   const router = useRouter();
   const editing = initial?.id != null;
-  const { run, pending, error, fieldErrors } = useAction<Record<string, unknown>, { id: number; editionId: number }>(
-    (editing ? updateItemAction : createItemAction) as (input: Record<string, unknown>) => ReturnType<typeof createItemAction>,
-  );
+  const form = useActionForm((editing ? updateItemAction : createItemAction) as AnyAction, {
+    schema: editing ? updateItemSchema : createItemSchema,
+    onSuccess: (result) => router.push(`/catalogue/editions/${result.editionId}/items/${result.id}?saved=1`),
+  });
+  const { pending, error, fieldErrors } = form;
   const [departmentMode, setDepartmentMode] = useState(
     initial?.departmentId ? String(initial.departmentId) : initial?.departmentName ? OTHER : "",
   );
@@ -79,25 +85,6 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
   const types = options.powerTypes.filter((t) => t.active || t.id === initial?.powerTypeId || subItems.some((s) => s.powerTypeId === t.id));
   const domains = options.domains.filter((d) => d.active || d.id === initial?.domainId);
   const cancelHref = editing ? `/catalogue/editions/${editionId}/items/${initial!.id}` : `/catalogue/editions/${editionId}`;
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const text = (key: string) => String(data.get(key) ?? "");
-    const input: Record<string, unknown> = {
-      ...(editing ? { id: initial!.id } : { editionId }),
-      seq: text("seq"),
-      code: text("code"),
-      name: text("name"),
-      powerTypeId: text("powerTypeId"),
-      domainId: text("domainId"),
-      departmentId: departmentMode && departmentMode !== OTHER ? departmentMode : "",
-      departmentName: departmentMode === OTHER ? text("departmentName") : "",
-      subItems: subItems.map((s) => ({ ...s, powerTypeId: s.powerTypeId ?? "" })),
-    };
-    for (const group of GROUPS) for (const { field } of group.fields) input[field] = text(field);
-    run(input, (result) => router.push(`/catalogue/editions/${result.editionId}/items/${result.id}?saved=1`));
-  }
 
   const updateSub = (index: number, patch: Partial<ItemFormValues["subItems"][number]>) =>
     setSubItems((list) => list.map((s, i) => (i === index ? { ...s, ...patch } : s)));
@@ -109,26 +96,27 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
       return next;
     });
 
-  const errorCount = Object.keys(fieldErrors).length;
-
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-4xl space-y-6" data-testid="item-form">
+    <form {...form.formProps} noValidate className="max-w-4xl space-y-6" data-testid="item-form">
+      <HiddenFields values={editing ? { id: initial!.id, expectedStamp: initial!.stamp } : { editionId }} />
+      {/* The department is a unit, or "other" with a written name; only the unit's id is a field. */}
+      <HiddenFields values={{ departmentId: departmentMode && departmentMode !== OTHER ? departmentMode : "" }} />
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold text-slate-700">基本信息</h2>
         <div className="grid gap-4 sm:grid-cols-[8rem_1fr]">
           <Field id="seq" label="序号" error={fieldErrors.seq}>
-            <input {...describedBy("seq", fieldErrors.seq)} defaultValue={initial?.seq ?? ""} className={inputClass} />
+            <input {...form.field("seq")} defaultValue={initial?.seq ?? ""} className={inputClass} />
           </Field>
           <Field id="code" label="事项编码" error={fieldErrors.code} hint="可不填">
-            <input {...describedBy("code", fieldErrors.code, "可不填")} defaultValue={initial?.code ?? ""} className={`${inputClass} font-mono`} />
+            <input {...form.field("code", "可不填")} defaultValue={initial?.code ?? ""} className={`${inputClass} font-mono`} />
           </Field>
         </div>
         <Field id="name" label="事项名称" required error={fieldErrors.name}>
-          <textarea {...describedBy("name", fieldErrors.name)} defaultValue={initial?.name ?? ""} rows={2} className={inputClass} />
+          <textarea {...form.field("name")} defaultValue={initial?.name ?? ""} rows={2} className={inputClass} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="powerTypeId" label="权力类型" required error={fieldErrors.powerTypeId}>
-            <select {...describedBy("powerTypeId", fieldErrors.powerTypeId)} defaultValue={initial?.powerTypeId ?? ""} className={inputClass}>
+            <select {...form.field("powerTypeId")} defaultValue={initial?.powerTypeId ?? ""} className={inputClass}>
               <option value="">请选择</option>
               {types.map((t) => (
                 <option key={t.id} value={t.id}>{t.name}{t.active ? "" : "（已停用）"}</option>
@@ -136,7 +124,7 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
             </select>
           </Field>
           <Field id="domainId" label="所属领域" error={fieldErrors.domainId}>
-            <select {...describedBy("domainId", fieldErrors.domainId)} defaultValue={initial?.domainId ?? ""} className={inputClass}>
+            <select {...form.field("domainId")} defaultValue={initial?.domainId ?? ""} className={inputClass}>
               <option value="">（未指定）</option>
               {domains.map((d) => (
                 <option key={d.id} value={d.id}>{d.name}{d.active ? "" : "（已停用）"}</option>
@@ -147,7 +135,8 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="departmentId" label="实施部门" error={fieldErrors.departmentId} hint="原实施该事项的部门；系统中没有的部门可选「其他」手工填写。">
             <select
-              {...describedBy("departmentId", fieldErrors.departmentId, "原实施该事项的部门；系统中没有的部门可选「其他」手工填写。")}
+              {...form.field("departmentId", "原实施该事项的部门；系统中没有的部门可选「其他」手工填写。")}
+              name="departmentMode"
               value={departmentMode}
               onChange={(e) => setDepartmentMode(e.target.value)}
               className={inputClass}
@@ -161,7 +150,7 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
           </Field>
           {departmentMode === OTHER && (
             <Field id="departmentName" label="部门名称" error={fieldErrors.departmentName} required>
-              <input {...describedBy("departmentName", fieldErrors.departmentName)} defaultValue={initial?.departmentName ?? ""} className={inputClass} />
+              <input {...form.field("departmentName")} defaultValue={initial?.departmentName ?? ""} className={inputClass} />
             </Field>
           )}
         </div>
@@ -174,9 +163,9 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
             {group.fields.map(({ field, rows, hint }) => (
               <Field key={field} id={field} label={FIELD_LABELS[field]} error={fieldErrors[field]} hint={hint} className={field === "remarks" ? "sm:col-span-2" : undefined}>
                 {rows === 1 ? (
-                  <input {...describedBy(field, fieldErrors[field], hint)} defaultValue={initial?.details[field] ?? ""} className={inputClass} />
+                  <input {...form.field(field, hint)} defaultValue={initial?.details[field] ?? ""} className={inputClass} />
                 ) : (
-                  <textarea {...describedBy(field, fieldErrors[field], hint)} defaultValue={initial?.details[field] ?? ""} rows={rows} className={inputClass} />
+                  <textarea {...form.field(field, hint)} defaultValue={initial?.details[field] ?? ""} rows={rows} className={inputClass} />
                 )}
               </Field>
             ))}
@@ -194,8 +183,8 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
         {subItems.length === 0 && <p className="text-sm text-slate-500">没有子项。一个事项按实施层级或具体情形分为几项时，可添加子项。</p>}
         <ol className="space-y-3">
           {subItems.map((sub, i) => {
-            const nameId = `subItems.${i}.name`;
-            const typeId = `subItems.${i}.powerTypeId`;
+            const nameId = `subItems.${i}.name` as const;
+            const typeId = `subItems.${i}.powerTypeId` as const;
             const basisId = `subItems.${i}.legalBasis`;
             return (
               <li key={i} className="space-y-3 rounded-md border border-slate-200 p-3">
@@ -207,12 +196,13 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
                     <button type="button" className={`${buttonClass.small} text-red-600`} onClick={() => setSubItems((l) => l.filter((_, k) => k !== i))} aria-label={`删除子项 ${i + 1}`}>删除</button>
                   </span>
                 </div>
+                <HiddenFields values={Object.fromEntries(Object.entries(sub.fields).filter(([k]) => k !== "legalBasis").map(([k, v]) => [`subItems.${i}.fields.${k}`, v]))} />
                 <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
                   <Field id={nameId} label="子项名称" required error={fieldErrors[nameId]}>
-                    <input {...describedBy(nameId, fieldErrors[nameId])} value={sub.name} onChange={(e) => updateSub(i, { name: e.target.value })} className={inputClass} />
+                    <input {...form.field(nameId)} value={sub.name} onChange={(e) => updateSub(i, { name: e.target.value })} className={inputClass} />
                   </Field>
                   <Field id={typeId} label="权力类型" error={fieldErrors[typeId]}>
-                    <select {...describedBy(typeId, fieldErrors[typeId])} value={sub.powerTypeId ?? ""} onChange={(e) => updateSub(i, { powerTypeId: e.target.value ? Number(e.target.value) : null })} className={inputClass}>
+                    <select {...form.field(typeId)} value={sub.powerTypeId ?? ""} onChange={(e) => updateSub(i, { powerTypeId: e.target.value ? Number(e.target.value) : null })} className={inputClass}>
                       <option value="">与主项相同</option>
                       {types.map((t) => (
                         <option key={t.id} value={t.id}>{t.name}</option>
@@ -222,7 +212,7 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
                 </div>
                 <Field id={basisId} label="子项实施依据" hint="与主项相同时可不填">
                   <textarea
-                    {...describedBy(basisId, undefined, "与主项相同时可不填")}
+                    {...form.field(`subItems.${i}.fields.legalBasis`, "与主项相同时可不填", basisId)}
                     value={sub.fields.legalBasis ?? ""}
                     onChange={(e) => updateSub(i, { fields: { ...sub.fields, legalBasis: e.target.value } })}
                     rows={3}
@@ -235,11 +225,11 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
         </ol>
       </section>
 
-      <FormError message={error && errorCount > 1 ? `${error}（共 ${errorCount} 处）` : error} testId="item-form-error" />
+      <FormError message={error} testId="item-form-error" />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>
-          {pending ? "正在保存…" : editing ? "保存修改" : "保存事项"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在保存…">
+          {editing ? "保存修改" : "保存事项"}
+        </SubmitButton>
         <Link href={cancelHref} className={buttonClass.secondary}>取消</Link>
       </div>
     </form>

@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { CatalogueKind, EditionStatus } from "@/lib/generated/prisma/enums";
 import { createEditionAction } from "@/lib/catalogue/actions";
+import { createEditionSchema } from "@/lib/catalogue/schema";
 import { KIND_EXAMPLES, KIND_LABELS, KIND_PATHS, STATUS_LABELS } from "@/lib/catalogue/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError } from "./messages";
+import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
 
 type Start = "blank" | "copy" | "import";
 type EditionOption = { id: number; kind: CatalogueKind; title: string; status: EditionStatus };
@@ -22,32 +23,20 @@ const STARTS: { value: Start; label: string; hint: string }[] = [
 
 export function NewEditionForm({ kind: initialKind, start: initialStart, editions }: { kind: CatalogueKind; start: Start; editions: EditionOption[] }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(createEditionAction);
   const [kind, setKind] = useState<CatalogueKind>(initialKind);
   const [start, setStart] = useState<Start>(initialStart);
   const sources = editions.filter((e) => e.kind === kind);
   const [copyFromId, setCopyFromId] = useState(() => String(sources.find((e) => e.status === "ISSUED")?.id ?? sources[0]?.id ?? ""));
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    run(
-      {
-        kind,
-        title: String(data.get("title") ?? ""),
-        description: String(data.get("description") ?? ""),
-        copyFromId: start === "copy" ? copyFromId : null,
-      },
-      (result) => {
-        router.push(start === "import" ? `/catalogue/editions/${result.id}/import` : `/catalogue/editions/${result.id}?created=1`);
-      },
-    );
-  }
+  const form = useActionForm(createEditionAction, {
+    schema: createEditionSchema,
+    onSuccess: (result) => router.push(start === "import" ? `/catalogue/editions/${result.id}/import` : `/catalogue/editions/${result.id}?created=1`),
+  });
+  const { pending, error, fieldErrors } = form;
 
   const copyHint = sources.length === 0 ? "这一类清单还没有可复制的版本。" : undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5" data-testid="new-edition-form">
+    <form {...form.formProps} noValidate className="max-w-2xl space-y-5" data-testid="new-edition-form">
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">清单类别</legend>
         <div className="flex flex-wrap gap-4">
@@ -60,10 +49,10 @@ export function NewEditionForm({ kind: initialKind, start: initialStart, edition
         </div>
       </fieldset>
       <Field id="title" label="版本名称" required error={fieldErrors.title} hint={`例如「${KIND_EXAMPLES[kind]}」`}>
-        <input {...describedBy("title", fieldErrors.title, `例如「${KIND_EXAMPLES[kind]}」`)} autoComplete="off" className={inputClass} />
+        <input {...form.field("title", `例如「${KIND_EXAMPLES[kind]}」`)} autoComplete="off" className={inputClass} />
       </Field>
       <Field id="description" label="说明" error={fieldErrors.description} hint="可不填。如印发文号、适用范围。">
-        <textarea {...describedBy("description", fieldErrors.description, "可不填。如印发文号、适用范围。")} rows={2} className={inputClass} />
+        <textarea {...form.field("description", "可不填。如印发文号、适用范围。")} rows={2} className={inputClass} />
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">如何开始</legend>
@@ -79,7 +68,7 @@ export function NewEditionForm({ kind: initialKind, start: initialStart, edition
       </fieldset>
       {start === "copy" && (
         <Field id="copyFromId" label="复制哪个版本" error={fieldErrors.copyFromId} hint={copyHint} required>
-          <select {...describedBy("copyFromId", fieldErrors.copyFromId, copyHint)} value={copyFromId} onChange={(e) => setCopyFromId(e.target.value)} className={inputClass} disabled={sources.length === 0}>
+          <select {...form.field("copyFromId", copyHint)} value={copyFromId} onChange={(e) => setCopyFromId(e.target.value)} className={inputClass} disabled={sources.length === 0}>
             {sources.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.title}（{STATUS_LABELS[e.status]}）

@@ -1,5 +1,6 @@
 "use client";
 
+import type { DevolutionDecision } from "@/lib/generated/prisma/enums";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { proposeAction } from "@/lib/devolution/actions";
@@ -127,7 +128,7 @@ export function BulkProposal({ roundId, items, streets }: { roundId: number; ite
             testId="submit-bulk"
             onConfirm={() => {
               setDone(null);
-              run({ roundId, itemIds: [...itemIds], streetIds: [...streetIds], ...value }, (r) => {
+              run({ roundId, itemIds: [...itemIds], streetIds: [...streetIds], ...value, proposal: value.proposal as DevolutionDecision }, (r) => {
                 setDone(bulkMessage(r));
                 router.refresh();
               });

@@ -1,5 +1,6 @@
 "use client";
 
+import type { DevolutionDecision } from "@/lib/generated/prisma/enums";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -111,7 +112,7 @@ export function ItemList({
           {panel === "propose" && (
             <form
               className="mt-3 space-y-3 border-t border-slate-200 pt-3"
-              onSubmit={(e) => { e.preventDefault(); propose.run({ roundId, ids, ...proposal }, finish); }}
+              onSubmit={(e) => { e.preventDefault(); propose.run({ roundId, ids, ...proposal, proposal: proposal.proposal as DevolutionDecision }, finish); }}
               noValidate
             >
               <FormError message={propose.error} />

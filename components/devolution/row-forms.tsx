@@ -24,7 +24,7 @@ export function ProposalForm({ roundId, id, initial }: { roundId: number; id: nu
       onSubmit={(e) => {
         e.preventDefault();
         setDone(null);
-        run({ roundId, ids: [id], ...value }, (r) => {
+        run({ roundId, ids: [id], ...value, proposal: value.proposal as DevolutionDecision }, (r) => {
           setDone(r.updated ? "意见已提交，等待街道（乡镇）确认。" : bulkMessage(r));
           router.refresh();
         });
@@ -96,7 +96,7 @@ export function ArbitrationForm({ id, initial }: { id: number; initial: { decisi
       data-testid="arbitration-form"
       onSubmit={(e) => {
         e.preventDefault();
-        run({ id, decision: value.proposal, note: value.reason, streetDuty: value.streetDuty, departmentDuty: value.departmentDuty }, () => router.refresh());
+        run({ id, decision: value.proposal as DevolutionDecision, note: value.reason, streetDuty: value.streetDuty, departmentDuty: value.departmentDuty }, () => router.refresh());
       }}
     >
       <FormError message={error} />

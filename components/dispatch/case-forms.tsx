@@ -19,8 +19,7 @@ export function ReportForm({ departments, duties, now }: { departments: Opt[]; d
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
       onSubmit={(e) => {
         e.preventDefault();
-        const files = (e.currentTarget.elements.namedItem("files") as HTMLInputElement).files;
-        run({ ...formObject(e.currentTarget), files: files ? [...files] : [] }, (d) => router.push(`/dispatch/${d.id}`));
+        run(new FormData(e.currentTarget), (d) => router.push(`/dispatch/${d.id}`));
       }}
     >
       <Field id="localDutyId" label="属地管理事项" hint="选择后自动带出主管部门" error={fieldErrors.localDutyId}>
@@ -69,7 +68,7 @@ export function ForwardForm({ streets }: { streets: Opt[] }) {
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
       onSubmit={(e) => {
         e.preventDefault();
-        run(formObject(e.currentTarget), (d) => router.push(`/dispatch/${d.id}`));
+        run(new FormData(e.currentTarget), (d) => router.push(`/dispatch/${d.id}`));
       }}
     >
       <Field id="streetId" label="承办街道（乡镇）" required error={fieldErrors.streetId}>

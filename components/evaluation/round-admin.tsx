@@ -32,8 +32,7 @@ export function NewRoundForm({ defaultYear, defaultClosesOn }: { defaultYear: nu
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
       onSubmit={(e) => {
         e.preventDefault();
-        const f = formObject(e.currentTarget);
-        run({ ...f, trimmed: f.trimmed === "on" }, (d) => router.push(`/evaluation/${d.id}`));
+        run(new FormData(e.currentTarget), (d) => router.push(`/evaluation/${d.id}`));
       }}
     >
       <Field id="year" label="年度" required error={fieldErrors.year}>

@@ -1,17 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/errors";
+import type { AnyAction } from "@/lib/forms";
 import { buttonClass } from "@/components/ui/cx";
-import { useAction } from "@/components/ui/use-action";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+
+type Hidden = Record<string, string | number | boolean | null | undefined>;
 
 /**
  * A button that runs one server action with a fixed input (ids and the version the page was
  * rendered with), optionally after a confirmation, and refreshes the page. Failures (a conflict,
- * a state that changed) are shown beside it.
+ * a state that changed) are shown beside it. It is a form over the action, so without a
+ * confirmation it works before the page is interactive.
  */
-export function ActionButton<I>({
+export function ActionButton({
   action,
   input,
   children,
@@ -22,8 +25,8 @@ export function ActionButton<I>({
   ariaLabel,
   redirectTo,
 }: {
-  action: (input: I) => Promise<ActionResult<unknown>>;
-  input: I;
+  action: AnyAction;
+  input: Hidden;
   children: React.ReactNode;
   confirm?: { title: string; message: React.ReactNode; confirmLabel: string; tone?: "danger" | "primary" };
   className?: string;
@@ -33,21 +36,31 @@ export function ActionButton<I>({
   redirectTo?: string;
 }) {
   const router = useRouter();
-  const { run, pending, error } = useAction(action);
-  const go = () =>
-    run(input, () => {
+  const form = useActionForm(action, {
+    onSuccess: () => {
       if (redirectTo) router.push(redirectTo);
       router.refresh();
-    });
+    },
+  });
+  const { pending, error } = form;
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      {confirm ? (
+      {/* The confirmation dialog holds its own form, so it sits beside this one, not inside. */}
+      <form {...form.formProps} className={confirm ? "hidden" : "contents"}>
+        <HiddenFields values={input} />
+        {!confirm && (
+          <SubmitButton pending={pending} pendingLabel={pendingLabel} className={className} data-testid={testId} aria-label={ariaLabel}>
+            {children}
+          </SubmitButton>
+        )}
+      </form>
+      {confirm && (
         <ConfirmButton
           title={confirm.title}
           message={confirm.message}
           confirmLabel={confirm.confirmLabel}
           tone={confirm.tone ?? "primary"}
-          onConfirm={go}
+          onConfirm={() => form.formProps.ref.current?.requestSubmit()}
           pending={pending}
           pendingLabel={pendingLabel}
           className={className}
@@ -55,10 +68,6 @@ export function ActionButton<I>({
         >
           {children}
         </ConfirmButton>
-      ) : (
-        <button type="button" className={className} disabled={pending} onClick={go} data-testid={testId} aria-label={ariaLabel}>
-          {pending ? pendingLabel : children}
-        </button>
       )}
       {error && (
         <span role="alert" className="max-w-xs text-xs text-red-600">

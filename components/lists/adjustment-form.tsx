@@ -1,5 +1,6 @@
 "use client";
 
+import { jsonFormData } from "@/lib/forms";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -57,8 +58,9 @@ export function AdjustmentForm({
       const fields = readItemValues(data, `c${c.key}-f-`);
       return c.action === "ADD" ? { action: c.action, fields, note } : { action: c.action, itemKey: c.itemKey, fields, note };
     });
+    // The changes are structured state: they travel as JSON and are read by the action's schema.
     run(
-      { listId: list.id, baseVersionNo: list.versionNo, reason: String(data.get("reason") ?? ""), basis: String(data.get("basis") ?? ""), changes: payload },
+      jsonFormData({ listId: list.id, baseVersionNo: list.versionNo, reason: String(data.get("reason") ?? ""), basis: String(data.get("basis") ?? ""), changes: payload }),
       (r) => {
         router.push(`/lists/adjustments/${r.id}`);
         router.refresh();

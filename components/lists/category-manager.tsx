@@ -7,33 +7,30 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
+import { HiddenFields, useActionForm } from "@/components/ui/form";
+import { updateCategorySchema } from "@/lib/lists/schema";
 import { FormError } from "@/components/admin/form-messages";
 import { ActionButton } from "./action-button";
 
-type Category = { id: number; name: string; active: boolean; items: number };
+type Category = { id: number; name: string; active: boolean; items: number; stamp: string };
 
 function RenameForm({ category }: { category: Category }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(renameCategoryAction);
+  const form = useActionForm(renameCategoryAction, { schema: updateCategorySchema, onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = form;
   const [name, setName] = useState(category.name);
   const id = `rename-${category.id}`;
   return (
-    <form
-      noValidate
-      className="flex flex-wrap items-start gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run({ id: category.id, name }, () => router.refresh());
-      }}
-    >
+    <form noValidate className="flex flex-wrap items-start gap-2" {...form.formProps}>
+      <HiddenFields values={{ id: category.id, expectedStamp: category.stamp }} />
       <label htmlFor={id} className="sr-only">
         「{category.name}」的新名称
       </label>
-      <input id={id} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={fieldErrors.name ? true : undefined} className={`${inputClass} w-48`} />
+      <input {...form.field("name", undefined, id)} value={name} onChange={(e) => setName(e.target.value)} className={`${inputClass} w-48`} />
       <button type="submit" disabled={pending || name === category.name} className={buttonClass.small}>
         {pending ? "正在保存…" : "改名"}
       </button>
-      {(fieldErrors.name || error) && <span role="alert" className="w-full text-xs text-red-600">{fieldErrors.name ?? error}</span>}
+      {(fieldErrors.name || error) && <span id={`${id}-error`} role="alert" className="w-full text-xs text-red-600">{fieldErrors.name ?? error}</span>}
     </form>
   );
 }

@@ -5,40 +5,41 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { PowerListForm } from "@/lib/generated/prisma/enums";
 import { createListAction } from "@/lib/lists/actions";
+import { createListSchema } from "@/lib/lists/schema";
 import { FORM_HINTS, FORM_LABELS } from "@/lib/lists/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError } from "@/components/admin/form-messages";
+import { Field } from "@/components/ui/field";
+import { SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
 
 type Unit = { id: number; name: string; parentName: string | null; forms: PowerListForm[] };
 
 export function CreateListForm({ units }: { units: Unit[] }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(createListAction);
   const [unitId, setUnitId] = useState(units.length === 1 ? String(units[0].id) : "");
   const unit = units.find((u) => String(u.id) === unitId);
   const available = (["POWER", "DUTY"] as PowerListForm[]).filter((f) => !unit?.forms.includes(f));
   const [form, setForm] = useState<PowerListForm | "">("");
   const unitHint = "草案从该单位已认领的通用权责清单事项和已确认承接的赋权事项开始。";
   const titleHint = "不填则为「单位名称 + 清单样式」，如「东湖街道办事处职权清单」。";
+  const action = useActionForm(createListAction, {
+    schema: createListSchema,
+    onSuccess: (r) => {
+      router.push(`/lists/manage/${r.id}`);
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = action;
 
   return (
     <form
       noValidate
       className="max-w-xl space-y-5"
       data-testid="create-list-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        run({ unitId, form: form || undefined, title: String(data.get("title") ?? "") }, (r) => {
-          router.push(`/lists/manage/${r.id}`);
-          router.refresh();
-        });
-      }}
+      {...action.formProps}
     >
       <Field id="unitId" label="编制单位" error={fieldErrors.unitId} hint={unitHint} required>
-        <select {...describedBy("unitId", fieldErrors.unitId, unitHint)} value={unitId} onChange={(e) => setUnitId(e.target.value)} className={inputClass}>
+        <select {...action.field("unitId", unitHint)} value={unitId} onChange={(e) => setUnitId(e.target.value)} className={inputClass}>
           {units.length > 1 && <option value="">请选择街道、乡镇或社区</option>}
           {units.map((u) => (
             <option key={u.id} value={u.id} disabled={u.forms.length === 2}>
@@ -68,13 +69,11 @@ export function CreateListForm({ units }: { units: Unit[] }) {
         {fieldErrors.form && <p role="alert" className="mt-1 text-xs text-red-600">{fieldErrors.form}</p>}
       </fieldset>
       <Field id="title" label="清单名称（可选）" error={fieldErrors.title} hint={titleHint}>
-        <input {...describedBy("title", fieldErrors.title, titleHint)} autoComplete="off" className={inputClass} />
+        <input {...action.field("title", titleHint)} autoComplete="off" className={inputClass} />
       </Field>
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "正在生成草案…" : "生成清单草案"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在生成草案…">生成清单草案</SubmitButton>
         <Link href="/lists/manage" className={buttonClass.secondary}>
           取消
         </Link>

@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import type { PowerListForm } from "@/lib/generated/prisma/enums";
 import { addItemAction, updateItemAction } from "@/lib/lists/actions";
 import { buttonClass } from "@/components/ui/cx";
-import { useAction } from "@/components/ui/use-action";
-import { FormError } from "@/components/admin/form-messages";
-import { ItemFields, readItemValues, type ItemValues } from "./item-fields";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
+import type { AnyAction } from "@/lib/forms";
+import { ItemFields, type ItemValues } from "./item-fields";
 
 /** Adds an item to a draft, or edits one; a stale item version comes back as a conflict. */
 export function ItemForm({
@@ -26,41 +27,30 @@ export function ItemForm({
   powerTypes: string[];
 }) {
   const router = useRouter();
-  const add = useAction(addItemAction);
-  const update = useAction(updateItemAction);
-  const { pending, error, fieldErrors } = item ? update : add;
   const back = `/lists/manage/${listId}`;
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = readItemValues(new FormData(event.currentTarget));
-    if (item) {
-      update.run({ ...values, listId, itemId: item.id, itemVersion: item.version }, () => {
-        router.push(`${back}#item-${item.id}`);
-        router.refresh();
-      });
-    } else {
-      add.run({ ...values, listId, version: listVersion }, (r) => {
-        router.push(`${back}#item-${r.id}`);
-        router.refresh();
-      });
-    }
-  }
+  const action = useActionForm((item ? updateItemAction : addItemAction) as AnyAction, {
+    onSuccess: (r: { id: number }) => {
+      router.push(`${back}#item-${item?.id ?? r.id}`);
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = action;
 
   return (
     // Keyed by the item version: after a conflict and a refresh the form shows the latest content.
-    <form key={item?.version ?? 0} onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5" data-testid="item-form">
+    <form key={item?.version ?? 0} {...action.formProps} noValidate className="max-w-3xl space-y-5" data-testid="item-form">
+      <HiddenFields values={item ? { listId, itemId: item.id, itemVersion: item.version } : { listId, version: listVersion }} />
       <ItemFields form={form} categories={categories} powerTypes={powerTypes} defaults={item ?? { section: "BASIC" }} errors={fieldErrors} />
       <FormError message={error} />
-      {error && (update.error?.includes("刷新") || add.error?.includes("刷新")) && (
+      {error?.includes("刷新") && (
         <button type="button" className={buttonClass.small} onClick={() => router.refresh()}>
           刷新，查看最新内容
         </button>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "正在保存…" : item ? "保存修改" : "添加事项"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在保存…">
+          {item ? "保存修改" : "添加事项"}
+        </SubmitButton>
         <Link href={back} className={buttonClass.secondary}>
           取消
         </Link>

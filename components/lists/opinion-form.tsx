@@ -1,5 +1,6 @@
 "use client";
 
+import type { AnyAction } from "@/lib/forms";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/errors";
@@ -22,7 +23,7 @@ export function OpinionForm<I extends object>({
   disagreeHint,
   testId = "opinion-form",
 }: {
-  action: (input: I & { opinion: Opinion; body: string; itemComments?: { itemId: number; body: string }[] }) => Promise<ActionResult<unknown>>;
+  action: AnyAction;
   input: I;
   items?: { id: number; label: string }[];
   disagreeHint: string;

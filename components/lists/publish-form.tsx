@@ -1,5 +1,6 @@
 "use client";
 
+import type { AnyAction } from "@/lib/forms";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import type { ActionResult } from "@/lib/errors";
@@ -20,7 +21,7 @@ export function PublishForm<I extends object>({
   summary,
   redirectTo,
 }: {
-  action: (input: I & { documentNumber: string; publishDate: string; effectiveDate: string; note: string }) => Promise<ActionResult<{ versionNo: number }>>;
+  action: AnyAction;
   input: I;
   today: string;
   summary: string;

@@ -1,16 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
-import type { ActionResult } from "@/lib/errors";
+import { useId } from "react";
+import type { AnyAction, FieldLimits } from "@/lib/forms";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError } from "@/components/admin/form-messages";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, limitProps, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
+
+type Hidden = Record<string, string | number | boolean | null | undefined>;
 
 /** One text field and a submit button: 退回理由, 备案编号, 撤回理由 … */
-export function ReasonForm<I extends object>({
+export function ReasonForm<I extends Hidden>({
   action,
+  limits,
   input,
   field,
   label,
@@ -21,7 +24,9 @@ export function ReasonForm<I extends object>({
   extra,
   testId,
 }: {
-  action: (input: I & Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  action: AnyAction;
+  /** The field's limits, read from the action's schema on the server (`limitsOf`). */
+  limits?: FieldLimits;
   input: I;
   field: string;
   label: string;
@@ -29,38 +34,25 @@ export function ReasonForm<I extends object>({
   submitLabel: string;
   danger?: boolean;
   multiline?: boolean;
-  extra?: Record<string, unknown>;
+  extra?: Hidden;
   testId?: string;
 }) {
   const router = useRouter();
   const id = useId().replace(/:/g, "");
-  const { run, pending, error, fieldErrors } = useAction(action);
-  const [value, setValue] = useState("");
+  const form = useActionForm(action, { resetOnSuccess: true, onSuccess: () => router.refresh() });
+  const { error, fieldErrors, pending } = form;
   const inputId = `${id}-${field}`;
+  const props = { ...form.field(field, hint, inputId), ...limitProps(limits) };
   return (
-    <form
-      noValidate
-      data-testid={testId}
-      className="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run({ ...input, ...extra, [field]: value } as I & Record<string, unknown>, () => {
-          setValue("");
-          router.refresh();
-        });
-      }}
-    >
+    <form noValidate data-testid={testId} className="space-y-3" {...form.formProps}>
+      <HiddenFields values={{ ...input, ...extra }} />
       <Field id={inputId} label={label} error={fieldErrors[field]} hint={hint}>
-        {multiline ? (
-          <textarea {...describedBy(inputId, fieldErrors[field], hint)} value={value} onChange={(e) => setValue(e.target.value)} rows={3} className={inputClass} />
-        ) : (
-          <input {...describedBy(inputId, fieldErrors[field], hint)} value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" className={inputClass} />
-        )}
+        {multiline ? <textarea {...props} rows={3} className={inputClass} /> : <input {...props} autoComplete="off" className={inputClass} />}
       </Field>
       <FormError message={error && !fieldErrors[field] ? error : null} />
-      <button type="submit" disabled={pending} className={danger ? buttonClass.danger : buttonClass.primary}>
-        {pending ? "正在提交…" : submitLabel}
-      </button>
+      <SubmitButton pending={pending} className={danger ? buttonClass.danger : buttonClass.primary}>
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -16,3 +16,6 @@ export const buttonClass = {
 
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
+
+/** An outlined button for actions that take something away (deactivate); the filled red one confirms. */
+export const dangerOutlineButton = buttonClass.secondary.replace("text-slate-700", "text-red-700").replace("hover:bg-slate-50", "hover:bg-red-50");

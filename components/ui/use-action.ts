@@ -13,14 +13,18 @@ import { REQUEST_TOO_LARGE_MESSAGE } from "@/lib/uploads";
 export function thrownMessage(e: unknown) {
   return e instanceof Error && e.message === REQUEST_TOO_LARGE_MESSAGE ? REQUEST_TOO_LARGE_MESSAGE : "网络或系统错误，操作未完成，请重试。";
 }
+import type { Action } from "@/lib/forms";
 
-/** Runs a server action and keeps its pending state, message and field errors for the form. */
-export function useAction<I, R>(action: (input: I) => Promise<ActionResult<R>>) {
+/**
+ * Runs a server action from a button (not a form: forms use `useActionForm` in ./form) and keeps
+ * its pending state and message. The input is typed by the action's schema.
+ */
+export function useAction<I, R>(action: Action<I, R>) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  function run(input: I, onSuccess?: (data: R) => void | Promise<void>) {
+  function run(input: I | FormData, onSuccess?: (data: R) => void | Promise<void>) {
     setError(null);
     setFieldErrors({});
     startTransition(async () => {

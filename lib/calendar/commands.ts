@@ -3,9 +3,11 @@ import type { CommandContext } from "@/lib/action";
 import { chineseDaysCalendar } from "./chinese-days";
 import { dbDate, dayOfDbDate } from "./workdays";
 import type { setDaySchema } from "./schema";
+import { assertFresh } from "@/lib/edit-stamp";
 
 export async function setCalendarDay(input: z.infer<typeof setDaySchema>, { tx, user, audit }: CommandContext) {
   const date = dbDate(input.date);
+  await assertFresh(tx, "work_calendar_day", date, input.expectedStamp);
   const before = await tx.workCalendarDay.findUnique({ where: { date } });
   if (input.kind === "NORMAL") {
     if (before) await tx.workCalendarDay.delete({ where: { date } });

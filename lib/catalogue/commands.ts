@@ -27,6 +27,7 @@ import type {
   ItemFormInput,
   UpdateItemInput,
 } from "./schema";
+import { assertFresh } from "@/lib/edit-stamp";
 
 /**
  * What a catalogue command needs: the transaction, who is acting (null for the command-line
@@ -232,6 +233,7 @@ export async function updateItem(input: UpdateItemInput, { tx, audit }: Catalogu
   const current = await tx.catalogueItem.findUnique({ where: { id: input.id }, select: { editionId: true, powerTypeId: true, domainId: true, extra: true, sourceSheet: true, sourceRow: true, seqCount: true, powerTypeRaw: true, domainRaw: true } });
   if (!current) throw new AppError("NOT_FOUND", "事项不存在或已被删除。");
   await lockEdition(tx, current.editionId, { draft: true });
+  await assertFresh(tx, "catalogue_item", input.id, input.expectedStamp);
   const before = await itemSnapshot(tx, input.id);
   const data = await itemFromForm(tx, input, current);
   data.sourceSheet = current.sourceSheet;
@@ -334,8 +336,9 @@ export async function createEdition(
   return { id: edition.id, ...copied };
 }
 
-export async function updateEdition(input: { id: number; title: string; description: string | null }, { tx, audit }: CatalogueContext) {
+export async function updateEdition(input: { id: number; title: string; description: string | null; expectedStamp?: string }, { tx, audit }: CatalogueContext) {
   const edition = await lockEdition(tx, input.id, { draft: true });
+  await assertFresh(tx, "catalogue_edition", input.id, input.expectedStamp);
   await checkTitleFree(tx, edition.kind, input.title, input.id);
   const before = await tx.catalogueEdition.findUniqueOrThrow({ where: { id: input.id }, select: { title: true, description: true } });
   const after = await tx.catalogueEdition.update({ where: { id: input.id }, data: { title: input.title, description: input.description }, select: { title: true, description: true } });

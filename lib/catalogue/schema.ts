@@ -2,6 +2,7 @@ import { z } from "zod";
 import { filterPage, filterText, id, idOf, optionalId, optionalText, text } from "@/lib/validation";
 import { CANONICAL_FIELDS, FIELD_LABELS } from "@/lib/catalogue/import/fields";
 import { DETAIL_FIELDS, SUB_ITEM_FIELDS, type DetailField } from "./item-data";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 export const CATALOGUE_KINDS = ["GUIDANCE", "GENERAL"] as const;
 export type CatalogueKindValue = (typeof CATALOGUE_KINDS)[number];
@@ -15,7 +16,7 @@ export const createEditionSchema = z.object({
   copyFromId: optionalId,
 });
 
-export const updateEditionSchema = z.object({ id, title, description: optionalText("说明", 500) });
+export const updateEditionSchema = z.object({ id, title, description: optionalText("说明", 500), expectedStamp });
 export const editionIdSchema = z.object({ id });
 
 const DETAIL_LIMITS: Record<DetailField, number> = {
@@ -58,7 +59,7 @@ export const itemFormSchema = z.object({
 });
 
 export const createItemSchema = itemFormSchema.extend({ editionId: id });
-export const updateItemSchema = itemFormSchema.extend({ id });
+export const updateItemSchema = itemFormSchema.extend({ id, expectedStamp });
 export const itemIdSchema = z.object({ id });
 
 export type ItemFormInput = z.infer<typeof itemFormSchema>;

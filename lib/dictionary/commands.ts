@@ -4,6 +4,7 @@ import type { DictionaryKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { normaliseText } from "@/lib/catalogue/item-data";
 import type { CreateEntryInput, UpdateEntryInput } from "./schema";
+import { assertFresh } from "@/lib/edit-stamp";
 
 const view = { id: true, kind: true, code: true, name: true, synonyms: true, active: true, sortOrder: true } as const;
 
@@ -46,6 +47,7 @@ export async function createEntry(input: CreateEntryInput, { tx, audit }: Comman
 export async function updateEntry(input: UpdateEntryInput, { tx, audit }: CommandContext) {
   const before = await tx.dictionaryEntry.findUnique({ where: { id: input.id }, select: view });
   if (!before) throw new AppError("NOT_FOUND");
+  await assertFresh(tx, "dictionary_entry", input.id, input.expectedStamp);
   await checkUnique(tx, before.kind, input.name, input.synonyms, input.id);
   const after = await tx.dictionaryEntry.update({ where: { id: input.id }, data: { name: input.name, synonyms: input.synonyms }, select: view });
   await audit({ action: before.name !== after.name ? "dictionary.rename" : "dictionary.update", subjectType: "dictionaryEntry", subjectId: input.id, before, after });

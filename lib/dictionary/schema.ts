@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, text } from "@/lib/validation";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 export const DICTIONARY_KINDS = ["POWER_TYPE", "DOMAIN"] as const;
 
@@ -26,7 +27,7 @@ export const createEntrySchema = z.object({
   synonyms,
 });
 
-export const updateEntrySchema = z.object({ id, name, synonyms });
+export const updateEntrySchema = z.object({ id, name, synonyms, expectedStamp });
 export const setEntryActiveSchema = z.object({ id, active: z.boolean() });
 
 export type CreateEntryInput = z.infer<typeof createEntrySchema>;

@@ -21,6 +21,7 @@ import {
   type SaveScoresInput,
   type saveIndicatorsSchema,
 } from "./schema";
+import { assertFresh } from "@/lib/edit-stamp";
 
 type Ctx = CommandContext;
 
@@ -122,6 +123,9 @@ export async function deleteDraftRound(input: z.infer<typeof roundIdSchema>, { t
 
 export async function saveIndicators(input: z.infer<typeof saveIndicatorsSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "DRAFT");
+  await assertFresh(tx, "evaluation_round", round.id, input.expectedStamp);
+  // The indicators are the round's content: saving them moves the round's stamp on.
+  await tx.evaluationRound.update({ where: { id: round.id }, data: { updatedAt: new Date() } });
   const before = await tx.evaluationIndicator.findMany({ where: { roundId: round.id }, orderBy: { sortOrder: "asc" } });
   await tx.evaluationIndicator.deleteMany({ where: { roundId: round.id } });
   await tx.evaluationIndicator.createMany({
@@ -233,6 +237,7 @@ export async function resetPairs(input: z.infer<typeof roundIdSchema>, { tx, aud
 
 export async function setDeadline(input: z.infer<typeof deadlineSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "DRAFT", "OPEN");
+  await assertFresh(tx, "evaluation_round", round.id, input.expectedStamp);
   if (input.closesOn < today()) throw new AppError("VALIDATION", undefined, { closesOn: "截止日期不能早于今天" });
   await tx.evaluationRound.update({ where: { id: round.id }, data: { closesOn: dbDate(input.closesOn) } });
   await audit({ action: "evaluation.deadline.set", subjectType: "evaluationRound", subjectId: round.id, before: { closesOn: day(round.closesOn) }, after: { closesOn: input.closesOn } });

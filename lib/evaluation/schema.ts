@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { date, id, optionalId, text, textOrEmpty } from "@/lib/validation";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 /** 黄陂's four areas, the default indicators of a new round. */
 export const DEFAULT_INDICATORS = [
@@ -32,7 +33,7 @@ export const indicatorSchema = z
 
 /** The whole indicator set is saved at once so the weights can be checked together. */
 export const saveIndicatorsSchema = z
-  .object({ roundId: id, indicators: z.array(indicatorSchema).min(1, "至少需要一个指标").max(20, "指标不能超过 20 个") })
+  .object({ roundId: id, expectedStamp, indicators: z.array(indicatorSchema).min(1, "至少需要一个指标").max(20, "指标不能超过 20 个") })
   .superRefine((v, ctx) => {
     const sum = v.indicators.reduce((n, i) => n + (Number.isFinite(i.weight) ? i.weight : 0), 0);
     if (sum !== 100) ctx.addIssue({ code: "custom", path: ["indicators"], message: `各指标权重之和应为 100，当前为 ${sum}` });
@@ -72,7 +73,7 @@ export const unitPairsSchema = z.object({
   counterpartIds: z.array(id).max(20_000, "所选单位过多"),
 });
 
-export const deadlineSchema = z.object({ roundId: id, closesOn: date("截止日期") });
+export const deadlineSchema = z.object({ roundId: id, closesOn: date("截止日期"), expectedStamp });
 export const extendSheetSchema = z.object({ roundId: id, raterUnitId: id, extendedTo: date("延长后的截止日期") });
 export const remindSchema = z.object({ roundId: id, raterUnitIds: z.array(id).max(5000).optional() });
 

@@ -8,6 +8,7 @@ import type { ListReviewSubject, ListSubject, ListUnitSubject } from "./policy";
 import type { AddItemInput, CreateListInput, ItemFields, OpinionInput, PublishInput, StagesInput, UpdateItemInput } from "./schema";
 import { itemSearchText } from "./text";
 import { dayStart, toDay } from "@/lib/dates";
+import { assertFresh } from "@/lib/edit-stamp";
 
 // ---- subjects (loaded inside the action's transaction, so the policy sees current state) ----
 
@@ -630,9 +631,10 @@ export async function createCategory(input: { name: string }, { tx, audit }: Com
   return { id: c.id };
 }
 
-export async function renameCategory(input: { id: number; name: string }, { tx, audit }: CommandContext) {
+export async function renameCategory(input: { id: number; name: string; expectedStamp?: string }, { tx, audit }: CommandContext) {
   const before = await tx.powerListCategory.findUnique({ where: { id: input.id } });
   if (!before) throw new AppError("NOT_FOUND");
+  await assertFresh(tx, "power_list_category", input.id, input.expectedStamp);
   const taken = await tx.powerListCategory.findFirst({ where: { name: input.name, id: { not: input.id } }, select: { id: true } });
   if (taken) throw new AppError("DUPLICATE", `已有「${input.name}」。`, { name: `已有「${input.name}」` });
   const after = await tx.powerListCategory.update({ where: { id: input.id }, data: { name: input.name } });

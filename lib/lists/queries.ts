@@ -151,7 +151,7 @@ export async function categoryOptions(options: { includeInactive?: boolean } = {
   return prisma.powerListCategory.findMany({
     where: options.includeInactive ? {} : { active: true },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, active: true, sortOrder: true, _count: { select: { items: true } } },
+    select: { id: true, name: true, active: true, sortOrder: true, updatedAt: true, _count: { select: { items: true } } },
   });
 }
 

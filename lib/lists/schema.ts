@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { date, id, optionalId, optionalText, text, version } from "@/lib/validation";
 import { ITEM_FIELDS, OPINIONS, SECTIONS, type ItemField } from "./labels";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 const FIELD_LIMITS: Record<ItemField, [number, string]> = {
   code: [60, "事项编码"],
@@ -107,7 +108,7 @@ export function checkPublicationDates(v: { publishDate: string; effectiveDate: s
 export const publishSchema = z.object({ listId: id, version, ...publicationFields }).superRefine(checkPublicationDates);
 
 export const categorySchema = z.object({ name: text("分类名称", 20, { min: 2 }) });
-export const updateCategorySchema = z.object({ id, name: text("分类名称", 20, { min: 2 }) });
+export const updateCategorySchema = z.object({ id, name: text("分类名称", 20, { min: 2 }), expectedStamp });
 export const moveCategorySchema = z.object({ id, direction: z.enum(["up", "down"]) });
 export const setCategoryActiveSchema = z.object({ id, active: z.boolean() });
 

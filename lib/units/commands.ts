@@ -2,6 +2,7 @@ import type { CommandContext } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import type { CreateUnitInput, UpdateUnitInput } from "./schema";
 import { placementProblem, wouldCreateCycle } from "./tree";
+import { assertFresh } from "@/lib/edit-stamp";
 
 export async function createUnit(input: CreateUnitInput, { tx, audit }: CommandContext) {
   const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
@@ -19,6 +20,7 @@ export async function createUnit(input: CreateUnitInput, { tx, audit }: CommandC
 export async function updateUnit(input: UpdateUnitInput, { tx, audit }: CommandContext) {
   const before = await tx.orgUnit.findUnique({ where: { id: input.id } });
   if (!before) throw new AppError("NOT_FOUND");
+  await assertFresh(tx, "org_unit", input.id, input.expectedStamp);
   const dup = await tx.orgUnit.findFirst({ where: { parentId: before.parentId, name: input.name, id: { not: input.id } }, select: { id: true } });
   if (dup) throw new AppError("DUPLICATE", "同一上级下已有同名单位。", { name: "同一上级下已有同名单位" });
   if (before.jointMeetingMember && !input.jointMeetingMember) {
@@ -28,7 +30,7 @@ export async function updateUnit(input: UpdateUnitInput, { tx, audit }: CommandC
       throw new AppError("INVALID_STATE", message, { jointMeetingMember: message });
     }
   }
-  const { id, ...data } = input;
+  const { id, expectedStamp: _stamp, ...data } = input;
   const after = await tx.orgUnit.update({ where: { id }, data });
   await audit({ action: before.name !== after.name ? "unit.rename" : "unit.update", subjectType: "unit", subjectId: id, before, after });
   return { id };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, optionalId, optionalText, text } from "@/lib/validation";
 import { ORG_KINDS } from "@/lib/auth/roles";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 const name = text("名称", 60, { min: 2 });
 const shortName = optionalText("简称", 20);
@@ -30,6 +31,7 @@ export const updateUnitSchema = z.object({
   shortName,
   code,
   jointMeetingMember: z.boolean(),
+  expectedStamp,
 });
 
 export const moveUnitSchema = z.object({

@@ -7,6 +7,7 @@ import { ROLE_LABELS, ROLES_FOR_KIND } from "@/lib/auth/roles";
 import { forgetDemoPasswordCheck } from "@/lib/auth/demo-passwords";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { CreateUserInput, UpdateUserInput } from "./schema";
+import { assertFresh } from "@/lib/edit-stamp";
 
 const auditView = { id: true, username: true, displayName: true, unitId: true, roles: true, active: true, phone: true } as const;
 
@@ -43,8 +44,9 @@ export async function createUser(input: CreateUserInput, { tx, audit }: CommandC
 export async function updateUser(input: UpdateUserInput, { tx, audit }: CommandContext) {
   const before = await tx.user.findUnique({ where: { id: input.id }, select: auditView });
   if (!before) throw new AppError("NOT_FOUND");
+  await assertFresh(tx, "app_user", input.id, input.expectedStamp);
   await checkRolesFitUnit(tx, input.unitId, input.roles);
-  const { id, ...data } = input;
+  const { id, expectedStamp: _stamp, ...data } = input;
   const rolesChanged = before.roles.slice().sort().join() !== input.roles.slice().sort().join() || before.unitId !== input.unitId;
   const after = await tx.user.update({
     where: { id },

@@ -41,7 +41,7 @@ export async function getUser(id: number) {
     where: { id },
     select: {
       id: true, username: true, displayName: true, roles: true, active: true, lockedUntil: true, phone: true,
-      failedLoginCount: true, mustChangePassword: true, lastLoginAt: true, createdAt: true, passwordChangedAt: true,
+      failedLoginCount: true, mustChangePassword: true, lastLoginAt: true, createdAt: true, passwordChangedAt: true, updatedAt: true,
       unitId: true, unit: { select: { id: true, name: true, kind: true } },
     },
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { filterId, filterPage, filterText, id, idOf, text } from "@/lib/validation";
 import { ROLES } from "@/lib/auth/roles";
+import { expectedStamp } from "@/lib/edit-stamp";
 
 const username = z
   .string()
@@ -34,6 +35,7 @@ export const updateUserSchema = z.object({
   unitId: idOf("请选择所属单位"),
   roles,
   phone,
+  expectedStamp,
 });
 
 export const userIdSchema = z.object({ id });

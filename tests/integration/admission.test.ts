@@ -22,8 +22,8 @@ const ALL = DEMO_USERNAMES;
 
 async function form(over: Record<string, unknown> = {}) {
   return {
-    kind: "DUTY",
-    level: "STREET",
+    kind: "DUTY" as const,
+    level: "STREET" as const,
     title: "背街小巷环境卫生督导",
     dutyType: "城市管理",
     content: "每周巡查背街小巷环境卫生，发现问题督促整改。",

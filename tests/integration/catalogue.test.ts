@@ -142,8 +142,8 @@ describe("the role matrix at the server", () => {
       () => updateEditionAction({ id: draft, title: "改名的草稿" }),
       () => deleteEditionAction({ id: draft }),
       () => issueEditionAction({ id: draft }),
-      () => createItemAction({ editionId: draft, name: "偷加的事项", powerTypeId: item.powerTypeId }),
-      () => updateItemAction({ id: item.id, name: "偷改的事项", powerTypeId: item.powerTypeId }),
+      () => createItemAction({ editionId: draft, name: "偷加的事项", powerTypeId: item.powerTypeId! }),
+      () => updateItemAction({ id: item.id, name: "偷改的事项", powerTypeId: item.powerTypeId! }),
       () => deleteItemAction({ id: item.id }),
       () => adjustImportAction({ sessionId: session, change: "exclude", keys: ["清单!3"], excluded: true }),
       () => commitImportAction({ sessionId: session }),
@@ -205,9 +205,9 @@ describe("issued editions never change", () => {
     const item = await prisma.catalogueItem.findFirstOrThrow({ where: { editionId: issued } });
     await actAs("bianban");
     const before = await snapshot();
-    expect(await updateItemAction({ id: item.id, name: "改名", powerTypeId: item.powerTypeId })).toMatchObject({ ok: false, code: "LOCKED", message: "该版本已发布，不能再修改。如需调整，请基于它新建版本。" });
+    expect(await updateItemAction({ id: item.id, name: "改名", powerTypeId: item.powerTypeId! })).toMatchObject({ ok: false, code: "LOCKED", message: "该版本已发布，不能再修改。如需调整，请基于它新建版本。" });
     expect(await deleteItemAction({ id: item.id })).toMatchObject({ code: "LOCKED" });
-    expect(await createItemAction({ editionId: issued, name: "新事项", powerTypeId: item.powerTypeId })).toMatchObject({ code: "LOCKED" });
+    expect(await createItemAction({ editionId: issued, name: "新事项", powerTypeId: item.powerTypeId! })).toMatchObject({ code: "LOCKED" });
     expect(await updateEditionAction({ id: issued, title: "改名的版本" })).toMatchObject({ code: "LOCKED" });
     expect(await deleteEditionAction({ id: issued })).toMatchObject({ code: "LOCKED" });
     expect(await issueEditionAction({ id: issued })).toMatchObject({ code: "INVALID_STATE" });
@@ -340,7 +340,7 @@ describe("copying an edition", () => {
     expect(diff).toMatchObject({ added: [], removed: [], changed: [] });
     // Editing the copy leaves the original as it was.
     const copyItem = await prisma.catalogueItem.findFirstOrThrow({ where: { editionId: r.data.id, subItems: { some: {} } } });
-    expect((await updateItemAction({ id: copyItem.id, name: "改过的名称", powerTypeId: copyItem.powerTypeId, subItems: [] })).ok).toBe(true);
+    expect((await updateItemAction({ id: copyItem.id, name: "改过的名称", powerTypeId: copyItem.powerTypeId!, subItems: [] })).ok).toBe(true);
     const after = await compareEditions(issued, r.data.id);
     expect(after.added.map((u) => u.name)).toEqual(["改过的名称"]);
     expect(after.removed.length).toBeGreaterThan(0);

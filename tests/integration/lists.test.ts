@@ -50,7 +50,7 @@ const itemInput = (extra: Record<string, unknown> = {}) => ({
   powerType: "行政处罚",
   legalBasis: "《城市市容和环境卫生管理条例》第三十六条",
   handlingSection: "综合行政执法队",
-  section: "BASIC",
+  section: "BASIC" as const,
   categoryId: null,
   ...extra,
 });
@@ -313,9 +313,9 @@ describe("adjusting a published list (动态调整)", () => {
       reason: "新增一项公共服务，取消一项已收回事项",
       basis: "市政府办公室关于调整街道职责的通知",
       changes: [
-        { action: "ADD", fields: { ...itemInput({ name: "为老年人办理优待证", powerType: "公共服务", categoryId: category.id }) } },
-        { action: "REMOVE", itemKey: items[1].itemKey, note: "已收回" },
-        { action: "MODIFY", itemKey: items[0].itemKey, fields: { name: items[0].name, powerType: items[0].powerType, legalBasis: "修改后的依据", section: "BASIC", categoryId: null } },
+        { action: "ADD" as const, fields: { ...itemInput({ name: "为老年人办理优待证", powerType: "公共服务", categoryId: category.id }) } },
+        { action: "REMOVE" as const, itemKey: items[1].itemKey, note: "已收回" },
+        { action: "MODIFY" as const, itemKey: items[0].itemKey, fields: { name: items[0].name, powerType: items[0].powerType, legalBasis: "修改后的依据", section: "BASIC" as const, categoryId: null } },
       ],
     };
     const before = await snapshot();

@@ -45,9 +45,8 @@ export async function POST(request: Request) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const result = await uploadImport({ editionId, fileName: file.name || "未命名文件", bytes });
   if (!result.ok) return fail(STATUS[result.code] ?? 500, result.message);
-  return NextResponse.json({
-    ok: true,
-    sessionId: result.data.sessionId,
-    previewUrl: `/catalogue/editions/${result.data.editionId}/import/${result.data.sessionId}`,
-  });
+  const previewUrl = `/catalogue/editions/${result.data.editionId}/import/${result.data.sessionId}`;
+  // A form posted natively (before the page was interactive) goes on to the preview page.
+  if (request.headers.get("sec-fetch-mode") === "navigate") return NextResponse.redirect(new URL(previewUrl, request.url), 303);
+  return NextResponse.json({ ok: true, sessionId: result.data.sessionId, previewUrl });
 }

@@ -11,6 +11,7 @@ import { AuditTable } from "@/components/admin/audit-table";
 import { UnitStatusBadge } from "@/components/admin/badges";
 import { UnitActiveButton } from "@/components/admin/unit-active-button";
 import { EditUnitForm, MoveUnitForm } from "@/components/admin/unit-form";
+import { stampOf } from "@/lib/edit-stamp";
 import { canHaveChildren, moveTargets } from "@/components/admin/unit-options";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";
@@ -95,7 +96,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
           <section aria-labelledby="edit-heading">
             <h2 id="edit-heading" className="mb-1 text-base font-semibold">修改名称和代码</h2>
             <p className="mb-3 text-xs text-slate-500">类别创建后不能修改；如类别有误，请停用后重新建立。</p>
-            <EditUnitForm unit={{ id: unit.id, name: unit.name, shortName: unit.shortName, code: unit.code, jointMeetingMember: unit.jointMeetingMember }} />
+            <EditUnitForm unit={{ id: unit.id, name: unit.name, shortName: unit.shortName, code: unit.code, jointMeetingMember: unit.jointMeetingMember, stamp: stampOf(unit.updatedAt) }} />
           </section>
 
           <section aria-labelledby="move-heading">

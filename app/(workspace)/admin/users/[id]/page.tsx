@@ -8,6 +8,7 @@ import { recentAuditForUser } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format";
 import { unitOptions } from "@/lib/units/queries";
 import { getUser } from "@/lib/users/queries";
+import { stampOf } from "@/lib/edit-stamp";
 import { AuditTable } from "@/components/admin/audit-table";
 import { RoleBadges, UserStatusBadges } from "@/components/admin/badges";
 import { formatLockTime } from "@/components/admin/format";
@@ -90,7 +91,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <section aria-labelledby="edit-heading">
         <h2 id="edit-heading" className="mb-3 text-base font-semibold">{canManage ? "编辑用户信息" : "用户信息"}</h2>
         <EditUserForm
-          user={{ id: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, roles: user.roles, phone: user.phone }}
+          user={{ id: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, roles: user.roles, phone: user.phone, stamp: stampOf(user.updatedAt) }}
           units={units}
           canManage={canManage}
         />

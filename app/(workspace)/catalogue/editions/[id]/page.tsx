@@ -10,6 +10,7 @@ import { itemFilterSchema } from "@/lib/catalogue/schema";
 import { EditionStatusBadge } from "@/components/catalogue/badges";
 import { DeleteEditionButton, IssueEditionButton } from "@/components/catalogue/edition-buttons";
 import { EditEditionForm } from "@/components/catalogue/edit-edition-form";
+import { stampOf } from "@/lib/edit-stamp";
 import { ExportLinks } from "@/components/catalogue/export-links";
 import { ImportReports } from "@/components/catalogue/import-reports";
 import { ItemTable, filterHref } from "@/components/catalogue/item-table";
@@ -233,7 +234,7 @@ export default async function EditionPage({ params, searchParams }: Props) {
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer text-sm font-semibold text-slate-700">修改版本名称和说明</summary>
             <div className="mt-3">
-              <EditEditionForm edition={{ id: edition.id, title: edition.title, description: edition.description }} />
+              <EditEditionForm edition={{ id: edition.id, title: edition.title, description: edition.description, stamp: stampOf(edition.updatedAt) }} />
             </div>
           </details>
           <div className="rounded-lg border border-red-200 bg-white p-4">

@@ -1,3 +1,5 @@
+import { limitsOf } from "@/lib/forms";
+import { fileSchema } from "@/lib/adjustments/schema";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
@@ -170,7 +172,7 @@ export default async function AdjustmentPage({ params }: { params: Promise<{ id:
         <section aria-labelledby="file-heading" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="file-heading" className="mb-3 text-lg font-semibold">备案</h2>
           <div className="max-w-md">
-            <ReasonForm action={fileAdjustmentAction} input={ref} field="filingNumber" label="备案编号" hint="如「示例编备〔2026〕3号」。" submitLabel="登记备案" multiline={false} testId="file-form" />
+            <ReasonForm action={fileAdjustmentAction} input={ref} field="filingNumber" limits={limitsOf(fileSchema, "filingNumber")} label="备案编号" hint="如「示例编备〔2026〕3号」。" submitLabel="登记备案" multiline={false} testId="file-form" />
           </div>
         </section>
       )}

@@ -1,3 +1,5 @@
+import { limitsOf } from "@/lib/forms";
+import { returnSchema } from "@/lib/lists/schema";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound, forbidden } from "next/navigation";
@@ -174,7 +176,7 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
         <details className="rounded-lg border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer text-sm font-medium text-slate-800">退回起草单位修改（编办）</summary>
           <div className="mt-3 max-w-xl">
-            <ReasonForm action={returnListAction} input={{ listId: id, version: list.version }} field="reason" label="退回理由" submitLabel="退回修改" danger testId="return-form" />
+            <ReasonForm action={returnListAction} input={{ listId: id, version: list.version }} field="reason" limits={limitsOf(returnSchema, "reason")} label="退回理由" submitLabel="退回修改" danger testId="return-form" />
           </div>
         </details>
       )}

@@ -1,3 +1,5 @@
+import { limitsOf } from "@/lib/forms";
+import { publishDutiesSchema, removeDutySchema } from "@/lib/local-duties/schema";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -63,7 +65,7 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
             公布新版本（第 {(latest?.versionNo ?? 0) + 1} 版，{active.length} 项）
           </h2>
           <div className="max-w-xl">
-            <ReasonForm action={publishDutiesAction} input={{ unitId: unit.id }} field="note" label="公布说明" hint="例如：编办梳理存量事项，经区委编委会审议通过" submitLabel="公布新版本" multiline={false} testId="publish-duties-form" />
+            <ReasonForm action={publishDutiesAction} input={{ unitId: unit.id }} field="note" limits={limitsOf(publishDutiesSchema, "note")} label="公布说明" hint="例如：编办梳理存量事项，经区委编委会审议通过" submitLabel="公布新版本" multiline={false} testId="publish-duties-form" />
           </div>
         </section>
       )}
@@ -136,7 +138,7 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
                     <details className="w-full rounded-md border border-slate-200 p-3">
                       <summary className="cursor-pointer text-sm font-medium text-red-700">移出清单</summary>
                       <div className="mt-3 max-w-xl">
-                        <ReasonForm action={removeDutyAction} input={{ id: d.id, stamp: d.stamp }} field="reason" label="移出理由" submitLabel="移出清单" danger testId={`remove-duty-${d.id}`} />
+                        <ReasonForm action={removeDutyAction} input={{ id: d.id, stamp: d.stamp }} field="reason" limits={limitsOf(removeDutySchema, "reason")} label="移出理由" submitLabel="移出清单" danger testId={`remove-duty-${d.id}`} />
                       </div>
                     </details>
                   </div>

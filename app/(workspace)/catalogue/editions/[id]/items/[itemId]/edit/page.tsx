@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { DETAIL_FIELDS, subItemFields, type DetailField } from "@/lib/catalogue/item-data";
 import { getItem, itemFormOptions } from "@/lib/catalogue/queries";
 import { ItemForm } from "@/components/catalogue/item-form";
+import { stampOf } from "@/lib/edit-stamp";
 import { Notice } from "@/components/catalogue/messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { routeId } from "@/lib/validation";
@@ -42,6 +43,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
         options={options}
         initial={{
           id: item.id,
+          stamp: stampOf(item.updatedAt),
           seq: item.seq,
           code: item.code,
           name: item.name,

@@ -1,0 +1,128 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { JSON_FIELD, limitsOf, type Action, type FieldLimits, type FormState } from "@/lib/forms";
+import { buttonClass } from "./cx";
+import { describedBy } from "./field";
+
+/** Field names a form may use: the action's own fields, or a dotted path into a nested one. */
+export type FieldName<I> = (I extends unknown ? Extract<keyof I, string> : never) | `${string}.${string}`;
+
+type Options<R> = {
+  /** The action's zod schema, so inputs take their limits (maxLength, required) from it. */
+  schema?: unknown;
+  /** Runs once per successful submission, also after a submission made before hydration. */
+  onSuccess?: (data: R) => void | Promise<void>;
+  /** Clears the form's fields after a success (e.g. "add another" forms). */
+  resetOnSuccess?: boolean;
+};
+
+/**
+ * The one way a form submits: a React form action over the server action, so a click before the
+ * page is interactive posts the form natively (never a GET with the fields in the URL), and once
+ * hydrated the same action runs without a reload and without React clearing the fields on error.
+ * Field errors come from the server; limits come from the schema.
+ */
+export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = {}) {
+  const [state, formAction, pending] = useActionState<FormState<R>, FormData>(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const handled = useRef<FormState<R>>(null);
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+
+  useEffect(() => {
+    if (!state || state === handled.current) return;
+    handled.current = state;
+    if (state.ok) {
+      if (latest.current.resetOnSuccess) formRef.current?.reset();
+      void latest.current.onSuccess?.(state.data);
+    }
+  }, [state]);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter ?? undefined);
+    startTransition(() => formAction(data));
+  }
+
+  /** Submits values that are not (only) in the form's fields, e.g. a button outside a form. */
+  function submit(values: Record<string, unknown>) {
+    const data = new FormData();
+    data.set(JSON_FIELD, JSON.stringify(values));
+    startTransition(() => formAction(data));
+  }
+
+  const failed = state && !state.ok ? state : null;
+  const fieldErrors: Record<string, string> = failed?.fieldErrors ?? {};
+  const errorCount = Object.keys(fieldErrors).length;
+  const error = failed ? (errorCount > 1 ? `${failed.message}（共 ${errorCount} 处）` : failed.message) : null;
+
+  /** Props for an input bound to one field: name, id, aria links to its error/hint, limits. */
+  function field(name: FieldName<I>, hint?: string, id: string = name) {
+    const limits = options.schema ? limitsOf(options.schema, name) : null;
+    return {
+      ...describedBy(id, fieldErrors[name], hint),
+      name,
+      ...(limits?.maxLength != null ? { maxLength: limits.maxLength } : {}),
+      ...(limits?.min != null ? { min: limits.min } : {}),
+      ...(limits?.max != null ? { max: limits.max } : {}),
+    };
+  }
+
+  return {
+    state,
+    pending,
+    error,
+    fieldErrors,
+    ok: state?.ok === true,
+    data: state?.ok ? state.data : undefined,
+    submit,
+    field,
+    /** Spread on the <form>: the form action (works before hydration) and the hydrated submit. */
+    formProps: { ref: formRef, action: formAction, onSubmit },
+  };
+}
+
+/** Limits read on the server (a schema cannot cross into a client component as a prop). */
+export function limitProps(limits: FieldLimits | undefined) {
+  if (!limits) return {};
+  return {
+    ...(limits.maxLength != null ? { maxLength: limits.maxLength } : {}),
+    ...(limits.min != null ? { min: limits.min } : {}),
+    ...(limits.max != null ? { max: limits.max } : {}),
+  };
+}
+
+/** Hidden inputs for ids and stamps the form carries (numbers and strings). */
+export function HiddenFields({ values }: { values: Record<string, string | number | boolean | null | undefined> }) {
+  return (
+    <>
+      {Object.entries(values).map(([name, value]) =>
+        value === undefined || value === null ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
+      )}
+    </>
+  );
+}
+
+/** A hidden field carrying structured state (bulk tables, previews) as JSON. */
+export function JsonField({ value }: { value: unknown }) {
+  return <input type="hidden" name={JSON_FIELD} value={JSON.stringify(value)} />;
+}
+
+export function SubmitButton({
+  pending,
+  pendingLabel = "正在提交…",
+  className = buttonClass.primary,
+  children,
+  disabled,
+  ...rest
+}: { pending: boolean; pendingLabel?: string; children: React.ReactNode } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button type="submit" className={className} {...rest} disabled={pending || disabled} aria-busy={pending || undefined}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}
