@@ -5,7 +5,7 @@ import { redirect, forbidden } from "next/navigation";
 import { headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { can, type Permission, type Subject } from "./policy";
+import { can, mayEnter, type Permission, type SubjectArgs } from "./policy";
 import { loadSessionUser } from "./queries";
 import type { SessionUser } from "./types";
 
@@ -29,9 +29,23 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
   return user;
 }
 
-/** For pages: answers 403 when the user may not. */
-export async function requirePermission(permission: Permission, subject?: Subject): Promise<SessionUser> {
+/**
+ * For pages about one object: answers 403 unless the user may do `permission` to `subject`.
+ * Permissions the table checks against a subject do not compile without one.
+ */
+export async function requirePermission<P extends Permission>(permission: P, ...subject: SubjectArgs<P>): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user, permission, subject)) forbidden();
+  if (!can(user, permission, ...subject)) forbidden();
+  return user;
+}
+
+/**
+ * For pages that list many objects: answers 403 unless the user's roles hold `permission` at all.
+ * What the page then shows must be scoped to the user by its reads (e.g. `listScope`), and each
+ * object it links to checks `requirePermission` with that object.
+ */
+export async function requireEntry(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!mayEnter(user, permission)) forbidden();
   return user;
 }

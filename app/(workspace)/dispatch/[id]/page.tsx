@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound, forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getDispatch } from "@/lib/dispatch/queries";
 import { DIRECTION_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/dispatch/labels";
@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 export const metadata: Metadata = { title: "派单详情" };
 
 export default async function DispatchDetail({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("dispatch.read");
+  const user = await requireEntry("dispatch.read");
   const id = Number((await params).id);
   const d = Number.isInteger(id) && id > 0 ? await getDispatch(id) : null;
   if (!d) notFound();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound, forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { raterForm } from "@/lib/evaluation/read-model";
 import { sheetDeadline } from "@/lib/evaluation/commands";
@@ -15,7 +15,7 @@ import { toDay } from "@/lib/calendar/workdays";
 export const metadata: Metadata = { title: "本单位评分" };
 
 export default async function RatePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("evaluation.rate");
+  const user = await requireEntry("evaluation.rate");
   const id = Number((await params).id);
   const round = Number.isInteger(id) && id > 0 ? await prisma.evaluationRound.findUnique({ where: { id }, select: { id: true, title: true, status: true, closesOn: true } }) : null;
   if (!round) notFound();

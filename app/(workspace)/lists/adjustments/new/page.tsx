@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { listForAdjustment } from "@/lib/adjustments/queries";
 import { categoryOptions, powerTypeOptions } from "@/lib/lists/queries";
 import { buttonClass } from "@/components/ui/cx";
@@ -13,7 +13,7 @@ import { AdjustmentForm } from "@/components/lists/adjustment-form";
 export const metadata: Metadata = { title: "提出调整申请" };
 
 export default async function NewAdjustmentPage({ searchParams }: { searchParams: Promise<{ listId?: string }> }) {
-  const user = await requirePermission("adjustment.create");
+  const user = await requireEntry("adjustment.create");
   const listId = Number((await searchParams).listId);
   const list = Number.isInteger(listId) && listId > 0 ? await listForAdjustment(listId) : null;
   if (!list) notFound();

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { todayInChina } from "@/lib/lists/commands";
 import { publishListAction } from "@/lib/lists/actions";
 import { draftItems, getList } from "@/lib/lists/queries";
@@ -13,7 +13,7 @@ import { PublishForm } from "@/components/lists/publish-form";
 export const metadata: Metadata = { title: "印发公布" };
 
 export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("list.publish");
+  const user = await requireEntry("list.publish");
   const id = Number((await params).id);
   const list = Number.isInteger(id) && id > 0 ? await getList(id) : null;
   if (!list) notFound();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getList, reviewerUnitOptions } from "@/lib/lists/queries";
 import { buttonClass } from "@/components/ui/cx";
@@ -12,7 +12,7 @@ import { StagesEditor } from "@/components/lists/stages-editor";
 export const metadata: Metadata = { title: "调整审核环节" };
 
 export default async function StagesPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("list.manageStages");
+  const user = await requireEntry("list.manageStages");
   const id = Number((await params).id);
   const list = Number.isInteger(id) && id > 0 ? await getList(id) : null;
   if (!list) notFound();
