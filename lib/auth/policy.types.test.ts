@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ActionSpec } from "@/lib/action";
+import type { RouteSpec } from "@/lib/route";
 import { can } from "./policy";
 import type { SessionUser } from "./types";
 
@@ -32,5 +33,18 @@ describe("subject permissions in the types", () => {
     // @ts-expect-error catalogue.issue is role-only: it takes no subject.
     expect(can(u, "catalogue.issue", { type: "user", id: 1 })).toBe(false);
     expect(can(u, "catalogue.issue")).toBe(false);
+  });
+
+  it("needs a subject for a route handler whose permission names one", () => {
+    const handle = async () => new Response("");
+    // @ts-expect-error dispatch.read names a case: a download route without `subject` does not compile.
+    const missing: RouteSpec<{ id: number }, "dispatch.read"> = { permission: "dispatch.read", handle };
+    const given: RouteSpec<{ streetId: number }, "dispatch.read"> = {
+      permission: "dispatch.read",
+      subject: (d) => ({ type: "dispatch", streetId: d.streetId, departmentId: 1, status: "REPORTED", direction: "UP" }),
+      handle,
+    };
+    const roleOnly: RouteSpec<undefined, "funding.read"> = { permission: "funding.read", handle };
+    expect([missing, given, roleOnly].length).toBe(3);
   });
 });
