@@ -8,6 +8,7 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/write";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/validation";
 
 export type CommandContext = {
   tx: Tx;
@@ -66,6 +67,9 @@ export function defineAction<S extends z.ZodType, R, P = undefined, Perm extends
   // The types refuse a subject permission without a loader; this refuses it at run time too.
   if (needsSubject(spec.permission) && !loadSubject) throw new Error(`${spec.permission} needs a subject loader`);
   return async function action(raw: unknown): Promise<ActionResult<R>> {
+    // Text PostgreSQL cannot store (NUL, a lone surrogate) is refused in any field, declared or not.
+    const unsafe = unsafeTextPath(raw);
+    if (unsafe) return failure("VALIDATION", undefined, { [unsafe]: UNSAFE_TEXT_MESSAGE });
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) return failure("VALIDATION", undefined, fieldErrorsOf(parsed.error));
     const user = await getCurrentUser();

@@ -4,16 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, ERROR_MESSAGES, type ErrorCode } from "@/lib/errors";
 import { contentDisposition } from "@/lib/export-cells";
-
-/** The largest id PostgreSQL's `integer` holds; a larger one in a URL names nothing. */
-const MAX_ID = 2_147_483_647;
-
-/** A positive integer route parameter, or null (the handler answers 404). */
-export function parseRouteId(value: string | undefined): number | null {
-  if (!value || !/^[1-9][0-9]{0,9}$/.test(value)) return null;
-  const id = Number(value);
-  return id <= MAX_ID ? id : null;
-}
+import { routeId } from "@/lib/validation";
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -111,8 +102,7 @@ export function workspaceRoute<T, P extends Permission>(spec: RouteSpec<T, P>) {
       const params = (await context?.params) ?? {};
       const ids: Record<string, number> = {};
       for (const name of spec.ids ?? []) {
-        const raw = params[name];
-        const id = parseRouteId(typeof raw === "string" ? raw : undefined);
+        const id = routeId(params[name]);
         if (id === null) return refuse(404, notFound, json);
         ids[name] = id;
       }

@@ -1,21 +1,17 @@
 // The queue query, without "server-only" so that the benchmark script can time it as the page runs it.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { AdmissionStatus } from "@/lib/generated/prisma/enums";
+import { dbDate, today } from "@/lib/dates";
 import { OPEN_STATUSES } from "./state";
 import type { QueueFilter } from "./schema";
 
 export const PAGE_SIZE = 20;
 
-function todayDb(now = new Date()) {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
 /** The queue: paged on the server, oldest deadline first among open ones. */
 export async function listAdmissions(db: Pick<PrismaClient, "admission">, scope: Prisma.AdmissionWhereInput, filter: QueueFilter) {
   const where: Prisma.AdmissionWhereInput = { ...scope };
   if (filter.status === "OPEN") where.status = { in: OPEN_STATUSES };
-  else if (filter.status === "OVERDUE") Object.assign(where, { status: { in: OPEN_STATUSES }, stageDueOn: { lt: todayDb() } });
+  else if (filter.status === "OVERDUE") Object.assign(where, { status: { in: OPEN_STATUSES }, stageDueOn: { lt: dbDate(today()) } });
   else if (filter.status) where.status = filter.status as AdmissionStatus;
   if (filter.q) where.OR = [{ title: { contains: filter.q } }, { code: { contains: filter.q } }, { applicantUnitName: { contains: filter.q } }];
   const [rows, total, counts] = await Promise.all([

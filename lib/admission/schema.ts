@@ -1,15 +1,11 @@
 import { z } from "zod";
-
-const text = (label: string, max: number) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 字`).default("");
-const id = z.coerce.number({ error: "参数有误" }).int("参数有误").positive("参数有误");
+import { date, filterPage, filterText, id, text, textOrEmpty } from "@/lib/validation";
 
 export const admissionFieldsSchema = z
   .object({
     kind: z.enum(["DUTY", "SERVICE", "POWER", "SIGNBOARD", "CERTIFICATE"], { error: "请选择准入事项类别" }),
     level: z.enum(["STREET", "COMMUNITY"], { error: "请选择下沉层级" }),
-    title: z.string({ error: "请填写事项名称" }).trim().min(2, "事项名称至少 2 个字").max(100, "事项名称不能超过 100 字"),
+    title: text("事项名称", 100, { min: 2 }),
     dutyType: text("事项类型", 30),
     content: text("事项内容", 2000),
     authority: text("赋予的权限", 1000),
@@ -24,7 +20,7 @@ export const admissionFieldsSchema = z
       .trim()
       .min(1, "请填写经费金额，不需要经费时填 0")
       .regex(/^\d{1,10}(\.\d{1,2})?$/, "请填写金额（元），最多两位小数，例如 35000"),
-    fundingSource: optionalText("经费来源", 200),
+    fundingSource: textOrEmpty("经费来源", 200),
     staffing: text("人员力量测算", 1000),
     workload: text("工作量测算", 1000),
     targetUnitIds: z.array(id, { error: "请选择承接单位" }).min(1, "请至少选择一个承接单位").max(2000, "承接单位过多"),
@@ -41,7 +37,7 @@ export const updateAdmissionSchema = z.intersection(admissionFieldsSchema, z.obj
 export const idSchema = z.object({ id });
 
 export const initialReviewSchema = z
-  .object({ id, decision: z.enum(["FORWARD", "RETURN"], { error: "请选择初审结果" }), comment: optionalText("初审意见", 1000) })
+  .object({ id, decision: z.enum(["FORWARD", "RETURN"], { error: "请选择初审结果" }), comment: textOrEmpty("初审意见", 1000) })
   .superRefine((v, ctx) => {
     if (v.decision === "RETURN" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "退回修改时请写明需要修改的内容" });
   });
@@ -54,31 +50,29 @@ export const opinionSchema = z.object({
 });
 
 export const consultSchema = z
-  .object({ id, response: z.enum(["AGREE", "OBJECT"], { error: "请选择是否同意承接" }), reason: optionalText("理由", 1000) })
+  .object({ id, response: z.enum(["AGREE", "OBJECT"], { error: "请选择是否同意承接" }), reason: textOrEmpty("理由", 1000) })
   .superRefine((v, ctx) => {
     if (v.response === "OBJECT" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "提出异议时请写明理由" });
   });
 
-export const closeConsultationSchema = z.object({ id, note: optionalText("说明", 500) });
+export const closeConsultationSchema = z.object({ id, note: textOrEmpty("说明", 500) });
 
 export const decideSchema = z
   .object({
     id,
     decision: z.enum(["ADMIT", "REFUSE"], { error: "请选择决定" }),
     approvalDocNo: text("联审文号", 50),
-    note: optionalText("决定说明", 1000),
+    note: textOrEmpty("决定说明", 1000),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "REFUSE" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "不予准入时请写明理由" });
   });
 
-const day = z.string({ error: "请选择日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请选择日期");
-
 export const fileSchema = z.object({
   id,
   filingNumber: text("备案号", 50),
   filingAuthority: text("备案机关", 50),
-  filedOn: day,
+  filedOn: date("备案日期"),
 });
 
 export const uploadSchema = z.object({
@@ -90,7 +84,7 @@ export const attachmentIdSchema = z.object({ attachmentId: id });
 
 export const queueFilterSchema = z.object({
   status: z.enum(["SUBMITTED", "RETURNED", "JOINT_REVIEW", "CONSULTING", "DECIDING", "FILING", "ADMITTED", "REFUSED", "WITHDRAWN", "OPEN", "OVERDUE"]).optional().catch(undefined),
-  q: z.string().trim().max(50).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10000).default(1).catch(1),
+  q: filterText(50),
+  page: filterPage(10_000),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;

@@ -1,4 +1,5 @@
 import type { AdmissionStage, AdmissionStatus } from "@/lib/generated/prisma/enums";
+import { dayEnd, dayOfDbDate } from "@/lib/dates";
 
 /** Working days each step may take (counted on the work calendar). */
 export const STAGE_WORKDAYS: Record<AdmissionStage, number> = {
@@ -23,7 +24,7 @@ export const OPEN_STATUSES: AdmissionStatus[] = ["SUBMITTED", "RETURNED", "JOINT
 
 /** The last moment of a due day in Shanghai: overdue starts the next morning. */
 export function dueEnd(dueOn: Date): Date {
-  return new Date(`${dueOn.toISOString().slice(0, 10)}T23:59:59.999+08:00`);
+  return dayEnd(dayOfDbDate(dueOn));
 }
 
 export function isOverdue(dueOn: Date | null | undefined, now = new Date()): boolean {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { AuditFilter } from "./schema";
+import { dayStart } from "@/lib/dates";
 
 export const AUDIT_PAGE_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,10 +25,6 @@ const auditRowSelect = {
 
 export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }>;
 
-/** Start of a YYYY-MM-DD day in Asia/Shanghai (UTC+8, no daylight saving). */
-function shanghaiDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
 
 async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
@@ -61,8 +58,8 @@ async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditLogWhereInpu
   if (from || to) {
     and.push({
       at: {
-        ...(from ? { gte: shanghaiDayStart(from) } : {}),
-        ...(to ? { lt: new Date(shanghaiDayStart(to).getTime() + DAY_MS) } : {}),
+        ...(from ? { gte: dayStart(from) } : {}),
+        ...(to ? { lt: new Date(dayStart(to).getTime() + DAY_MS) } : {}),
       },
     });
   }

@@ -1,39 +1,19 @@
 import { z } from "zod";
-
-/** Optional free text: blank, too long or repeated query values count as "no filter". */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || undefined)
-    .optional()
-    .catch(undefined);
-
-/** A calendar day as YYYY-MM-DD; impossible dates such as 2025-02-30 are dropped. */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  })
-  .optional()
-  .catch(undefined);
+import { filterDate, filterId, filterPage, filterText } from "@/lib/validation";
 
 export const auditFilterSchema = z.object({
   /** Matches the actor's display name, or the user name of the acting account. */
-  actor: text(50),
+  actor: filterText(50),
   /** The actor's unit at the time of the entry. */
-  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  unitId: filterId,
   /** An action name, or a family of actions written as "user.*". */
-  action: text(100),
-  subjectType: text(50),
-  subjectId: text(100),
+  action: filterText(100),
+  subjectType: filterText(50),
+  subjectId: filterText(100),
   /** Inclusive days in Asia/Shanghai. */
-  from: day,
-  to: day,
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  from: filterDate,
+  to: filterDate,
+  page: filterPage(),
 });
 
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

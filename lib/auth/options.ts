@@ -7,10 +7,11 @@ import { prisma } from "@/lib/db/client";
 import { authenticate } from "./commands";
 import { addressFrom } from "./request-meta";
 import { DEFAULT_POLICY } from "./throttle";
+import { isSafeText } from "@/lib/validation";
 
 const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(128),
+  username: z.string().trim().min(1).max(64).refine(isSafeText),
+  password: z.string().min(1).max(128).refine(isSafeText),
 });
 
 declare module "next-auth" {

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { date, textOrEmpty } from "@/lib/validation";
 
 export const setDaySchema = z
   .object({
-    date: z.string({ error: "请选择日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请选择日期"),
+    date: date("日期"),
     kind: z.enum(["HOLIDAY", "WORKDAY", "NORMAL"], { error: "请选择这一天的类型" }),
-    name: z.string().trim().max(30, "名称不能超过 30 字").default(""),
+    name: textOrEmpty("名称", 30),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== "NORMAL" && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: "请填写名称，例如「国庆节」或「国庆节调休上班」" });

@@ -2,36 +2,17 @@
 // A day is written "YYYY-MM-DD"; Mondays to Fridays are workdays unless the calendar says a
 // date is a public holiday, and a weekend day is a workday when it is a make-up day (调休).
 
+import { dayOfDbDate, toDay, type DayInput } from "@/lib/dates";
+
+export { dayOfDbDate, dbDate, toDay, type DayInput } from "@/lib/dates";
+
 export type DayKind = "HOLIDAY" | "WORKDAY";
 export type WorkCalendar = { overrides: ReadonlyMap<string, DayKind> };
-export type DayInput = Date | string;
-
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-const shanghai = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 
 export function makeCalendar(days: Iterable<{ date: DayInput; kind: DayKind }>): WorkCalendar {
   const overrides = new Map<string, DayKind>();
   for (const d of days) overrides.set(typeof d.date === "string" ? d.date : dayOfDbDate(d.date), d.kind);
   return { overrides };
-}
-
-/** The Asia/Shanghai calendar day of an instant (a Date) or a "YYYY-MM-DD" string as is. */
-export function toDay(input: DayInput): string {
-  if (typeof input === "string") {
-    if (!DAY_RE.test(input)) throw new RangeError(`not a day: ${input}`);
-    return input;
-  }
-  return shanghai.format(input);
-}
-
-/** A PostgreSQL DATE read by Prisma is midnight UTC of that day. */
-export function dayOfDbDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** The value to store in a DATE column for a day. */
-export function dbDate(day: string): Date {
-  return new Date(`${toDay(day)}T00:00:00.000Z`);
 }
 
 function shift(day: string, by: number): string {

@@ -1,33 +1,21 @@
 import { z } from "zod";
+import { filterPage, filterText, id, idOf, optionalId, optionalText, text } from "@/lib/validation";
 import { CANONICAL_FIELDS, FIELD_LABELS } from "@/lib/catalogue/import/fields";
 import { DETAIL_FIELDS, SUB_ITEM_FIELDS, type DetailField } from "./item-data";
 
 export const CATALOGUE_KINDS = ["GUIDANCE", "GENERAL"] as const;
 export type CatalogueKindValue = (typeof CATALOGUE_KINDS)[number];
 
-const id = z.coerce.number().int().positive();
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
-
-/** Optional text: trimmed, empty becomes null. */
-function optionalText(max: number, label: string) {
-  return z
-    .string()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .optional()
-    .nullable()
-    .transform((v) => (v?.replace(/\r\n?/g, "\n").trim() ? v.replace(/\r\n?/g, "\n").trim() : null));
-}
-
-const title = z.string().trim().min(4, "版本名称至少 4 个字").max(100, "版本名称不能超过 100 个字");
+const title = text("版本名称", 100, { min: 4 });
 
 export const createEditionSchema = z.object({
   kind: z.enum(CATALOGUE_KINDS, { message: "请选择清单类别" }),
   title,
-  description: optionalText(500, "说明"),
+  description: optionalText("说明", 500),
   copyFromId: optionalId,
 });
 
-export const updateEditionSchema = z.object({ id, title, description: optionalText(500, "说明") });
+export const updateEditionSchema = z.object({ id, title, description: optionalText("说明", 500) });
 export const editionIdSchema = z.object({ id });
 
 const DETAIL_LIMITS: Record<DetailField, number> = {
@@ -37,12 +25,12 @@ const DETAIL_LIMITS: Record<DetailField, number> = {
 };
 
 
-const details = Object.fromEntries(DETAIL_FIELDS.map((f) => [f, optionalText(DETAIL_LIMITS[f], FIELD_LABELS[f])])) as {
+const details = Object.fromEntries(DETAIL_FIELDS.map((f) => [f, optionalText(FIELD_LABELS[f], DETAIL_LIMITS[f])])) as {
   [K in DetailField]: ReturnType<typeof optionalText>;
 };
 
 const subItemSchema = z.object({
-  name: z.string().trim().min(1, "请填写子项名称").max(500, "子项名称不能超过 500 个字"),
+  name: text("子项名称", 500),
   powerTypeId: optionalId,
   fields: z
     .record(z.string(), z.string().max(20000, "内容过长").nullable().optional())
@@ -58,13 +46,13 @@ const subItemSchema = z.object({
 });
 
 export const itemFormSchema = z.object({
-  seq: optionalText(20, "序号"),
-  code: optionalText(100, "事项编码"),
-  name: z.string().trim().min(1, "请填写事项名称").max(500, "事项名称不能超过 500 个字"),
-  powerTypeId: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number({ message: "请选择权力类型" }).int().positive("请选择权力类型")),
+  seq: optionalText("序号", 20),
+  code: optionalText("事项编码", 100),
+  name: text("事项名称", 500),
+  powerTypeId: idOf("请选择权力类型"),
   domainId: optionalId,
   departmentId: optionalId,
-  departmentName: optionalText(100, "实施部门"),
+  departmentName: optionalText("实施部门", 100),
   ...details,
   subItems: z.array(subItemSchema).max(200, "子项不能超过 200 个").default([]),
 });
@@ -81,14 +69,14 @@ export const ITEM_SORTS = ["position", "name", "type", "domain", "department", "
 export const ITEM_PAGE_SIZES = [20, 50, 100] as const;
 
 export const itemFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  type: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
-  domain: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
-  dept: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
+  q: filterText(100),
+  type: z.union([z.literal("none"), id]).optional().catch(undefined),
+  domain: z.union([z.literal("none"), id]).optional().catch(undefined),
+  dept: z.union([z.literal("none"), id]).optional().catch(undefined),
   sort: z.enum(ITEM_SORTS).default("position").catch("position"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   size: z.coerce.number().pipe(z.union([z.literal(20), z.literal(50), z.literal(100)])).default(20).catch(20),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  page: filterPage(),
 });
 export type ItemFilter = z.infer<typeof itemFilterSchema>;
 
@@ -98,10 +86,10 @@ export const compareSchema = z.object({ from: id, to: id });
 
 export const importOptionsSchema = z.object({
   columnMap: z.record(z.string(), z.record(z.string(), z.enum(CANONICAL_FIELDS).nullable())).default({}),
-  typeMap: z.record(z.string(), z.number().int().positive()).default({}),
-  domainMap: z.record(z.string(), z.number().int().positive()).default({}),
+  typeMap: z.record(z.string(), id).default({}),
+  domainMap: z.record(z.string(), id).default({}),
   edits: z
-    .record(z.string(), z.object({ name: z.string().optional(), powerTypeId: z.number().int().positive().nullable().optional() }))
+    .record(z.string(), z.object({ name: z.string().optional(), powerTypeId: id.nullable().optional() }))
     .default({}),
   excluded: z.array(z.string()).default([]),
 });
@@ -119,14 +107,14 @@ export const adjustImportSchema = z.discriminatedUnion("change", [
     index: z.number().int().min(0).max(1000),
     field: z.enum(CANONICAL_FIELDS).nullable(),
   }),
-  z.object({ sessionId, change: z.literal("type"), text: z.string().min(1).max(500), entryId: z.number().int().positive().nullable() }),
-  z.object({ sessionId, change: z.literal("domain"), text: z.string().min(1).max(500), entryId: z.number().int().positive().nullable() }),
+  z.object({ sessionId, change: z.literal("type"), text: z.string().min(1).max(500), entryId: id.nullable() }),
+  z.object({ sessionId, change: z.literal("domain"), text: z.string().min(1).max(500), entryId: id.nullable() }),
   z.object({
     sessionId,
     change: z.literal("row"),
     key: z.string().min(1).max(300),
-    name: z.string().trim().min(1, "请填写事项名称").max(500, "事项名称不能超过 500 个字"),
-    powerTypeId: z.number().int().positive().nullable(),
+    name: text("事项名称", 500),
+    powerTypeId: id.nullable(),
   }),
   z.object({ sessionId, change: z.literal("exclude"), keys: z.array(z.string().min(1).max(300)).min(1).max(10000), excluded: z.boolean() }),
   z.object({ sessionId, change: z.literal("reset") }),
@@ -137,5 +125,5 @@ export const importSessionIdSchema = z.object({ sessionId });
 
 export const previewFilterSchema = z.object({
   show: z.enum(["all", "problems", "errors", "excluded"]).default("all").catch("all"),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  page: filterPage(),
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { createImportSession, parseUpload } from "./commands";
+import { id } from "@/lib/validation";
 
 /**
  * The upload step of the web import. Not a server action (the file comes to a route handler,
@@ -11,7 +12,7 @@ import { createImportSession, parseUpload } from "./commands";
  */
 export const uploadImport = defineAction({
   schema: z.object({
-    editionId: z.coerce.number().int().positive(),
+    editionId: id,
     fileName: z.string().trim().min(1).max(255),
     bytes: z.instanceof(Uint8Array),
   }),

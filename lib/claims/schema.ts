@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const id = z.coerce.number().int().positive();
+import { filterId, id, text } from "@/lib/validation";
 
 /** Claim the given items of an issued general list, or all of them. */
 export const claimSchema = z
@@ -16,12 +15,12 @@ export const unclaimSchema = z.object({
   streetId: id,
   editionId: id,
   itemIds: z.array(id).min(1, "请至少选择一项").max(5000, "一次最多处理 5000 项"),
-  reason: z.string().trim().min(2, "请填写取消认领的理由").max(500, "理由不能超过 500 个字"),
+  reason: text("取消认领的理由", 500, { min: 2 }),
 });
 
 export const claimFilterSchema = z.object({
-  edition: z.coerce.number().int().positive().optional().catch(undefined),
-  street: z.coerce.number().int().positive().optional().catch(undefined),
+  edition: filterId,
+  street: filterId,
   status: z.enum(["claimed", "unclaimed"]).optional().catch(undefined),
 });
 

@@ -4,6 +4,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requireEntry } from "@/lib/auth/session";
 import { viewScope } from "./policy";
 import { getRound, takesPart } from "./queries";
+import { routeId } from "@/lib/validation";
 
 /**
  * For the round's pages: the signed-in user, the round and what the user may see of it. A
@@ -11,8 +12,7 @@ import { getRound, takesPart } from "./queries";
  */
 export const roundPage = cache(async (idParam: string) => {
   const user = await requireEntry("devolution.read");
-  const id = Number(idParam);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = routeId(idParam) ?? notFound();
   const round = await getRound(id);
   if (!round) notFound();
   const scope = viewScope(user);
@@ -21,10 +21,3 @@ export const roundPage = cache(async (idParam: string) => {
   if (scope.kind === "street" && !(await takesPart(id, { streetId: scope.streetId }))) forbidden();
   return { user, round, scope };
 });
-
-/** Parses a positive integer route parameter or answers 404. */
-export function idParam(value: string): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  return id;
-}

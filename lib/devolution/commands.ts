@@ -7,7 +7,8 @@ import { matchDepartment } from "@/lib/catalogue/match";
 import { auditRows } from "./audit-rows";
 import { isBianban, letterSide, type DevolutionSubject } from "./policy";
 import { buildLetterContent, contentHash, documentNumber, type LetterItem } from "./letter-content";
-import { chinaToday, frozenReason } from "./state";
+import { today as chinaToday } from "@/lib/dates";
+import { frozenReason } from "./state";
 import type {
   ArbitrateInput, AssignInput, CommentInput, OpenRoundInput, PairInput, ProposeInput, RespondInput,
 } from "./schema";

@@ -1,27 +1,16 @@
 import { z } from "zod";
+import { isRealDay } from "@/lib/dates";
+import { date, filterId, filterText, id, idOf, optionalId, optionalText, text } from "@/lib/validation";
 import { DECISIONS, RESPONSES, STATES } from "./state";
 
-const id = z.coerce.number().int().positive();
 const ids = (what: string, max = 20_000) =>
   z.array(id, { error: `请选择${what}` }).min(1, `请至少选择一项${what}`).max(max, `一次最多处理 ${max} 项`);
 
-const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .optional()
-    .transform((v) => v || null);
-
-const isoDate = z
-  .string({ error: "请填写截止日期" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "请按 年-月-日 填写日期")
-  .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()), "日期无效");
 
 export const openRoundSchema = z.object({
-  title: z.string().trim().min(2, "请填写本轮名称（至少 2 个字）").max(100, "名称不能超过 100 个字"),
-  editionId: z.coerce.number({ error: "请选择赋权事项指导清单" }).int().positive("请选择赋权事项指导清单"),
-  deadline: isoDate,
+  title: text("本轮名称", 100, { min: 2 }),
+  editionId: idOf("请选择赋权事项指导清单"),
+  deadline: date("截止日期"),
   streetIds: ids("街道（乡镇）", 5000),
   documentPrefix: z
     .string()
@@ -29,20 +18,20 @@ export const openRoundSchema = z.object({
     .min(2, "请填写文号前缀")
     .max(20, "文号前缀不能超过 20 个字")
     .regex(/^[\u4e00-\u9fa5A-Za-z0-9]+$/, "文号前缀只能使用汉字、字母和数字"),
-  note: text("说明", 1000),
+  note: optionalText("说明", 1000),
 });
 
 export const assignSchema = z.object({
   roundId: id,
   itemIds: ids("事项", 5000),
-  departmentId: z.union([id, z.literal("").transform(() => null), z.null()]),
+  departmentId: optionalId,
 });
 
 const proposalShape = {
   proposal: z.enum(DECISIONS, { error: "请选择承接意见" }),
-  reason: text("理由", 500),
-  streetDuty: text("街道职责", 1000),
-  departmentDuty: text("部门保留职责", 1000),
+  reason: optionalText("理由", 500),
+  streetDuty: optionalText("街道职责", 1000),
+  departmentDuty: optionalText("部门保留职责", 1000),
 };
 
 /** A department's proposal: the reason is required unless accepting; accepting needs the boundary. */
@@ -77,9 +66,9 @@ export const respondSchema = z
     roundId: id,
     ids: ids("事项"),
     response: z.enum(RESPONSES, { error: "请选择同意或不同意" }),
-    reason: text("理由", 500),
+    reason: optionalText("理由", 500),
     /** When the street's page was drawn: proposals changed after it are not answered blind. */
-    seenAt: z.iso.datetime({ offset: true }).optional(),
+    seenAt: z.iso.datetime({ offset: true }).refine((v) => isRealDay(v.slice(0, 10)), "页面时间有误，请刷新页面").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.response === "DISAGREE" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "不同意时请填写理由" });
@@ -87,16 +76,16 @@ export const respondSchema = z
 
 export const commentSchema = z.object({
   id,
-  body: z.string().trim().min(1, "请填写留言内容").max(500, "留言不能超过 500 个字"),
+  body: text("留言内容", 500),
 });
 
 export const arbitrateSchema = z
   .object({
     id,
     decision: z.enum(DECISIONS, { error: "请选择裁决结果" }),
-    note: z.string().trim().min(2, "请填写裁决意见").max(1000, "裁决意见不能超过 1000 个字"),
-    streetDuty: text("街道职责", 1000),
-    departmentDuty: text("部门保留职责", 1000),
+    note: text("裁决意见", 1000, { min: 2 }),
+    streetDuty: optionalText("街道职责", 1000),
+    departmentDuty: optionalText("部门保留职责", 1000),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "ACCEPT" && !v.streetDuty) ctx.addIssue({ code: "custom", path: ["streetDuty"], message: "裁决承接时请写明街道承担的职责" });
@@ -107,18 +96,18 @@ export const pairSchema = z.object({ roundId: id, streetId: id, departmentId: id
 export const letterIdSchema = z.object({ letterId: id });
 export const withdrawLetterSchema = z.object({
   letterId: id,
-  reason: z.string().trim().min(2, "请填写撤回理由").max(500, "理由不能超过 500 个字"),
+  reason: text("撤回理由", 500, { min: 2 }),
 });
 export const roundIdSchema = z.object({ roundId: id });
 
 /** Filters of an item list, from the query string; bad values are dropped, not errors. */
 export const itemFilterSchema = z.object({
-  department: z.coerce.number().int().positive().optional().catch(undefined),
-  street: z.coerce.number().int().positive().optional().catch(undefined),
-  type: z.coerce.number().int().positive().optional().catch(undefined),
-  domain: z.coerce.number().int().positive().optional().catch(undefined),
+  department: filterId,
+  street: filterId,
+  type: filterId,
+  domain: filterId,
   state: z.enum(STATES).optional().catch(undefined),
-  q: z.string().trim().max(50).optional().catch(undefined),
+  q: filterText(50),
 });
 
 export type OpenRoundInput = z.infer<typeof openRoundSchema>;

@@ -1,4 +1,5 @@
 import type { DevolutionDecision, DevolutionResponse } from "@/lib/generated/prisma/enums";
+import { dayEnd, dayOfDbDate } from "@/lib/dates";
 
 export const DECISIONS = ["ACCEPT", "DEFER", "DECLINE"] as const satisfies readonly DevolutionDecision[];
 export const RESPONSES = ["AGREE", "DISAGREE"] as const satisfies readonly DevolutionResponse[];
@@ -73,15 +74,9 @@ export function frozenReason(r: Pick<StateFields, "letterId" | "lockedAt"> & { a
 
 /** The end of the deadline day in China (the round's deadline is a date). */
 export function deadlineEnd(deadline: Date): Date {
-  const day = deadline.toISOString().slice(0, 10);
-  return new Date(`${day}T23:59:59.999+08:00`);
+  return dayEnd(dayOfDbDate(deadline));
 }
 
 export function isOverdue(deadline: Date, now = new Date()): boolean {
   return deadlineEnd(deadline).getTime() < now.getTime();
-}
-
-/** Today's date in China as YYYY-MM-DD. */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

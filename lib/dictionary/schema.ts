@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id, text } from "@/lib/validation";
 
 export const DICTIONARY_KINDS = ["POWER_TYPE", "DOMAIN"] as const;
 
@@ -7,7 +8,7 @@ export const DICTIONARY_KIND_LABELS: Record<(typeof DICTIONARY_KINDS)[number], s
   DOMAIN: "领域",
 };
 
-const name = z.string().trim().min(2, "名称至少 2 个字").max(30, "名称不能超过 30 个字");
+const name = text("名称", 30, { min: 2 });
 
 /** Synonyms typed one per line or separated by 、，, ; — trimmed, deduplicated. */
 const synonyms = z
@@ -25,8 +26,8 @@ export const createEntrySchema = z.object({
   synonyms,
 });
 
-export const updateEntrySchema = z.object({ id: z.coerce.number().int().positive(), name, synonyms });
-export const setEntryActiveSchema = z.object({ id: z.coerce.number().int().positive(), active: z.boolean() });
+export const updateEntrySchema = z.object({ id, name, synonyms });
+export const setEntryActiveSchema = z.object({ id, active: z.boolean() });
 
 export type CreateEntryInput = z.infer<typeof createEntrySchema>;
 export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { loadCalendarFrom } from "@/lib/calendar/load";
 import { OPEN_STATUSES, unitStats } from "./state";
 import type { ListFilter } from "./schema";
+import { dayStart, dbDate, toDay } from "@/lib/dates";
 
 export const PAGE_SIZE = 20;
 
@@ -17,12 +18,8 @@ export function scopeFor(user: Pick<SessionUser, "roles" | "unitId">): Prisma.Di
   return or.length ? { OR: or } : { id: -1 };
 }
 
-function todayDb(now = new Date()) {
-  return new Date(`${new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now)}T00:00:00.000Z`);
-}
-
 export function overdueWhere(now = new Date()): Prisma.DispatchWhereInput {
-  const today = todayDb(now);
+  const today = dbDate(toDay(now));
   return { OR: [{ status: { in: ["REPORTED", "ESCALATED"] }, acceptDueOn: { lt: today } }, { status: "FORWARDED", replyDueOn: { lt: today } }] };
 }
 
@@ -73,8 +70,8 @@ export async function formOptions(user: SessionUser) {
 
 /** Per unit: cases, overdue count and rate, average response in working days, for a year. */
 export async function statsByUnit(year: number) {
-  const from = new Date(`${year}-01-01T00:00:00+08:00`);
-  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  const from = dayStart(`${year}-01-01`);
+  const to = dayStart(`${year + 1}-01-01`);
   const cases = await prisma.dispatch.findMany({
     where: { reportedAt: { gte: from, lt: to } },
     select: { streetId: true, departmentId: true, direction: true, status: true, reportedAt: true, reportLate: true, acceptDueOn: true, acceptedAt: true, replyDueOn: true, repliedAt: true, escalatedAt: true, street: { select: { name: true } }, department: { select: { name: true } } },

@@ -1,6 +1,6 @@
 // Deadlines and statistics of dispatched cases, on the work calendar. Pure: the calendar and
 // "now" are passed in.
-import { addWorkdays, toDay, workdaysBetween, type WorkCalendar } from "@/lib/calendar/workdays";
+import { addWorkdays, dayOfDbDate as dbDay, toDay, workdaysBetween, type WorkCalendar } from "@/lib/calendar/workdays";
 import type { DispatchStatus } from "@/lib/generated/prisma/enums";
 
 /** A department accepts the formal handover within 3 working days of the report (黄陂). */
@@ -34,8 +34,6 @@ type CaseTimes = {
   repliedAt: Date | null;
   escalatedAt: Date | null;
 };
-
-const dbDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Past the deadline of the step it is waiting for (the due day itself is still on time). */
 export function isOverdue(c: Pick<CaseTimes, "status" | "acceptDueOn" | "replyDueOn">, now = new Date()): boolean {

@@ -3,7 +3,7 @@ import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { EvaluationRoundStatus } from "@/lib/generated/prisma/enums";
-import { dbDate, toDay } from "@/lib/calendar/workdays";
+import { dayOfDbDate as day, dbDate, today } from "@/lib/dates";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { weightsValid, round2 } from "./aggregate";
 import { computeResults } from "./read-model";
@@ -33,8 +33,6 @@ async function expectRound(tx: Tx, id: number, ...statuses: EvaluationRoundStatu
   return r;
 }
 
-const today = () => toDay(new Date());
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Streets and townships; departments (the government itself is not a department to be rated). */
 export async function participants(tx: Pick<Tx, "orgUnit">) {

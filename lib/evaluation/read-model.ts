@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import { loadCalendarFrom } from "@/lib/calendar/load";
 import { unitStats } from "@/lib/dispatch/state";
 import { aggregate, raterFlags, type Cell, type IndicatorDef, type RaterFlag, type Ratee, type Side } from "./aggregate";
+import { dayStart } from "@/lib/dates";
 
 type Db = PrismaClient | Tx;
 
@@ -40,8 +41,8 @@ export async function scoreCells(db: Db, roundId: number): Promise<Cell[]> {
 
 /** Each unit's on-time share of its dispatched cases in the round's year, for DISPATCH indicators. */
 export async function objectiveShares(db: Db, year: number, ratees: Ratee[]): Promise<Map<number, number>> {
-  const from = new Date(`${year}-01-01T00:00:00+08:00`);
-  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  const from = dayStart(`${year}-01-01`);
+  const to = dayStart(`${year + 1}-01-01`);
   const cases = await db.dispatch.findMany({
     where: { reportedAt: { gte: from, lt: to } },
     select: { streetId: true, departmentId: true, direction: true, status: true, reportedAt: true, reportLate: true, acceptDueOn: true, acceptedAt: true, replyDueOn: true, repliedAt: true, escalatedAt: true },

@@ -1,9 +1,5 @@
 import { z } from "zod";
-
-const id = z.coerce.number({ error: "参数有误" }).int("参数有误").positive("参数有误");
-const day = z.string({ error: "请选择日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请选择日期");
-const text = (label: string, max: number) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
+import { date, id, optionalId, text, textOrEmpty } from "@/lib/validation";
 
 /** 黄陂's four areas, the default indicators of a new round. */
 export const DEFAULT_INDICATORS = [
@@ -16,7 +12,7 @@ export const DEFAULT_INDICATORS = [
 export const createRoundSchema = z.object({
   year: z.coerce.number({ error: "请填写年度" }).int("年度应为整数").min(2000, "年度有误").max(2100, "年度有误"),
   title: text("考评名称", 100),
-  closesOn: day,
+  closesOn: date("截止日期"),
   trimmed: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });
 
@@ -24,7 +20,7 @@ export const indicatorSchema = z
   .object({
     id: id.optional(),
     name: text("指标名称", 50),
-    description: z.string().trim().max(500, "说明不能超过 500 字").default(""),
+    description: textOrEmpty("说明", 500),
     weight: z.coerce.number({ error: "请填写权重" }).int("权重应为整数").min(1, "权重至少为 1").max(100, "权重不能超过 100"),
     scaleMin: z.coerce.number({ error: "请填写最低分" }).int("分值应为整数").min(0, "最低分不能小于 0").max(1000, "分值过大"),
     scaleMax: z.coerce.number({ error: "请填写最高分" }).int("分值应为整数").min(1, "最高分至少为 1").max(1000, "分值过大"),
@@ -50,7 +46,6 @@ export const saveIndicatorsSchema = z
 
 export const roundIdSchema = z.object({ roundId: id });
 
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable()).default(null);
 
 /** STREET: streets (townships) rate departments; DEPARTMENT: departments rate streets. */
 export const PAIR_DIRECTIONS = ["BOTH", "STREET", "DEPARTMENT"] as const;
@@ -77,8 +72,8 @@ export const unitPairsSchema = z.object({
   counterpartIds: z.array(id).max(20_000, "所选单位过多"),
 });
 
-export const deadlineSchema = z.object({ roundId: id, closesOn: day });
-export const extendSheetSchema = z.object({ roundId: id, raterUnitId: id, extendedTo: day });
+export const deadlineSchema = z.object({ roundId: id, closesOn: date("截止日期") });
+export const extendSheetSchema = z.object({ roundId: id, raterUnitId: id, extendedTo: date("延长后的截止日期") });
 export const remindSchema = z.object({ roundId: id, raterUnitIds: z.array(id).max(5000).optional() });
 
 const scoreCell = z.object({
@@ -90,7 +85,7 @@ const scoreCell = z.object({
 export const saveScoresSchema = z.object({
   roundId: id,
   cells: z.array(scoreCell).max(100_000, "一次提交的评分过多"),
-  comments: z.array(z.object({ rateeUnitId: id, comment: z.string().trim().max(500, "评语不能超过 500 字") })).max(10_000).default([]),
+  comments: z.array(z.object({ rateeUnitId: id, comment: textOrEmpty("评语", 500) })).max(10_000).default([]),
 });
 export type SaveScoresInput = z.infer<typeof saveScoresSchema>;
 

@@ -7,6 +7,7 @@ import { DEFAULT_STAGES, FORM_LABELS, ITEM_FIELDS, OPINION_LABELS, PUBLISH_STAGE
 import type { ListReviewSubject, ListSubject, ListUnitSubject } from "./policy";
 import type { AddItemInput, CreateListInput, ItemFields, OpinionInput, PublishInput, StagesInput, UpdateItemInput } from "./schema";
 import { itemSearchText } from "./text";
+import { dayStart, toDay } from "@/lib/dates";
 
 // ---- subjects (loaded inside the action's transaction, so the policy sees current state) ----
 
@@ -558,14 +559,12 @@ export async function writeVersion(
 
 /** A calendar date as a DATE column stores it. */
 const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`);
-/** Today's date in China (the offices' calendar), as YYYY-MM-DD. */
-export const todayInChina = (now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
 
 /** When a version counts as published: now if dated today, else that day's start in China. */
 export function publicationTime(publishDate: string, now = new Date()): Date {
-  const today = todayInChina(now);
+  const today = toDay(now);
   if (publishDate > today) throw new AppError("VALIDATION", "公布日期不能晚于今天。", { publishDate: "公布日期不能晚于今天" });
-  return publishDate === today ? now : new Date(`${publishDate}T00:00:00+08:00`);
+  return publishDate === today ? now : dayStart(publishDate);
 }
 
 /** 印发公布: the approved draft becomes version N, with 文号 and dates. */

@@ -1,30 +1,6 @@
 import { z } from "zod";
+import { date, id, optionalId, optionalText, text, version } from "@/lib/validation";
 import { ITEM_FIELDS, OPINIONS, SECTIONS, type ItemField } from "./labels";
-
-const id = z.coerce.number({ message: "缺少编号" }).int().positive();
-/** The version of the draft (or item) the user saw; a different one in the database is a conflict. */
-const version = z.coerce.number({ message: "缺少版本号，请刷新页面" }).int().min(1);
-const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable());
-
-/** Optional text: trimmed, line ends normalised, empty becomes null. */
-export function optionalText(max: number, label: string) {
-  return z
-    .string()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .optional()
-    .nullable()
-    .transform((v) => {
-      const t = v?.replace(/\r\n?/g, "\n").trim();
-      return t ? t : null;
-    });
-}
-
-function requiredText(min: number, max: number, label: string) {
-  return z
-    .string({ message: `请填写${label}` })
-    .transform((v) => v.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`).max(max, `${label}不能超过 ${max} 个字`));
-}
 
 const FIELD_LIMITS: Record<ItemField, [number, string]> = {
   code: [60, "事项编码"],
@@ -44,12 +20,12 @@ const FIELD_LIMITS: Record<ItemField, [number, string]> = {
 };
 
 const itemFieldShape = Object.fromEntries(
-  ITEM_FIELDS.filter((f) => f !== "name").map((f) => [f, optionalText(FIELD_LIMITS[f][0], FIELD_LIMITS[f][1])]),
+  ITEM_FIELDS.filter((f) => f !== "name").map((f) => [f, optionalText(FIELD_LIMITS[f][1], FIELD_LIMITS[f][0])]),
 ) as { [K in Exclude<ItemField, "name">]: ReturnType<typeof optionalText> };
 
 /** Every field of an item as a form sends it. */
 export const itemFieldsSchema = z.object({
-  name: requiredText(2, 300, "事项名称"),
+  name: text("事项名称", 300, { min: 2 }),
   ...itemFieldShape,
   categoryId: optionalId,
   section: z.enum(SECTIONS, { message: "请选择清单部分" }).default("BASIC"),
@@ -60,7 +36,7 @@ export type ItemFields = z.infer<typeof itemFieldsSchema>;
 export const createListSchema = z.object({
   unitId: id,
   form: z.enum(["POWER", "DUTY"], { message: "请选择清单样式" }),
-  title: optionalText(100, "清单名称"),
+  title: optionalText("清单名称", 100),
 });
 
 export const listRefSchema = z.object({ listId: id, version });
@@ -76,7 +52,7 @@ export const moveItemSchema = z.object({ listId: id, version, itemId: id, direct
 export const reorderSchema = z.object({
   listId: id,
   version,
-  itemIds: z.array(z.coerce.number().int().positive()).min(1).max(5000),
+  itemIds: z.array(id).min(1).max(5000),
 });
 
 export const stagesSchema = z.object({
@@ -86,8 +62,8 @@ export const stagesSchema = z.object({
     .array(
       z.object({
         id: optionalId,
-        name: requiredText(2, 30, "环节名称"),
-        unitIds: z.array(z.coerce.number().int().positive()).max(100, "审核单位不能超过 100 个"),
+        name: text("环节名称", 30, { min: 2 }),
+        unitIds: z.array(id).max(100, "审核单位不能超过 100 个"),
       }),
     )
     .min(1, "至少保留「印发公布」环节")
@@ -99,9 +75,9 @@ export const opinionSchema = z
     listId: id,
     version,
     opinion: z.enum(OPINIONS, { message: "请选择审核意见" }),
-    body: optionalText(5000, "意见内容"),
+    body: optionalText("意见内容", 5000),
     itemComments: z
-      .array(z.object({ itemId: id, body: requiredText(1, 2000, "逐项意见") }))
+      .array(z.object({ itemId: id, body: text("逐项意见", 2000) }))
       .max(500)
       .default([]),
   })
@@ -111,30 +87,27 @@ export const opinionSchema = z
     }
   });
 
-export const returnSchema = z.object({ listId: id, version, reason: requiredText(2, 2000, "退回理由") });
-
-export const dateField = (label: string) =>
-  z
-    .string({ message: `请填写${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `请按「2026-01-31」的格式填写${label}`)
-    .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `${label}不是有效日期`);
+export const returnSchema = z.object({ listId: id, version, reason: text("退回理由", 2000, { min: 2 }) });
 
 /** 文号 such as 示例编发〔2026〕12号. */
-export const documentNumber = requiredText(4, 60, "文号");
+export const documentNumber = text("文号", 60, { min: 4 });
 
-export const publishSchema = z
-  .object({
-    listId: id,
-    version,
-    documentNumber,
-    publishDate: dateField("公布日期"),
-    effectiveDate: dateField("施行日期"),
-    note: optionalText(500, "说明"),
-  })
-  .refine((v) => v.effectiveDate >= v.publishDate, { path: ["effectiveDate"], message: "施行日期不能早于公布日期" });
+/** What publishing a version asks for, a list's own or an adjustment's. */
+export const publicationFields = {
+  documentNumber,
+  publishDate: date("公布日期"),
+  effectiveDate: date("施行日期"),
+  note: optionalText("说明", 500),
+};
 
-export const categorySchema = z.object({ name: requiredText(2, 20, "分类名称") });
-export const updateCategorySchema = z.object({ id, name: requiredText(2, 20, "分类名称") });
+export function checkPublicationDates(v: { publishDate: string; effectiveDate: string }, ctx: z.RefinementCtx) {
+  if (v.effectiveDate < v.publishDate) ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: "施行日期不能早于公布日期" });
+}
+
+export const publishSchema = z.object({ listId: id, version, ...publicationFields }).superRefine(checkPublicationDates);
+
+export const categorySchema = z.object({ name: text("分类名称", 20, { min: 2 }) });
+export const updateCategorySchema = z.object({ id, name: text("分类名称", 20, { min: 2 }) });
 export const moveCategorySchema = z.object({ id, direction: z.enum(["up", "down"]) });
 export const setCategoryActiveSchema = z.object({ id, active: z.boolean() });
 

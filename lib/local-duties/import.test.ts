@@ -97,7 +97,7 @@ describe("importing a 属地管理事项清单 spreadsheet", () => {
     expect(missing).toMatchObject({ status: "error", errors: ["事项名称至少 2 个字", "请填写街道（社区）职责"] });
     expect(dup).toMatchObject({ status: "error", errors: ["与第 2 行的事项名称重复"] });
     expect(long.status).toBe("error");
-    expect(long.errors).toEqual(["事项名称不能超过 100 字", "请填写责任部门"]);
+    expect(long.errors).toEqual(["事项名称不能超过 100 个字", "请填写责任部门"]);
     expect(exists).toMatchObject({ status: "exists", errors: [], warnings: ["清单中已有同名事项，将跳过", expect.stringContaining("不是系统中的部门")] });
     expect(free).toMatchObject({ status: "new", department: null, warnings: ["「省生态环境厅」不是系统中的部门，将按填写的名称保存"] });
     expect(preview.counts).toEqual({ new: 2, exists: 1, error: 3 });

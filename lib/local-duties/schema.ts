@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { id, text, textOrEmpty } from "@/lib/validation";
 
-const text = (label: string, max: number) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
-const id = z.coerce.number({ error: "参数有误" }).int("参数有误").positive("参数有误");
 
 /**
  * The fields of a 属地管理事项清单 row, as 编办 enters a duty the unit already held before the
@@ -11,9 +9,9 @@ const id = z.coerce.number({ error: "参数有误" }).int("参数有误").positi
 export const dutyFieldsSchema = z
   .object({
     dutyType: text("事项类型", 30),
-    name: z.string({ error: "请填写事项名称" }).trim().min(2, "事项名称至少 2 个字").max(100, "事项名称不能超过 100 字"),
+    name: text("事项名称", 100, { min: 2 }),
     departmentId: z.union([z.literal(""), id]).optional(),
-    departmentName: z.string().trim().max(60, "部门名称不能超过 60 字").default(""),
+    departmentName: textOrEmpty("部门名称", 60),
     departmentDuty: text("区级部门职责", 2000),
     localDuty: text("街道（社区）职责", 2000),
     legalBasis: text("法律法规及文件依据", 2000),
@@ -32,11 +30,11 @@ export const updateDutySchema = z.intersection(dutyFieldsSchema, z.object({ id, 
 export const removeDutySchema = z.object({
   id,
   stamp: z.string().max(100),
-  reason: z.string({ error: "请写明移出理由" }).trim().min(2, "请写明移出理由").max(500, "理由不能超过 500 字"),
+  reason: text("移出理由", 500, { min: 2 }),
 });
 export const publishDutiesSchema = z.object({
   unitId: id,
-  note: z.string({ error: "请填写公布说明" }).trim().min(2, "请填写公布说明，例如「编办梳理存量事项」").max(200, "说明不能超过 200 字"),
+  note: text("公布说明", 200, { min: 2 }),
 });
 
 /** Largest spreadsheet accepted for a 属地管理事项清单 import (these lists have tens of rows, rarely hundreds). */

@@ -1,3 +1,4 @@
 import { z } from "zod";
+import { id } from "@/lib/validation";
 
-export const markReadSchema = z.object({ ids: z.array(z.coerce.number().int().positive()).max(500).optional() });
+export const markReadSchema = z.object({ ids: z.array(id).max(500).optional() });

@@ -8,6 +8,7 @@ import { publishedList, unitsWithLists } from "@/lib/local-duties/queries";
 import { dutiesCsv } from "@/lib/local-duties/export";
 import { contentDisposition } from "@/lib/export-cells";
 import { readDiff, readPublicList, readPublishedLists, readVersionItems, searchPublished, type PublicItem } from "./read";
+import { isSafeText, routeId } from "@/lib/validation";
 
 // The open-data API (documented in README.md): JSON of published versions only, with paging,
 // Chinese error messages and stable codes.
@@ -61,6 +62,9 @@ function params<S extends z.ZodRawShape>(request: Request, allowed: string[], sh
     if (url.searchParams.getAll(key).length > 1) throw new ApiError(400, "INVALID_PARAMETER", `参数「${key}」只能出现一次。`, key);
   }
   const raw = Object.fromEntries(url.searchParams.entries());
+  for (const [key, value] of Object.entries(raw)) {
+    if (!isSafeText(value)) throw new ApiError(400, "INVALID_PARAMETER", `参数「${key}」含有无法识别的字符（如空字符）。`, key);
+  }
   const parsed = z.object(shape).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -82,8 +86,9 @@ const pageSize = positiveInt("pageSize（每页条数）", 100).optional().defau
 
 /** A path id: anything but a positive integer is simply not found. */
 export function pathId(value: string): number {
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ApiError(404, "NOT_FOUND", "找不到该清单。");
-  return Number(value);
+  const id = routeId(value);
+  if (id === null) throw new ApiError(404, "NOT_FOUND", "找不到该清单。");
+  return id;
 }
 
 const origin = (request: Request) => new URL(request.url).origin;
@@ -288,8 +293,8 @@ export async function apiLocalList(request: Request, unitIdParam: string) {
     version: positiveInt("version（版本号）", 100000).optional(),
     format: z.enum(["json", "csv"], { message: "format 只能是 json 或 csv。" }).optional().default("json"),
   });
-  if (!/^\d{1,9}$/.test(unitIdParam) || Number(unitIdParam) < 1) throw new ApiError(404, "NOT_FOUND", "找不到该单位的属地管理事项清单。");
-  const unitId = Number(unitIdParam);
+  const unitId = routeId(unitIdParam);
+  if (unitId === null) throw new ApiError(404, "NOT_FOUND", "找不到该单位的属地管理事项清单。");
   const list = await publishedList(unitId, p.version);
   if (!list) {
     if (p.version && (await publishedList(unitId))) throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${p.version} 版。`, "version");

@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { date, id, idOf, text, textOrEmpty } from "@/lib/validation";
 
 export const registerTaskSchema = z.object({
-  title: z.string({ error: "请填写任务名称" }).trim().min(2, "任务名称至少 2 个字").max(100, "任务名称不能超过 100 字"),
-  departmentId: z.coerce.number({ error: "请选择交办部门" }).int().positive("请选择交办部门"),
-  receivedOn: z.string({ error: "请选择收到日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请选择收到日期"),
-  description: z.string().trim().max(1000, "说明不能超过 1000 字").default(""),
+  title: text("任务名称", 100, { min: 2 }),
+  departmentId: idOf("请选择交办部门"),
+  receivedOn: date("收到日期"),
+  description: textOrEmpty("说明", 1000),
 });
 
 export const refuseSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  reason: z.string({ error: "请写明拒绝理由" }).trim().min(5, "请写明拒绝理由（至少 5 个字）").max(1000, "理由不能超过 1000 字"),
+  id,
+  reason: text("拒绝理由", 1000, { min: 5 }),
 });
 
-export const acceptSchema = z.object({ id: z.coerce.number().int().positive() });
+export const acceptSchema = z.object({ id });

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
 import { writeAudit, type RequestMeta } from "@/lib/audit/write";
-import { dbDate } from "@/lib/calendar/workdays";
+import { dbDate, today as todayInChina } from "@/lib/dates";
 import { publishLocalDutyList } from "@/lib/local-duties/commands";
 import { isFlagged } from "./satisfaction";
 import { countsFor } from "./counts";
@@ -93,7 +93,7 @@ export async function confirmRevocation(input: z.infer<typeof revokeSchema>, { t
   if (!round) throw new AppError("NOT_FOUND");
   const counts = (await countsFor(tx, round.id, [duty.id])).get(duty.id) ?? { satisfied: 0, basic: 0, dissatisfied: 0 };
   if (!isFlagged(counts)) throw new AppError("INVALID_STATE", "该事项满意度超过半数，不能撤销。");
-  const today = dbDate(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()));
+  const today = dbDate(todayInChina());
   await tx.localDuty.update({ where: { id: duty.id }, data: { active: false, revokedOn: today, revokedReason: `${round.year}年度评议满意度未过半：${input.note}` } });
   await tx.reviewRevocation.create({ data: { roundId: round.id, localDutyId: duty.id, ...counts, note: input.note, confirmedByName: user.displayName } });
   const version = await publishLocalDutyList(tx, duty.unitId, `${round.year}年度评议撤销「${duty.name}」`, user.displayName);

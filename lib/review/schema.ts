@@ -1,17 +1,17 @@
 import { z } from "zod";
+import { date, id, idOf, text } from "@/lib/validation";
 
-const id = z.coerce.number().int().positive();
 export const RATING_VALUES = ["SATISFIED", "BASIC", "DISSATISFIED"] as const;
 
 export const openRoundSchema = z.object({
   year: z.coerce.number({ error: "请填写年度" }).int("请填写年度").min(2020, "年度有误").max(2100, "年度有误"),
-  closesOn: z.string({ error: "请选择截止日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请选择截止日期"),
+  closesOn: date("截止日期"),
 });
 
 export const surveyLinkSchema = z.object({
   roundId: id,
-  unitId: z.coerce.number({ error: "请选择单位" }).int().positive("请选择单位"),
-  label: z.string().trim().min(1, "请填写参与人（如「居民代表」）").max(50, "不能超过 50 字"),
+  unitId: idOf("请选择单位"),
+  label: text("参与人（如「居民代表」）", 50),
 });
 
 export const ratingsSchema = z.object({
@@ -21,15 +21,18 @@ export const ratingsSchema = z.object({
     .min(1, "请至少评价一个事项"),
 });
 
+/** A survey link's token as it appears in the link. */
+export const surveyToken = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
+
 export const surveySubmitSchema = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
+  token: surveyToken,
   ratings: ratingsSchema.shape.ratings,
 });
 
 export const revokeSchema = z.object({
   roundId: id,
   dutyId: id,
-  note: z.string({ error: "请写明撤销说明" }).trim().min(2, "请写明撤销说明").max(500, "不能超过 500 字"),
+  note: text("撤销说明", 500, { min: 2 }),
 });
 
 export const closeRoundSchema = z.object({ roundId: id });

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { id, optionalId, optionalText, text } from "@/lib/validation";
 import { ORG_KINDS } from "@/lib/auth/roles";
 
-const name = z.string().trim().min(2, "名称至少 2 个字").max(60, "名称不能超过 60 个字");
-const shortName = z.string().trim().max(20, "简称不能超过 20 个字").optional().transform((v) => v || null);
+const name = text("名称", 60, { min: 2 });
+const shortName = optionalText("简称", 20);
 // Administrative division code (6–12 digits) or unified social credit code (18 characters).
 const code = z
   .string()
@@ -19,12 +20,12 @@ export const createUnitSchema = z.object({
   shortName,
   kind: z.enum(ORG_KINDS, { message: "请选择单位类别" }),
   code,
-  parentId: z.coerce.number().int().positive().optional().nullable().catch(null),
+  parentId: optionalId.catch(null),
   jointMeetingMember: z.boolean().default(false),
 });
 
 export const updateUnitSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id,
   name,
   shortName,
   code,
@@ -32,11 +33,11 @@ export const updateUnitSchema = z.object({
 });
 
 export const moveUnitSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  parentId: z.coerce.number().int().positive().nullable(),
+  id,
+  parentId: id.nullable(),
 });
 
-export const setUnitActiveSchema = z.object({ id: z.coerce.number().int().positive(), active: z.boolean() });
+export const setUnitActiveSchema = z.object({ id, active: z.boolean() });
 
 export type CreateUnitInput = z.infer<typeof createUnitSchema>;
 export type UpdateUnitInput = z.infer<typeof updateUnitSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { filterId, filterPage, filterText, id, idOf, text } from "@/lib/validation";
 import { ROLES } from "@/lib/auth/roles";
 
 const username = z
@@ -9,7 +10,7 @@ const username = z
   .max(32, "用户名不能超过 32 位")
   .regex(/^[a-z0-9][a-z0-9_.-]*$/, "用户名只能使用小写字母、数字、点、下划线和短横线，并以字母或数字开头");
 
-const displayName = z.string().trim().min(1, "请填写姓名").max(50, "姓名不能超过 50 个字");
+const displayName = text("姓名", 50);
 const roles = z.array(z.enum(ROLES)).min(1, "至少选择一个角色").max(ROLES.length);
 const phone = z
   .string()
@@ -22,28 +23,28 @@ const phone = z
 export const createUserSchema = z.object({
   username,
   displayName,
-  unitId: z.coerce.number().int().positive("请选择所属单位"),
+  unitId: idOf("请选择所属单位"),
   roles,
   phone,
 });
 
 export const updateUserSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id,
   displayName,
-  unitId: z.coerce.number().int().positive("请选择所属单位"),
+  unitId: idOf("请选择所属单位"),
   roles,
   phone,
 });
 
-export const userIdSchema = z.object({ id: z.coerce.number().int().positive() });
-export const setUserActiveSchema = z.object({ id: z.coerce.number().int().positive(), active: z.boolean() });
+export const userIdSchema = z.object({ id });
+export const setUserActiveSchema = z.object({ id, active: z.boolean() });
 
 export const userFilterSchema = z.object({
-  q: z.string().trim().max(50).optional().catch(undefined),
+  q: filterText(50),
   role: z.enum(ROLES).optional().catch(undefined),
-  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  unitId: filterId,
   status: z.enum(["active", "inactive", "locked"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  page: filterPage(),
 });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;

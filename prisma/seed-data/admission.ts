@@ -16,6 +16,7 @@ import * as admission from "../../lib/admission/commands";
 import type { AdmissionFields } from "../../lib/admission/schema";
 import { refuseTask, registerTask } from "../../lib/refusals/commands";
 import { createSurveyLink, hashToken, openRound } from "../../lib/review/commands";
+import { today as todayInChina } from "../../lib/dates";
 
 // Part of 黄陂's 25 属地管理事项, as 东湖街道's starting list.
 const HUANGPI_ITEMS = [
@@ -74,7 +75,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   };
   const bianban = as("示例市委编办", "BIANBAN_STAFF");
   const dept = (name: string) => as(name, "DEPARTMENT");
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  const today = todayInChina();
 
   await importChineseDays(bianban);
 

@@ -9,7 +9,7 @@ import type { DevolutionDecision } from "../../lib/generated/prisma/enums";
 import type { SessionUser } from "../../lib/auth/types";
 import { writeAudit } from "../../lib/audit/write";
 import { createLetter, openRound } from "../../lib/devolution/commands";
-import { chinaToday } from "../../lib/devolution/state";
+import { today as chinaToday } from "../../lib/dates";
 import { GENERAL_TITLE, GUIDANCE_TITLE } from "./catalogue";
 
 export const DEMO_ROUND_TITLE = "示例市2026年街道（乡镇）赋权承接确认";

@@ -8,7 +8,8 @@ import type { OrgKind, ReviewOpinion, Role } from "../../lib/generated/prisma/en
 import type { SessionUser } from "../../lib/auth/types";
 import type { CommandContext } from "../../lib/action";
 import { seedContext } from "./context";
-import { createList, publishList, recordOpinion, submitList, todayInChina, updateStages } from "../../lib/lists/commands";
+import { createList, publishList, recordOpinion, submitList, updateStages } from "../../lib/lists/commands";
+import { today as todayInChina } from "../../lib/dates";
 import { createAdjustment, decideAdjustment, fileAdjustment, opineAdjustment, publishAdjustment } from "../../lib/adjustments/commands";
 
 const DAY = 86_400_000;

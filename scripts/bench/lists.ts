@@ -18,6 +18,7 @@ import { countRows, filterRows, pageRows } from "../../lib/portal/items";
 import { readDiff, readPublicList, readVersionItems, readVersionRows, searchPublished } from "../../lib/portal/read";
 import { freePort } from "../test-db";
 import { ms, percentile, timeRuns, type BenchSuite, type Figure } from "./types";
+import { today as todayInChina } from "../../lib/dates";
 
 const LISTS = 1300;
 const DISTRICTS = 100;
@@ -250,10 +251,6 @@ function cpuMs(pid: number | undefined): number | null {
   } catch {
     return null;
   }
-}
-
-function todayInChina() {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 }
 
 /**

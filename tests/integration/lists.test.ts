@@ -20,7 +20,7 @@ import {
   opineAdjustmentAction,
   publishAdjustmentAction,
 } from "@/lib/adjustments/actions";
-import { todayInChina } from "@/lib/lists/commands";
+import { today as todayInChina } from "@/lib/dates";
 import { readDiff } from "@/lib/portal/read";
 import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
 

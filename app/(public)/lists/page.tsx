@@ -8,15 +8,16 @@ import { districts, publishedLists } from "@/lib/portal/queries";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { filterId, filterPage, filterText } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "清单目录" };
 
 const PAGE_SIZE = 50;
 const filterSchema = z.object({
-  district: z.coerce.number().int().positive().optional().catch(undefined),
+  district: filterId,
   kind: z.enum(["STREET", "COMMUNITY"]).optional().catch(undefined),
-  q: z.string().trim().max(30).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10000).default(1).catch(1),
+  q: filterText(30),
+  page: filterPage(10_000),
 });
 
 export default async function PublicListsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

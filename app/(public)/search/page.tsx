@@ -8,14 +8,15 @@ import { searchLocalDuties } from "@/lib/local-duties/queries";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { filterId, filterPage, filterText } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "事项检索" };
 
 const PAGE_SIZE = 20;
 const schema = z.object({
-  q: z.string().trim().max(50).optional().catch(undefined),
-  district: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(50).default(1).catch(1),
+  q: filterText(50),
+  district: filterId,
+  page: filterPage(50),
 });
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

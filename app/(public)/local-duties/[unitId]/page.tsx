@@ -8,15 +8,14 @@ import { DiffText } from "@/components/portal/diff-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/cx";
 import { formatDate } from "@/lib/format";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "属地管理事项清单" };
 
-const positive = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
 
 export default async function PublicLocalDutiesPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ v?: string }> }) {
-  const unitId = positive((await params).unitId);
-  const v = positive((await searchParams).v);
-  if (!unitId) notFound();
+  const unitId = routeId((await params).unitId) ?? notFound();
+  const v = routeId((await searchParams).v) ?? undefined;
   const list = await publishedList(unitId, v);
   if (!list) notFound();
   const { version, versions, items } = list;

@@ -3,12 +3,13 @@ import { surveyByToken } from "@/lib/review/queries";
 import { hashToken } from "@/lib/review/commands";
 import { RatingForm } from "@/components/admission/review-forms";
 import { EmptyState } from "@/components/ui/empty-state";
+import { surveyToken } from "@/lib/review/schema";
 
 export const metadata: Metadata = { title: "准入事项满意度评议", robots: { index: false } };
 
 export default async function SurveyPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const data = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await surveyByToken(hashToken(token)) : null;
+  const data = surveyToken.safeParse(token).success ? await surveyByToken(hashToken(token)) : null;
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       {!data ? (

@@ -15,6 +15,7 @@ import { StatusBadge, yuan } from "@/components/admission/badges";
 import { FormSuccess } from "@/components/admin/form-messages";
 import { ApplicantActions, Attachments, CloseConsultationButton, ConsultForm, DecideForm, FileForm, InitialReviewForm, OpinionForm } from "@/components/admission/step-panel";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "准入申请详情" };
 
@@ -28,9 +29,9 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function AdmissionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const id = Number((await params).id);
+  const id = routeId((await params).id) ?? notFound();
   const sp = await searchParams;
-  const a = Number.isInteger(id) ? await getAdmission(id) : null;
+  const a = await getAdmission(id);
   if (!a) notFound();
   const subject: AdmissionSubject = { type: "admission", applicantUnitId: a.applicantUnitId, targetUnitIds: a.targets.map((t) => t.unitId), status: a.status };
   const user = await requirePermission("admission.read", subject);

@@ -10,13 +10,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { CaseStep } from "@/components/dispatch/case-forms";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "派单详情" };
 
 export default async function DispatchDetail({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireEntry("dispatch.read");
-  const id = Number((await params).id);
-  const d = Number.isInteger(id) && id > 0 ? await getDispatch(id) : null;
+  const d = await getDispatch(routeId((await params).id) ?? notFound());
   if (!d) notFound();
   const subject = { type: "dispatch" as const, streetId: d.streetId, departmentId: d.departmentId, status: d.status, direction: d.direction };
   if (!can(user, "dispatch.read", subject)) forbidden();

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { formOptions } from "@/lib/dispatch/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForwardForm, ReportForm } from "@/components/dispatch/case-forms";
+import { toLocalMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "登记派单" };
 
@@ -13,7 +14,7 @@ export default async function NewDispatchPage() {
   const report = can(user, "dispatch.report");
   if (!report && !can(user, "dispatch.forward")) forbidden();
   const opts = await formOptions(user);
-  const now = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date()).replace(" ", "T");
+  const now = toLocalMinute();
   return (
     <div>
       <PageHeader

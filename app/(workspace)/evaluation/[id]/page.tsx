@@ -13,13 +13,14 @@ import { buttonClass } from "@/components/ui/cx";
 import { DeadlineForm, DeleteDraftRoundButton, ExtendForm, IndicatorEditor, RemindButton, RoundStepButton } from "@/components/evaluation/round-admin";
 import { PairEditor } from "@/components/evaluation/pair-editor";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "考评详情" };
 
 export default async function RoundPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ unit?: string }> }) {
   const user = await requirePermission("evaluation.read");
-  const id = Number((await params).id);
-  const round = Number.isInteger(id) && id > 0 ? await getRound(id) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const round = await getRound(id);
   if (!round) notFound();
   const manage = can(user, "evaluation.manage");
   if (!manage) {
@@ -30,8 +31,8 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   const rows = manage && round.status !== "DRAFT" ? await progress(id) : [];
   const submitted = rows.filter((r) => r.status === "SUBMITTED").length;
   const pairs = manage && round.status === "DRAFT" ? await pairOverview(id) : null;
-  const unitId = Number((await searchParams).unit);
-  const selected = pairs && pairs.units.some((u) => u.id === unitId) ? await unitPairs(id, unitId) : null;
+  const unitId = routeId((await searchParams).unit);
+  const selected = pairs && unitId && pairs.units.some((u) => u.id === unitId) ? await unitPairs(id, unitId) : null;
   return (
     <div className="space-y-8">
       <PageHeader

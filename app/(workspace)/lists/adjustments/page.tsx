@@ -12,13 +12,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AdjustmentStatusBadge } from "@/components/lists/status";
+import { filterPage } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "动态调整" };
 
 const STATUSES = ["REVIEWING", "APPROVED", "FILED", "PUBLISHED", "REJECTED", "WITHDRAWN"] as const;
 const filterSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10000).default(1).catch(1),
+  page: filterPage(10_000),
 });
 
 export default async function AdjustmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

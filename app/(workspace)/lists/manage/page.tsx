@@ -13,14 +13,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ListStatusBadge } from "@/components/lists/status";
+import { filterPage, filterText } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "职权清单编制" };
 
 const STATUSES = ["DRAFTING", "IN_REVIEW", "RETURNED", "APPROVED", "PUBLISHED"] as const;
 const filterSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
-  q: z.string().trim().max(50).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10000).default(1).catch(1),
+  q: filterText(50),
+  page: filterPage(10_000),
 });
 
 export default async function ListsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

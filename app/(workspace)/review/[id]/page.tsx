@@ -13,13 +13,14 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { ActionButton } from "@/components/lists/action-button";
 import { closeRoundAction } from "@/lib/review/actions";
 import { buttonClass } from "@/components/ui/cx";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "评议结果" };
 
 export default async function ReviewRoundPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("appraisal.read");
-  const id = Number((await params).id);
-  const data = Number.isInteger(id) ? await roundResults(id) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const data = await roundResults(id);
   if (!data) notFound();
   const { round, rows, links } = data;
   const manage = can(user, "appraisal.manage") && round.status === "OPEN";

@@ -7,12 +7,12 @@ import { SECTION_LABELS } from "@/lib/lists/labels";
 import { publicList, versionDiff } from "@/lib/portal/queries";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DiffText } from "@/components/portal/diff-text";
+import { routeId } from "@/lib/validation";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
 
 export const metadata: Metadata = { title: "版本对比" };
 
-const positive = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
 function ItemList({ items, listId, versionNo, tone }: { items: DiffItem[]; listId: number; versionNo: number; tone: "added" | "removed" }) {
   return (
@@ -35,11 +35,11 @@ function ItemList({ items, listId, versionNo, tone }: { items: DiffItem[]; listI
 export default async function DiffPage({ params, searchParams }: Props) {
   const p = await params;
   const s = await searchParams;
-  const id = positive(p.id);
+  const id = routeId(p.id);
   const list = id ? await publicList(id) : null;
   if (!list || !id) notFound();
-  const from = positive(s.from);
-  const to = positive(s.to);
+  const from = routeId(s.from);
+  const to = routeId(s.to);
   const result = from && to ? await versionDiff(id, from, to) : null;
   const d = result?.diff;
 

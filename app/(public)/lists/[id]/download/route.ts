@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client";
 import { contentDisposition } from "@/lib/export-cells";
 import { listPdf, listWorkbook } from "@/lib/portal/export";
 import { readPublicList, readVersionItems } from "@/lib/portal/read";
+import { routeId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -13,9 +14,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const v = url.searchParams.get("v");
   const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (format !== "xlsx" && format !== "pdf") return text("format 只能是 xlsx 或 pdf。", 400);
-  if (v !== null && !/^\d{1,9}$/.test(v)) return text("v（版本号）必须是正整数。", 400);
-  if (!/^\d{1,9}$/.test(id)) return text("找不到该清单。", 404);
-  const list = await readPublicList(prisma, Number(id), v ? Number(v) : null);
+  const versionNo = v === null ? null : routeId(v);
+  if (v !== null && versionNo === null) return text("v（版本号）必须是正整数。", 400);
+  const listId = routeId(id);
+  if (listId === null) return text("找不到该清单。", 404);
+  const list = await readPublicList(prisma, listId, versionNo);
   if (!list) return text("找不到该清单或该版本。", 404);
   const items = await readVersionItems(prisma, list.version.id);
   const exportList = { title: list.title, form: list.form, unitName: list.unit.name, version: list.version };

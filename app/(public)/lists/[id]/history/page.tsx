@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/format";
 import { publicList } from "@/lib/portal/queries";
 import { buttonClass, inputClass } from "@/components/ui/cx";
+import { routeId } from "@/lib/validation";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "版本记录" };
 
 export default async function HistoryPage({ params }: Props) {
   const p = await params;
-  const id = /^\d{1,9}$/.test(p.id) ? Number(p.id) : 0;
+  const id = routeId(p.id) ?? notFound();
   const list = id ? await publicList(id) : null;
   if (!list) notFound();
   const versions = list.versions;

@@ -1,6 +1,7 @@
 import { publishedList } from "@/lib/local-duties/queries";
 import { dutiesCsv, dutiesWorkbook } from "@/lib/local-duties/export";
 import { contentDisposition } from "@/lib/export-cells";
+import { routeId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +13,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
   const format = url.searchParams.get("format") ?? "xlsx";
   const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (format !== "xlsx" && format !== "csv") return text("format 只能是 xlsx 或 csv。", 400);
-  if (v !== null && !/^\d{1,9}$/.test(v)) return text("v（版本号）必须是正整数。", 400);
-  if (!/^\d{1,9}$/.test(unitId)) return text("找不到该清单。", 404);
-  const list = await publishedList(Number(unitId), v ? Number(v) : undefined);
+  const versionNo = v === null ? undefined : routeId(v);
+  if (versionNo === null) return text("v（版本号）必须是正整数。", 400);
+  const unit = routeId(unitId);
+  if (unit === null) return text("找不到该清单。", 404);
+  const list = await publishedList(unit, versionNo);
   if (!list) return text("找不到该清单或该版本。", 404);
   const { version, items } = list;
   const name = `${version.unitName}属地管理事项清单（第${version.versionNo}版）.${format}`;

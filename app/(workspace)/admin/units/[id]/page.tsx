@@ -15,6 +15,7 @@ import { canHaveChildren, moveTargets } from "@/components/admin/unit-options";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "单位详情" };
 
@@ -31,9 +32,7 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("unit.read");
-  const { id: rawId } = await params;
-  const id = Number(rawId);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = routeId((await params).id) ?? notFound();
   const unit = await getUnit(id);
   if (!unit) notFound();
 

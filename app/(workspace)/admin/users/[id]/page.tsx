@@ -15,6 +15,7 @@ import { UserAccountActions } from "@/components/admin/user-account-actions";
 import { EditUserForm } from "@/components/admin/user-form";
 import { buttonClass } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "用户详情" };
 
@@ -31,9 +32,7 @@ function Item({ label, children, testId }: { label: string; children: React.Reac
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("user.read");
-  const { id: rawId } = await params;
-  const id = Number(rawId);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = routeId((await params).id) ?? notFound();
   const user = await getUser(id);
   if (!user) notFound();
 

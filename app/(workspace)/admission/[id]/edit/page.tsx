@@ -4,12 +4,13 @@ import { requirePermission } from "@/lib/auth/session";
 import { getAdmission, targetCandidates } from "@/lib/admission/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { AdmissionForm } from "@/components/admission/admission-form";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "修改准入申请" };
 
 export default async function EditAdmissionPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  const a = Number.isInteger(id) ? await getAdmission(id) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const a = await getAdmission(id);
   if (!a) notFound();
   await requirePermission("admission.edit", { type: "admission", applicantUnitId: a.applicantUnitId, targetUnitIds: a.targets.map((t) => t.unitId), status: a.status });
   const units = await targetCandidates();

@@ -17,12 +17,13 @@ import { Notice } from "@/components/catalogue/messages";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { routeId } from "@/lib/validation";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = Number((await params).id);
-  const edition = Number.isInteger(id) && id > 0 ? await getEdition(id) : null;
+  const id = routeId((await params).id);
+  const edition = id ? await getEdition(id) : null;
   return { title: edition?.status === "ISSUED" ? edition.title : "清单版本" };
 }
 
@@ -32,8 +33,7 @@ function one(v: string | string[] | undefined) {
 
 export default async function EditionPage({ params, searchParams }: Props) {
   const user = await requireEntry("catalogue.read");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = routeId((await params).id) ?? notFound();
   const edition = await getEdition(id);
   if (!edition) notFound();
   if (!can(user, "catalogue.read", { type: "edition", status: edition.status })) forbidden();

@@ -10,13 +10,14 @@ import { CloseRoundButton } from "@/components/devolution/close-round-button";
 import { Legend } from "@/components/devolution/charts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormSuccess } from "@/components/admin/form-messages";
+import { filterPage } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "承接确认" };
 
 const params = z.object({
   sort: z.enum(Object.keys(STREET_SORTS) as [StreetSort, ...StreetSort[]]).default("order").catch("order"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
+  page: filterPage(1000),
   opened: z.string().optional(),
 });
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { cityName, issuedGuidanceEditions, streetChoices } from "@/lib/devolution/queries";
 import { defaultDocumentPrefix } from "@/lib/devolution/letter-content";
-import { chinaToday } from "@/lib/devolution/state";
+import { today as chinaToday } from "@/lib/dates";
 import { RoundForm } from "@/components/devolution/round-form";
 import { PageHeader } from "@/components/ui/page-header";
 

@@ -11,13 +11,14 @@ import { Badge } from "@/components/ui/badge";
 import { RatingGrid } from "@/components/evaluation/rating-grid";
 import { formatDateTime } from "@/lib/format";
 import { toDay } from "@/lib/calendar/workdays";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "本单位评分" };
 
 export default async function RatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireEntry("evaluation.rate");
-  const id = Number((await params).id);
-  const round = Number.isInteger(id) && id > 0 ? await prisma.evaluationRound.findUnique({ where: { id }, select: { id: true, title: true, status: true, closesOn: true } }) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const round = await prisma.evaluationRound.findUnique({ where: { id }, select: { id: true, title: true, status: true, closesOn: true } });
   if (!round) notFound();
   const form = await raterForm(prisma, id, user.unitId);
   if (!form.sheet || round.status === "DRAFT") forbidden();

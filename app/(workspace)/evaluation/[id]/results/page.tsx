@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, cx } from "@/components/ui/cx";
 import { RadarChart, RankingChart } from "@/components/evaluation/charts";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "考评结果" };
 
@@ -17,9 +18,9 @@ const fmt = (n: number | null | undefined) => (n == null ? "—" : n.toFixed(2))
 
 export default async function ResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ unit?: string }> }) {
   const user = await requireEntry("evaluation.results");
-  const id = Number((await params).id);
-  const unitParam = Number((await searchParams).unit);
-  const view = Number.isInteger(id) && id > 0 ? await resultsView(user, id, Number.isInteger(unitParam) && unitParam > 0 ? unitParam : undefined) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const unitParam = routeId((await searchParams).unit) ?? undefined;
+  const view = await resultsView(user, id, unitParam);
   if (!view) notFound();
   const { round, indicators, results } = view;
   const selected = results.find((r) => r.unitId === unitParam) ?? (view.scope === "OWN" ? results[0] : undefined);

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { fileAdjustmentAction, opineAdjustmentAction, publishAdjustmentAction, withdrawAdjustmentAction } from "@/lib/adjustments/actions";
 import type { ChangeFields } from "@/lib/adjustments/commands";
 import { baseItems, getAdjustment, jointMembers } from "@/lib/adjustments/queries";
-import { todayInChina } from "@/lib/lists/commands";
+import { today as todayInChina } from "@/lib/dates";
 import { ADJUSTMENT_ACTION_LABELS, fieldLabel, ITEM_FIELDS, OPINION_LABELS, OPINION_TONES, SECTION_LABELS } from "@/lib/lists/labels";
 import type { AdjustmentSubject } from "@/lib/lists/policy";
 import { Badge } from "@/components/ui/badge";
@@ -19,6 +19,7 @@ import { OpinionForm } from "@/components/lists/opinion-form";
 import { PublishForm } from "@/components/lists/publish-form";
 import { ReasonForm } from "@/components/lists/reason-form";
 import { AdjustmentStatusBadge } from "@/components/lists/status";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "调整申请" };
 
@@ -31,8 +32,8 @@ function shown(fields: ChangeFields, f: string): string {
 
 export default async function AdjustmentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const a = Number.isInteger(id) && id > 0 ? await getAdjustment(id) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const a = await getAdjustment(id);
   if (!a) notFound();
   const subject: AdjustmentSubject = { type: "adjustment", listUnitId: a.list.unitId, published: true, applicantUnitId: a.applicantUnitId, status: a.status };
   if (!can(user, "adjustment.read", subject)) forbidden();

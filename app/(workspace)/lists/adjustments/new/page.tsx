@@ -9,13 +9,13 @@ import { buttonClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AdjustmentForm } from "@/components/lists/adjustment-form";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "提出调整申请" };
 
 export default async function NewAdjustmentPage({ searchParams }: { searchParams: Promise<{ listId?: string }> }) {
   const user = await requireEntry("adjustment.create");
-  const listId = Number((await searchParams).listId);
-  const list = Number.isInteger(listId) && listId > 0 ? await listForAdjustment(listId) : null;
+  const list = await listForAdjustment(routeId((await searchParams).listId) ?? notFound());
   if (!list) notFound();
   if (!can(user, "adjustment.create", { type: "adjustment", listUnitId: list.unitId, published: true, applicantUnitId: null, status: null })) forbidden();
   const [categories, powerTypes] = await Promise.all([categoryOptions(), powerTypeOptions()]);

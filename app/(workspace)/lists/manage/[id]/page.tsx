@@ -19,13 +19,13 @@ import { ReasonForm } from "@/components/lists/reason-form";
 import { StageProgress } from "@/components/lists/stage-progress";
 import { ListStatusBadge } from "@/components/lists/status";
 import { Timeline } from "@/components/lists/timeline";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "清单详情" };
 
 export default async function ListPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = routeId((await params).id) ?? notFound();
   const list = await getList(id);
   if (!list) notFound();
   const active = list.stages.find((s) => s.status === "ACTIVE");

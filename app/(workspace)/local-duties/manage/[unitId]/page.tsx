@@ -13,13 +13,14 @@ import { ReasonForm } from "@/components/lists/reason-form";
 import { DutyForm } from "@/components/local-duties/duty-form";
 import { DutyImport } from "@/components/local-duties/duty-import";
 import { formatDate } from "@/lib/format";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "维护属地管理事项清单" };
 
 export default async function ManageLocalDutiesPage({ params }: { params: Promise<{ unitId: string }> }) {
   await requirePermission("localDuty.manage");
-  const unitId = Number((await params).unitId);
-  const data = Number.isInteger(unitId) && unitId > 0 ? await manageView(unitId) : null;
+  const unitId = routeId((await params).unitId) ?? notFound();
+  const data = await manageView(unitId);
   if (!data) notFound();
   const { unit, duties, latest, pending } = data;
   const departments = await activeDepartments();

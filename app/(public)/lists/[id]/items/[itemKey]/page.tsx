@@ -6,16 +6,17 @@ import { diffVersions, type DiffItem } from "@/lib/lists/diff";
 import { fieldLabel, fieldsFor, SECTION_LABELS, SOURCE_LABELS } from "@/lib/lists/labels";
 import { publicItem } from "@/lib/portal/queries";
 import { buttonClass } from "@/components/ui/cx";
+import { routeId, routeKey } from "@/lib/validation";
 
 type Props = { params: Promise<{ id: string; itemKey: string }>; searchParams: Promise<{ v?: string }> };
 
 async function load({ params, searchParams }: Props) {
   const p = await params;
   const v = (await searchParams).v;
-  const id = /^\d{1,9}$/.test(p.id) ? Number(p.id) : 0;
-  const versionNo = v && /^\d{1,9}$/.test(v) ? Number(v) : null;
-  const key = decodeURIComponent(p.itemKey);
-  if (!id || key.length > 20) return null;
+  const id = routeId(p.id);
+  const versionNo = v === undefined ? null : routeId(v);
+  const key = routeKey(p.itemKey, 20);
+  if (!id || !key || versionNo === null && v !== undefined) return null;
   return publicItem(id, key, versionNo);
 }
 

@@ -10,12 +10,13 @@ import { ImportReports, formatSize } from "@/components/catalogue/import-reports
 import { ImportUpload } from "@/components/catalogue/import-upload";
 import { Notice } from "@/components/catalogue/messages";
 import { PageHeader } from "@/components/ui/page-header";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "导入清单" };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("catalogue.import");
-  const id = Number((await params).id);
+  const id = routeId((await params).id) ?? notFound();
   const edition = id > 0 ? await getEdition(id) : null;
   if (!edition) notFound();
   const editionPath = `/catalogue/editions/${id}`;

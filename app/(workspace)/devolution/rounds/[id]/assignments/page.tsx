@@ -8,12 +8,13 @@ import { activeDepartments, listAssignments } from "@/lib/devolution/queries";
 import { AssignmentTable } from "@/components/devolution/assignment-table";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
+import { filterText, id } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "事项分派" };
 
 const filterSchema = z.object({
-  department: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
-  q: z.string().trim().max(50).optional().catch(undefined),
+  department: z.union([z.literal("none"), id]).optional().catch(undefined),
+  q: filterText(50),
 });
 
 export default async function AssignmentsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

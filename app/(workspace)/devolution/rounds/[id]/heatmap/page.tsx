@@ -8,6 +8,7 @@ import { heatMap, roundStreets } from "@/lib/devolution/queries";
 import type { HeatCode } from "@/lib/devolution/read-model";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
+import { filterId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "事项×街道热力图" };
 
@@ -33,7 +34,7 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
   if (!can(user, "devolution.stats")) forbidden();
   const streets = await roundStreets(round.id);
   const districts = [...new Map(streets.map((s) => [s.districtId ?? 0, s.district ?? "其他"])).entries()];
-  const q = z.object({ district: z.coerce.number().int().optional().catch(undefined) }).parse(await searchParams);
+  const q = z.object({ district: filterId }).parse(await searchParams);
   const district = q.district ?? (streets.length > MAX_COLUMNS ? districts[0]?.[0] : undefined);
   const shown = (district === undefined ? streets : streets.filter((s) => (s.districtId ?? 0) === district)).slice(0, 200);
   const { items, cells } = await heatMap(round.id, shown.map((s) => s.id));

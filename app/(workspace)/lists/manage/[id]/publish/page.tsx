@@ -3,19 +3,20 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
-import { todayInChina } from "@/lib/lists/commands";
+import { today as todayInChina } from "@/lib/dates";
 import { publishListAction } from "@/lib/lists/actions";
 import { draftItems, getList } from "@/lib/lists/queries";
 import { buttonClass } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { PublishForm } from "@/components/lists/publish-form";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "印发公布" };
 
 export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireEntry("list.publish");
-  const id = Number((await params).id);
-  const list = Number.isInteger(id) && id > 0 ? await getList(id) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const list = await getList(id);
   if (!list) notFound();
   if (!can(user, "list.publish", { type: "powerList", unitId: list.unitId, status: list.status })) forbidden();
   const items = await draftItems(id);

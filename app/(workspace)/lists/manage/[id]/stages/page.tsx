@@ -8,13 +8,14 @@ import { buttonClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StagesEditor } from "@/components/lists/stages-editor";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "调整审核环节" };
 
 export default async function StagesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireEntry("list.manageStages");
-  const id = Number((await params).id);
-  const list = Number.isInteger(id) && id > 0 ? await getList(id) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const list = await getList(id);
   if (!list) notFound();
   const units = await reviewerUnitOptions();
   const editable = can(user, "list.manageStages", { type: "powerList", unitId: list.unitId, status: list.status });

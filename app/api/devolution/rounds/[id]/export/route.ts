@@ -1,5 +1,5 @@
 import { download, workspaceRoute } from "@/lib/route";
-import { chinaToday } from "@/lib/devolution/state";
+import { today as chinaToday } from "@/lib/dates";
 import { getRound, listItemsForExport, roundDashboard } from "@/lib/devolution/queries";
 import { roundWorkbook } from "@/lib/devolution/export";
 

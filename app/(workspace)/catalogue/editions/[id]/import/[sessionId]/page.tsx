@@ -14,6 +14,7 @@ import { table } from "@/components/catalogue/table";
 import { buttonClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "导入预览" };
 
@@ -25,8 +26,8 @@ type Props = { params: Promise<{ id: string; sessionId: string }>; searchParams:
 export default async function ImportPreviewPage({ params, searchParams }: Props) {
   const user = await requirePermission("catalogue.import");
   const { id, sessionId } = await params;
-  const editionId = Number(id);
-  const data = Number(sessionId) > 0 ? await importPreview(Number(sessionId), user) : null;
+  const editionId = routeId(id) ?? notFound();
+  const data = await importPreview(routeId(sessionId) ?? notFound(), user);
   if (!data || data.session.editionId !== editionId) notFound();
   const edition = await getEdition(editionId);
   if (!edition) notFound();

@@ -10,6 +10,7 @@ import { DeleteItemButton } from "@/components/catalogue/delete-item-button";
 import { DetailList, SubItemCards } from "@/components/catalogue/item-detail";
 import { Notice } from "@/components/catalogue/messages";
 import { buttonClass } from "@/components/ui/cx";
+import { routeId } from "@/lib/validation";
 
 type Props = { params: Promise<{ id: string; itemId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,8 +19,8 @@ export const metadata: Metadata = { title: "事项详情" };
 export default async function ItemPage({ params, searchParams }: Props) {
   const user = await requireEntry("catalogue.read");
   const { id, itemId } = await params;
-  const item = Number(itemId) > 0 ? await getItem(Number(itemId)) : null;
-  if (!item || item.editionId !== Number(id)) notFound();
+  const item = await getItem(routeId(itemId) ?? notFound());
+  if (!item || item.editionId !== routeId(id)) notFound();
   const edition = item.edition;
   if (!can(user, "catalogue.read", { type: "edition", status: edition.status })) forbidden();
   const canEdit = edition.status === "DRAFT" && can(user, "catalogue.edit");

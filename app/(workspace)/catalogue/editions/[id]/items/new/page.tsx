@@ -6,12 +6,13 @@ import { getEdition, itemFormOptions } from "@/lib/catalogue/queries";
 import { ItemForm } from "@/components/catalogue/item-form";
 import { Notice } from "@/components/catalogue/messages";
 import { PageHeader } from "@/components/ui/page-header";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "新增事项" };
 
 export default async function NewItemPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("catalogue.edit");
-  const id = Number((await params).id);
+  const id = routeId((await params).id) ?? notFound();
   const edition = id > 0 ? await getEdition(id) : null;
   if (!edition) notFound();
   if (edition.status !== "DRAFT") {

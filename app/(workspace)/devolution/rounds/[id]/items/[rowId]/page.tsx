@@ -3,12 +3,13 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/format";
-import { idParam, roundPage } from "@/lib/devolution/access";
+import { roundPage } from "@/lib/devolution/access";
 import { getDevolution } from "@/lib/devolution/queries";
 import { DECISION_LABELS, RESPONSE_LABELS, frozenReason } from "@/lib/devolution/state";
 import { DecisionBadge, LetterStatusBadge, StateBadge } from "@/components/devolution/badges";
 import { ArbitrationForm, CommentForm, ProposalForm, ResponseForm } from "@/components/devolution/row-forms";
 import { cx } from "@/components/ui/cx";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "事项确认" };
 
@@ -41,7 +42,7 @@ function Duties({ street, department }: { street: string | null; department: str
 export default async function DevolutionPage({ params }: { params: Promise<{ id: string; rowId: string }> }) {
   const { id, rowId } = await params;
   const { user, round } = await roundPage(id);
-  const row = await getDevolution(idParam(rowId));
+  const row = await getDevolution(routeId(rowId) ?? notFound());
   if (!row || row.roundId !== round.id) notFound();
   const subject = { type: "devolution" as const, streetIds: [row.streetId], departmentIds: [row.departmentId] };
   if (!can(user, "devolution.read", subject)) forbidden();

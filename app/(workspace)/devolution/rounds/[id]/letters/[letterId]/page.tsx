@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/format";
-import { idParam, roundPage } from "@/lib/devolution/access";
+import { roundPage } from "@/lib/devolution/access";
 import { getLetter } from "@/lib/devolution/queries";
 import { letterSide } from "@/lib/devolution/policy";
 import { chineseDate, countsSentence, groupedHash, type LetterContent } from "@/lib/devolution/letter-content";
@@ -13,6 +13,7 @@ import { ConfirmLetterButton, WithdrawLetterButton } from "@/components/devoluti
 import { table } from "@/components/admin/table";
 import { FormSuccess } from "@/components/admin/form-messages";
 import { buttonClass } from "@/components/ui/cx";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "赋权承接事项确认书" };
 
@@ -33,7 +34,7 @@ function Party({ label, name, by, at }: { label: string; name: string; by: strin
 export default async function LetterPage({ params, searchParams }: { params: Promise<{ id: string; letterId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id, letterId } = await params;
   const { user, round } = await roundPage(id);
-  const letter = await getLetter(idParam(letterId));
+  const letter = await getLetter(routeId(letterId) ?? notFound());
   if (!letter || letter.roundId !== round.id) notFound();
   const subject = { type: "devolution" as const, streetIds: [letter.streetId], departmentIds: [letter.departmentId] };
   if (!can(user, "devolution.read", subject)) forbidden();

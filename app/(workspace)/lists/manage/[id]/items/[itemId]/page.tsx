@@ -9,15 +9,15 @@ import { buttonClass } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { ItemForm } from "@/components/lists/item-form";
 import { SourceBadge } from "@/components/lists/status";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "编辑事项" };
 
 export default async function EditItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
   const user = await requireUser();
   const p = await params;
-  const id = Number(p.id);
-  const itemId = Number(p.itemId);
-  if (!Number.isInteger(id) || !Number.isInteger(itemId) || id <= 0 || itemId <= 0) notFound();
+  const id = routeId(p.id) ?? notFound();
+  const itemId = routeId(p.itemId) ?? notFound();
   const [list, item] = await Promise.all([getList(id), draftItem(id, itemId)]);
   if (!list || !item) notFound();
   if (!can(user, "list.edit", { type: "powerList", unitId: list.unitId, status: list.status })) forbidden();

@@ -7,13 +7,14 @@ import { categoryOptions, getList, powerTypeOptions } from "@/lib/lists/queries"
 import { buttonClass } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { ItemForm } from "@/components/lists/item-form";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "添加事项" };
 
 export default async function NewItemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const list = Number.isInteger(id) && id > 0 ? await getList(id) : null;
+  const id = routeId((await params).id) ?? notFound();
+  const list = await getList(id);
   if (!list) notFound();
   if (!can(user, "list.edit", { type: "powerList", unitId: list.unitId, status: list.status })) forbidden();
   const [categories, powerTypes] = await Promise.all([categoryOptions(), powerTypeOptions()]);

@@ -7,14 +7,15 @@ import { getItem, itemFormOptions } from "@/lib/catalogue/queries";
 import { ItemForm } from "@/components/catalogue/item-form";
 import { Notice } from "@/components/catalogue/messages";
 import { PageHeader } from "@/components/ui/page-header";
+import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "编辑事项" };
 
 export default async function EditItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
   await requirePermission("catalogue.edit");
   const { id, itemId } = await params;
-  const item = Number(itemId) > 0 ? await getItem(Number(itemId)) : null;
-  if (!item || item.editionId !== Number(id)) notFound();
+  const item = await getItem(routeId(itemId) ?? notFound());
+  if (!item || item.editionId !== routeId(id)) notFound();
   const itemPath = `/catalogue/editions/${id}/items/${item.id}`;
   if (item.edition.status !== "DRAFT") {
     return (
@@ -37,7 +38,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
         </div>
       )}
       <ItemForm
-        editionId={Number(id)}
+        editionId={item.editionId}
         options={options}
         initial={{
           id: item.id,
