@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { prisma, type Tx } from "@/lib/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { can, type Permission, type Subject } from "@/lib/auth/policy";
+import { can, mayEnter, needsSubject, type Permission, type Subject, type SubjectFor, type SubjectPermission } from "@/lib/auth/policy";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/write";
 import { recordRefusal } from "@/lib/audit/security";
@@ -21,11 +21,12 @@ export type CommandContext = {
   audit: (entry: AuditEntry) => Promise<void>;
 };
 
-export type ActionSpec<S extends z.ZodType, R, P = undefined> = {
+/** Loads the subject (inside the transaction) so the policy sees current database state; false: not found. */
+export type SubjectLoader<S extends z.ZodType, Perm extends Permission> = (input: z.infer<S>, tx: Tx, user: SessionUser) => Promise<SubjectFor<Perm> | false>;
+
+type ActionBase<S extends z.ZodType, R, P, Perm extends Permission> = {
   schema: S;
-  permission: Permission;
-  /** Loads the subject (inside the transaction) so the policy sees current database state. */
-  subject?: (input: z.infer<S>, tx: Tx, user: SessionUser) => Promise<Subject | false>;
+  permission: Perm;
   /**
    * Slow work that needs no database, such as parsing an uploaded file in a worker thread: runs
    * after the permission check and before the transaction opens, so it holds no connection while
@@ -37,6 +38,18 @@ export type ActionSpec<S extends z.ZodType, R, P = undefined> = {
   /** Transaction time limit; raise it only for bulk writes (e.g. opening a province-wide round). */
   timeoutMs?: number;
 };
+
+/**
+ * An action's definition. A permission that the table checks against a subject needs a subject
+ * loader here: leaving it out does not compile (and a role-only permission takes none).
+ */
+export type ActionSpec<S extends z.ZodType, R, P = undefined, Perm extends Permission = Permission> = ActionBase<S, R, P, Perm> &
+  ([Perm] extends [SubjectPermission]
+    ? { subject: SubjectLoader<S, Perm> }
+    : {
+        /** Optional for role-only permissions: loads the object so that a missing one answers NOT_FOUND. */
+        subject?: (input: z.infer<S>, tx: Tx, user: SessionUser) => Promise<Subject | false>;
+      });
 
 /** Turns zod issues into one Chinese message per field (first issue wins). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -86,7 +99,13 @@ export type InputOf<T> = T extends Uint8Array
  * The one way to write: parse input -> load session -> policy -> run the command and its audit
  * entries in one transaction -> revalidate. Expected failures come back as values.
  */
-export function defineAction<S extends z.ZodType, R, P = undefined>(spec: ActionSpec<S, R, P>): Action<InputOf<z.input<S>>, R> {
+export function defineAction<S extends z.ZodType, R, P = undefined, Perm extends Permission = Permission>(
+  spec: ActionSpec<S, R, P, Perm>,
+): Action<InputOf<z.input<S>>, R> {
+  const checkSubject = can as (user: SessionUser, permission: Permission, subject: Subject) => boolean;
+  const loadSubject = spec.subject as ((input: z.infer<S>, tx: Tx, user: SessionUser) => Promise<Subject | false>) | undefined;
+  // The types refuse a subject permission without a loader; this refuses it at run time too.
+  if (needsSubject(spec.permission) && !loadSubject) throw new Error(`${spec.permission} needs a subject loader`);
   return async function action(first: unknown, second?: unknown): Promise<ActionResult<R>> {
     const form = second instanceof FormData ? second : first instanceof FormData ? first : null;
     const raw = form ? await formDataToInput(spec.schema, form) : first;
@@ -99,7 +118,7 @@ export function defineAction<S extends z.ZodType, R, P = undefined>(spec: Action
     if (!user) return failure("UNAUTHENTICATED");
     if (user.mustChangePassword && spec.permission !== "account.changePassword") return failure("PASSWORD_CHANGE_REQUIRED");
     const meta = await requestMeta();
-    if (!can(user, spec.permission)) {
+    if (!mayEnter(user, spec.permission)) {
       await refused(user, meta, spec.permission, "FORBIDDEN", parsed.data);
       return failure("FORBIDDEN");
     }
@@ -107,10 +126,10 @@ export function defineAction<S extends z.ZodType, R, P = undefined>(spec: Action
       const prepared = (spec.prepare ? await spec.prepare(parsed.data, user, meta) : undefined) as P;
       const data = await prisma.$transaction(
         async (tx) => {
-          if (spec.subject) {
-            const subject = await spec.subject(parsed.data, tx, user);
+          if (loadSubject) {
+            const subject = await loadSubject(parsed.data, tx, user);
             if (subject === false) throw new AppError("NOT_FOUND");
-            if (!can(user, spec.permission, subject)) throw new AppError("FORBIDDEN");
+            if (!checkSubject(user, spec.permission, subject)) throw new AppError("FORBIDDEN");
           }
           return spec.run(parsed.data, {
             tx,

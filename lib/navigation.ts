@@ -1,4 +1,4 @@
-import { can, type Permission } from "@/lib/auth/policy";
+import { mayEnter, type Permission } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 
 export type NavItem = { href: string; label: string; permission: Permission; group: string };
@@ -17,8 +17,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admission", label: "准入申请", permission: "admission.read", group: "准入" },
   { href: "/local-duties", label: "属地管理事项清单", permission: "localDuty.read", group: "准入" },
   { href: "/refusals", label: "任务登记与拒绝", permission: "refusal.read", group: "准入" },
-  { href: "/review", label: "年度评议", permission: "review.read", group: "准入" },
-  { href: "/review/rate", label: "参加评议", permission: "review.rate", group: "准入" },
+  { href: "/review", label: "年度评议", permission: "appraisal.read", group: "准入" },
+  { href: "/review/rate", label: "参加评议", permission: "appraisal.rate", group: "准入" },
   { href: "/funding", label: "费随事转", permission: "funding.read", group: "准入" },
   { href: "/calendar", label: "工作日历", permission: "calendar.read", group: "准入" },
   { href: "/evaluation", label: "双向考评", permission: "evaluation.read", group: "考评派单" },
@@ -29,5 +29,5 @@ export const NAV_ITEMS: NavItem[] = [
 ];
 
 export function navigationFor(user: SessionUser): NavItem[] {
-  return NAV_ITEMS.filter((item) => can(user, item.permission));
+  return NAV_ITEMS.filter((item) => mayEnter(user, item.permission));
 }

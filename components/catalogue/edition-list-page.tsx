@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CatalogueKind } from "@/lib/generated/prisma/enums";
-import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { can, mayEnter } from "@/lib/auth/policy";
+import { requireEntry } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/catalogue/labels";
 import { listEditions } from "@/lib/catalogue/queries";
@@ -18,7 +18,7 @@ const DESCRIPTIONS: Record<CatalogueKind, string> = {
 };
 
 export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
-  const user = await requirePermission("catalogue.read");
+  const user = await requireEntry("catalogue.read");
   const editions = await listEditions(kind, user);
   const canEdit = can(user, "catalogue.edit");
   const canImport = can(user, "catalogue.import");

@@ -2,8 +2,8 @@ import type { AdmissionStatus, Role } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/types";
 
 /**
- * Who may touch which admission, local-management list, task register and review rows. The
- * role half is the permission table in lib/auth/policy.ts; this is the subject half.
+ * Who may touch which admission. The role half is the permission table in lib/auth/policy.ts;
+ * this is the subject half.
  */
 export type AdmissionSubject = {
   type: "admission";
@@ -14,8 +14,6 @@ export type AdmissionSubject = {
   memberUnitId?: number;
   memberUnitIds?: number[];
 };
-/** A street's or community's own register, list or ratings. */
-export type LocalUnitSubject = { type: "localUnit"; unitId: number };
 
 type Who = Pick<SessionUser, "roles" | "unitId" | "jointMeetingMember">;
 
@@ -25,16 +23,7 @@ export const isBianban = (user: Who) => has(user, "BIANBAN_ADMIN", "BIANBAN_STAF
 const applicant = (user: Who, s: AdmissionSubject) => has(user, "DEPARTMENT") && user.unitId === s.applicantUnitId;
 const target = (user: Who, s: AdmissionSubject) => has(user, "STREET", "COMMUNITY") && s.targetUnitIds.includes(user.unitId);
 
-export function admissionAllows(user: Who, permission: string, subject: { type: string } | undefined): boolean {
-  if (!subject) return true;
-  if (subject.type === "localUnit") {
-    const s = subject as LocalUnitSubject;
-    if (isBianban(user) && (permission === "refusal.read" || permission === "localDuty.read")) return true;
-    if (has(user, "LEADER") && permission === "refusal.read") return true;
-    return has(user, "STREET", "COMMUNITY") && user.unitId === s.unitId;
-  }
-  if (subject.type !== "admission") return false;
-  const s = subject as AdmissionSubject;
+export function admissionAllows(user: Who, permission: string, s: AdmissionSubject): boolean {
   switch (permission) {
     case "admission.read":
       // Reviewers and leaders see every application; a department its own; a street or

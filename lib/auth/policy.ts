@@ -1,143 +1,189 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "./types";
+import { catalogueAllows, type EditionSubject } from "@/lib/catalogue/policy";
 import { devolutionAllows, type ClaimSubject, type DevolutionSubject } from "@/lib/devolution/policy";
 import { listAllows, type AdjustmentSubject, type ListReviewSubject, type ListSubject, type ListUnitSubject } from "@/lib/lists/policy";
-import { admissionAllows, type AdmissionSubject, type LocalUnitSubject } from "@/lib/admission/policy";
+import { admissionAllows, type AdmissionSubject } from "@/lib/admission/policy";
+import { refusalAllows, type TaskSubject } from "@/lib/refusals/policy";
 import { evaluationAllows, type EvaluationUnitSubject } from "@/lib/evaluation/policy";
 import { dispatchAllows, type DispatchSubject } from "@/lib/dispatch/policy";
+import { userAllows, type UserSubject } from "@/lib/users/policy";
+
+/** Every kind of subject a permission can be checked against, by its `type`. */
+export type SubjectMap = {
+  user: UserSubject;
+  edition: EditionSubject;
+  devolution: DevolutionSubject;
+  claim: ClaimSubject;
+  powerList: ListSubject;
+  listUnit: ListUnitSubject;
+  listReview: ListReviewSubject;
+  adjustment: AdjustmentSubject;
+  admission: AdmissionSubject;
+  task: TaskSubject;
+  evaluationUnit: EvaluationUnitSubject;
+  dispatch: DispatchSubject;
+};
+export type SubjectType = keyof SubjectMap;
+export type Subject = SubjectMap[SubjectType];
+
+type Entry = { readonly roles: readonly Role[]; readonly subject?: readonly SubjectType[] };
 
 /**
- * Every permission the system knows, with the roles that hold it. Area policies refine these
- * with subject checks (which street, which department) in `can`.
+ * Every permission the system knows: the roles that hold it and, where the answer depends on
+ * which object is touched, the kinds of subject it must be checked against. A permission with a
+ * `subject` cannot be checked without one: `can` and `requirePermission` do not compile without
+ * it, `defineAction` does not compile without a subject loader, and at run time a missing subject
+ * is a refusal. Pages that list many objects check `mayEnter` and scope their reads instead.
  */
 export const PERMISSIONS = {
-  "workspace.view": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
-  "account.changePassword": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
-  "user.read": ["BIANBAN_ADMIN"],
-  "user.manage": ["BIANBAN_ADMIN"],
-  "unit.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "unit.manage": ["BIANBAN_ADMIN"],
-  "audit.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "catalogue.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
-  "catalogue.readDraft": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "catalogue.edit": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "catalogue.issue": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "catalogue.import": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "dictionary.manage": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
+  "workspace.view": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
+  "account.changePassword": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
+  "user.read": { roles: ["BIANBAN_ADMIN"] },
+  "user.create": { roles: ["BIANBAN_ADMIN"] },
+  "user.manage": { roles: ["BIANBAN_ADMIN"], subject: ["user"] },
+  "unit.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "unit.manage": { roles: ["BIANBAN_ADMIN"] },
+  "audit.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "catalogue.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"], subject: ["edition"] },
+  "catalogue.readDraft": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "catalogue.edit": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "catalogue.issue": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "catalogue.import": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "dictionary.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   // 赋权承接确认: subjects name the streets and departments of the rows (lib/devolution/policy.ts).
-  "devolution.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"],
-  "devolution.manage": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "devolution.stats": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"],
-  "devolution.propose": ["DEPARTMENT"],
-  "devolution.respond": ["STREET"],
-  "devolution.comment": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET"],
-  "devolution.letter": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET"],
-  "devolution.confirmLetter": ["DEPARTMENT", "STREET"],
-  "claim.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "LEADER"],
-  "claim.manage": ["STREET"],
+  "devolution.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"], subject: ["devolution"] },
+  "devolution.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "devolution.stats": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
+  "devolution.propose": { roles: ["DEPARTMENT"], subject: ["devolution"] },
+  "devolution.respond": { roles: ["STREET"], subject: ["devolution"] },
+  "devolution.comment": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET"], subject: ["devolution"] },
+  "devolution.letter": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET"], subject: ["devolution"] },
+  "devolution.confirmLetter": { roles: ["DEPARTMENT", "STREET"], subject: ["devolution"] },
+  "claim.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "LEADER"], subject: ["claim"] },
+  "claim.manage": { roles: ["STREET"], subject: ["claim"] },
   // 职权清单 and 动态调整: subjects name the list's unit, status and reviewers (lib/lists/policy.ts).
-  "list.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
-  "list.create": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY"],
-  "list.edit": ["STREET", "COMMUNITY"],
-  "list.submit": ["STREET", "COMMUNITY"],
-  "list.manageStages": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "list.review": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "LEADER"],
-  "list.return": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "list.publish": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "listCategory.manage": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "adjustment.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
-  "adjustment.create": ["DEPARTMENT", "STREET", "COMMUNITY"],
-  "adjustment.withdraw": ["DEPARTMENT", "STREET", "COMMUNITY"],
-  "adjustment.opine": ["REVIEWER"],
-  "adjustment.decide": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "adjustment.file": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "adjustment.publish": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
+  "list.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"], subject: ["powerList", "listReview"] },
+  "list.create": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY"], subject: ["listUnit"] },
+  "list.edit": { roles: ["STREET", "COMMUNITY"], subject: ["powerList"] },
+  "list.submit": { roles: ["STREET", "COMMUNITY"], subject: ["powerList"] },
+  "list.manageStages": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["powerList"] },
+  "list.review": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "LEADER"], subject: ["listReview"] },
+  "list.return": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["powerList"] },
+  "list.publish": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["powerList"] },
+  "listCategory.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "adjustment.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"], subject: ["adjustment"] },
+  "adjustment.create": { roles: ["DEPARTMENT", "STREET", "COMMUNITY"], subject: ["adjustment"] },
+  "adjustment.withdraw": { roles: ["DEPARTMENT", "STREET", "COMMUNITY"], subject: ["adjustment"] },
+  "adjustment.opine": { roles: ["REVIEWER"], subject: ["adjustment"] },
+  "adjustment.decide": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["adjustment"] },
+  "adjustment.file": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["adjustment"] },
+  "adjustment.publish": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["adjustment"] },
   // 准入: subjects name the applicant, the target units and the status (lib/admission/policy.ts).
-  "admission.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
-  "admission.apply": ["DEPARTMENT"],
-  "admission.edit": ["DEPARTMENT"],
-  "admission.withdraw": ["DEPARTMENT"],
-  "admission.initialReview": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "admission.opine": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "REVIEWER"],
-  "admission.consult": ["STREET", "COMMUNITY"],
-  "admission.closeConsultation": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "admission.decide": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "admission.file": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "localDuty.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
+  "admission.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"], subject: ["admission"] },
+  "admission.apply": { roles: ["DEPARTMENT"] },
+  "admission.edit": { roles: ["DEPARTMENT"], subject: ["admission"] },
+  "admission.withdraw": { roles: ["DEPARTMENT"], subject: ["admission"] },
+  "admission.initialReview": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["admission"] },
+  "admission.opine": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "REVIEWER"], subject: ["admission"] },
+  "admission.consult": { roles: ["STREET", "COMMUNITY"], subject: ["admission"] },
+  "admission.closeConsultation": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["admission"] },
+  "admission.decide": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["admission"] },
+  "admission.file": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["admission"] },
+  "localDuty.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
   // 存量事项: 编办 enters, corrects and removes duties held before the admission gate, then publishes.
-  "localDuty.manage": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
+  "localDuty.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   // 拒绝权: a street or community keeps its own register; 编办 and leaders read all of them.
-  "refusal.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY", "LEADER"],
-  "refusal.register": ["STREET", "COMMUNITY"],
-  "refusal.refuse": ["STREET", "COMMUNITY"],
-  "review.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"],
-  "review.manage": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "review.rate": ["STREET", "COMMUNITY"],
-  "calendar.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
-  "calendar.manage": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "funding.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"],
+  "refusal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY", "LEADER"] },
+  "refusal.register": { roles: ["STREET", "COMMUNITY"] },
+  "refusal.refuse": { roles: ["STREET", "COMMUNITY"], subject: ["task"] },
+  "appraisal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
+  "appraisal.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "appraisal.rate": { roles: ["STREET", "COMMUNITY"] },
+  "calendar.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
+  "calendar.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "funding.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
   // 双向考评: only 编办 sets up rounds and sees individual raters' scores (lib/evaluation/policy.ts).
-  "evaluation.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"],
-  "evaluation.manage": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
-  "evaluation.rate": ["DEPARTMENT", "STREET"],
-  "evaluation.results": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"],
-  "evaluation.raterDetail": ["BIANBAN_ADMIN", "BIANBAN_STAFF"],
+  "evaluation.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"] },
+  "evaluation.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "evaluation.rate": { roles: ["DEPARTMENT", "STREET"], subject: ["evaluationUnit"] },
+  "evaluation.results": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"], subject: ["evaluationUnit"] },
+  "evaluation.raterDetail": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   // 双向派单: subjects name the case's street, department and status (lib/dispatch/policy.ts).
-  "dispatch.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"],
-  "dispatch.report": ["STREET"],
-  "dispatch.forward": ["DEPARTMENT"],
-  "dispatch.accept": ["DEPARTMENT"],
-  "dispatch.handle": ["DEPARTMENT"],
-  "dispatch.reply": ["STREET"],
-  "dispatch.escalate": ["STREET"],
-  "dispatch.stats": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"],
-  "notification.read": ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"],
-} as const satisfies Record<string, readonly Role[]>;
+  "dispatch.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"], subject: ["dispatch"] },
+  "dispatch.report": { roles: ["STREET"] },
+  "dispatch.forward": { roles: ["DEPARTMENT"] },
+  "dispatch.accept": { roles: ["DEPARTMENT"], subject: ["dispatch"] },
+  "dispatch.handle": { roles: ["DEPARTMENT"], subject: ["dispatch"] },
+  "dispatch.reply": { roles: ["STREET"], subject: ["dispatch"] },
+  "dispatch.escalate": { roles: ["STREET"], subject: ["dispatch"] },
+  "dispatch.stats": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
+  "notification.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
+} as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export type Subject =
-  | { type: "user"; id: number; unitId?: number }
-  | { type: "unit"; id: number }
-  | { type: "edition"; status: "DRAFT" | "ISSUED" }
-  | DevolutionSubject
-  | ClaimSubject
-  | ListSubject
-  | ListUnitSubject
-  | ListReviewSubject
-  | AdjustmentSubject
-  | AdmissionSubject
-  | LocalUnitSubject
-  | EvaluationUnitSubject
-  | DispatchSubject
-  | undefined;
+type EntryOf<P extends Permission> = (typeof PERMISSIONS)[P];
+/** The permissions that are only ever checked against a subject. */
+export type SubjectPermission = {
+  [P in Permission]: EntryOf<P> extends { subject: readonly SubjectType[] } ? P : never;
+}[Permission];
+export type RolePermission = Exclude<Permission, SubjectPermission>;
+/** The subject a permission is checked against (never, for role-only permissions). */
+export type SubjectFor<P extends Permission> = EntryOf<P> extends { subject: readonly (infer T extends SubjectType)[] } ? SubjectMap[T] : never;
+/** `can(user, p)` for role-only permissions, `can(user, p, subject)` for the others. */
+export type SubjectArgs<P extends Permission> = P extends SubjectPermission ? [subject: SubjectFor<P>] : [];
 
 export function hasRole(user: Pick<SessionUser, "roles">, ...roles: Role[]): boolean {
   return user.roles.some((r) => roles.includes(r));
 }
 
-/** Pure: may `user` do `permission` to `subject`? The server calls this before every read and write. */
-export function can(user: SessionUser | null, permission: Permission, subject?: Subject): boolean {
+/** Each area's policy answers for the subjects it owns. */
+const AREA_POLICIES: { [T in SubjectType]: (user: SessionUser, permission: Permission, subject: SubjectMap[T]) => boolean } = {
+  user: userAllows,
+  edition: (user, permission, subject) => catalogueAllows(user, permission, subject, roleHolds(user, "catalogue.readDraft")),
+  devolution: devolutionAllows,
+  claim: devolutionAllows,
+  powerList: listAllows,
+  listUnit: listAllows,
+  listReview: listAllows,
+  adjustment: listAllows,
+  admission: admissionAllows,
+  task: refusalAllows,
+  evaluationUnit: evaluationAllows,
+  dispatch: dispatchAllows,
+};
+
+function roleHolds(user: SessionUser | null, permission: Permission): user is SessionUser {
   if (!user) return false;
-  const allowed = PERMISSIONS[permission] as readonly Role[];
+  const allowed = PERMISSIONS[permission].roles as readonly Role[];
   if (!user.roles.some((r) => allowed.includes(r))) return false;
   // Until the password is changed the account may do nothing else.
-  if (user.mustChangePassword && permission !== "account.changePassword") return false;
+  return !user.mustChangePassword || permission === "account.changePassword";
+}
 
-  switch (permission) {
-    case "user.manage":
-      // An admin cannot lock themselves out by deactivating or demoting their own account.
-      return !(subject?.type === "user" && subject.id === user.id);
-    case "catalogue.read":
-      return subject?.type !== "edition" || subject.status === "ISSUED" || can(user, "catalogue.readDraft");
-    case "catalogue.edit":
-      return subject?.type !== "edition" || subject.status === "DRAFT";
-    default:
-      if (permission.startsWith("devolution.") || permission.startsWith("claim.")) return devolutionAllows(user, permission, subject);
-      if (permission.startsWith("list.") || permission.startsWith("adjustment.")) return listAllows(user, permission, subject);
-      if (permission.startsWith("admission.") || permission.startsWith("refusal.") || permission.startsWith("review.") || permission.startsWith("localDuty.")) return admissionAllows(user, permission, subject);
-      if (permission.startsWith("evaluation.")) return evaluationAllows(user, permission, subject);
-      if (permission.startsWith("dispatch.")) return dispatchAllows(user, permission, subject);
-      return true;
-  }
+/**
+ * Whether the user's roles hold `permission` at all, before any object is named: for menus,
+ * buttons, and pages that list many objects and scope their reads to the user. It is never the
+ * check for touching one object; that is `can` with the object as subject.
+ */
+export function mayEnter(user: SessionUser | null, permission: Permission): boolean {
+  return roleHolds(user, permission);
+}
+
+/** Pure: may `user` do `permission` (to `subject`, for permissions that name one)? */
+export function can<P extends Permission>(user: SessionUser | null, permission: P, ...args: SubjectArgs<P>): boolean {
+  if (!roleHolds(user, permission)) return false;
+  const kinds = (PERMISSIONS[permission] as Entry).subject;
+  if (!kinds) return true;
+  const subject = args[0] as Subject | undefined;
+  // A permission that names its subject kinds is refused without one, or with another kind.
+  if (!subject || !kinds.includes(subject.type)) return false;
+  const allows = AREA_POLICIES[subject.type] as (user: SessionUser, permission: Permission, subject: Subject) => boolean;
+  return allows(user, permission, subject);
+}
+
+/** Whether a permission is checked against a subject (for the run-time check in defineAction). */
+export function needsSubject(permission: Permission): boolean {
+  return Boolean((PERMISSIONS[permission] as Entry).subject);
 }

@@ -5,7 +5,7 @@ import { redirect, forbidden } from "next/navigation";
 import { headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { can, type Permission, type Subject } from "./policy";
+import { can, mayEnter, type Permission, type SubjectArgs } from "./policy";
 import { loadSessionUser } from "./queries";
 import { touchSession } from "./sessions";
 import { requestMeta } from "./request-meta";
@@ -28,6 +28,13 @@ async function currentPath(): Promise<string> {
   return h.get("x-qingdan-path") ?? "/workspace";
 }
 
+/** Records the refused page as a security event, then answers 403. */
+async function refusePage(user: SessionUser, permission: Permission): Promise<never> {
+  const [meta, path] = await Promise.all([requestMeta(), currentPath()]);
+  await recordRefusal(user, meta, { code: "FORBIDDEN", permission, subjectType: "page", subjectId: path });
+  forbidden();
+}
+
 /** For pages: signed-out visitors go to sign-in and come back; must-change-password users go there first. */
 export async function requireUser(options: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
@@ -36,13 +43,23 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
   return user;
 }
 
-/** For pages: answers 403 when the user may not. */
-export async function requirePermission(permission: Permission, subject?: Subject): Promise<SessionUser> {
+/**
+ * For pages about one object: answers 403 unless the user may do `permission` to `subject`.
+ * Permissions the table checks against a subject do not compile without one.
+ */
+export async function requirePermission<P extends Permission>(permission: P, ...subject: SubjectArgs<P>): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user, permission, subject)) {
-    const [meta, path] = await Promise.all([requestMeta(), currentPath()]);
-    await recordRefusal(user, meta, { code: "FORBIDDEN", permission, subjectType: "page", subjectId: path });
-    forbidden();
-  }
+  if (!can(user, permission, ...subject)) await refusePage(user, permission);
+  return user;
+}
+
+/**
+ * For pages that list many objects: answers 403 unless the user's roles hold `permission` at all.
+ * What the page then shows must be scoped to the user by its reads (e.g. `listScope`), and each
+ * object it links to checks `requirePermission` with that object.
+ */
+export async function requireEntry(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!mayEnter(user, permission)) await refusePage(user, permission);
   return user;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { viewScope } from "./policy";
 import { getRound, takesPart } from "./queries";
 import { routeId } from "@/lib/validation";
@@ -11,7 +11,7 @@ import { routeId } from "@/lib/validation";
  * department or street that does not take part gets a 403; a round that does not exist, a 404.
  */
 export const roundPage = cache(async (idParam: string) => {
-  const user = await requirePermission("devolution.read");
+  const user = await requireEntry("devolution.read");
   const id = routeId(idParam) ?? notFound();
   const round = await getRound(id);
   if (!round) notFound();

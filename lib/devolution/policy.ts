@@ -28,18 +28,16 @@ function ownStreet(user: Who, s: DevolutionSubject) {
 
 /**
  * The subject half of `can` for the devolution and claim permissions (the role half is the
- * permission table). Without a subject only the role is checked.
+ * permission table).
  */
-export function devolutionAllows(user: Who, permission: string, subject: { type: string } | undefined): boolean {
-  if (!subject) return true;
+export function devolutionAllows(user: Who, permission: string, subject: DevolutionSubject | ClaimSubject): boolean {
   if (subject.type === "claim") {
-    const s = subject as ClaimSubject;
+    const s = subject;
     if (permission === "claim.manage") return has(user, "STREET") && s.streetId === user.unitId;
     if (permission === "claim.read") return isBianban(user) || has(user, "LEADER") || (has(user, "STREET") && s.streetId === user.unitId);
     return false;
   }
-  if (subject.type !== "devolution") return false;
-  const s = subject as DevolutionSubject;
+  const s = subject;
   switch (permission) {
     case "devolution.read":
       return isBianban(user) || has(user, "LEADER") || ownDepartment(user, s) || ownStreet(user, s);

@@ -10,10 +10,7 @@ const street = (user: Who, s: DispatchSubject) => has(user, "STREET") && user.un
 const dept = (user: Who, s: DispatchSubject) => has(user, "DEPARTMENT") && user.unitId === s.departmentId;
 
 /** The subject half of dispatch permissions: which side of which case, in which state. */
-export function dispatchAllows(user: Who, permission: string, subject: { type: string } | undefined): boolean {
-  if (!subject) return true;
-  if (subject.type !== "dispatch") return false;
-  const s = subject as DispatchSubject;
+export function dispatchAllows(user: Who, permission: string, s: DispatchSubject): boolean {
   switch (permission) {
     case "dispatch.read":
       return isBianban(user) || has(user, "LEADER") || street(user, s) || dept(user, s);

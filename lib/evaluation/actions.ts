@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/action";
+import type { Tx } from "@/lib/db/client";
 import * as c from "./commands";
 import * as s from "./schema";
 
@@ -20,7 +21,7 @@ export const closeRoundAction = defineAction({ schema: s.roundIdSchema, permissi
 export const publishRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.publishRound, revalidate: PATHS });
 
 // A rater writes only its own unit's sheet, and only while the round is open.
-const ownSheet = async (i: { roundId: number }, tx: Parameters<NonNullable<Parameters<typeof defineAction>[0]["subject"]>>[1], user: { unitId: number }) => {
+const ownSheet = async (i: { roundId: number }, tx: Tx, user: { unitId: number }) => {
   const round = await tx.evaluationRound.findUnique({ where: { id: i.roundId }, select: { status: true } });
   if (!round) return false as const;
   return { type: "evaluationUnit" as const, unitId: user.unitId, roundStatus: round.status };

@@ -8,10 +8,7 @@ type Who = Pick<SessionUser, "roles" | "unitId">;
 const has = (user: Who, ...roles: Role[]) => user.roles.some((r) => roles.includes(r));
 export const isBianban = (user: Who) => has(user, "BIANBAN_ADMIN", "BIANBAN_STAFF");
 
-export function evaluationAllows(user: Who, permission: string, subject: { type: string } | undefined): boolean {
-  if (!subject) return true;
-  if (subject.type !== "evaluationUnit") return false;
-  const s = subject as EvaluationUnitSubject;
+export function evaluationAllows(user: Who, permission: string, s: EvaluationUnitSubject): boolean {
   switch (permission) {
     case "evaluation.rate":
       return has(user, "STREET", "DEPARTMENT") && user.unitId === s.unitId && s.roundStatus === "OPEN";
@@ -21,6 +18,6 @@ export function evaluationAllows(user: Who, permission: string, subject: { type:
       if (s.roundStatus !== "PUBLISHED") return false;
       return has(user, "LEADER") || user.unitId === s.unitId;
     default:
-      return isBianban(user);
+      return false;
   }
 }

@@ -34,8 +34,7 @@ function readsAll(user: Who) {
 const ownUnit = (user: Who, unitId: number) => has(user, "STREET", "COMMUNITY") && user.unitId === unitId;
 const editable = (status: PowerListStatus) => status === "DRAFTING" || status === "RETURNED";
 
-export function listAllows(user: Who, permission: string, subject: { type: string } | undefined): boolean {
-  if (!subject) return true;
+export function listAllows(user: Who, permission: string, subject: ListSubject | ListUnitSubject | ListReviewSubject | AdjustmentSubject): boolean {
   switch (subject.type) {
     case "listUnit": {
       const s = subject as ListUnitSubject;

@@ -7,11 +7,11 @@ import { closeRoundSchema, openRoundSchema, ratingsSchema, revokeSchema, surveyL
 
 const PATHS = ["/review", "/local-duties", "/workspace"];
 
-export const openRoundAction = defineAction({ schema: openRoundSchema, permission: "review.manage", run: openRound, revalidate: PATHS });
-export const createSurveyLinkAction = defineAction({ schema: surveyLinkSchema, permission: "review.manage", run: createSurveyLink, revalidate: PATHS });
-export const rateDutiesAction = defineAction({ schema: ratingsSchema, permission: "review.rate", run: rateDuties, revalidate: PATHS });
-export const confirmRevocationAction = defineAction({ schema: revokeSchema, permission: "review.manage", run: confirmRevocation, revalidate: PATHS });
-export const closeRoundAction = defineAction({ schema: closeRoundSchema, permission: "review.manage", run: closeRound, revalidate: PATHS });
+export const openRoundAction = defineAction({ schema: openRoundSchema, permission: "appraisal.manage", run: openRound, revalidate: PATHS });
+export const createSurveyLinkAction = defineAction({ schema: surveyLinkSchema, permission: "appraisal.manage", run: createSurveyLink, revalidate: PATHS });
+export const rateDutiesAction = defineAction({ schema: ratingsSchema, permission: "appraisal.rate", run: rateDuties, revalidate: PATHS });
+export const confirmRevocationAction = defineAction({ schema: revokeSchema, permission: "appraisal.manage", run: confirmRevocation, revalidate: PATHS });
+export const closeRoundAction = defineAction({ schema: closeRoundSchema, permission: "appraisal.manage", run: closeRound, revalidate: PATHS });
 
 /** The public survey's submit: the link's token is the only credential. */
 export async function submitSurveyAction(raw: unknown) {

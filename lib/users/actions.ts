@@ -7,7 +7,7 @@ import { createUser, resetUserPassword, setUserActive, unlockUser, updateUser } 
 const userSubject = async (input: { id: number }) => ({ type: "user" as const, id: input.id });
 const revalidate = ["/admin/users"];
 
-export const createUserAction = defineAction({ schema: createUserSchema, permission: "user.manage", run: createUser, revalidate });
+export const createUserAction = defineAction({ schema: createUserSchema, permission: "user.create", run: createUser, revalidate });
 export const updateUserAction = defineAction({ schema: updateUserSchema, permission: "user.manage", subject: userSubject, run: updateUser, revalidate });
 export const setUserActiveAction = defineAction({ schema: setUserActiveSchema, permission: "user.manage", subject: userSubject, run: setUserActive, revalidate });
 export const resetUserPasswordAction = defineAction({ schema: userIdSchema, permission: "user.manage", subject: userSubject, run: resetUserPassword, revalidate });

@@ -15,7 +15,8 @@ describe("refusal right", () => {
     expect(await refuseTaskAction({ id: r.data.id, reason: "短" })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await refuseTaskAction({ id: admitted.data.id, reason: "不想做这项工作" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     await actAs("jiedao");
-    expect(await refuseTaskAction({ id: r.data.id, reason: "不是我单位的任务" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await refuseTaskAction({ id: r.data.id, reason: "不是我单位的任务" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await refuseTaskAction({ id: 2_000_000_000, reason: "不存在的任务编号" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     await actAs("chengguan");
     expect(await registerTaskAction({ title: "任意任务", departmentId: await unitId("示例市民政局"), receivedOn: "2026-11-20" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await actAs("shequ");

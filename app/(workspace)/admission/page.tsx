@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/client";
 import { listAdmissions, PAGE_SIZE, scopeFor } from "@/lib/admission/queries";
@@ -18,7 +18,7 @@ import { formatDate } from "@/lib/format";
 export const metadata: Metadata = { title: "准入申请" };
 
 export default async function AdmissionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requirePermission("admission.read");
+  const user = await requireEntry("admission.read");
   const filter = queueFilterSchema.parse(await searchParams);
   const { rows, total, counts } = await listAdmissions(prisma, scopeFor(user), filter);
   const open = OPEN_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);

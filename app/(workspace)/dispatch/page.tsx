@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { listDispatches, PAGE_SIZE, scopeFor } from "@/lib/dispatch/queries";
 import { listFilterSchema } from "@/lib/dispatch/schema";
@@ -16,7 +16,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 export const metadata: Metadata = { title: "双向派单" };
 
 export default async function DispatchPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requirePermission("dispatch.read");
+  const user = await requireEntry("dispatch.read");
   const filter = listFilterSchema.parse(await searchParams);
   const { rows, total, counts, overdue } = await listDispatches(scopeFor(user), filter);
   const open = OPEN_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);

@@ -36,7 +36,7 @@ export default async function RefusalsPage() {
                   </div>
                   <p className="text-xs text-slate-500">{t.departmentName} · {formatDate(t.receivedOn)} 收到 · {t.createdByName} 登记</p>
                   {t.refusalReason && <p className="text-sm text-slate-700">拒绝理由：{t.refusalReason}</p>}
-                  {t.status === "REGISTERED" && can(user, "refusal.refuse") && <TaskDecision id={t.id} title={t.title} admitted={t.checkResult === "ADMITTED"} />}
+                  {t.status === "REGISTERED" && can(user, "refusal.refuse", { type: "task", unitId: t.unitId }) && <TaskDecision id={t.id} title={t.title} admitted={t.checkResult === "ADMITTED"} />}
                 </li>
               ))}
             </ul>

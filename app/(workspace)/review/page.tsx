@@ -12,13 +12,13 @@ import { formatDate } from "@/lib/format";
 export const metadata: Metadata = { title: "准入事项评议" };
 
 export default async function ReviewPage() {
-  const user = await requirePermission("review.read");
+  const user = await requirePermission("appraisal.read");
   const list = await rounds();
   const year = new Date().getFullYear();
   return (
     <div className="space-y-6">
       <PageHeader title="准入事项年度评议" description="每年由承接单位工作人员和居民、辖区单位代表对已准入事项评价；满意率（满意＋基本满意）不过半数的事项，经编办确认后撤销。" />
-      {can(user, "review.manage") && !list.some((r) => r.year === year) && <OpenRoundForm year={year} />}
+      {can(user, "appraisal.manage") && !list.some((r) => r.year === year) && <OpenRoundForm year={year} />}
       {list.length === 0 ? (
         <EmptyState title="还没有发起评议">每年发起一次，评议对象是当时有效的全部准入事项。</EmptyState>
       ) : (

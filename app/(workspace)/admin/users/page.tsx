@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { can } from "@/lib/auth/policy";
+import { mayEnter } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
@@ -23,7 +23,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const now = new Date();
   const [{ total, rows, pageSize }, tree] = await Promise.all([listUsers(filter, now), unitTree({ includeInactive: true })]);
   const units = unitSelectOptions(tree);
-  const canManage = can(user, "user.manage");
+  const canManage = mayEnter(user, "user.manage");
   const params = { q: filter.q || undefined, role: filter.role, unitId: filter.unitId?.toString(), status: filter.status };
   const filtered = Object.values(params).some(Boolean);
 

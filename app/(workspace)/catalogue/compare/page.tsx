@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import type { CompareUnit } from "@/lib/catalogue/compare";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/catalogue/labels";
 import { compareEditions, editionOptions, getEdition } from "@/lib/catalogue/queries";
@@ -23,7 +23,7 @@ function num(v: string | string[] | undefined): number | null {
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("catalogue.read");
+  const user = await requireEntry("catalogue.read");
   const params = await searchParams;
   const options = await editionOptions(user);
   const kind = params.kind === "GENERAL" ? "GENERAL" : params.kind === "GUIDANCE" ? "GUIDANCE" : null;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { claimRates, issuedGeneralEditions, streetClaims } from "@/lib/claims/queries";
 import { claimFilterSchema } from "@/lib/claims/schema";
 import { unitName } from "@/lib/devolution/queries";
@@ -18,7 +18,7 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "通用权责清单认领" };
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("claim.read");
+  const user = await requireEntry("claim.read");
   const filter = claimFilterSchema.parse(await searchParams);
   const editions = await issuedGeneralEditions();
   const edition = editions.find((e) => e.id === filter.edition) ?? editions[0];

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { viewScope } from "@/lib/devolution/policy";
 import { listRounds } from "@/lib/devolution/queries";
@@ -23,7 +23,7 @@ const SCOPE_TEXT = {
 };
 
 export default async function RoundsPage() {
-  const user = await requirePermission("devolution.read");
+  const user = await requireEntry("devolution.read");
   const scope = viewScope(user);
   if (!scope) forbidden();
   const rounds = await listRounds(scope.kind === "department" ? { departmentId: scope.departmentId } : scope.kind === "street" ? { streetId: scope.streetId } : {});

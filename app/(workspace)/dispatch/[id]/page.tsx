@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound, forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getDispatch } from "@/lib/dispatch/queries";
 import { DIRECTION_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/dispatch/labels";
@@ -15,7 +15,7 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "派单详情" };
 
 export default async function DispatchDetail({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("dispatch.read");
+  const user = await requireEntry("dispatch.read");
   const d = await getDispatch(routeId((await params).id) ?? notFound());
   if (!d) notFound();
   const subject = { type: "dispatch" as const, streetId: d.streetId, departmentId: d.departmentId, status: d.status, direction: d.direction };

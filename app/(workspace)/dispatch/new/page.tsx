@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { formOptions } from "@/lib/dispatch/queries";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +10,7 @@ import { toLocalMinute } from "@/lib/dates";
 export const metadata: Metadata = { title: "登记派单" };
 
 export default async function NewDispatchPage() {
-  const user = await requirePermission("dispatch.read");
+  const user = await requireEntry("dispatch.read");
   const report = can(user, "dispatch.report");
   if (!report && !can(user, "dispatch.forward")) forbidden();
   const opts = await formOptions(user);

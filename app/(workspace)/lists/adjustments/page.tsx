@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
+import { requireEntry } from "@/lib/auth/session";
+import { mayEnter } from "@/lib/auth/policy";
 import { formatDate } from "@/lib/format";
 import { ADJUSTMENT_STATUS_LABELS } from "@/lib/lists/labels";
 import { ADJUSTMENT_PAGE_SIZE, adjustableLists, adjustmentsFor } from "@/lib/adjustments/queries";
@@ -23,9 +23,9 @@ const filterSchema = z.object({
 });
 
 export default async function AdjustmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("adjustment.read");
+  const user = await requireEntry("adjustment.read");
   const filter = filterSchema.parse(await searchParams);
-  const [{ rows, total }, lists] = await Promise.all([adjustmentsFor(user, filter), can(user, "adjustment.create") ? adjustableLists(user) : Promise.resolve([])]);
+  const [{ rows, total }, lists] = await Promise.all([adjustmentsFor(user, filter), mayEnter(user, "adjustment.create") ? adjustableLists(user) : Promise.resolve([])]);
   return (
     <div>
       <PageHeader

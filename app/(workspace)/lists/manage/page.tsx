@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { z } from "zod";
-import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { mayEnter } from "@/lib/auth/policy";
+import { requireEntry } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { FORM_LABELS, STATUS_LABELS } from "@/lib/lists/labels";
 import { LIST_PAGE_SIZE, listsFor, reviewQueue, unitsWithoutList } from "@/lib/lists/queries";
@@ -25,12 +25,12 @@ const filterSchema = z.object({
 });
 
 export default async function ListsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("list.read");
+  const user = await requireEntry("list.read");
   const filter = filterSchema.parse(await searchParams);
   const [{ rows, total }, queue, startable] = await Promise.all([
     listsFor(user, filter),
     reviewQueue(user),
-    can(user, "list.create") ? unitsWithoutList(user) : Promise.resolve([]),
+    mayEnter(user, "list.create") ? unitsWithoutList(user) : Promise.resolve([]),
   ]);
   const canCreate = startable.some((u) => u.forms.length < 2);
   const own = user.roles.some((r) => r === "STREET" || r === "COMMUNITY");

@@ -18,12 +18,12 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "评议结果" };
 
 export default async function ReviewRoundPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("review.read");
+  const user = await requirePermission("appraisal.read");
   const id = routeId((await params).id) ?? notFound();
   const data = await roundResults(id);
   if (!data) notFound();
   const { round, rows, links } = data;
-  const manage = can(user, "review.manage") && round.status === "OPEN";
+  const manage = can(user, "appraisal.manage") && round.status === "OPEN";
   const units = manage ? await targetCandidates() : [];
   return (
     <div className="space-y-6">

@@ -8,7 +8,7 @@ import { RatingForm } from "@/components/admission/review-forms";
 export const metadata: Metadata = { title: "参加评议" };
 
 export default async function RatePage() {
-  const user = await requirePermission("review.rate");
+  const user = await requirePermission("appraisal.rate");
   const data = await openRoundForUnit(user.id, user.unitId);
   const open = data?.duties.filter((d) => !d.rated) ?? [];
   return (

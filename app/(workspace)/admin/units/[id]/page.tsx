@@ -84,7 +84,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
             {canHaveChildren(unit.kind) && (
               <Link href={`/admin/units/new?parentId=${unit.id}`} className={buttonClass.link}>在其下新建单位</Link>
             )}
-            {can(me, "user.manage") && (
+            {can(me, "user.create") && (
               <Link href={`/admin/users/new?unitId=${unit.id}`} className={buttonClass.link}>为该单位新建用户</Link>
             )}
           </div>

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "新建用户" };
 
 export default async function NewUserPage({ searchParams }: { searchParams: Promise<{ unitId?: string | string[] }> }) {
-  await requirePermission("user.manage");
+  await requirePermission("user.create");
   const { unitId } = await searchParams;
   const units = await unitOptions();
   return (

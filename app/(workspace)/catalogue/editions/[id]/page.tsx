@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { KIND_LABELS, KIND_PATHS } from "@/lib/catalogue/labels";
 import { editionCounts, editionItems, getEdition, importReports, pendingImports } from "@/lib/catalogue/queries";
@@ -33,7 +33,7 @@ function one(v: string | string[] | undefined) {
 }
 
 export default async function EditionPage({ params, searchParams }: Props) {
-  const user = await requirePermission("catalogue.read");
+  const user = await requireEntry("catalogue.read");
   const id = routeId((await params).id) ?? notFound();
   const edition = await getEdition(id);
   if (!edition) notFound();
@@ -43,7 +43,7 @@ export default async function EditionPage({ params, searchParams }: Props) {
   const filter = itemFilterSchema.parse(raw);
   const basePath = `/catalogue/editions/${id}`;
   const draft = edition.status === "DRAFT";
-  const canEdit = draft && can(user, "catalogue.edit", { type: "edition", status: edition.status });
+  const canEdit = draft && can(user, "catalogue.edit");
   const canImport = draft && can(user, "catalogue.import");
   const canIssue = draft && can(user, "catalogue.issue");
   const canSeeImports = can(user, "catalogue.readDraft");

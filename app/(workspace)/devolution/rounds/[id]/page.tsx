@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { can } from "@/lib/auth/policy";
+import { can, mayEnter } from "@/lib/auth/policy";
 import { roundPage } from "@/lib/devolution/access";
 import { listPairs, roundDashboard } from "@/lib/devolution/queries";
 import { claimRates, issuedGeneralEditions } from "@/lib/claims/queries";
@@ -61,7 +61,7 @@ export default async function RoundOverview({ params: p, searchParams }: { param
   }
 
   const pairs = await listPairs(round.id, scope.kind === "department" ? { departmentId: scope.departmentId } : { streetId: scope.streetId });
-  const canGenerate = can(user, "devolution.letter");
+  const canGenerate = mayEnter(user, "devolution.letter");
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound, forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { raterForm } from "@/lib/evaluation/read-model";
 import { sheetDeadline } from "@/lib/evaluation/commands";
@@ -16,7 +16,7 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "本单位评分" };
 
 export default async function RatePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("evaluation.rate");
+  const user = await requireEntry("evaluation.rate");
   const id = routeId((await params).id) ?? notFound();
   const round = await prisma.evaluationRound.findUnique({ where: { id }, select: { id: true, title: true, status: true, closesOn: true } });
   if (!round) notFound();

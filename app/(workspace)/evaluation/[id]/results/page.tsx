@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { resultsView } from "@/lib/evaluation/queries";
 import { FLAG_LABELS } from "@/lib/evaluation/aggregate";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +17,7 @@ const SIDE_LABEL = { DEPARTMENT: "部门（由街道、乡镇评价）", STREET:
 const fmt = (n: number | null | undefined) => (n == null ? "—" : n.toFixed(2));
 
 export default async function ResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ unit?: string }> }) {
-  const user = await requirePermission("evaluation.results");
+  const user = await requireEntry("evaluation.results");
   const id = routeId((await params).id) ?? notFound();
   const unitParam = routeId((await searchParams).unit) ?? undefined;
   const view = await resultsView(user, id, unitParam);

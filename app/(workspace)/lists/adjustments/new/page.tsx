@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { listForAdjustment } from "@/lib/adjustments/queries";
 import { categoryOptions, powerTypeOptions } from "@/lib/lists/queries";
 import { buttonClass } from "@/components/ui/cx";
@@ -14,7 +14,7 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "提出调整申请" };
 
 export default async function NewAdjustmentPage({ searchParams }: { searchParams: Promise<{ listId?: string }> }) {
-  const user = await requirePermission("adjustment.create");
+  const user = await requireEntry("adjustment.create");
   const list = await listForAdjustment(routeId((await searchParams).listId) ?? notFound());
   if (!list) notFound();
   if (!can(user, "adjustment.create", { type: "adjustment", listUnitId: list.unitId, published: true, applicantUnitId: null, status: null })) forbidden();

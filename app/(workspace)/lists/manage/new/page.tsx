@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { unitsWithoutList } from "@/lib/lists/queries";
 import { buttonClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +10,7 @@ import { CreateListForm } from "@/components/lists/create-list-form";
 export const metadata: Metadata = { title: "新建清单" };
 
 export default async function NewListPage() {
-  const user = await requirePermission("list.create");
+  const user = await requireEntry("list.create");
   const units = (await unitsWithoutList(user)).filter((u) => u.forms.length < 2);
   return (
     <div>

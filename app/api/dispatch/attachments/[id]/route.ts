@@ -1,16 +1,15 @@
 import { attachmentResponse } from "@/lib/attachment-response";
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
+import { workspaceRoute } from "@/lib/route";
 import { attachmentForDownload } from "@/lib/dispatch/queries";
-import { routeId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("请先登录。", { status: 401 });
-  const id = routeId((await params).id);
-  const file = id ? await attachmentForDownload(id) : null;
-  if (!file || !can(user, "dispatch.read", { type: "dispatch", ...file.dispatch })) return new Response("文件不存在或您无权下载。", { status: 404 });
-  return attachmentResponse(file);
-}
+export const GET = workspaceRoute({
+  permission: "dispatch.read",
+  ids: ["id"],
+  notFound: "文件不存在或您无权下载。",
+  hideForbidden: true,
+  load: ({ ids }) => attachmentForDownload(ids.id),
+  subject: (file) => ({ type: "dispatch", ...file.dispatch }),
+  handle: async ({ loaded: file }) => attachmentResponse(file),
+});

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { z } from "zod";
-import { can } from "@/lib/auth/policy";
+import { mayEnter } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/format";
 import { roundPage } from "@/lib/devolution/access";
 import { listLetters, listPairs } from "@/lib/devolution/queries";
@@ -22,7 +22,7 @@ export default async function LettersPage({ params, searchParams }: { params: Pr
   const scoped = scope.kind === "department" ? { departmentId: scope.departmentId } : scope.kind === "street" ? { streetId: scope.streetId } : {};
   const [letters, pairs] = await Promise.all([listLetters(round.id, scoped, filter.status), listPairs(round.id, scoped)]);
   const ready = pairs.filter((p) => p.departmentId != null && p.total > 0 && p.settled === p.total && !p.letter);
-  const canGenerate = round.status === "OPEN" && can(user, "devolution.letter");
+  const canGenerate = round.status === "OPEN" && mayEnter(user, "devolution.letter");
   const base = `/devolution/rounds/${round.id}/letters`;
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { today as todayInChina } from "@/lib/dates";
 import { publishListAction } from "@/lib/lists/actions";
 import { draftItems, getList } from "@/lib/lists/queries";
@@ -14,7 +14,7 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "印发公布" };
 
 export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("list.publish");
+  const user = await requireEntry("list.publish");
   const id = routeId((await params).id) ?? notFound();
   const list = await getList(id);
   if (!list) notFound();

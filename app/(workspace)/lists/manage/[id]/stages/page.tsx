@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getList, reviewerUnitOptions } from "@/lib/lists/queries";
 import { buttonClass } from "@/components/ui/cx";
@@ -13,7 +13,7 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "调整审核环节" };
 
 export default async function StagesPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("list.manageStages");
+  const user = await requireEntry("list.manageStages");
   const id = routeId((await params).id) ?? notFound();
   const list = await getList(id);
   if (!list) notFound();

@@ -1,11 +1,7 @@
-import { NextResponse } from "next/server";
-import { can } from "@/lib/auth/policy";
-import { getCurrentUser } from "@/lib/auth/session";
-import { contentDisposition } from "@/lib/export-cells";
+import { download, workspaceRoute } from "@/lib/route";
 import { today as chinaToday } from "@/lib/dates";
 import { getRound, listItemsForExport, roundDashboard } from "@/lib/devolution/queries";
 import { roundWorkbook } from "@/lib/devolution/export";
-import { routeId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -13,22 +9,16 @@ export const dynamic = "force-dynamic";
 // the summary sheets always come.
 const DETAIL_LIMIT = 30_000;
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const user = await getCurrentUser();
-  if (!user) return new NextResponse("请先登录。", { status: 401 });
-  if (!can(user, "devolution.stats")) return new NextResponse("您没有权限导出统计。", { status: 403 });
-  const roundId = routeId(id);
-  const round = roundId ? await getRound(roundId) : null;
-  if (!round) return new NextResponse("该轮承接确认不存在。", { status: 404 });
-  const dashboard = await roundDashboard(round.id);
-  const details = dashboard.overall.total <= DETAIL_LIMIT ? await listItemsForExport(round.id, DETAIL_LIMIT) : null;
-  const body = await roundWorkbook({ title: round.title, generatedAt: new Date(), dashboard, details });
-  return new NextResponse(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": contentDisposition(`${round.title}-承接情况-${chinaToday()}.xlsx`, `devolution-${round.id}.xlsx`),
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+export const GET = workspaceRoute({
+  permission: "devolution.stats",
+  forbidden: "您没有权限导出统计。",
+  notFound: "该轮承接确认不存在。",
+  ids: ["id"],
+  load: ({ ids }) => getRound(ids.id),
+  handle: async ({ loaded: round }) => {
+    const dashboard = await roundDashboard(round.id);
+    const details = dashboard.overall.total <= DETAIL_LIMIT ? await listItemsForExport(round.id, DETAIL_LIMIT) : null;
+    const body = await roundWorkbook({ title: round.title, generatedAt: new Date(), dashboard, details });
+    return download({ body, fileName: `${round.title}-承接情况-${chinaToday()}.xlsx`, fallback: `devolution-${round.id}.xlsx`, type: "xlsx" });
+  },
+});

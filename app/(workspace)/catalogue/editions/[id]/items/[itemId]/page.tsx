@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
-import { requirePermission } from "@/lib/auth/session";
+import { requireEntry } from "@/lib/auth/session";
 import { KIND_LABELS, KIND_PATHS } from "@/lib/catalogue/labels";
 import { getItem, itemNeighbours } from "@/lib/catalogue/queries";
 import { EditionStatusBadge, TypeLabel } from "@/components/catalogue/badges";
@@ -17,13 +17,13 @@ type Props = { params: Promise<{ id: string; itemId: string }>; searchParams: Pr
 export const metadata: Metadata = { title: "事项详情" };
 
 export default async function ItemPage({ params, searchParams }: Props) {
-  const user = await requirePermission("catalogue.read");
+  const user = await requireEntry("catalogue.read");
   const { id, itemId } = await params;
   const item = await getItem(routeId(itemId) ?? notFound());
   if (!item || item.editionId !== routeId(id)) notFound();
   const edition = item.edition;
   if (!can(user, "catalogue.read", { type: "edition", status: edition.status })) forbidden();
-  const canEdit = edition.status === "DRAFT" && can(user, "catalogue.edit", { type: "edition", status: edition.status });
+  const canEdit = edition.status === "DRAFT" && can(user, "catalogue.edit");
   const { previous, next } = await itemNeighbours(edition.id, item.position);
   const editionPath = `/catalogue/editions/${edition.id}`;
   const saved = (await searchParams).saved;

@@ -51,7 +51,7 @@ export default async function DevolutionPage({ params }: { params: Promise<{ id:
   const frozen = frozenReason(row);
   const canPropose = open && !frozen && can(user, "devolution.propose", subject);
   const canRespond = open && !frozen && !!row.proposal && can(user, "devolution.respond", subject);
-  const canArbitrate = open && !row.letterId && !row.lockedAt && row.response === "DISAGREE" && can(user, "devolution.manage", subject);
+  const canArbitrate = open && !row.letterId && !row.lockedAt && row.response === "DISAGREE" && can(user, "devolution.manage");
   const canComment = open && !row.lockedAt && can(user, "devolution.comment", subject);
   const item = row.item;
   const back = `/devolution/rounds/${round.id}/items?street=${row.streetId}`;
