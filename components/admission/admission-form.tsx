@@ -6,7 +6,7 @@ import { createAdmissionAction, updateAdmissionAction } from "@/lib/admission/ac
 import { KIND_LABELS, LEVEL_LABELS } from "@/lib/admission/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
-import { useAction, formObject } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { FormError } from "@/components/admin/form-messages";
 
 type Unit = { id: number; name: string; level: "STREET" | "COMMUNITY"; group: string };

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { confirmRevocationAction, createSurveyLinkAction, openRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/review/actions";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
-import { useAction, formObject } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { HiddenFields, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/admin/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CatalogueKind } from "@/lib/generated/prisma/enums";
-import { can, mayEnter } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/catalogue/labels";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useAction, formObject } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { Field, describedBy } from "@/components/ui/field";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { ConfirmButton } from "@/components/ui/confirm-button";

@@ -3,7 +3,7 @@
 import type { AnyAction } from "@/lib/forms";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/errors";
+
 import { OPINION_LABELS, OPINIONS } from "@/lib/lists/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import type { AnyAction } from "@/lib/forms";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
-import type { ActionResult } from "@/lib/errors";
+
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/errors";
+
 import { REQUEST_TOO_LARGE_MESSAGE } from "@/lib/uploads";
 
 /**

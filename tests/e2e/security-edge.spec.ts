@@ -145,7 +145,7 @@ test("a script injected into a page without the nonce does not run", async ({ pa
   // The markup is there (the page was really changed), but neither script ran, and the browser said why.
   await expect(page.locator('img[src="/nothing.png"]')).toHaveCount(1);
   await expect.poll(() => violations.filter((v) => v.includes("csp-violation")).length).toBeGreaterThanOrEqual(2);
-  expect(await page.evaluate(() => [(window as any).__injected, (window as any).__handler])).toEqual([undefined, undefined]);
+  expect(await page.evaluate(() => { const w = window as unknown as Record<string, unknown>; return [w.__injected, w.__handler]; })).toEqual([undefined, undefined]);
   expect(violations.filter((v) => v.includes("csp-violation")).join("\n")).toMatch(/script-src-elem[\s\S]*script-src-attr|script-src-attr[\s\S]*script-src-elem/);
 });
 
