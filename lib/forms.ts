@@ -71,21 +71,47 @@ export function schemaAt(schema: unknown, path: string): unknown {
 
 export type FieldLimits = { maxLength?: number; minLength?: number; min?: number; max?: number; required: boolean };
 
+/**
+ * Every string or number schema a value passes through: wrappers are unwrapped and both sides of
+ * a pipe are followed, so `text()` (a refine, a transform, then a checked string) shows its limits.
+ */
+function checkedNodes(schema: unknown, out: { type: string; node: unknown }[] = [], depth = 0): { type: string; node: unknown }[] {
+  const def = defOf(schema);
+  if (!def || depth > 50) return out;
+  if (WRAPPERS.has(def.type)) return checkedNodes(def.innerType, out, depth + 1);
+  if (def.type === "pipe") {
+    checkedNodes(def.in, out, depth + 1);
+    return checkedNodes(def.out, out, depth + 1);
+  }
+  if (def.type === "lazy") return checkedNodes((def.getter as () => unknown)(), out, depth + 1);
+  if (def.type === "string" || def.type === "number") out.push({ type: def.type, node: schema });
+  return out;
+}
+
 /** maxLength, min/max and required of one field, read from the schema for the input's attributes. */
 export function limitsOf(schema: unknown, path: string): FieldLimits {
   const field = schemaAt(schema, path);
   if (!field) return { required: false };
   const { schema: c, optional, nullable } = core(field);
   const def = defOf(c);
-  const getters = (c ?? {}) as { minLength?: number | null; maxLength?: number | null; minValue?: number | null; maxValue?: number | null };
   const out: FieldLimits = { required: !optional && !nullable && def?.type !== "boolean" };
-  if (def?.type === "string") {
-    if (typeof getters.maxLength === "number") out.maxLength = getters.maxLength;
-    if (typeof getters.minLength === "number") out.minLength = getters.minLength;
+  type Getters = { minLength?: number | null; maxLength?: number | null; minValue?: number | null; maxValue?: number | null };
+  const nodes = checkedNodes(field);
+  const tightest = (values: (number | null | undefined)[], pick: (a: number, b: number) => number) =>
+    values.filter((v): v is number => typeof v === "number" && Number.isFinite(v)).reduce<number | undefined>((a, v) => (a === undefined ? v : pick(a, v)), undefined);
+  const strings = nodes.filter((n) => n.type === "string").map((n) => n.node as Getters);
+  const numbers = nodes.filter((n) => n.type === "number").map((n) => n.node as Getters);
+  if (def?.type === "string" || (strings.length && !numbers.length)) {
+    const maxLength = tightest(strings.map((g) => g.maxLength), Math.min);
+    const minLength = tightest(strings.map((g) => g.minLength), Math.max);
+    if (maxLength !== undefined) out.maxLength = maxLength;
+    if (minLength !== undefined && minLength > 0) out.minLength = minLength;
     else out.required = false;
-  } else if (def?.type === "number") {
-    if (typeof getters.maxValue === "number" && Number.isFinite(getters.maxValue)) out.max = getters.maxValue;
-    if (typeof getters.minValue === "number" && Number.isFinite(getters.minValue)) out.min = getters.minValue;
+  } else if (numbers.length) {
+    const max = tightest(numbers.map((g) => g.maxValue), Math.min);
+    const min = tightest(numbers.map((g) => g.minValue), Math.max);
+    if (max !== undefined) out.max = max;
+    if (min !== undefined) out.min = min;
   }
   return out;
 }
