@@ -89,7 +89,8 @@ describe("text", () => {
 
   it("trims, normalises line ends and names the field in its messages", () => {
     expect(name.parse("  甲\r\n乙  ")).toBe("甲\n乙");
-    expect(messageOf(name, "   ")).toBe("事项名称至少 2 个字");
+    expect(messageOf(name, "   ")).toBe("请填写事项名称");
+    expect(messageOf(name, "甲")).toBe("事项名称至少 2 个字");
     expect(messageOf(text("留言内容", 10), "   ")).toBe("请填写留言内容");
     expect(messageOf(name, undefined)).toBe("请填写事项名称");
     expect(messageOf(name, "名".repeat(11))).toBe("事项名称不能超过 10 个字");

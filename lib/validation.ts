@@ -105,10 +105,11 @@ export function text(label: string, max: number, options: { min?: number } = {})
     .refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE, abort: true })
     .transform(clean)
     .pipe(
-      z
-        .string()
-        .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-        .max(max, `${label}不能超过 ${max} 个字`),
+      // Blank says "fill it in" even where more than one character is needed.
+      (min > 1 ? z.string().min(1, `请填写${label}`).min(min, `${label}至少 ${min} 个字`) : z.string().min(min, `请填写${label}`)).max(
+        max,
+        `${label}不能超过 ${max} 个字`,
+      ),
     );
 }
 
