@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { confirmRevocationAction, createSurveyLinkAction, openRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/review/actions";
+import { confirmRevocationAction, createSurveyLinkAction, openAppraisalRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/review/actions";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
@@ -12,7 +12,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function OpenRoundForm({ year }: { year: number }) {
   const router = useRouter();
-  const { formProps, pending, error, fieldErrors } = useActionForm(openRoundAction, { onSuccess: (r) => router.push(`/review/${r.id}`) });
+  const { formProps, pending, error, fieldErrors } = useActionForm(openAppraisalRoundAction, { onSuccess: (r) => router.push(`/review/${r.id}`) });
   return (
     <form noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" {...formProps}>
       <div className="sm:col-span-3"><FormError message={error} /></div>

@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { closeRoundAction } from "@/lib/devolution/actions";
+import { closeDevolutionRoundAction } from "@/lib/devolution/actions";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { dangerOutlineButton } from "@/components/admin/table";
 
 export function CloseRoundButton({ roundId, open }: { roundId: number; open: number }) {
   const router = useRouter();
-  const { run, pending, error } = useAction(closeRoundAction);
+  const { run, pending, error } = useAction(closeDevolutionRoundAction);
   return (
     <span className="inline-flex flex-col gap-1">
       <ConfirmButton

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { openRoundAction } from "@/lib/devolution/actions";
+import { openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
@@ -21,7 +21,7 @@ export function RoundForm({
   defaults: { title: string; deadline: string; documentPrefix: string; today: string };
 }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(openRoundAction);
+  const { run, pending, error, fieldErrors } = useAction(openDevolutionRoundAction);
   const [editionId, setEditionId] = useState(editions[0] ? String(editions[0].id) : "");
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const districts = useMemo(() => {

@@ -7,11 +7,11 @@ import { Field, describedBy } from "@/components/ui/field";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import {
-  closeRoundAction,
+  closeEvaluationRoundAction,
   createRoundAction,
   deleteDraftRoundAction,
   extendSheetAction,
-  openRoundAction,
+  openEvaluationRoundAction,
   publishRoundAction,
   remindAction,
   saveIndicatorsAction,
@@ -173,8 +173,8 @@ export function DeadlineForm({ roundId, closesOn }: { roundId: number; closesOn:
 
 export function RoundStepButton({ roundId, step }: { roundId: number; step: "open" | "close" | "publish" }) {
   const router = useRouter();
-  const action = step === "open" ? openRoundAction : step === "close" ? closeRoundAction : publishRoundAction;
-  const { run, pending, error } = useAction(action as typeof openRoundAction);
+  const action = step === "open" ? openEvaluationRoundAction : step === "close" ? closeEvaluationRoundAction : publishRoundAction;
+  const { run, pending, error } = useAction(action as typeof openEvaluationRoundAction);
   const text = {
     open: { label: "开始评分", title: "开始评分？", message: "开始后指标和评价关系不能再修改，各评价单位将收到通知。", confirm: "开始评分" },
     close: { label: "结束评分", title: "结束评分？", message: "结束后各单位不能再评分或修改，未提交单位的评分不计入结果。", confirm: "结束评分" },

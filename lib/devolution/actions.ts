@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/action";
 import {
-  addComment, arbitrate, assignItems, closeRound, confirmLetter, generateLetter, letterSubject, openRound, pairSubject, propose, respond,
+  addComment, arbitrate, assignItems, closeDevolutionRound, confirmLetter, generateLetter, letterSubject, openDevolutionRound, pairSubject, propose, respond,
   rowSubject, targetSubject, withdrawLetter,
 } from "./commands";
 import {
@@ -14,8 +14,8 @@ const revalidate = ["/devolution", "/workspace"];
 
 // Opening a round for a whole province writes ~340,000 rows in one statement, checked set-based
 // (`npm run bench -- devolution` times it): well inside the default transaction limit.
-export const openRoundAction = defineAction({ schema: openRoundSchema, permission: "devolution.manage", run: openRound, revalidate });
-export const closeRoundAction = defineAction({ schema: roundIdSchema, permission: "devolution.manage", run: closeRound, revalidate });
+export const openDevolutionRoundAction = defineAction({ schema: openRoundSchema, permission: "devolution.manage", run: openDevolutionRound, revalidate });
+export const closeDevolutionRoundAction = defineAction({ schema: roundIdSchema, permission: "devolution.manage", run: closeDevolutionRound, revalidate });
 export const assignItemsAction = defineAction({ schema: assignSchema, permission: "devolution.manage", run: assignItems, revalidate });
 
 export const proposeAction = defineAction({ schema: proposeSchema, permission: "devolution.propose", subject: targetSubject, run: propose, revalidate });

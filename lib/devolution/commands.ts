@@ -58,7 +58,7 @@ export async function letterSubject(input: { letterId: number }, tx: Tx): Promis
 
 /* ------------------------------------------------------------------ rounds */
 
-export async function openRound(input: OpenRoundInput, { tx, user, audit }: CommandContext) {
+export async function openDevolutionRound(input: OpenRoundInput, { tx, user, audit }: CommandContext) {
   const edition = await tx.catalogueEdition.findUnique({
     where: { id: input.editionId },
     select: { id: true, kind: true, status: true, title: true, _count: { select: { items: true } } },
@@ -130,7 +130,7 @@ export async function openRound(input: OpenRoundInput, { tx, user, audit }: Comm
   return { id: round.id, rows, unassigned };
 }
 
-export async function closeRound(input: { roundId: number }, { tx, user, audit }: CommandContext) {
+export async function closeDevolutionRound(input: { roundId: number }, { tx, user, audit }: CommandContext) {
   await openRoundOrThrow(tx, input.roundId);
   await tx.devolutionRound.update({ where: { id: input.roundId }, data: { status: "CLOSED", closedAt: new Date(), closedByName: user.displayName } });
   await audit({ action: "devolution.round.close", subjectType: "devolution_round", subjectId: input.roundId, before: { status: "OPEN" }, after: { status: "CLOSED" } });

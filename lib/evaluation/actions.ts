@@ -14,10 +14,10 @@ export const setUnitPairsAction = defineAction({ schema: s.unitPairsSchema, perm
 export const resetPairsAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.resetPairs, revalidate: PATHS });
 export const setDeadlineAction = defineAction({ schema: s.deadlineSchema, permission: "evaluation.manage", run: c.setDeadline, revalidate: PATHS });
 export const deleteDraftRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.deleteDraftRound, revalidate: PATHS });
-export const openRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.openRound, revalidate: PATHS });
+export const openEvaluationRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.openEvaluationRound, revalidate: PATHS });
 export const remindAction = defineAction({ schema: s.remindSchema, permission: "evaluation.manage", run: c.remind, revalidate: PATHS });
 export const extendSheetAction = defineAction({ schema: s.extendSheetSchema, permission: "evaluation.manage", run: c.extendSheet, revalidate: PATHS });
-export const closeRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.closeRound, revalidate: PATHS });
+export const closeEvaluationRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.closeEvaluationRound, revalidate: PATHS });
 export const publishRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.publishRound, revalidate: PATHS });
 
 // A rater writes only its own unit's sheet, and only while the round is open.

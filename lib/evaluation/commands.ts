@@ -248,7 +248,7 @@ export async function setDeadline(input: z.infer<typeof deadlineSchema>, { tx, a
   return { closesOn: input.closesOn };
 }
 
-export async function openRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+export async function openEvaluationRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "DRAFT");
   const indicators = await tx.evaluationIndicator.findMany({ where: { roundId: round.id } });
   if (!weightsValid(indicators)) throw new AppError("VALIDATION", `各指标权重之和应为 100，当前为 ${indicators.reduce((n, i) => n + i.weight, 0)}，请先调整指标。`);
@@ -369,7 +369,7 @@ export async function extendSheet(input: z.infer<typeof extendSheetSchema>, { tx
   return { extendedTo: input.extendedTo };
 }
 
-export async function closeRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+export async function closeEvaluationRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "OPEN");
   const submitted = await tx.evaluationSheet.count({ where: { roundId: round.id, status: "SUBMITTED" } });
   const total = await tx.evaluationSheet.count({ where: { roundId: round.id } });

@@ -13,7 +13,7 @@ import { surveySubmitSchema, type closeRoundSchema, type openRoundSchema, type r
 
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-export async function openRound(input: z.infer<typeof openRoundSchema>, { tx, user, audit }: CommandContext) {
+export async function openAppraisalRound(input: z.infer<typeof openRoundSchema>, { tx, user, audit }: CommandContext) {
   if (await tx.reviewRound.findUnique({ where: { year: input.year } })) throw new AppError("DUPLICATE", `${input.year} 年度的评议已经发起过。`);
   const round = await tx.reviewRound.create({
     data: { year: input.year, title: `${input.year}年度准入事项评议`, closesOn: dbDate(input.closesOn), createdByName: user.displayName },
@@ -101,7 +101,7 @@ export async function confirmRevocation(input: z.infer<typeof revokeSchema>, { t
   return { versionNo: version.versionNo };
 }
 
-export async function closeRound(input: z.infer<typeof closeRoundSchema>, { tx, audit }: CommandContext) {
+export async function closeAppraisalRound(input: z.infer<typeof closeRoundSchema>, { tx, audit }: CommandContext) {
   await openRoundOrFail(tx, input.roundId);
   await tx.reviewRound.update({ where: { id: input.roundId }, data: { status: "CLOSED", closedAt: new Date() } });
   await audit({ action: "review.close", subjectType: "reviewRound", subjectId: input.roundId, after: { status: "CLOSED" } });

@@ -15,7 +15,7 @@ import { normaliseName } from "../../lib/refusals/match";
 import * as admission from "../../lib/admission/commands";
 import type { AdmissionFields } from "../../lib/admission/schema";
 import { refuseTask, registerTask } from "../../lib/refusals/commands";
-import { createSurveyLink, hashToken, openRound } from "../../lib/review/commands";
+import { createSurveyLink, hashToken, openAppraisalRound } from "../../lib/review/commands";
 import { today as todayInChina } from "../../lib/dates";
 
 // Part of 黄陂's 25 属地管理事项, as 东湖街道's starting list.
@@ -182,7 +182,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
 
   // 评议: this year's round; 桂花社区 rates 高龄津贴 poorly (1 of 4 satisfied: flagged).
   const year = Number(today.slice(0, 4));
-  const round = await openRound({ year, closesOn: `${year}-12-31` }, bianban);
+  const round = await openAppraisalRound({ year, closesOn: `${year}-12-31` }, bianban);
   const gaoling = await tx.localDuty.findFirstOrThrow({ where: { unitId: unit("东湖桂花社区"), admissionId: a2.id }, select: { id: true } });
   const menqian = await tx.localDuty.findFirstOrThrow({ where: { unitId: donghu, admissionId: a1.id }, select: { id: true } });
   const link = (unitName: string, label: string) =>

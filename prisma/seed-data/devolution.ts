@@ -8,7 +8,7 @@ import type { Prisma } from "../../lib/generated/prisma/client";
 import type { DevolutionDecision } from "../../lib/generated/prisma/enums";
 import type { SessionUser } from "../../lib/auth/types";
 import { writeAudit } from "../../lib/audit/write";
-import { createLetter, openRound } from "../../lib/devolution/commands";
+import { createLetter, openDevolutionRound } from "../../lib/devolution/commands";
 import { today as chinaToday } from "../../lib/dates";
 import { GENERAL_TITLE, GUIDANCE_TITLE } from "./catalogue";
 
@@ -75,7 +75,7 @@ export async function seedDevolution(tx: Tx, units: Map<string, number>, now = n
 
   const streetIds = Object.values(STREETS).map(unit);
   const deadline = chinaToday(new Date(now.getTime() + 12 * DAY));
-  const { id: roundId } = await openRound(
+  const { id: roundId } = await openDevolutionRound(
     {
       title: DEMO_ROUND_TITLE,
       editionId: guidance.id,

@@ -69,13 +69,13 @@ export async function seedEvaluation(tx: Tx, byName: Map<string, number>) {
     SELECT DISTINCT ${past.id}::int, rater_unit_id, side, 'SUBMITTED'::"EvaluationSheetStatus", '2025-12-18T10:00:00+08:00'::timestamptz, '演示人员', now()
     FROM evaluation_pair WHERE round_id = ${past.id}`;
   await tx.evaluationPair.updateMany({ where: { roundId: past.id, rateeUnitId: unit("示例市城市管理综合执法局") }, data: { comment: "违建治理响应及时，联合执法配合到位。" } });
-  await ev.closeRound({ roundId: past.id }, bianban);
+  await ev.closeEvaluationRound({ roundId: past.id }, bianban);
   await ev.publishRound({ roundId: past.id }, bianban);
 
   // 2026: open, deadline in three weeks; most units have rated, 东湖街道 and 城管局 have not.
   const closesOn = toDay(new Date(Date.now() + 21 * 86_400_000));
   const { id: openId } = await ev.createRound({ year: 2026, title: "2026 年度区街双向考评", closesOn, trimmed: true }, bianban);
-  await ev.openRound({ roundId: openId }, bianban);
+  await ev.openEvaluationRound({ roundId: openId }, bianban);
   const dongHu = unit("东湖街道办事处");
   const chengguan = unit("示例市城市管理综合执法局");
   const raters = [...streets.map((s) => ({ ...s, role: "STREET" as Role })), ...departments.map((d) => ({ ...d, role: "DEPARTMENT" as Role }))].filter(

@@ -6,7 +6,7 @@ import type { Tx } from "../../lib/db/client";
 import type { SessionUser } from "../../lib/auth/types";
 import type { CommandContext } from "../../lib/action";
 import { writeAudit } from "../../lib/audit/write";
-import { createLetter, openRound, propose, respond } from "../../lib/devolution/commands";
+import { createLetter, openDevolutionRound, propose, respond } from "../../lib/devolution/commands";
 import { heatMap, listItems, listPairs, listRounds, roundDashboard } from "../../lib/devolution/read-model";
 import { renderLetterPdf } from "../../lib/devolution/letter-pdf";
 import { buildLetterContent, contentHash, type LetterContent } from "../../lib/devolution/letter-content";
@@ -91,14 +91,14 @@ export const devolutionBench: BenchSuite = {
     // suite uses), then twice more rolled back, for a median.
     const openInput = { title: "基准轮", editionId: edition.id, deadline, streetIds: streets, documentPrefix: "基准编赋", note: null };
     const t0 = performance.now();
-    const opened = await command(prisma, admin, openRound, openInput);
+    const opened = await command(prisma, admin, openDevolutionRound, openInput);
     const openTimes = [performance.now() - t0];
     for (let i = 0; i < 2; i++) {
       // The open round holds these streets for this edition, so each run closes it first.
       openTimes.push(await rolledBack(prisma, async (tx) => {
         await tx.devolutionRound.update({ where: { id: opened.id }, data: { status: "CLOSED" } });
         const t = performance.now();
-        await openRound(openInput, contextFor(tx, admin));
+        await openDevolutionRound(openInput, contextFor(tx, admin));
         return performance.now() - t;
       }));
     }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { closeRoundAction as closeReviewRoundAction, confirmRevocationAction, createSurveyLinkAction, openRoundAction, rateDutiesAction } from "@/lib/review/actions";
+import { closeAppraisalRoundAction, confirmRevocationAction, createSurveyLinkAction, openAppraisalRoundAction, rateDutiesAction } from "@/lib/review/actions";
 import { submitSurvey } from "@/lib/review/commands";
 import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
@@ -9,7 +9,7 @@ describe("yearly review", () => {
   it("flags at half, takes one-time survey links, and revokes into a new list version", async () => {
     const round = await prisma.reviewRound.findFirstOrThrow({ where: { status: "OPEN" } });
     await actAs("bianban");
-    expect(await openRoundAction({ year: round.year, closesOn: `${round.year}-12-31` })).toMatchObject({ ok: false, code: "DUPLICATE" });
+    expect(await openAppraisalRoundAction({ year: round.year, closesOn: `${round.year}-12-31` })).toMatchObject({ ok: false, code: "DUPLICATE" });
     const guihua = await unitId("东湖桂花社区");
     const duty = await prisma.localDuty.findFirstOrThrow({ where: { unitId: guihua, name: "高龄津贴申领材料初审", active: true } });
 
@@ -45,12 +45,12 @@ describe("yearly review", () => {
     const spare = await createSurveyLinkAction({ roundId: round.id, unitId: guihua, label: "辖区企业代表" });
     if (!spare.ok) throw new Error(spare.message);
     await actAs("lingdao");
-    expect(await closeReviewRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await actAs("bianban");
-    expect(await closeReviewRoundAction({ roundId: round.id })).toMatchObject({ ok: true });
+    expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: true });
     expect(await prisma.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: "CLOSED", closedAt: expect.any(Date) });
     expect(await prisma.auditLog.count({ where: { action: "review.close", subjectId: String(round.id) } })).toBe(1);
-    expect(await closeReviewRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     const other = duty;
     expect(await submitSurvey({ token: spare.data.token, ratings: [{ dutyId: other.id, value: "SATISFIED" }] }, meta)).toMatchObject({ ok: false, code: "INVALID_STATE" });
     await actAs("shequ");

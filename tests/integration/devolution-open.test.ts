@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { openRoundAction } from "@/lib/devolution/actions";
+import { openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { roundDashboard } from "@/lib/devolution/read-model";
 import { rowState } from "@/lib/devolution/state";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";
@@ -29,7 +29,7 @@ beforeAll(async () => {
     select: { id: true, position: true, departmentId: true, powerTypeId: true, domainId: true },
   });
   await actAs("admin");
-  const opened = await openRoundAction({ title: "新设街道承接确认", editionId: edition.id, deadline: "2099-12-31", streetIds: streets, documentPrefix: "示例编赋" });
+  const opened = await openDevolutionRoundAction({ title: "新设街道承接确认", editionId: edition.id, deadline: "2099-12-31", streetIds: streets, documentPrefix: "示例编赋" });
   if (!opened.ok) throw new Error(opened.message);
   roundId = opened.data.id;
   const yjItems = items.filter((i) => i.departmentId === yj).length;

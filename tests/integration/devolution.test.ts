@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  arbitrateAction, assignItemsAction, closeRoundAction, commentAction, confirmLetterAction, generateLetterAction, openRoundAction, proposeAction,
+  arbitrateAction, assignItemsAction, closeDevolutionRoundAction, commentAction, confirmLetterAction, generateLetterAction, openDevolutionRoundAction, proposeAction,
   respondAction, withdrawLetterAction,
 } from "@/lib/devolution/actions";
 import { claimAction, unclaimAction } from "@/lib/claims/actions";
@@ -102,7 +102,7 @@ describe("the role matrix at the server", () => {
     expect(await arbitrateAction({ id: cg[0].id, decision: "ACCEPT", note: "部门自行裁决", ...DUTIES })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await commentAction({ id: wj[0].id, body: "看看别的部门" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await generateLetterAction({ roundId, streetId: u.chashan, departmentId: u.wj })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await openRoundAction({ title: "部门发起", editionId: 1, deadline: "2099-01-01", streetIds: [u.chashan], documentPrefix: "部门编赋" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await openDevolutionRoundAction({ title: "部门发起", editionId: 1, deadline: "2099-01-01", streetIds: [u.chashan], documentPrefix: "部门编赋" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await claimAction({ streetId: u.chashan, editionId: 1, all: true })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
   });
@@ -311,12 +311,12 @@ describe("rounds and assignments", () => {
     await actAs("admin");
     const edition = await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED" } });
     const base = { title: "补充一轮", editionId: edition.id, deadline: "2099-12-31", documentPrefix: "示例编赋" };
-    expect(await openRoundAction({ ...base, streetIds: [u.donghu] })).toMatchObject({ ok: false, code: "INVALID_STATE" });
-    expect(await openRoundAction({ ...base, deadline: "2000-01-01", streetIds: [u.donghu] })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { deadline: "截止日期不能早于今天" } });
-    expect(await openRoundAction({ ...base, streetIds: [u.cg] })).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await openRoundAction({ ...base, streetIds: [] })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { streetIds: "请至少选择一项街道（乡镇）" } });
+    expect(await openDevolutionRoundAction({ ...base, streetIds: [u.donghu] })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await openDevolutionRoundAction({ ...base, deadline: "2000-01-01", streetIds: [u.donghu] })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { deadline: "截止日期不能早于今天" } });
+    expect(await openDevolutionRoundAction({ ...base, streetIds: [u.cg] })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await openDevolutionRoundAction({ ...base, streetIds: [] })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { streetIds: "请至少选择一项街道（乡镇）" } });
     const fresh = await prisma.orgUnit.create({ data: { name: "新城街道办事处", kind: "STREET", parentId: u.dongqu } });
-    const opened = await openRoundAction({ ...base, streetIds: [fresh.id] });
+    const opened = await openDevolutionRoundAction({ ...base, streetIds: [fresh.id] });
     expect(opened).toMatchObject({ ok: true, data: { rows: 61, unassigned: 0 } });
     if (!opened.ok) return;
     const assignments = await prisma.devolutionAssignment.findMany({ where: { roundId: opened.data.id }, include: { item: true } });
@@ -337,7 +337,7 @@ describe("rounds and assignments", () => {
 
     // A closed round refuses everything.
     await actAs("admin");
-    expect(await closeRoundAction({ roundId: opened.data.id })).toMatchObject({ ok: true });
+    expect(await closeDevolutionRoundAction({ roundId: opened.data.id })).toMatchObject({ ok: true });
     await actAs("weijian");
     expect(await proposeAction({ roundId: opened.data.id, ids: [row.id], proposal: "DEFER", reason: "再议" })).toMatchObject({ ok: false, code: "INVALID_STATE", message: "本轮承接确认已结束，不能再修改。" });
   });

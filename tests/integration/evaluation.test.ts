@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  closeRoundAction,
+  closeEvaluationRoundAction,
   createRoundAction,
   deleteDraftRoundAction,
   extendSheetAction,
-  openRoundAction,
+  openEvaluationRoundAction,
   publishRoundAction,
   changePairsAction,
   remindAction,
@@ -118,7 +118,7 @@ describe("the role matrix", () => {
       await actAs(name);
       expect((await createRoundAction({ year: 2030, title: "越权", closesOn: inDays(10) })).ok, name).toBe(false);
       expect((await remindAction({ roundId: open.id })).ok, name).toBe(false);
-      expect((await closeRoundAction({ roundId: open.id })).ok, name).toBe(false);
+      expect((await closeEvaluationRoundAction({ roundId: open.id })).ok, name).toBe(false);
     }
     await actAs("sifa");
     expect(await saveScoresAction({ roundId: open.id, cells: [], comments: [] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -145,7 +145,7 @@ describe("a round from opening to published results", () => {
 
     await actAs("bianban");
     const audits = await prisma.auditLog.count({ where: { action: { startsWith: "evaluation." } } });
-    expect((await openRoundAction({ roundId })).ok).toBe(true);
+    expect((await openEvaluationRoundAction({ roundId })).ok).toBe(true);
     expect(await prisma.auditLog.count({ where: { action: { startsWith: "evaluation." } } })).toBe(audits + 1);
 
     const jiedao = (await actAs("jiedao"))!;
@@ -182,7 +182,7 @@ describe("a round from opening to published results", () => {
 
     await actAs("bianban");
     expect((await publishRoundAction({ roundId })).ok).toBe(false);
-    expect((await closeRoundAction({ roundId })).ok).toBe(true);
+    expect((await closeEvaluationRoundAction({ roundId })).ok).toBe(true);
     expect((await publishRoundAction({ roundId })).ok).toBe(true);
 
     const mine = await resultsView((await actAs("jiedao"))!, roundId);

@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { RevokeButton, SurveyLinkForm } from "@/components/admission/review-forms";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ActionButton } from "@/components/lists/action-button";
-import { closeRoundAction } from "@/lib/review/actions";
+import { closeAppraisalRoundAction } from "@/lib/review/actions";
 import { buttonClass } from "@/components/ui/cx";
 import { routeId } from "@/lib/validation";
 
@@ -42,7 +42,7 @@ export default async function ReviewRoundPage({ params }: { params: Promise<{ id
         actions={
           manage && (
             <ActionButton
-              action={closeRoundAction}
+              action={closeAppraisalRoundAction}
               input={{ roundId: round.id }}
               className={buttonClass.secondary}
               testId="close-review-round"
