@@ -77,6 +77,14 @@ describe("formDataToInput", () => {
     expect(input.file.byteLength).toBe(3);
     expect(input.doc).toBeInstanceOf(File);
   });
+
+  it("reads a file input left empty as no file, also as Next's action decoder names it", async () => {
+    const schema = z.object({ files: z.array(z.instanceof(File)).default([]), title: z.string() });
+    for (const empty of [new File([], ""), new File([], "undefined")]) {
+      const input = await formDataToInput(schema, fd([["files", empty], ["title", "荷塘路"]]));
+      expect(schema.parse(input)).toEqual({ files: [], title: "荷塘路" });
+    }
+  });
 });
 
 describe("limitsOf", () => {

@@ -258,8 +258,9 @@ export async function formDataToInput(schema: unknown, form: FormData): Promise<
   const named: Record<string, Raw> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$") || key === JSON_FIELD) continue;
-    // A file input left empty submits an empty, unnamed file: that is "no file".
-    if (value instanceof Blob && value.size === 0 && !(value as File).name) continue;
+    // A file input left empty submits an empty, unnamed file: that is "no file". (Next's decoder
+    // of a server action's multipart body names such a part "undefined".)
+    if (value instanceof Blob && value.size === 0 && (!(value as File).name || (value as File).name === "undefined")) continue;
     setPath(named, key.split("."), value);
   }
   for (const [key, value] of Object.entries(named)) raw[key] = value;

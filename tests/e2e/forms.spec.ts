@@ -20,9 +20,6 @@ function recordSubmissions(page: Page) {
 }
 
 test("the sign-in form posts before hydration and never puts the password in the URL", async ({ page }) => {
-  // Fails on this branch until the sign-in form fix (components/auth/login-form.tsx, done on
-  // another branch for issue 10 item 6) is merged; then this line must go.
-  test.fail(true, "the sign-in form submits as a GET before hydration until its fix is merged");
   await withoutJavaScript(page);
   await page.goto("/login", { waitUntil: "commit" });
   await page.getByLabel("用户名").fill("bianban");

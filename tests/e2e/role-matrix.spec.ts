@@ -69,7 +69,9 @@ async function seedIds() {
     user: await one("user", `SELECT id FROM app_user WHERE username = 'jiedao'`),
     // 辖区犬只登记信息采集: returned to 城管局 for revision, so its applicant may still edit it.
     admission: await one("admission", `SELECT id FROM admission WHERE title = '辖区犬只登记信息采集'`),
-    admissionAttachment: await one("admission attachment", `SELECT coalesce(min(id), 2147483647) AS id FROM admission_attachment`),
+    // The seed has no attachments and other specs upload some while this one runs, so an id
+    // that never exists keeps the table the same whatever ran first (role gate, then 404).
+    admissionAttachment: 2147483647,
     // The seeded draft edition (2025年修订稿): 编办 edits it, everyone else is refused.
     edition: await one("draft catalogue edition", `SELECT id FROM catalogue_edition WHERE title = '示例省赋权事项指导清单（2025年修订稿）'`),
     editionItem: await one("catalogue item", `SELECT min(i.id) AS id FROM catalogue_item i JOIN catalogue_edition e ON e.id = i.edition_id WHERE e.title = '示例省赋权事项指导清单（2025年修订稿）'`),
@@ -77,7 +79,7 @@ async function seedIds() {
     roundRow: await one("devolution row", `SELECT d.id FROM devolution d WHERE d.round_id = (SELECT min(id) FROM devolution_round) ORDER BY d.id LIMIT 1`),
     letter: await one("confirmation letter", `SELECT id FROM confirmation_letter ORDER BY id LIMIT 1`),
     dispatch: await one("dispatch case", `SELECT id FROM dispatch ORDER BY id LIMIT 1`),
-    dispatchAttachment: await one("dispatch attachment", `SELECT coalesce(min(id), 2147483647) AS id FROM dispatch_attachment`),
+    dispatchAttachment: 2147483647,
     evaluation: await one("evaluation round", `SELECT id FROM evaluation_round ORDER BY id LIMIT 1`),
     adjustment: await one("list adjustment", `SELECT id FROM power_list_adjustment ORDER BY id LIMIT 1`),
     list: await one("published power list", `SELECT min(list_id) AS id FROM power_list_version`),
