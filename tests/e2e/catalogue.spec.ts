@@ -90,8 +90,9 @@ test("a large file is parsed in the worker thread of the built app: the parsing 
   await page.getByRole("button", { name: "创建并上传文件" }).click();
   await expect(page.getByRole("heading", { name: "导入清单文件" })).toBeVisible();
 
-  // Twelve thousand rows: seconds of work for SheetJS, which the built app hands to its worker chunk.
-  const rows = 12_000;
+  // Six thousand rows: a second or two of work for SheetJS in the built app's worker chunk, well
+  // inside the 10 s parse limit the e2e server runs with even while the other worker is busy.
+  const rows = 6_000;
   const { items, subItems } = benchLayout(rows);
   await page.locator("#import-file").setInputFiles({ name: "大文件.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: generateCatalogueWorkbook(rows) });
   const upload = page.waitForResponse((r) => r.url().endsWith("/api/catalogue/import"));
