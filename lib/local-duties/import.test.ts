@@ -94,7 +94,7 @@ describe("importing a 属地管理事项清单 spreadsheet", () => {
     if (!preview.ok) throw new Error(preview.error);
     const [ok, missing, dup, long, exists, free] = preview.rows;
     expect(ok.status).toBe("new");
-    expect(missing).toMatchObject({ status: "error", errors: ["事项名称至少 2 个字", "请填写街道（社区）职责"] });
+    expect(missing).toMatchObject({ status: "error", errors: ["请填写事项名称", "请填写街道（社区）职责"] });
     expect(dup).toMatchObject({ status: "error", errors: ["与第 2 行的事项名称重复"] });
     expect(long.status).toBe("error");
     expect(long.errors).toEqual(["事项名称不能超过 100 个字", "请填写责任部门"]);

@@ -140,7 +140,7 @@ describe("compiling, reviewing and publishing a power list", () => {
     // Bad input: Chinese field messages, nothing written.
     const count = await prisma.powerListItem.count({ where: { listId } });
     const bad = await addItemAction({ ...itemInput({ name: " " }), listId, version: await versionOf(listId) });
-    expect(bad).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { name: "事项名称至少 2 个字" } });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { name: "请填写事项名称" } });
     expect(await prisma.powerListItem.count({ where: { listId } })).toBe(count);
 
     // Moving within the category works; past its first item it says so.
