@@ -106,7 +106,14 @@ export function text(label: string, max: number, options: { min?: number } = {})
     .transform(clean)
     .pipe(
       // Blank says "fill it in" even where more than one character is needed.
-      (min > 1 ? z.string().min(1, { message: `请填写${label}`, abort: true }).min(min, `${label}至少 ${min} 个字`) : z.string().min(min, `请填写${label}`)).max(
+      (min > 1
+        ? z
+            .string()
+            .min(1, `请填写${label}`)
+            // Not .min(min): a blank value should say only 请填写 (aborting would also skip the
+            // object's own cross-field checks).
+            .refine((v) => v.length === 0 || v.length >= min, `${label}至少 ${min} 个字`)
+        : z.string().min(min, `请填写${label}`)).max(
         max,
         `${label}不能超过 ${max} 个字`,
       ),
