@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { signalPublicChange } from "@/lib/portal/page-cache-signal";
 import { z } from "zod";
 import { prisma, type Tx } from "@/lib/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -141,6 +142,7 @@ export function defineAction<S extends z.ZodType, R, P = undefined, Perm extends
         },
         { timeout: spec.timeoutMs ?? 30_000, maxWait: 10_000 },
       );
+      signalPublicChange();
       for (const path of spec.revalidate ?? []) revalidatePath(path, "layout");
       return { ok: true, data };
     } catch (error) {

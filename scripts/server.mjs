@@ -2,10 +2,14 @@
 // the socket's peer address in `x-qingdan-peer`, overwriting any copy the client sent. Next fills
 // X-Forwarded-For from the socket only when the client sent none, so the app could not otherwise
 // tell a client's real address from one it made up (lib/auth/request-meta.ts reads this header).
+// It also serves the public portal's published pages from memory (scripts/page-cache.mjs).
 // Usage: node scripts/server.mjs [-p PORT] [-H HOSTNAME]; PORT and HOSTNAME work as for next start.
+// QINGDAN_PAGE_CACHE_MB (64; 0 turns the cache off).
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import pg from "pg";
+import { createPageCache, GENERATION_SQL, PUBLIC_CHANGED } from "./page-cache.mjs";
 
 const argv = process.argv.slice(2);
 const arg = (short, long) => {
@@ -20,14 +24,21 @@ const server = http.createServer();
 const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost", httpServer: server });
 const handle = app.getRequestHandler();
 
+const cacheMb = Number(process.env.QINGDAN_PAGE_CACHE_MB ?? 64);
+const cache = cacheMb > 0 ? createPageCache({ maxBytes: cacheMb * 1024 * 1024 }) : null;
+const watcher = cache ? watchGeneration(cache) : null;
+
 await app.prepare();
 server.on("request", (req, res) => {
   req.headers["x-qingdan-peer"] = req.socket.remoteAddress ?? "";
-  handle(req, res).catch((error) => {
-    console.error(error);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  const render = (out = res) =>
+    handle(req, out).catch((error) => {
+      console.error(error);
+      if (!out.headersSent) out.statusCode = 500;
+      out.end();
+    });
+  if (cache) cache.handle(req, res, render);
+  else render();
 });
 server.listen(port, hostname, () => {
   console.log(`▲ Ready on http://${hostname ?? "localhost"}:${port}`);
@@ -38,9 +49,43 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
+    watcher?.stop();
     server.close(() => process.exit(0));
     server.closeAllConnections?.();
     // Do not wait forever for slow clients.
     setTimeout(() => process.exit(0), 5000).unref();
   });
+}
+
+/**
+ * Reads the publication generation every second from the database the public pages are read
+ * from (the first read replica when there is one), and lets this process's own write path drop
+ * the current pages at once after a commit (lib/portal/page-cache-signal.ts).
+ */
+function watchGeneration(cache) {
+  const url = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).find(Boolean) ?? process.env.DATABASE_URL;
+  const everyMs = Number(process.env.QINGDAN_PAGE_CACHE_CHECK_MS ?? 1000);
+  globalThis[PUBLIC_CHANGED] = () => cache.dropCurrent();
+  if (!url) return { stop() {} };
+  const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 });
+  pool.on("error", () => {});
+  let stopped = false;
+  let timer;
+  const check = async () => {
+    try {
+      const { rows } = await pool.query(GENERATION_SQL);
+      cache.setGeneration(rows[0].generation);
+    } catch {
+      cache.setGeneration(null); // unknown: current pages are rendered, not served from memory
+    }
+    if (!stopped) timer = setTimeout(check, everyMs).unref();
+  };
+  void check();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      void pool.end().catch(() => {});
+    },
+  };
 }
