@@ -10,8 +10,9 @@ import { catalogueBench } from "./bench/catalogue";
 import { evaluationBench } from "./bench/evaluation";
 import { admissionBench } from "./bench/admission";
 import { listsBench } from "./bench/lists";
+import { importerBench } from "./bench/importer";
 
-const suites: BenchSuite[] = [foundationBench, catalogueBench, devolutionBench, admissionBench, evaluationBench, listsBench];
+const suites: BenchSuite[] = [foundationBench, catalogueBench, devolutionBench, admissionBench, evaluationBench, listsBench, importerBench];
 
 async function main() {
   const only = process.argv.slice(2);

@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
-import { env } from "../lib/env";
-import { embeddedUrl, readCredentials } from "../lib/db/embedded";
-import { buildReport, formatReportText, type Report } from "./import-report";
-import { generateClient, migrate, openDatabase, root, type Database } from "./runtime";
+import type { Report } from "./import-report";
+import type { Database } from "./runtime";
+// The database side (embedded PostgreSQL, migrations, Prisma) is loaded only when importing, so
+// `--dry-run` and `--help` start in a fraction of a second.
 
 const USAGE = `用法：npm run import -- [--dry-run] [--json] <文件>...
 
@@ -39,6 +39,9 @@ function parseArgs(argv: string[]) {
 
 /** The embedded database may already be serving the app: then connect to it instead of starting it. */
 async function connect(): Promise<Database> {
+  const { openDatabase, root } = await import("./runtime");
+  const { env } = await import("../lib/env");
+  const { embeddedUrl, readCredentials } = await import("../lib/db/embedded");
   try {
     return await openDatabase();
   } catch (error) {
@@ -60,6 +63,7 @@ function titleFromFile(file: string): string {
 async function importFiles(report: Report): Promise<Imported[]> {
   const targets = report.files.filter((f) => f.ok);
   if (targets.length === 0) return [];
+  const { generateClient, migrate, root } = await import("./runtime");
   if (!fs.existsSync(path.join(root, "lib/generated/prisma/client.ts"))) await generateClient();
   const db = await connect();
   const results: Imported[] = [];
@@ -125,6 +129,7 @@ async function main(): Promise<number> {
     console.warn = console.error;
   }
 
+  const { buildReport, formatReportText } = await import("./import-report");
   const report = await buildReport(args.files);
   const imported = args.dryRun ? null : await importFiles(report);
   const failed = report.totals.failed > 0 || (imported ?? []).some((r) => !r.ok);

@@ -17,6 +17,7 @@ import { publishList } from "../../lib/lists/commands";
 import { countRows, filterRows, pageRows } from "../../lib/portal/items";
 import { readDiff, readPublicList, readVersionItems, readVersionRows, searchPublished } from "../../lib/portal/read";
 import { freePort } from "../test-db";
+import { bareServer, load, stop } from "./load";
 import { ms, percentile, timeRuns, type BenchSuite, type Figure } from "./types";
 import { today as todayInChina } from "../../lib/dates";
 
@@ -263,12 +264,12 @@ function cpuMs(pid: number | undefined): number | null {
 async function servePages(url: string, pick: () => number): Promise<Figure[]> {
   const root = path.resolve(import.meta.dirname, "../..");
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  const name = "public list page throughput (next start, 16 concurrent)";
+  const name = "public list page throughput (16 concurrent, random lists)";
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
     return [{ name, value: "skipped", target: `no production build in ${distDir}: run \`npm run build\`, then \`npm run bench -- lists\`` }];
   }
   const port = await freePort();
-  const app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+  const app = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "-p", String(port)], {
     cwd: root,
     stdio: "ignore",
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: crypto.randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://localhost:${port}` },
@@ -320,6 +321,10 @@ async function servePages(url: string, pick: () => number): Promise<Figure[]> {
     const seconds = (Date.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+    const sideBySide = [
+      ...(await againstBare(`${base}/lists/${pick()}`, "public list page (current version, first page)")),
+      ...(await againstBare(`${base}/api/public/lists/${pick()}`, "list JSON /api/public/lists/{id}")),
+    ];
     return [
       {
         name: "public list page, one request at a time (HTTP), p95",
@@ -338,9 +343,40 @@ async function servePages(url: string, pick: () => number): Promise<Figure[]> {
       },
       { name, value: `${(latencies.length / seconds).toFixed(0)} req/s`, target: `${latencies.length} requests in ${seconds.toFixed(0)} s on 2 cores, ${errors} errors in all` },
       { name: "public list page under 16 concurrent requests, p95", value: ms(percentile(latencies, 95)), target: `p50 ${ms(percentile(latencies, 50))} (queueing: 16 in flight)` },
+      ...sideBySide,
     ];
   } finally {
     app.kill("SIGTERM");
     await new Promise((r) => (app.exitCode !== null ? r(null) : app.once("exit", r)));
   }
+}
+
+/**
+ * Issue 14 §1: one URL served by the app at 64 connections, then the same bytes by a bare Node
+ * server, in the same run; the app's requests per second as a share of the bare server's.
+ */
+async function againstBare(url: string, label: string): Promise<Figure[]> {
+  const first = await fetch(url, { headers: { "Accept-Encoding": "identity" } });
+  const body = Buffer.from(await first.arrayBuffer());
+  const type = first.headers.get("content-type") ?? "text/html";
+  await load(url, { connections: 64, seconds: 3 }); // warm-up
+  const app = await load(url, { connections: 64, seconds: 10 });
+  const port = await freePort();
+  const bare = await bareServer(body, type, port);
+  let base;
+  try {
+    await load(`http://127.0.0.1:${port}/`, { connections: 64, seconds: 3 });
+    base = await load(`http://127.0.0.1:${port}/`, { connections: 64, seconds: 10 });
+  } finally {
+    await stop(bare);
+  }
+  const ratio = app.rps / base.rps;
+  return [
+    {
+      name: `${label}, 64 connections: app ÷ bare Node`,
+      value: `${(ratio * 100).toFixed(0)}%`,
+      target: `≥ 50%; app ${app.rps.toFixed(0)} req/s, bare Node ${base.rps.toFixed(0)} req/s, ${Math.round(body.length / 1024)} KB each, ${app.errors + base.errors} errors`,
+    },
+    { name: `  ${label}, 64 connections, p99`, value: ms(app.p99), target: `< 100 ms; p50 ${ms(app.p50)}; bare Node p99 ${ms(base.p99)}` },
+  ];
 }

@@ -1,10 +1,11 @@
 /**
  * Parsing an uploaded spreadsheet off the calling thread. SheetJS is synchronous and some
  * corrupted files make it loop forever or grow without bound; on the server's own thread that
- * would freeze every request. So each file is parsed in a fresh worker thread with a heap limit,
- * and a worker still busy when the time limit passes is terminated (termination stops even a
- * tight synchronous loop). The answer is always a ParseResult; nothing throws.
+ * would freeze every request. So files are parsed in worker threads with a heap limit, and a
+ * worker still busy when the time limit passes is terminated (termination stops even a tight
+ * synchronous loop). The answer is always a ParseResult; nothing throws.
  */
+import os from "node:os";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { bundledByNext, env } from "@/lib/env";
 import type { ParseOptions, ParseResult } from "./parse";
@@ -48,90 +49,107 @@ function seconds(ms: number): string {
 }
 
 /**
- * At most two parses at a time (this is a 2-core machine and each may take its memory cap);
- * the rest wait their turn, and their time limit starts when their own parse does.
+ * Parses run in a pool of long-lived workers, one per core (at most 4): SheetJS is loaded once per
+ * worker, not once per file, and files are parsed side by side up to the number of cores. The
+ * rest wait their turn, and their time limit starts when their own parse does. A worker that runs
+ * out of time or memory is terminated and replaced; the others go on. Workers are created on
+ * first use and do not keep the process alive while idle.
  */
-const MAX_PARALLEL_PARSES = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
+export const MAX_PARALLEL_PARSES = Math.max(1, Math.min(4, os.availableParallelism()));
 
-function acquire(): Promise<void> {
-  if (running < MAX_PARALLEL_PARSES) {
-    running++;
-    return Promise.resolve();
+type Pending = { job: ParseJob; timeoutMs: number; resolve: (answer: { result?: unknown; reason?: NonNullable<ParseResult["aborted"]>; error?: string }) => void };
+
+class ParsePool {
+  private idle: Worker[] = [];
+  private busy = 0;
+  private queue: Pending[] = [];
+  constructor(private readonly memoryMb: number) {}
+
+  run(job: ParseJob, timeoutMs: number) {
+    return new Promise<Parameters<Pending["resolve"]>[0]>((resolve) => {
+      this.queue.push({ job, timeoutMs, resolve });
+      this.next();
+    });
   }
-  return new Promise((resolve) =>
-    waiting.push(() => {
-      running++;
-      resolve();
-    }),
-  );
+
+  private next() {
+    while (this.queue.length && this.busy < MAX_PARALLEL_PARSES) {
+      const task = this.queue.shift()!;
+      this.busy++;
+      let worker: Worker;
+      try {
+        worker = this.idle.pop() ?? this.start();
+      } catch (error) {
+        this.busy--;
+        task.resolve({ reason: "crash", error: `无法启动表格解析：${error instanceof Error ? error.message : String(error)}` });
+        continue;
+      }
+      this.dispatch(worker, task);
+    }
+  }
+
+  private start(): Worker {
+    workersStarted++;
+    const options: WorkerOptions = { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } };
+    // The bundler recognises exactly this expression and emits the worker entry as a chunk.
+    return bundledByNext ? new Worker(new URL("./parse-worker.ts", import.meta.url), options) : startFromSource(options);
+  }
+
+  private dispatch(worker: Worker, task: Pending) {
+    worker.ref();
+    let settled = false;
+    const done = (answer: Parameters<Pending["resolve"]>[0], keep: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      this.busy--;
+      if (keep) {
+        worker.unref();
+        this.idle.push(worker);
+      } else void worker.terminate();
+      task.resolve(answer);
+      this.next();
+    };
+    const onMessage = (result: unknown) => done({ result }, true);
+    const onError = (error: Error & { code?: string }) =>
+      done(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? { reason: "memory" } : { reason: "crash", error: error.message }, false);
+    const onExit = (code: number) => done({ reason: "crash", error: `解析线程意外退出（代码 ${code}）` }, false);
+    const timer = setTimeout(() => done({ reason: "timeout" }, false), task.timeoutMs);
+    worker.on("message", onMessage);
+    worker.once("error", onError);
+    worker.once("exit", onExit);
+    // The job holds a copy of exactly the file's bytes, moved (not cloned again) to the worker.
+    worker.postMessage(task.job, [task.job.bytes.buffer]);
+  }
 }
 
-function release() {
-  running--;
-  waiting.shift()?.();
-}
+let workersStarted = 0;
+/** How many parse workers this process has started (tests check that workers are reused). */
+export const parseWorkersStarted = () => workersStarted;
+
+const pools = new Map<number, ParsePool>();
+const poolFor = (memoryMb: number) => pools.get(memoryMb) ?? pools.set(memoryMb, new ParsePool(memoryMb)).get(memoryMb)!;
 
 export async function parseInWorker(bytes: Uint8Array, fileName: string, options: ParseOptions = {}, limits: ParseLimits = defaultParseLimits()): Promise<ParseResult> {
-  await acquire();
-  try {
-    return await runWorker<ParseResult>({ bytes: new Uint8Array(bytes), fileName, options }, limits, (reason, error) => aborted(fileName, reason, error));
-  } finally {
-    release();
-  }
+  return runJob<ParseResult>({ bytes: new Uint8Array(bytes), fileName, options }, limits, (reason, error) => aborted(fileName, reason, error));
 }
 
 /** The text of every sheet's cells (merged cells filled in), read in a worker with the same limits and queue. */
 export async function readGridInWorker(bytes: Uint8Array, fileName: string, options: GridOptions, limits: ParseLimits = defaultParseLimits()): Promise<GridResult> {
-  await acquire();
-  try {
-    return await runWorker<GridResult>({ kind: "grid", bytes: new Uint8Array(bytes), fileName, options }, limits, (_reason, error) => ({ ok: false, error, notices: [], sheets: [] }));
-  } finally {
-    release();
-  }
+  return runJob<GridResult>({ kind: "grid", bytes: new Uint8Array(bytes), fileName, options }, limits, (_reason, error) => ({ ok: false, error, notices: [], sheets: [] }));
 }
 
-function runWorker<T>(job: ParseJob, limits: ParseLimits, aborted: (reason: NonNullable<ParseResult["aborted"]>, error: string) => T): Promise<T> {
-  return new Promise((resolve) => {
-    // The job holds a copy of exactly the file's bytes, moved (not cloned again) to the worker.
-    const copy = job.bytes;
-    const workerOptions: WorkerOptions = { workerData: job, transferList: [copy.buffer], resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb } };
-    let worker: Worker;
-    try {
-      // The bundler recognises exactly this expression and emits the worker entry as a chunk.
-      worker = bundledByNext ? new Worker(new URL("./parse-worker.ts", import.meta.url), workerOptions) : startFromSource(workerOptions);
-    } catch (error) {
-      resolve(aborted("crash", `无法启动表格解析：${error instanceof Error ? error.message : String(error)}`));
-      return;
-    }
-    let settled = false;
-    const finish = (result: T) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => {
-      finish(
-        aborted(
-          "timeout",
-          `文件解析超时（超过 ${seconds(limits.timeoutMs)}），文件可能已损坏或结构异常，已停止解析，没有导入任何内容。请在 Excel 或 WPS 中打开该文件，另存为新的 .xlsx 文件后再上传。`,
-        ),
-      );
-    }, limits.timeoutMs);
-    worker.once("message", (result: T) => finish(result));
-    worker.once("error", (error: Error & { code?: string }) => {
-      finish(
-        error.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? aborted(
-              "memory",
-              `解析文件所需的内存超过上限（${limits.memoryMb} MB），文件可能已损坏或内容过多，已停止解析，没有导入任何内容。请另存为新的 .xlsx 文件或拆分后再上传。`,
-            )
-          : aborted("crash", `解析文件时出错，文件可能已损坏（${error.message}）。请另存为新的 .xlsx 文件后再上传。`),
-      );
-    });
-    worker.once("exit", (code) => finish(aborted("crash", `解析文件时出错，解析线程意外退出（代码 ${code}）。请另存为新的 .xlsx 文件后再上传。`)));
-  });
+async function runJob<T>(job: ParseJob, limits: ParseLimits, aborted: (reason: NonNullable<ParseResult["aborted"]>, error: string) => T): Promise<T> {
+  const answer = await poolFor(limits.memoryMb).run(job, limits.timeoutMs);
+  if (!answer.reason) return answer.result as T;
+  if (answer.reason === "timeout") {
+    return aborted("timeout", `文件解析超时（超过 ${seconds(limits.timeoutMs)}），文件可能已损坏或结构异常，已停止解析，没有导入任何内容。请在 Excel 或 WPS 中打开该文件，另存为新的 .xlsx 文件后再上传。`);
+  }
+  if (answer.reason === "memory") {
+    return aborted("memory", `解析文件所需的内存超过上限（${limits.memoryMb} MB），文件可能已损坏或内容过多，已停止解析，没有导入任何内容。请另存为新的 .xlsx 文件或拆分后再上传。`);
+  }
+  return aborted("crash", answer.error?.startsWith("无法启动") ? answer.error : `解析文件时出错，文件可能已损坏（${answer.error}）。请另存为新的 .xlsx 文件后再上传。`);
 }
