@@ -47,7 +47,6 @@ const PRISMA_HOMES = [
 // never add to them: a new file follows the rule.
 const LEGACY_PRISMA = [
   // pages and route handlers that query Prisma themselves
-  "app/(public)/lists/[id]/download/route.ts",
   "app/(workspace)/admission/page.tsx",
   "app/(workspace)/evaluation/[id]/page.tsx",
   "app/(workspace)/evaluation/[id]/rate/page.tsx",
@@ -61,7 +60,6 @@ const LEGACY_PRISMA = [
   "lib/notifications/todo.ts",
   "lib/catalogue/item-query.ts",
   "lib/devolution/read-model.ts",
-  "lib/portal/api.ts",
   // the session's user load and next-auth's sign-in callback pass the client to lib/auth/queries
   "lib/auth/options.ts",
   "lib/auth/session.ts",

@@ -11,6 +11,8 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   // The role that owns the tables and runs migrations; DATABASE_URL is then the app's runtime role.
   DATABASE_OWNER_URL: z.string().min(1).optional(),
+  // Streaming replicas for the public portal's reads, comma-separated (README "Running on several servers").
+  DATABASE_REPLICA_URLS: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().optional(),
   QINGDAN_DATA_DIR: z.string().default(".data"),

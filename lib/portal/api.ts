@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
 import type { DutySection } from "@/lib/generated/prisma/enums";
 import { ITEM_FIELDS } from "@/lib/lists/labels";
 import { listCsv } from "./export";
 import { publishedList, unitsWithLists } from "@/lib/local-duties/queries";
 import { dutiesCsv } from "@/lib/local-duties/export";
 import { contentDisposition } from "@/lib/export-cells";
-import { readDiff, readPublicList, readPublishedLists, readVersionItems, searchPublished, type PublicItem } from "./read";
+import type { PublicItem } from "./read";
+import { publicList, publishedLists, searchLists, versionDiff, versionItems } from "./queries";
 import { isSafeText, routeId } from "@/lib/validation";
 
 // The open-data API (documented in README.md): JSON of published versions only, with paging,
@@ -103,7 +103,7 @@ export async function apiLists(request: Request) {
     kind: z.enum(["street", "community"], { message: "kind 只能是 street（街道、乡镇）或 community（社区、村）。" }).optional(),
     q: z.string().trim().max(50, "q 不能超过 50 个字。").optional(),
   });
-  const result = await readPublishedLists(prisma, {
+  const result = await publishedLists({
     page: p.page,
     pageSize: p.pageSize,
     district: p.district ?? null,
@@ -151,12 +151,12 @@ export async function apiList(request: Request, idParam: string) {
     format: z.enum(["json", "csv"], { message: "format 只能是 json 或 csv。" }).optional().default("json"),
   });
   const id = pathId(idParam);
-  const list = await readPublicList(prisma, id, p.version ?? null);
+  const list = await publicList(id, p.version ?? null);
   if (!list) {
-    if (p.version && (await readPublicList(prisma, id))) throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${p.version} 版。`, "version");
+    if (p.version && (await publicList(id))) throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${p.version} 版。`, "version");
     throw new ApiError(404, "NOT_FOUND", "找不到该清单，或该清单尚未公布。");
   }
-  const items = await readVersionItems(prisma, list.version.id);
+  const items = await versionItems(list.version.id);
   if (p.format === "csv") {
     const name = `${list.title}（第${list.version.versionNo}版）.csv`;
     return new Response(listCsv(list.form, items), {
@@ -203,9 +203,9 @@ export async function apiDiff(request: Request, idParam: string) {
     to: positiveInt("to（对比版本号）", 100000),
   });
   const id = pathId(idParam);
-  const result = await readDiff(prisma, id, p.from, p.to);
+  const result = await versionDiff(id, p.from, p.to);
   if (!result) {
-    const list = await readPublicList(prisma, id);
+    const list = await publicList(id);
     if (!list) throw new ApiError(404, "NOT_FOUND", "找不到该清单，或该清单尚未公布。");
     const missing = list.versions.some((v) => v.versionNo === p.from) ? "to" : "from";
     throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${missing === "from" ? p.from : p.to} 版（现有第 1 至 ${list.currentVersionNo} 版）。`, missing);
@@ -241,7 +241,7 @@ export async function apiSearch(request: Request) {
     pageSize,
     district: positiveInt("district（区县编号）").optional(),
   });
-  const result = await searchPublished(prisma, { q: p.q, page: p.page, pageSize: p.pageSize, district: p.district ?? null });
+  const result = await searchLists({ q: p.q, page: p.page, pageSize: p.pageSize, district: p.district ?? null });
   if (result.q.length < 2) throw new ApiError(400, "INVALID_PARAMETER", "检索词 q 去掉空格后至少 2 个字。", "q");
   const base = origin(request);
   return json({

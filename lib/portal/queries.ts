@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { prisma } from "@/lib/db/client";
+import { publicDb } from "@/lib/db/client";
 import { countRows, type ListRow, type VersionCounts } from "./items";
 import {
   readDiff,
@@ -22,23 +22,23 @@ import {
 
 export async function publicHomeSummary() {
   const [city, districts, totals] = await Promise.all([
-    prisma.orgUnit.findFirst({ where: { kind: "CITY", active: true }, select: { name: true }, orderBy: { id: "asc" } }),
-    readDistricts(prisma),
-    readPortalTotals(prisma),
+    publicDb.orgUnit.findFirst({ where: { kind: "CITY", active: true }, select: { name: true }, orderBy: { id: "asc" } }),
+    readDistricts(publicDb),
+    readPortalTotals(publicDb),
   ]);
   return { cityName: city?.name ?? null, districts, publishedLists: totals.lists, publishedItems: totals.items, versions: totals.versions, latest: totals.latest };
 }
 
-export const publishedLists = (filter: ListFilter) => readPublishedLists(prisma, filter);
-export const districts = () => readDistricts(prisma);
+export const publishedLists = (filter: ListFilter) => readPublishedLists(publicDb, filter);
+export const districts = () => readDistricts(publicDb);
 // Once per request: the page and its metadata both ask.
-export const publicList = cache((listId: number, versionNo?: number | null) => readPublicList(prisma, listId, versionNo));
-export const versionItems = (versionId: number, filter?: ItemFilter) => readVersionItems(prisma, versionId, filter);
-export const versionCounts = (versionId: number) => readVersionCounts(prisma, versionId);
-export const publicItem = (listId: number, itemKey: string, versionNo?: number | null) => readPublicItem(prisma, listId, itemKey, versionNo);
-export const versionDiff = (listId: number, from: number, to: number) => readDiff(prisma, listId, from, to);
-export const searchLists = (filter: SearchFilter) => searchPublished(prisma, filter);
-export const latestVersions = (take = 8) => readLatestVersions(prisma, take);
+export const publicList = cache((listId: number, versionNo?: number | null) => readPublicList(publicDb, listId, versionNo));
+export const versionItems = (versionId: number, filter?: ItemFilter) => readVersionItems(publicDb, versionId, filter);
+export const versionCounts = (versionId: number) => readVersionCounts(publicDb, versionId);
+export const publicItem = (listId: number, itemKey: string, versionNo?: number | null) => readPublicItem(publicDb, listId, itemKey, versionNo);
+export const versionDiff = (listId: number, from: number, to: number) => readDiff(publicDb, listId, from, to);
+export const searchLists = (filter: SearchFilter) => searchPublished(publicDb, filter);
+export const latestVersions = (take = 8) => readLatestVersions(publicDb, take);
 
 // A published version never changes (a database trigger refuses it), so its rows and counts
 // are kept in memory, least recently used out first, up to about MAX_BYTES in all: some
@@ -69,7 +69,7 @@ export function versionRows(version: Pick<PublicVersion, "id" | "publishedAt">):
     store.entries.set(key, hit);
     return hit.load;
   }
-  const entry: Entry = { load: readVersionRows(prisma, version.id).then((rows) => ({ rows, counts: countRows(rows) })), bytes: 0 };
+  const entry: Entry = { load: readVersionRows(publicDb, version.id).then((rows) => ({ rows, counts: countRows(rows) })), bytes: 0 };
   store.entries.set(key, entry);
   entry.load.then(
     ({ rows }) => {

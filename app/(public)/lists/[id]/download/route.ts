@@ -1,7 +1,6 @@
-import { prisma } from "@/lib/db/client";
 import { contentDisposition } from "@/lib/export-cells";
 import { listPdf, listWorkbook } from "@/lib/portal/export";
-import { readPublicList, readVersionItems } from "@/lib/portal/read";
+import { publicList, versionItems } from "@/lib/portal/queries";
 import { routeId } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
@@ -18,9 +17,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (v !== null && versionNo === null) return text("v（版本号）必须是正整数。", 400);
   const listId = routeId(id);
   if (listId === null) return text("找不到该清单。", 404);
-  const list = await readPublicList(prisma, listId, versionNo);
+  const list = await publicList(listId, versionNo);
   if (!list) return text("找不到该清单或该版本。", 404);
-  const items = await readVersionItems(prisma, list.version.id);
+  const items = await versionItems(list.version.id);
   const exportList = { title: list.title, form: list.form, unitName: list.unit.name, version: list.version };
   const name = `${list.title}（第${list.version.versionNo}版）`;
   const fallback = `list-${list.id}-v${list.version.versionNo}`;
@@ -30,7 +29,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "Content-Disposition": contentDisposition(`${name}.xlsx`, `${fallback}.xlsx`),
-        "Cache-Control": "public, max-age=300",
       },
     });
   }
@@ -39,7 +37,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": contentDisposition(`${name}.pdf`, `${fallback}.pdf`),
-      "Cache-Control": "public, max-age=300",
     },
   });
 }
