@@ -50,31 +50,38 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     if (closing) return;
     closing = true;
     watcher?.stop();
+    // Take no new connections, close the idle keep-alive ones, let the requests in flight finish
+    // (a proxy in front sends new ones to another server), but wait at most 5 s.
     server.close(() => process.exit(0));
-    server.closeAllConnections?.();
-    // Do not wait forever for slow clients.
-    setTimeout(() => process.exit(0), 5000).unref();
+    server.closeIdleConnections?.();
+    setTimeout(() => {
+      server.closeAllConnections?.();
+      process.exit(0);
+    }, 5000).unref();
   });
 }
 
 /**
- * Reads the publication generation every second from the database the public pages are read
- * from (the first read replica when there is one), and lets this process's own write path drop
- * the current pages at once after a commit (lib/portal/page-cache-signal.ts).
+ * Reads the publication generation every second from the databases the public pages are read
+ * from (every read replica when there are some: the value changes whenever any of them moves on,
+ * so a page rendered from a replica that was still behind is dropped once that one catches up),
+ * and lets this process's own write path drop the current pages at once after a commit
+ * (lib/portal/page-cache-signal.ts).
  */
 function watchGeneration(cache) {
-  const url = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).find(Boolean) ?? process.env.DATABASE_URL;
+  const replicas = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  const urls = replicas.length ? replicas : [process.env.DATABASE_URL].filter(Boolean);
   const everyMs = Number(process.env.QINGDAN_PAGE_CACHE_CHECK_MS ?? 1000);
   globalThis[PUBLIC_CHANGED] = () => cache.dropCurrent();
-  if (!url) return { stop() {} };
-  const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 });
-  pool.on("error", () => {});
+  if (!urls.length) return { stop() {} };
+  const pools = urls.map((connectionString) => new pg.Pool({ connectionString, max: 1, idleTimeoutMillis: 0 }));
+  for (const pool of pools) pool.on("error", () => {});
   let stopped = false;
   let timer;
   const check = async () => {
     try {
-      const { rows } = await pool.query(GENERATION_SQL);
-      cache.setGeneration(rows[0].generation);
+      const values = await Promise.all(pools.map(async (pool) => (await pool.query(GENERATION_SQL)).rows[0].generation));
+      cache.setGeneration(values.join("|"));
     } catch {
       cache.setGeneration(null); // unknown: current pages are rendered, not served from memory
     }
@@ -85,7 +92,7 @@ function watchGeneration(cache) {
     stop() {
       stopped = true;
       clearTimeout(timer);
-      void pool.end().catch(() => {});
+      for (const pool of pools) void pool.end().catch(() => {});
     },
   };
 }
