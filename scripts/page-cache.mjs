@@ -14,8 +14,8 @@
 // the write path calls the hook `globalThis[PUBLIC_CHANGED]` right after the commit, so there it
 // shows at once. Anything the generation does not cover is re-rendered after `currentMaxAgeMs`.
 //
-// Only these GET paths are cached; workspace pages, search, surveys and letter verification
-// never are, nor any response that sets a cookie or is not a 200. Plain JS (no build step): the
+// Only these GET paths are cached (search too, per query string, within the same byte budget);
+// workspace pages, surveys and letter verification never are, nor any response that sets a cookie or is not a 200. Plain JS (no build step): the
 // server runs it directly. Tested by scripts/page-cache.test.ts.
 import crypto from "node:crypto";
 import zlib from "node:zlib";
@@ -47,6 +47,7 @@ const CACHEABLE = new RegExp(
       "", // home
       "lists",
       "lists/local",
+      "search",
       `lists/${ID}`,
       `lists/${ID}/v/${ID}`,
       `lists/${ID}/history`,
@@ -60,6 +61,7 @@ const CACHEABLE = new RegExp(
       `api/public/lists/${ID}/diff`,
       "api/public/local-duties",
       `api/public/local-duties/${ID}`,
+      "api/public/search",
     ].join("|") +
     ")$",
 );

@@ -12,7 +12,7 @@ async function beimen() {
 
 test("public pages and the open-data API answer with a strong ETag, 304 and the Cache-Control of their URL", async ({ request }) => {
   const { id } = await beimen();
-  const current = [`/lists/${id}`, `/api/public/lists/${id}`, "/lists", `/lists/${id}/download?format=xlsx`];
+  const current = [`/lists/${id}`, `/api/public/lists/${id}`, "/lists", `/lists/${id}/download?format=xlsx`, "/search?q=%E6%B6%88%E9%98%B2"];
   const versioned = [`/lists/${id}/v/1`, `/api/public/lists/${id}?version=1`, `/lists/${id}/diff?from=1&to=2`];
   for (const path of [...current, ...versioned]) {
     const first = await request.get(path);
