@@ -207,7 +207,7 @@ async function main() {
     // 3. The load.
     const lists = await query<{ id: number; version_no: number }>(appUrl, `SELECT l.id, v.version_no FROM power_list l JOIN power_list_version v ON v.id = l.current_version_id ORDER BY l.id`);
     if (!lists.length) throw new Error("the demo city has no published list");
-    for (const url of [superPrimary.replace("/postgres", "/qingdan"), `postgresql://postgres@127.0.0.1:${pgReplica}/qingdan`]) await query(url, "SELECT pg_stat_statements_reset()");
+    for (const url of [superDb, `postgresql://postgres@127.0.0.1:${pgReplica}/qingdan`]) await query(url, "SELECT pg_stat_statements_reset()");
     const paths = lists.flatMap((l) => [`/lists/${l.id}`, `/api/public/lists/${l.id}`, `/lists/${l.id}/v/${l.version_no}`, `/lists/${l.id}/history`]).concat(["/", "/lists", "/api/public/lists"]);
     let requests = 0;
     let errors = 0;
@@ -259,7 +259,7 @@ async function main() {
         `SELECT coalesce(sum(calls), 0) AS calls FROM pg_stat_statements
           WHERE query ILIKE '%power_list_version%' AND query NOT ILIKE '%concat_ws%' AND query ILIKE 'select%'`,
       ).then((r) => Number(r[0].calls));
-    const onPrimary = await sumCalls(superPrimary.replace("/postgres", "/qingdan"));
+    const onPrimary = await sumCalls(superDb);
     const onReplica = await sumCalls(`postgresql://postgres@127.0.0.1:${pgReplica}/qingdan`);
     const share = onReplica + onPrimary ? (100 * onReplica) / (onReplica + onPrimary) : 0;
     await prisma.$disconnect();
