@@ -296,8 +296,8 @@ async function publishOne(prisma: import("../lib/generated/prisma/client").Prism
   const t = Date.now();
   for (;;) {
     const r = await request(`${frontUrl}/api/public/lists/${listId}`);
-    if (r.status === 200 && (JSON.parse(r.body) as { version?: { versionNo?: number } }).version?.versionNo === wanted) return Date.now() - t;
-    if (Date.now() - t > 120_000) return -1;
+    if (r.status === 200 && (JSON.parse(r.body) as { version?: { number?: number } }).version?.number === wanted) return Date.now() - t;
+    if (Date.now() - t > 60_000) return -1;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
