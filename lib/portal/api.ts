@@ -24,7 +24,10 @@ export class ApiError extends Error {
   }
 }
 
-const HEADERS = { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" };
+// Cache-Control and ETag of a successful answer come from the page cache (scripts/page-cache.mjs):
+// immutable for a named version, a short shared lifetime for the current one. Errors set none,
+// so a 404 for a list about to be published is not kept by a proxy.
+const HEADERS = { "Access-Control-Allow-Origin": "*" };
 
 export function json(body: unknown, status = 200) {
   return Response.json(body, { status, headers: HEADERS });
