@@ -48,11 +48,9 @@ const PRISMA_HOMES = [
 const LEGACY_PRISMA = [
   // pages and route handlers that query Prisma themselves
   "app/(public)/lists/[id]/download/route.ts",
-  "app/(workspace)/admission/page.tsx",
   "app/(workspace)/evaluation/[id]/page.tsx",
   "app/(workspace)/evaluation/[id]/rate/page.tsx",
   // reads in files with other names than queries.ts
-  "lib/admission/todo.ts",
   "lib/devolution/todo.ts",
   "lib/dispatch/todo.ts",
   "lib/evaluation/todo.ts",
@@ -68,7 +66,6 @@ const LEGACY_PRISMA = [
 ];
 const LEGACY_COMMANDS = [
   // pages that import commands.ts for labels, constants or a read that lives there
-  "app/(public)/survey/[token]/page.tsx",
   "app/(workspace)/evaluation/page.tsx",
   "app/(workspace)/evaluation/[id]/page.tsx",
   "app/(workspace)/evaluation/[id]/rate/page.tsx",

@@ -15,7 +15,7 @@ import { normaliseName } from "../../lib/refusals/match";
 import * as admission from "../../lib/admission/commands";
 import type { AdmissionFields } from "../../lib/admission/schema";
 import { refuseTask, registerTask } from "../../lib/refusals/commands";
-import { createSurveyLink, hashToken, openAppraisalRound } from "../../lib/review/commands";
+import { createSurveyLink, hashToken, openAppraisalRound } from "../../lib/appraisal/commands";
 import { today as todayInChina } from "../../lib/dates";
 
 // Part of 黄陂's 25 属地管理事项, as 东湖街道's starting list.
@@ -186,16 +186,16 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   const gaoling = await tx.localDuty.findFirstOrThrow({ where: { unitId: unit("东湖桂花社区"), admissionId: a2.id }, select: { id: true } });
   const menqian = await tx.localDuty.findFirstOrThrow({ where: { unitId: donghu, admissionId: a1.id }, select: { id: true } });
   const link = (unitName: string, label: string) =>
-    tx.reviewSurveyLink.create({
+    tx.appraisalSurveyLink.create({
       data: { roundId: round.id, unitId: unit(unitName), tokenHash: hashToken(crypto.randomBytes(24).toString("base64url")), label, createdByName: bianban.user.displayName, usedAt: new Date() },
     });
   for (const [i, value] of (["BASIC", "DISSATISFIED", "DISSATISFIED"] as const).entries()) {
     const l = await link("东湖桂花社区", `居民代表 ${i + 1}`);
-    await tx.reviewRating.create({ data: { roundId: round.id, localDutyId: gaoling.id, value, linkId: l.id } });
+    await tx.appraisalRating.create({ data: { roundId: round.id, localDutyId: gaoling.id, value, linkId: l.id } });
   }
   for (const [i, value] of (["SATISFIED", "SATISFIED", "BASIC"] as const).entries()) {
     const l = await link("东湖街道办事处", `辖区单位代表 ${i + 1}`);
-    await tx.reviewRating.create({ data: { roundId: round.id, localDutyId: menqian.id, value, linkId: l.id } });
+    await tx.appraisalRating.create({ data: { roundId: round.id, localDutyId: menqian.id, value, linkId: l.id } });
   }
   await createSurveyLink({ roundId: round.id, unitId: unit("东湖荷塘社区"), label: "居民代表" }, bianban);
 }

@@ -160,9 +160,9 @@ test("a community refuses a task that was not admitted; 编办 sees it", async (
 
 test("编办's review, calendar and funding pages", async ({ browser }) => {
   const bianban = await as(browser, "bianban");
-  await bianban.goto("/review");
+  await bianban.goto("/appraisal");
   await bianban.getByRole("link", { name: /年度准入事项评议/ }).first().click();
-  await expect(bianban.getByTestId("review-results")).toContainText("建议撤销");
+  await expect(bianban.getByTestId("appraisal-results")).toContainText("建议撤销");
   await bianban.screenshot({ path: `${SHOTS}/admission-review.png`, fullPage: true });
 
   // A one-time survey link for a resident representative: works once, without signing in.

@@ -87,7 +87,7 @@ async function seedIds() {
     draftList: await one("power list under review", `SELECT min(l.id) AS id FROM power_list l JOIN org_unit u ON u.id = l.unit_id WHERE u.name = '凤凰街道办事处' AND l.form = 'POWER'`),
     draftListItem: await one("power list item", `SELECT min(i.id) AS id FROM power_list_item i JOIN power_list l ON l.id = i.list_id JOIN org_unit u ON u.id = l.unit_id WHERE u.name = '凤凰街道办事处' AND l.form = 'POWER'`),
     localDutyUnit: await one("unit with a local-duty list", `SELECT unit_id AS id FROM local_duty_list_version ORDER BY unit_id LIMIT 1`),
-    review: await one("appraisal round", `SELECT id FROM review_round ORDER BY id LIMIT 1`),
+    appraisal: await one("appraisal round", `SELECT id FROM appraisal_round ORDER BY id LIMIT 1`),
     // Only a hash of a survey token is stored, so this is an unknown one (a real one shows the form).
     survey: "unknown-token-0000000000",
   };
@@ -149,7 +149,7 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/local-duties/[unitId]": `/local-duties/${ids.localDutyUnit}`,
     "/local-duties/[unitId]/download": `/local-duties/${ids.localDutyUnit}/download?format=xlsx`,
     "/local-duties/manage/[unitId]": `/local-duties/manage/${ids.unit}`,
-    "/review/[id]": `/review/${ids.review}`,
+    "/appraisal/[id]": `/appraisal/${ids.appraisal}`,
     "/survey/[token]": `/survey/${ids.survey}`,
   };
 }

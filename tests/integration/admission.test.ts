@@ -12,7 +12,7 @@ import {
   uploadAttachmentAction,
   withdrawAdmissionAction,
 } from "@/lib/admission/actions";
-import { listAdmissions, scopeFor } from "@/lib/admission/queries";
+import { admissionQueue } from "@/lib/admission/queries";
 import { fundingLines, summarise } from "@/lib/funding/queries";
 import { actAs, DEMO_USERNAMES, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
@@ -207,12 +207,20 @@ describe("an application through every step", () => {
 
   it("shows each user only their scope in the queue", async () => {
     await actAs("bianban");
-    const all = await listAdmissions(prisma, scopeFor((await actAs("bianban"))!), { page: 1 });
-    const dept = await listAdmissions(prisma, scopeFor((await actAs("chengguan"))!), { page: 1 });
-    const street = await listAdmissions(prisma, scopeFor((await actAs("jiedao"))!), { page: 1 });
+    const all = await admissionQueue((await actAs("bianban"))!, { page: 1 });
+    const dept = await admissionQueue((await actAs("chengguan"))!, { page: 1 });
+    const street = await admissionQueue((await actAs("jiedao"))!, { page: 1 });
     expect(all.total).toBeGreaterThan(dept.total);
     expect(dept.rows.every((r) => r.applicantUnitName === "示例市城市管理综合执法局")).toBe(true);
     expect(street.total).toBeGreaterThan(0);
     expect(street.total).toBeLessThan(all.total);
+  });
+
+  it("counts the overdue tab like the list it opens", async () => {
+    const bianban = (await actAs("bianban"))!;
+    const { overdue } = await admissionQueue(bianban, { page: 1 });
+    const tab = await admissionQueue(bianban, { page: 1, status: "OVERDUE" });
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBe(tab.total);
   });
 });

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { closeAppraisalRoundAction, confirmRevocationAction, createSurveyLinkAction, openAppraisalRoundAction, rateDutiesAction } from "@/lib/review/actions";
-import { submitSurvey } from "@/lib/review/commands";
+import { closeAppraisalRoundAction, confirmRevocationAction, createSurveyLinkAction, openAppraisalRoundAction, rateDutiesAction } from "@/lib/appraisal/actions";
+import { submitSurvey } from "@/lib/appraisal/commands";
 import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
 beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
-describe("yearly review", () => {
+describe("yearly appraisal", () => {
   it("flags at half, takes one-time survey links, and revokes into a new list version", async () => {
-    const round = await prisma.reviewRound.findFirstOrThrow({ where: { status: "OPEN" } });
+    const round = await prisma.appraisalRound.findFirstOrThrow({ where: { status: "OPEN" } });
     await actAs("bianban");
     expect(await openAppraisalRoundAction({ year: round.year, closesOn: `${round.year}-12-31` })).toMatchObject({ ok: false, code: "DUPLICATE" });
     const guihua = await unitId("东湖桂花社区");
@@ -37,7 +37,7 @@ describe("yearly review", () => {
     const r = await confirmRevocationAction({ roundId: round.id, dutyId: duty.id, note: "满意度未过半，予以撤销" });
     expect(r).toMatchObject({ ok: true });
     expect(await prisma.localDuty.findUniqueOrThrow({ where: { id: duty.id } })).toMatchObject({ active: false });
-    expect(await prisma.reviewRevocation.findFirstOrThrow({ where: { localDutyId: duty.id } })).toMatchObject({ satisfied: 1, basic: 1, dissatisfied: 3 - 0 });
+    expect(await prisma.appraisalRevocation.findFirstOrThrow({ where: { localDutyId: duty.id } })).toMatchObject({ satisfied: 1, basic: 1, dissatisfied: 3 - 0 });
     const latest = await prisma.localDutyListVersion.findFirstOrThrow({ where: { unitId: guihua }, orderBy: { versionNo: "desc" } });
     expect(JSON.stringify(latest.items)).not.toContain("高龄津贴申领材料初审");
 
@@ -48,8 +48,8 @@ describe("yearly review", () => {
     expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await actAs("bianban");
     expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: true });
-    expect(await prisma.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: "CLOSED", closedAt: expect.any(Date) });
-    expect(await prisma.auditLog.count({ where: { action: "review.close", subjectId: String(round.id) } })).toBe(1);
+    expect(await prisma.appraisalRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: "CLOSED", closedAt: expect.any(Date) });
+    expect(await prisma.auditLog.count({ where: { action: "appraisal.close", subjectId: String(round.id) } })).toBe(1);
     expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     const other = duty;
     expect(await submitSurvey({ token: spare.data.token, ratings: [{ dutyId: other.id, value: "SATISFIED" }] }, meta)).toMatchObject({ ok: false, code: "INVALID_STATE" });

@@ -2,8 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { prisma } from "@/lib/db/client";
-import { listAdmissions, PAGE_SIZE, scopeFor } from "@/lib/admission/queries";
+import { admissionQueue, PAGE_SIZE } from "@/lib/admission/queries";
 import { queueFilterSchema } from "@/lib/admission/schema";
 import { KIND_LABELS, LEVEL_LABELS, STAGE_LABELS, STATUS_LABELS } from "@/lib/admission/labels";
 import { isOverdue, OPEN_STATUSES } from "@/lib/admission/state";
@@ -20,12 +19,12 @@ export const metadata: Metadata = { title: "准入申请" };
 export default async function AdmissionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireEntry("admission.read");
   const filter = queueFilterSchema.parse(await searchParams);
-  const { rows, total, counts } = await listAdmissions(prisma, scopeFor(user), filter);
+  const { rows, total, counts, overdue } = await admissionQueue(user, filter);
   const open = OPEN_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
   const tabs: [string | undefined, string, number | undefined][] = [
     [undefined, "全部", undefined],
     ["OPEN", "办理中", open],
-    ["OVERDUE", "已逾期", undefined],
+    ["OVERDUE", "已逾期", overdue],
     ...OPEN_STATUSES.map((s) => [s, STATUS_LABELS[s], counts[s] ?? 0] as [string, string, number]),
     ["ADMITTED", STATUS_LABELS.ADMITTED, counts.ADMITTED ?? 0],
     ["REFUSED", STATUS_LABELS.REFUSED, counts.REFUSED ?? 0],

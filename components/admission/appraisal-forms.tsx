@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { confirmRevocationAction, createSurveyLinkAction, openAppraisalRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/review/actions";
+import { confirmRevocationAction, createSurveyLinkAction, openAppraisalRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/appraisal/actions";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
@@ -12,7 +12,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function OpenRoundForm({ year }: { year: number }) {
   const router = useRouter();
-  const { formProps, pending, error, fieldErrors } = useActionForm(openAppraisalRoundAction, { onSuccess: (r) => router.push(`/review/${r.id}`) });
+  const { formProps, pending, error, fieldErrors } = useActionForm(openAppraisalRoundAction, { onSuccess: (r) => router.push(`/appraisal/${r.id}`) });
   return (
     <form noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" {...formProps}>
       <div className="sm:col-span-3"><FormError message={error} /></div>
@@ -81,49 +81,55 @@ export function RevokeButton({ roundId, dutyId, name, unitName }: { roundId: num
 
 const VALUES = [["SATISFIED", "满意"], ["BASIC", "基本满意"], ["DISSATISFIED", "不满意"]] as const;
 
+type Duty = { id: number; name: string; departmentName: string; localDuty: string };
+
 /** Rating form for an account (roundId) or a public survey link (token). */
-export function RatingForm({ duties, roundId, token }: { duties: { id: number; name: string; departmentName: string; localDuty: string }[]; roundId?: number; token?: string }) {
+export function RatingForm({ duties, roundId, token }: { duties: Duty[]; roundId?: number; token?: string }) {
+  return token ? <SurveyRatingForm duties={duties} token={token} /> : <AccountRatingForm duties={duties} roundId={roundId as number} />;
+}
+
+function AccountRatingForm({ duties, roundId }: { duties: Duty[]; roundId: number }) {
   const router = useRouter();
-  const account = useAction(rateDutiesAction);
-  const survey = useAction(submitSurveyAction);
-  const { pending, error } = token ? survey : account;
-  const [values, setValues] = useState<Record<number, "SATISFIED" | "BASIC" | "DISSATISFIED">>({});
-  const [done, setDone] = useState(false);
-  const [missing, setMissing] = useState(false);
-  if (done) return <FormSuccess testId="rating-done">评价已提交，感谢您的参与！</FormSuccess>;
+  const form = useActionForm(rateDutiesAction, { onSuccess: () => router.refresh() });
+  return <RatingFields form={form} duties={duties} hidden={{ roundId }} />;
+}
+
+function SurveyRatingForm({ duties, token }: { duties: Duty[]; token: string }) {
+  // A survey link is spent: refreshing would replace the thank-you with "already used".
+  const form = useActionForm(submitSurveyAction);
+  return <RatingFields form={form} duties={duties} hidden={{ token }} />;
+}
+
+function RatingFields({ form, duties, hidden }: { form: { formProps: object; pending: boolean; error: string | null; fieldErrors: Record<string, string>; ok: boolean }; duties: Duty[]; hidden: Record<string, string | number> }) {
+  const { pending, error, fieldErrors } = form;
+  if (form.ok) return <FormSuccess testId="rating-done">评价已提交，感谢您的参与！</FormSuccess>;
+  const missing = duties.some((_, i) => fieldErrors[`ratings.${i}.value`]);
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (duties.some((d) => !values[d.id])) return setMissing(true);
-        setMissing(false);
-        const ratings = duties.map((d) => ({ dutyId: d.id, value: values[d.id] }));
-        // A survey link is spent: refreshing would replace this thank-you with "already used".
-        if (token) survey.run({ token, ratings }, () => setDone(true));
-        else account.run({ roundId: roundId as number, ratings }, () => { setDone(true); router.refresh(); });
-      }}
-    >
+    <form noValidate className="space-y-4" {...form.formProps}>
+      <HiddenFields values={hidden} />
       <FormError message={missing ? "请为每个事项选择评价。" : error} />
       <ol className="space-y-3">
-        {duties.map((d, i) => (
-          <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-4">
-            <fieldset>
-              <legend className="font-medium">{i + 1}. {d.name}</legend>
-              <p className="mt-1 text-xs text-slate-500">{d.departmentName} · {d.localDuty}</p>
-              <div className="mt-2 flex flex-wrap gap-4 text-sm">
-                {VALUES.map(([v, l]) => (
-                  <label key={v} className="flex items-center gap-2">
-                    <input type="radio" name={`d${d.id}`} value={v} checked={values[d.id] === v} onChange={() => { const next = { ...values, [d.id]: v }; setValues(next); if (duties.every((x) => next[x.id])) setMissing(false); }} className="h-4 w-4" />
-                    {l}
-                  </label>
-                ))}
-              </div>
-              {missing && !values[d.id] && <p role="alert" className="mt-1 text-xs text-red-600">请选择评价</p>}
-            </fieldset>
-          </li>
-        ))}
+        {duties.map((d, i) => {
+          const fieldError = fieldErrors[`ratings.${i}.value`];
+          return (
+            <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-4">
+              <fieldset aria-describedby={fieldError ? `rating-${d.id}-error` : undefined}>
+                <legend className="font-medium">{i + 1}. {d.name}</legend>
+                <p className="mt-1 text-xs text-slate-500">{d.departmentName} · {d.localDuty}</p>
+                <input type="hidden" name={`ratings.${i}.dutyId`} value={d.id} />
+                <div className="mt-2 flex flex-wrap gap-4 text-sm">
+                  {VALUES.map(([v, l]) => (
+                    <label key={v} className="flex items-center gap-2">
+                      <input type="radio" name={`ratings.${i}.value`} value={v} className="h-4 w-4" />
+                      {l}
+                    </label>
+                  ))}
+                </div>
+                {fieldError && <p id={`rating-${d.id}-error`} role="alert" className="mt-1 text-xs text-red-600">请选择评价</p>}
+              </fieldset>
+            </li>
+          );
+        })}
       </ol>
       <button className={buttonClass.primary} disabled={pending}>{pending ? "正在提交…" : "提交评价"}</button>
       <p className="text-xs text-slate-500">评价提交后不能修改。</p>

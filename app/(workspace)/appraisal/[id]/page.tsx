@@ -2,22 +2,22 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { roundResults } from "@/lib/review/queries";
-import { percent } from "@/lib/review/satisfaction";
+import { roundResults } from "@/lib/appraisal/queries";
+import { percent } from "@/lib/appraisal/satisfaction";
 import { targetCandidates } from "@/lib/admission/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
-import { RevokeButton, SurveyLinkForm } from "@/components/admission/review-forms";
+import { RevokeButton, SurveyLinkForm } from "@/components/admission/appraisal-forms";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ActionButton } from "@/components/lists/action-button";
-import { closeAppraisalRoundAction } from "@/lib/review/actions";
+import { closeAppraisalRoundAction } from "@/lib/appraisal/actions";
 import { buttonClass } from "@/components/ui/cx";
 import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "评议结果" };
 
-export default async function ReviewRoundPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AppraisalRoundPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("appraisal.read");
   const id = routeId((await params).id) ?? notFound();
   const data = await roundResults(id);
@@ -45,7 +45,7 @@ export default async function ReviewRoundPage({ params }: { params: Promise<{ id
               action={closeAppraisalRoundAction}
               input={{ roundId: round.id }}
               className={buttonClass.secondary}
-              testId="close-review-round"
+              testId="close-appraisal-round"
               confirm={{
                 title: "结束本轮评议",
                 message: `结束后不再接受评价，未使用的评议链接随之失效；已标为「建议撤销」的事项仍可在结束前确认撤销。当前共 ${rows.length} 个事项、${rows.filter((r) => r.flagged && r.active).length} 个建议撤销。`,
@@ -62,9 +62,9 @@ export default async function ReviewRoundPage({ params }: { params: Promise<{ id
         {rows.length === 0 ? (
           <EmptyState title="没有可评议的准入事项" />
         ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="review-results">
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="appraisal-results">
             {rows.map((r) => (
-              <li key={r.id} className="grid gap-2 px-4 py-3 md:grid-cols-[1fr_16rem]" data-testid={`review-row-${r.id}`}>
+              <li key={r.id} className="grid gap-2 px-4 py-3 md:grid-cols-[1fr_16rem]" data-testid={`appraisal-row-${r.id}`}>
                 <div>
                   <p className="font-medium">
                     {r.name} {!r.active ? <Badge>已撤销</Badge> : r.flagged ? <Badge tone="red">建议撤销</Badge> : null}
