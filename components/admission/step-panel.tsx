@@ -85,6 +85,11 @@ export function OpinionForm({ id, units }: { id: number; units: { id: number; na
         <Field id="body" label="意见内容" error={fieldErrors.body} required>
           <textarea {...field("body")} rows={3} className={inputClass} />
         </Field>
+        {units.some((u) => u.onBehalf) && (
+          <Field id="signatory" label="签署人" error={fieldErrors.signatory} hint="代为录入书面意见时必填：该成员单位在书面意见上签署的负责人姓名。">
+            <input {...field("signatory", "hint")} className={inputClass} />
+          </Field>
+        )}
         <button className={buttonClass.primary} disabled={pending}>{pending ? "正在提交…" : "提交审查意见"}</button>
       </form>
     </Box>
@@ -130,7 +135,7 @@ export function CloseConsultationButton({ id, silent }: { id: number; silent: nu
   );
 }
 
-export function DecideForm({ id, objections }: { id: number; objections: number }) {
+export function DecideForm({ id, objections }: { id: number; objections: { unitId: number; unitName: string; reason: string | null }[] }) {
   const router = useRouter();
   const action = useActionForm(decideAdmissionAction, { schema: decideSchema, onSuccess: () => router.refresh() });
   const { pending, error, fieldErrors, field } = action;
@@ -144,7 +149,7 @@ export function DecideForm({ id, objections }: { id: number; objections: number 
   return (
     <Box title="编办决定" testId="decide-form">
       {/* The confirmation dialog holds its own form, so it sits after this one, not inside. */}
-      {objections > 0 && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">有 {objections} 个单位提出异议，请在作出决定前研究。</p>}
+      {objections.length > 0 && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">有 {objections.length} 个单位提出异议，请在作出决定前研究。异议成立的单位不承接该事项（部分准入）。</p>}
       <form
         {...action.formProps}
         onSubmit={(e) => {
@@ -164,10 +169,29 @@ export function DecideForm({ id, objections }: { id: number; objections: number 
         <Field id="note" label="决定说明" error={fieldErrors.note} hint="不予准入时必填。">
           <textarea {...field("note", "hint")} rows={2} className={inputClass} />
         </Field>
+        {objections.length > 0 && decision !== "REFUSE" && (
+          <fieldset className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="objections">
+            <legend className="px-1 text-sm font-medium text-slate-700">逐个单位决定：异议是否成立</legend>
+            {objections.map((o, i) => (
+              <div key={o.unitId} className="space-y-2 border-b border-slate-100 pb-3 last:border-0 last:pb-0" data-testid={`objection-${o.unitId}`}>
+                <input type="hidden" name={`objections.${i}.unitId`} value={o.unitId} />
+                <p className="text-sm"><span className="font-medium">{o.unitName}</span> 的异议：{o.reason}</p>
+                <div className="flex flex-wrap gap-4 text-sm">
+                  <label className="flex items-center gap-2"><input type="radio" name={`objections.${i}.upheld`} value="false" defaultChecked className="h-4 w-4" />异议不成立，承接</label>
+                  <label className="flex items-center gap-2"><input type="radio" name={`objections.${i}.upheld`} value="true" className="h-4 w-4" />异议成立，不承接</label>
+                </div>
+                {fieldErrors[`objections.${i}.upheld`] && <p role="alert" className="text-xs text-red-600">{fieldErrors[`objections.${i}.upheld`]}</p>}
+                <Field id={`objections.${i}.reason`} label={`${o.unitName}：异议成立的理由`} error={fieldErrors[`objections.${i}.reason`]} hint="异议成立时必填，记入决定。">
+                  <textarea {...field(`objections.${i}.reason`, "hint")} rows={2} className={inputClass} />
+                </Field>
+              </div>
+            ))}
+          </fieldset>
+        )}
       </form>
       <ConfirmButton
         title={decision === "REFUSE" ? "确认不予准入？" : "确认准入？"}
-        message={<p>{decision === "REFUSE" ? "申请将结束，部门不得向街道（社区）交办该事项。" : "准入后需报市编办备案，备案后事项进入承接单位的属地管理事项清单。"}决定作出后不能撤回。</p>}
+        message={<p>{decision === "REFUSE" ? "申请将结束，部门不得向街道（社区）交办该事项。" : "准入后需报备案，备案后事项进入承接单位的属地管理事项清单。"}决定作出后不能撤回。申请部门会收到通知。</p>}
         confirmLabel="确认决定"
         tone={decision === "REFUSE" ? "danger" : "primary"}
         className={buttonClass.primary}
@@ -181,11 +205,11 @@ export function DecideForm({ id, objections }: { id: number; objections: number 
   );
 }
 
-export function FileForm({ id, today }: { id: number; today: string }) {
+export function FileForm({ id, today, filingAuthority }: { id: number; today: string; filingAuthority: string }) {
   const router = useRouter();
   const { formProps, pending, error, fieldErrors, field } = useActionForm(fileAdmissionAction, { schema: fileSchema, onSuccess: () => router.refresh() });
   return (
-    <Box title="报市编办备案" testId="file-form">
+    <Box title={`报${filingAuthority}备案`} testId="file-form">
       <p className="text-sm text-slate-600">录入备案信息后准入生效，事项自动进入各承接单位的属地管理事项清单并公布新版本。</p>
       <form noValidate className="grid gap-3 sm:grid-cols-3" {...formProps}><HiddenFields values={{ id }} />
         <div className="sm:col-span-3"><FormError message={error} /></div>
@@ -193,7 +217,7 @@ export function FileForm({ id, today }: { id: number; today: string }) {
           <input {...field("filingNumber")} className={inputClass} />
         </Field>
         <Field id="filingAuthority" label="备案机关" error={fieldErrors.filingAuthority} required>
-          <input {...field("filingAuthority")} defaultValue="示例市委编办" className={inputClass} />
+          <input {...field("filingAuthority")} defaultValue={filingAuthority} className={inputClass} />
         </Field>
         <Field id="filedOn" label="备案日期" error={fieldErrors.filedOn} required>
           <input type="date" {...field("filedOn")} defaultValue={today} className={inputClass} />

@@ -9,6 +9,7 @@ import { isBianban } from "./policy";
 import { jointMembers } from "./commands";
 import { listAdmissions } from "./queue";
 import { dueEnd, OPEN_STATUSES } from "./state";
+import { readAdmissionSettings } from "./settings";
 import type { QueueFilter } from "./schema";
 
 export { PAGE_SIZE } from "./queue";
@@ -29,6 +30,11 @@ export async function admissionQueue(user: Pick<SessionUser, "roles" | "unitId" 
     prisma.admission.count({ where: { AND: [scope, { status: { in: OPEN_STATUSES }, stageDueOn: { lt: dbDate(today()) } }] } }),
   ]);
   return { ...page, overdue };
+}
+
+/** 准入 and 评议 settings (备案机关, the appraisal's exclusion rule). */
+export async function admissionSettings() {
+  return readAdmissionSettings(prisma);
 }
 
 export async function getAdmission(id: number) {
@@ -82,7 +88,7 @@ export async function admissionTodos(user: SessionUser): Promise<TodoItem[]> {
     const m = await group({ status: { in: ["SUBMITTED", "DECIDING", "FILING"] } });
     push(m, "SUBMITTED", "待初审的准入申请");
     push(m, "DECIDING", "待作出准入决定的申请");
-    push(m, "FILING", "待报市编办备案的准入事项");
+    push(m, "FILING", "待报备案的准入事项");
   }
   if (user.jointMeetingMember && (user.roles.includes("REVIEWER") || isBianban(user))) {
     const m = await group({ status: "JOINT_REVIEW", opinions: { none: { unitId: user.unitId } } });

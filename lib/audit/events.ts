@@ -145,6 +145,7 @@ export const AUDIT_EVENTS = {
   "admission.admit": { label: "决定准入", area: "admission" },
   "admission.refuse": { label: "决定不予准入", area: "admission" },
   "admission.file": { label: "准入备案", area: "admission" },
+  "admission.settings": { label: "修改准入和评议设置", area: "admission" },
   "admission.attach": { label: "上传准入附件", area: "admission" },
   "admission.detach": { label: "删除准入附件", area: "admission" },
   // 属地管理事项
@@ -292,6 +293,7 @@ export const AUDIT_SUBJECTS = {
   powerListCategory: { label: "职能分类", href: () => "/lists/categories" },
   powerListAdjustment: { label: "动态调整申请", href: byId("/lists/adjustments") },
   admission: { label: "准入申请", href: byId("/admission") },
+  admissionSettings: { label: "准入和评议设置", href: () => "/admission/settings" },
   localDuty: { label: "属地管理事项", parent: "unit", href: withParent((_id, u) => `/local-duties/manage/${u}`) },
   localDutyList: { label: "属地管理事项清单", href: byId("/local-duties/manage") },
   taskRegisterEntry: { label: "交办任务", href: () => "/refusals" },

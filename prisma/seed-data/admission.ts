@@ -100,11 +100,13 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await publishLocalDutyList(tx, donghu, "首次公布属地管理事项清单", bianban.user.displayName);
 
   const members = await admission.jointMembers(tx);
+  // Who signed each member unit's written opinion that 编办 enters on its behalf.
+  const SIGNATORIES: Record<string, string> = { 示例市财政局: "周立新", 示例市人力资源和社会保障局: "陈红梅", 示例市委编办: "李建国" };
   const opineAll = async (id: number, except: string[] = []) => {
     for (const m of members) {
       if (except.includes(m.name)) continue;
       const ctx = m.name === "示例市司法局" ? as(m.name, "REVIEWER") : bianban;
-      await admission.recordOpinion({ id, unitId: m.id, opinion: "AGREE", body: m.name === "示例市财政局" ? "经费已纳入年度预算，同意。" : "经审查，依据充分，同意准入。" }, ctx);
+      await admission.recordOpinion({ id, unitId: m.id, opinion: "AGREE", body: m.name === "示例市财政局" ? "经费已纳入年度预算，同意。" : "经审查，依据充分，同意准入。", signatory: SIGNATORIES[m.name] ?? "单位负责人" }, ctx);
     }
   };
   const agreeAll = async (id: number, units: string[]) => {
@@ -118,7 +120,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await admission.initialReview({ id: a1.id, decision: "FORWARD", comment: "材料齐全" }, bianban);
   await opineAll(a1.id);
   await agreeAll(a1.id, streets);
-  await admission.decideAdmission({ id: a1.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕1号", note: "" }, bianban);
+  await admission.decideAdmission({ id: a1.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕1号", note: "", objections: [] }, bianban);
   await admission.fileAdmission({ id: a1.id, filingNumber: "市编备〔2026〕3号", filingAuthority: "示例市委编办", filedOn: today }, bianban);
 
   // ADMITTED (community): 民政局's 高龄津贴, later rated poorly in 桂花社区.
@@ -129,7 +131,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await admission.initialReview({ id: a2.id, decision: "FORWARD", comment: "" }, bianban);
   await opineAll(a2.id);
   await agreeAll(a2.id, communities);
-  await admission.decideAdmission({ id: a2.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕2号", note: "" }, bianban);
+  await admission.decideAdmission({ id: a2.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕2号", note: "", objections: [] }, bianban);
   await admission.fileAdmission({ id: a2.id, filingNumber: "市编备〔2026〕4号", filingAuthority: "示例市委编办", filedOn: today }, bianban);
 
   // FILING: decided, waiting to be filed with the city 编办.
@@ -137,7 +139,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await admission.initialReview({ id: a3.id, decision: "FORWARD", comment: "" }, bianban);
   await opineAll(a3.id);
   await agreeAll(a3.id, ["北门街道办事处"]);
-  await admission.decideAdmission({ id: a3.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕3号", note: "" }, bianban);
+  await admission.decideAdmission({ id: a3.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕3号", note: "", objections: [] }, bianban);
 
   // DECIDING, with an objection from 南岸.
   const a4 = await admission.createAdmission(fields({ title: "小餐饮店食品安全日常巡查", dutyType: "市场监管", targetUnitIds: streets.map(unit) }), dept("示例市市场监督管理局"));
@@ -170,7 +172,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await admission.initialReview({ id: a10.id, decision: "FORWARD", comment: "" }, bianban);
   await opineAll(a10.id);
   await agreeAll(a10.id, streets);
-  await admission.decideAdmission({ id: a10.id, decision: "REFUSE", approvalDocNo: "示编准〔2026〕4号", note: "强制拆除属行政强制，街道不具备执法条件，不予准入。" }, bianban);
+  await admission.decideAdmission({ id: a10.id, decision: "REFUSE", approvalDocNo: "示编准〔2026〕4号", note: "强制拆除属行政强制，街道不具备执法条件，不予准入。", objections: [] }, bianban);
   const a11 = await admission.createAdmission(fields({ title: "河道保洁日常巡查", dutyType: "水利", targetUnitIds: [unit("凤凰街道办事处")] }), dept("示例市水利局"));
   await admission.withdrawAdmission({ id: a11.id }, dept("示例市水利局"));
 

@@ -34,7 +34,13 @@ export default async function AdmissionQueuePage({ searchParams }: { searchParam
       <PageHeader
         title="准入申请"
         description="部门拟向街道（乡镇）、社区下沉的职责、服务、权力、挂牌和证明事项，须经准入方可交办。"
-        actions={can(user, "admission.apply") ? <Link href="/admission/new" className={buttonClass.primary}>新建准入申请</Link> : null}
+        actions={
+          can(user, "admission.apply") ? (
+            <Link href="/admission/new" className={buttonClass.primary}>新建准入申请</Link>
+          ) : can(user, "admission.settings") ? (
+            <Link href="/admission/settings" className={buttonClass.secondary}>准入和评议设置</Link>
+          ) : null
+        }
       />
       <nav aria-label="按状态筛选" className="mb-4 flex flex-wrap gap-2">
         {tabs.map(([s, label, n]) => (
