@@ -78,7 +78,7 @@ export function TaskDecision({ id, title, admitted }: { id: number; title: strin
           </Field>
           <ConfirmButton
             title="确认拒绝该任务？"
-            message={<p>「{title}」未经准入。拒绝后将记录在案并告知编办，不能撤回。</p>}
+            message={<p>「{title}」未经准入。拒绝后将记录在案，并告知交办部门和编办，不能撤回。</p>}
             confirmLabel="确认拒绝"
             pending={refuse.pending}
             className={buttonClass.danger}

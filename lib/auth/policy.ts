@@ -96,7 +96,8 @@ export const PERMISSIONS = {
   // 存量事项: 编办 enters, corrects and removes duties held before the admission gate, then publishes.
   "localDuty.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   // 拒绝权: a street or community keeps its own register; 编办 and leaders read all of them.
-  "refusal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY", "LEADER"] },
+  // A department reads the refusals of the tasks it handed down (lib/refusals/queries.ts scopes it).
+  "refusal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "COMMUNITY", "LEADER"] },
   "refusal.register": { roles: ["STREET", "COMMUNITY"] },
   "refusal.refuse": { roles: ["STREET", "COMMUNITY"], subject: ["task"] },
   "appraisal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
