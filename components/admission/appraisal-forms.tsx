@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { confirmRevocationAction, createSurveyLinkAction, openAppraisalRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/appraisal/actions";
+import { useRef, useState } from "react";
+import { createSurveyLinkAction, decideFlaggedDutyAction, openAppraisalRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/appraisal/actions";
+import { decideFlaggedSchema, surveySubmitSchema } from "@/lib/appraisal/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
 import { HiddenFields, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/admin/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -55,25 +55,56 @@ export function SurveyLinkForm({ roundId, units }: { roundId: number; units: { i
   );
 }
 
-export function RevokeButton({ roundId, dutyId, name, unitName }: { roundId: number; dutyId: number; name: string; unitName: string }) {
+/** 编办's decision on a flagged duty: revoke it (a new list version) or keep it, with a reason. */
+export function FlaggedDecisionForm({ roundId, dutyId, name, unitName }: { roundId: number; dutyId: number; name: string; unitName: string }) {
   const router = useRouter();
-  const { run, pending, error } = useAction(confirmRevocationAction);
-  const [note, setNote] = useState("满意度未过半，按规定予以撤销");
+  const form = useActionForm(decideFlaggedDutyAction, { schema: decideFlaggedSchema, onSuccess: () => router.refresh() });
+  const { fieldErrors, field } = form;
+  const [decision, setDecision] = useState<"REVOKE" | "KEEP">("REVOKE");
+  // Only the confirmation submits (Enter in the reason must not skip it).
+  const confirmed = useRef(false);
   return (
-    <div className="space-y-1">
-      <FormError message={error} />
-      <label className="sr-only" htmlFor={`note-${dutyId}`}>撤销说明</label>
-      <input id={`note-${dutyId}`} value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} maxLength={500} />
+    <div className="space-y-1" data-testid={`decide-flagged-${dutyId}`}>
+      <form
+        {...form.formProps}
+        onSubmit={(e) => {
+          if (!confirmed.current) return e.preventDefault();
+          confirmed.current = false;
+          form.formProps.onSubmit(e);
+        }}
+        noValidate
+        className="space-y-1"
+      >
+        <HiddenFields values={{ roundId, dutyId }} />
+        <FormError message={form.error} />
+        <div className="flex flex-wrap gap-3 text-sm">
+          <label className="flex items-center gap-1"><input type="radio" name="decision" value="REVOKE" checked={decision === "REVOKE"} onChange={() => setDecision("REVOKE")} className="h-4 w-4" />撤销</label>
+          <label className="flex items-center gap-1"><input type="radio" name="decision" value="KEEP" checked={decision === "KEEP"} onChange={() => setDecision("KEEP")} className="h-4 w-4" />保留</label>
+        </div>
+        <label className="sr-only" htmlFor={`note-${dutyId}`}>理由</label>
+        <textarea {...field("note", undefined, `note-${dutyId}`)} rows={2} placeholder={decision === "KEEP" ? "保留的理由（必填）" : "撤销说明（必填）"} className={inputClass} />
+        {fieldErrors.note && <p id={`note-${dutyId}-error`} role="alert" className="text-xs text-red-600">{fieldErrors.note}</p>}
+      </form>
       <ConfirmButton
-        title="确认撤销该准入事项？"
-        message={<p>「{name}」将从{unitName}的属地管理事项清单中移出，并公布新版本。评议和撤销记录永久保留。此操作不能撤回。</p>}
-        confirmLabel="确认撤销"
-        className={buttonClass.danger}
-        pending={pending}
-        onConfirm={() => run({ roundId, dutyId, note }, () => router.refresh())}
+        title={decision === "KEEP" ? "确认保留该准入事项？" : "确认撤销该准入事项？"}
+        message={
+          decision === "KEEP" ? (
+            <p>「{name}」满意度未过半，将按您写明的理由保留在{unitName}的属地管理事项清单中。决定记录在案。</p>
+          ) : (
+            <p>「{name}」将从{unitName}的属地管理事项清单中移出，并公布新版本，交办部门会收到通知。评议和撤销记录永久保留。此操作不能撤回。</p>
+          )
+        }
+        confirmLabel={decision === "KEEP" ? "确认保留" : "确认撤销"}
+        tone={decision === "KEEP" ? "primary" : "danger"}
+        className={decision === "KEEP" ? buttonClass.secondary : buttonClass.danger}
+        pending={form.pending}
+        onConfirm={() => {
+          confirmed.current = true;
+          form.formProps.ref.current?.requestSubmit();
+        }}
         testId={`revoke-${dutyId}`}
       >
-        确认撤销
+        {decision === "KEEP" ? "保留" : "确认撤销"}
       </ConfirmButton>
     </div>
   );
@@ -96,11 +127,17 @@ function AccountRatingForm({ duties, roundId }: { duties: Duty[]; roundId: numbe
 
 function SurveyRatingForm({ duties, token }: { duties: Duty[]; token: string }) {
   // A survey link is spent: refreshing would replace the thank-you with "already used".
-  const form = useActionForm(submitSurveyAction);
-  return <RatingFields form={form} duties={duties} hidden={{ token }} />;
+  const form = useActionForm(submitSurveyAction, { schema: surveySubmitSchema });
+  return (
+    <RatingFields form={form} duties={duties} hidden={{ token }}>
+      <Field id="comment" label="意见和建议（可选）" error={form.fieldErrors.comment} hint="对这些事项或基层工作的意见，可不填。">
+        <textarea {...form.field("comment", "hint")} rows={3} className={inputClass} />
+      </Field>
+    </RatingFields>
+  );
 }
 
-function RatingFields({ form, duties, hidden }: { form: { formProps: object; pending: boolean; error: string | null; fieldErrors: Record<string, string>; ok: boolean }; duties: Duty[]; hidden: Record<string, string | number> }) {
+function RatingFields({ form, duties, hidden, children }: { form: { formProps: object; pending: boolean; error: string | null; fieldErrors: Record<string, string>; ok: boolean }; duties: Duty[]; hidden: Record<string, string | number>; children?: React.ReactNode }) {
   const { pending, error, fieldErrors } = form;
   if (form.ok) return <FormSuccess testId="rating-done">评价已提交，感谢您的参与！</FormSuccess>;
   const missing = duties.some((_, i) => fieldErrors[`ratings.${i}.value`]);
@@ -131,6 +168,7 @@ function RatingFields({ form, duties, hidden }: { form: { formProps: object; pen
           );
         })}
       </ol>
+      {children}
       <button className={buttonClass.primary} disabled={pending}>{pending ? "正在提交…" : "提交评价"}</button>
       <p className="text-xs text-slate-500">评价提交后不能修改。</p>
     </form>

@@ -4,8 +4,8 @@ import type { z } from "zod";
 import { defineAction, type InputOf } from "@/lib/action";
 import { formDataToInput, type Action } from "@/lib/forms";
 import { requestMeta } from "@/lib/auth/request-meta";
-import { closeAppraisalRound, confirmRevocation, createSurveyLink, openAppraisalRound, rateDuties, submitSurvey } from "./commands";
-import { closeRoundSchema, openRoundSchema, ratingsSchema, revokeSchema, surveyLinkSchema, surveySubmitSchema } from "./schema";
+import { closeAppraisalRound, confirmRevocation, createSurveyLink, decideFlaggedDuty, openAppraisalRound, rateDuties, submitSurvey } from "./commands";
+import { closeRoundSchema, decideFlaggedSchema, openRoundSchema, ratingsSchema, revokeSchema, surveyLinkSchema, surveySubmitSchema } from "./schema";
 
 const PATHS = ["/appraisal", "/local-duties", "/workspace"];
 
@@ -13,6 +13,7 @@ export const openAppraisalRoundAction = defineAction({ schema: openRoundSchema, 
 export const createSurveyLinkAction = defineAction({ schema: surveyLinkSchema, permission: "appraisal.manage", run: createSurveyLink, revalidate: PATHS });
 export const rateDutiesAction = defineAction({ schema: ratingsSchema, permission: "appraisal.rate", run: rateDuties, revalidate: PATHS });
 export const confirmRevocationAction = defineAction({ schema: revokeSchema, permission: "appraisal.manage", run: confirmRevocation, revalidate: PATHS });
+export const decideFlaggedDutyAction = defineAction({ schema: decideFlaggedSchema, permission: "appraisal.manage", run: decideFlaggedDuty, revalidate: PATHS });
 export const closeAppraisalRoundAction = defineAction({ schema: closeRoundSchema, permission: "appraisal.manage", run: closeAppraisalRound, revalidate: PATHS });
 
 /**

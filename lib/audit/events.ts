@@ -164,6 +164,7 @@ export const AUDIT_EVENTS = {
   "appraisal.rate": { label: "单位评议打分", area: "appraisal" },
   "appraisal.survey": { label: "群众通过问卷评议", area: "appraisal" },
   "appraisal.revoke": { label: "评议后取消属地管理事项", area: "appraisal" },
+  "appraisal.keep": { label: "评议后说明理由保留属地管理事项", area: "appraisal" },
   "appraisal.close": { label: "结束年度评议", area: "appraisal" },
   // 工作日历
   "calendar.setDay": { label: "设置工作日或休息日", area: "calendar" },

@@ -16,6 +16,7 @@ import * as admission from "../../lib/admission/commands";
 import type { AdmissionFields } from "../../lib/admission/schema";
 import { refuseTask, registerTask } from "../../lib/refusals/commands";
 import { createSurveyLink, hashToken, openAppraisalRound } from "../../lib/appraisal/commands";
+import { ADMISSION_SETTINGS } from "../../lib/admission/settings";
 import { today as todayInChina } from "../../lib/dates";
 
 // Part of 黄陂's 25 属地管理事项, as 东湖街道's starting list.
@@ -121,7 +122,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await opineAll(a1.id);
   await agreeAll(a1.id, streets);
   await admission.decideAdmission({ id: a1.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕1号", note: "", objections: [] }, bianban);
-  await admission.fileAdmission({ id: a1.id, filingNumber: "市编备〔2026〕3号", filingAuthority: "示例市委编办", filedOn: today }, bianban);
+  await admission.fileAdmission({ id: a1.id, filingNumber: "市编备〔2026〕3号", filingAuthority: "示例省委编办", filedOn: today }, bianban);
 
   // ADMITTED (community): 民政局's 高龄津贴, later rated poorly in 桂花社区.
   const a2 = await admission.createAdmission(
@@ -132,7 +133,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await opineAll(a2.id);
   await agreeAll(a2.id, communities);
   await admission.decideAdmission({ id: a2.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕2号", note: "", objections: [] }, bianban);
-  await admission.fileAdmission({ id: a2.id, filingNumber: "市编备〔2026〕4号", filingAuthority: "示例市委编办", filedOn: today }, bianban);
+  await admission.fileAdmission({ id: a2.id, filingNumber: "市编备〔2026〕4号", filingAuthority: "示例省委编办", filedOn: today }, bianban);
 
   // FILING: decided, waiting to be filed with the city 编办.
   const a3 = await admission.createAdmission(fields({ title: "文化市场巡查信息报送", dutyType: "文化旅游", targetUnitIds: [unit("北门街道办事处")], fundingAmount: "20000" }), dept("示例市文化和旅游局"));
@@ -184,6 +185,15 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
 
   // 评议: this year's round; 桂花社区 rates 高龄津贴 poorly (1 of 4 satisfied: flagged).
   const year = Number(today.slice(0, 4));
+  // The demo files with the province's 编办. Its duties were all admitted this year, so this
+  // year's round leaves none out (编办 can set the months at /admission/settings; default 6).
+  await tx.setting.createMany({
+    data: [
+      { key: ADMISSION_SETTINGS.filingAuthority.key, value: "示例省委编办" },
+      { key: ADMISSION_SETTINGS.appraisalExclusionMonths.key, value: "0" },
+    ],
+    skipDuplicates: true,
+  });
   const round = await openAppraisalRound({ year, closesOn: `${year}-12-31` }, bianban);
   const gaoling = await tx.localDuty.findFirstOrThrow({ where: { unitId: unit("东湖桂花社区"), admissionId: a2.id }, select: { id: true } });
   const menqian = await tx.localDuty.findFirstOrThrow({ where: { unitId: donghu, admissionId: a1.id }, select: { id: true } });
