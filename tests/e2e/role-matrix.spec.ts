@@ -150,6 +150,8 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/local-duties/[unitId]/download": `/local-duties/${ids.localDutyUnit}/download?format=xlsx`,
     "/local-duties/manage/[unitId]": `/local-duties/manage/${ids.unit}`,
     "/appraisal/[id]": `/appraisal/${ids.appraisal}`,
+    "/appraisal/[id]/export": `/appraisal/${ids.appraisal}/export`,
+    "/appraisal/[id]/report": `/appraisal/${ids.appraisal}/report`,
     "/survey/[token]": `/survey/${ids.survey}`,
   };
 }

@@ -3,6 +3,8 @@ import { closeAppraisalRoundAction, confirmRevocationAction, createSurveyLinkAct
 import { monthsBefore, submitSurvey } from "@/lib/appraisal/commands";
 import { roundResults } from "@/lib/appraisal/queries";
 import { saveSettingsAction } from "@/lib/admission/actions";
+import { GET as exportResults } from "@/app/(workspace)/appraisal/[id]/export/route";
+import ExcelJS from "exceljs";
 import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
 beforeAll(() => seedDemo(), SEED_TIMEOUT);
@@ -120,6 +122,20 @@ describe("closing an appraisal round", () => {
     expect(await prisma.auditLog.count({ where: { action: "appraisal.keep", subjectId: String(template.id) } })).toBe(1);
     expect(await decideFlaggedDutyAction({ roundId: round.id, dutyId: template.id, decision: "REVOKE", note: "再次决定" })).toMatchObject({ ok: false });
     expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: true });
+
+    // The results export: one row per duty with its outcome and reason.
+    const res = await exportResults(new Request(`http://localhost/appraisal/${round.id}/export`), { params: Promise.resolve({ id: String(round.id) }) });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("评议结果")!;
+    const lines: string[] = [];
+    sheet.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map(String).join("|")));
+    expect(lines.find((l) => l.includes("东湖街道办事处|门前三包责任制落实督导"))).toContain("说明理由保留|仅一份评价，样本不足，保留观察");
+    expect(lines.find((l) => l.includes("南岸街道办事处|门前三包责任制落实督导"))).toContain("无人评价");
+    expect(lines.some((l) => l.includes("新近准入的测试事项"))).toBe(false);
+    await actAs("jiedao");
+    expect((await exportResults(new Request(`http://localhost/appraisal/${round.id}/export`), { params: Promise.resolve({ id: String(round.id) }) })).status).toBe(403);
   });
 
   it("counts months back on the calendar", () => {

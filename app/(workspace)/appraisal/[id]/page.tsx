@@ -45,7 +45,10 @@ export default async function AppraisalRoundPage({ params }: { params: Promise<{
           </span>
         }
         actions={
-          manage && (
+          <span className="flex flex-wrap gap-2">
+            <a href={`/appraisal/${round.id}/export`} className={buttonClass.secondary} data-testid="appraisal-export">导出结果</a>
+            <a href={`/appraisal/${round.id}/report`} className={buttonClass.secondary}>评议情况通报</a>
+            {manage && (
             <ActionButton
               action={closeAppraisalRoundAction}
               input={{ roundId: round.id }}
@@ -74,7 +77,8 @@ export default async function AppraisalRoundPage({ params }: { params: Promise<{
             >
               结束本轮评议
             </ActionButton>
-          )
+            )}
+          </span>
         }
       />
       <section>
