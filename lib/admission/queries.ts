@@ -32,6 +32,12 @@ export async function admissionQueue(user: Pick<SessionUser, "roles" | "unitId" 
   return { ...page, overdue };
 }
 
+/** The name 编办's documents are issued under (the first active 编办 unit). */
+export async function issuerName() {
+  const unit = await prisma.orgUnit.findFirst({ where: { kind: "BIANBAN", active: true }, orderBy: { id: "asc" }, select: { name: true } });
+  return unit?.name ?? "机构编制委员会办公室";
+}
+
 /** 准入 and 评议 settings (备案机关, the appraisal's exclusion rule). */
 export async function admissionSettings() {
   return readAdmissionSettings(prisma);

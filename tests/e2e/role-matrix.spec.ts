@@ -104,6 +104,8 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/admission/[id]": `/admission/${ids.admission}`,
     "/admission/[id]/edit": `/admission/${ids.admission}/edit`,
     "/api/admission/attachments/[id]": `/api/admission/attachments/${ids.admissionAttachment}`,
+    // A returned application: nothing decided and no opinions yet, so readers get 404.
+    "/api/admission/[id]/documents": `/api/admission/${ids.admission}/documents?kind=decision&format=pdf`,
     "/api/admission/funding": "/api/admission/funding?year=2026",
     "/api/auth/[...nextauth]": "/api/auth/providers",
     "/api/catalogue/editions/[id]/export": `/api/catalogue/editions/${ids.edition}/export`,

@@ -13,7 +13,9 @@ import {
   saveSettingsAction,
   withdrawAdmissionAction,
 } from "@/lib/admission/actions";
-import { admissionQueue, admissionSettings } from "@/lib/admission/queries";
+import { admissionQueue, admissionSettings, getAdmission } from "@/lib/admission/queries";
+import { decisionDocument, opinionsDocument } from "@/lib/admission/documents";
+import { GET as documentsRoute } from "@/app/api/admission/[id]/documents/route";
 import { fundingLines, summarise } from "@/lib/funding/queries";
 import { actAs, DEMO_USERNAMES, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
@@ -209,6 +211,21 @@ describe("partial admission", () => {
     expect(await fileAdmissionAction({ id, filingNumber: "市编备〔2026〕21号", filingAuthority: "上级编办", filedOn: "2026-11-23" })).toMatchObject({ ok: true });
     const duties = await prisma.localDuty.findMany({ where: { admissionId: id } });
     expect(duties.map((d) => d.unitId)).toEqual([beimen]);
+
+    // The 准入决定书 carries the 文号 and names who takes the duty and who does not, in PDF and Word.
+    const a = (await getAdmission(id))!;
+    const decision = decisionDocument(a, "示例市委编办")!;
+    expect(decision.docNo).toBe("示编准〔2026〕21号");
+    expect(decision.paragraphs.join("\n")).toContain("部分准入。该事项由 北门街道办事处 承接；东湖街道办事处异议成立，不承接（辖区内无此类设施，无法履职）");
+    expect(opinionsDocument(a, "示例市委编办")!.table!.rows.map((r) => r[4])).toEqual(expect.arrayContaining([expect.stringContaining("负责人王某")]));
+    const doc = (query: string) => documentsRoute(new Request(`http://localhost/api/admission/${id}/documents?${query}`), { params: Promise.resolve({ id: String(id) }) });
+    const pdf = await doc("kind=decision&format=pdf");
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe("%PDF");
+    const word = await doc("kind=opinions&format=docx");
+    expect(word.headers.get("Content-Type")).toContain("wordprocessingml");
+    expect(Buffer.from(await word.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect((await doc("kind=decision&format=exe")).status).toBe(400);
   });
 
   it("tells the department of a refusal", async () => {

@@ -79,6 +79,24 @@ export default async function AdmissionPage({ params, searchParams }: { params: 
         {a.status === "REFUSED" && <span className="text-sm text-slate-700">联审文号 {a.approvalDocNo}：{a.decisionNote}</span>}
       </section>
 
+      {(a.decidedAt || a.opinions.length > 0) && (
+        <nav aria-label="文书" className="flex flex-wrap gap-3 text-sm" data-testid="admission-documents">
+          {a.decidedAt && a.approvalDocNo && (
+            <span>
+              准入决定书（{a.approvalDocNo}）：
+              <a className="text-brand-600 hover:underline" href={`/api/admission/${a.id}/documents?kind=decision&format=pdf`}>PDF</a>{" · "}
+              <a className="text-brand-600 hover:underline" href={`/api/admission/${a.id}/documents?kind=decision&format=docx`}>Word</a>
+            </span>
+          )}
+          {a.opinions.length > 0 && (
+            <span>
+              联席会议审查意见表：
+              <a className="text-brand-600 hover:underline" href={`/api/admission/${a.id}/documents?kind=opinions&format=pdf`}>PDF</a>{" · "}
+              <a className="text-brand-600 hover:underline" href={`/api/admission/${a.id}/documents?kind=opinions&format=docx`}>Word</a>
+            </span>
+          )}
+        </nav>
+      )}
       {can(user, "admission.edit", subject) && <ApplicantActions id={a.id} />}
       {can(user, "admission.initialReview", subject) && <InitialReviewForm id={a.id} />}
       {a.status === "JOINT_REVIEW" && opinionUnits.length > 0 && <OpinionForm id={a.id} units={opinionUnits} />}
