@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { z } from "zod";
-import { fieldErrorsOf, type CommandContext } from "@/lib/action";
+import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
@@ -77,7 +77,12 @@ export async function rateDuties(input: z.infer<typeof ratingsSchema>, { tx, use
 /** The public one-time survey: no session; the token is the credential and is spent here. */
 export async function submitSurvey(raw: unknown, meta: RequestMeta): Promise<ActionResult<{ count: number }>> {
   const parsed = surveySubmitSchema.safeParse(raw);
-  if (!parsed.success) return failure("VALIDATION", "请为每个事项选择评价后再提交。", fieldErrorsOf(parsed.error));
+  if (!parsed.success) {
+    // One message per field, as defineAction gives (lib/action is server-only; the seed runs this file).
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "_"] ??= issue.message;
+    return failure("VALIDATION", "请为每个事项选择评价后再提交。", fieldErrors);
+  }
   const { token, ratings, comment } = parsed.data;
   try {
     const data = await prisma.$transaction(async (tx) => {
