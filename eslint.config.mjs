@@ -47,11 +47,9 @@ const PRISMA_HOMES = [
 // never add to them: a new file follows the rule.
 const LEGACY_PRISMA = [
   // pages and route handlers that query Prisma themselves
-  "app/(workspace)/admission/page.tsx",
   "app/(workspace)/evaluation/[id]/page.tsx",
   "app/(workspace)/evaluation/[id]/rate/page.tsx",
   // reads in files with other names than queries.ts
-  "lib/admission/todo.ts",
   "lib/devolution/todo.ts",
   "lib/dispatch/todo.ts",
   "lib/evaluation/todo.ts",
@@ -66,7 +64,6 @@ const LEGACY_PRISMA = [
 ];
 const LEGACY_COMMANDS = [
   // pages that import commands.ts for labels, constants or a read that lives there
-  "app/(public)/survey/[token]/page.tsx",
   "app/(workspace)/evaluation/page.tsx",
   "app/(workspace)/evaluation/[id]/page.tsx",
   "app/(workspace)/evaluation/[id]/rate/page.tsx",

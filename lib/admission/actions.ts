@@ -95,3 +95,5 @@ export const deleteAttachmentAction = defineAction({
   run: c.deleteAttachment,
   revalidate: ["/admission"],
 });
+
+export const saveSettingsAction = defineAction({ schema: s.settingsSchema, permission: "admission.settings", run: c.saveSettings, revalidate: ["/admission", "/appraisal"] });

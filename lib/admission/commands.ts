@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
+import { notifyUnits } from "@/lib/notifications/commands";
 import { AppError } from "@/lib/errors";
 import type { AdmissionStage, AdmissionStatus } from "@/lib/generated/prisma/enums";
 import { loadCalendarFrom } from "@/lib/calendar/load";
@@ -10,6 +11,7 @@ import { publishLocalDutyList } from "@/lib/local-duties/commands";
 import { checkAttachment, MAX_ATTACHMENTS } from "./files";
 import { STATUS_LABELS } from "./labels";
 import { STAGE_WORKDAYS } from "./state";
+import { ADMISSION_SETTINGS, readAdmissionSettings } from "./settings";
 import type {
   AdmissionFields,
   attachmentIdSchema,
@@ -20,6 +22,7 @@ import type {
   idSchema,
   initialReviewSchema,
   opinionSchema,
+  settingsSchema,
   updateAdmissionSchema,
   uploadSchema,
 } from "./schema";
@@ -149,10 +152,13 @@ export async function recordOpinion(input: z.infer<typeof opinionSchema>, { tx, 
     throw new AppError("INVALID_STATE", `${unit.name}已提交过审查意见，意见一经提交不能修改。`);
   }
   const onBehalf = user.unitId !== unit.id;
+  // A written opinion entered by 编办 is the member unit's: it names who signed it there.
+  if (onBehalf && !input.signatory) throw new AppError("VALIDATION", undefined, { signatory: `代为录入时请填写${unit.name}书面意见的签署人` });
+  const authorName = onBehalf ? input.signatory : user.displayName;
   await tx.admissionOpinion.create({
-    data: { admissionId: a.id, unitId: unit.id, unitName: unit.name, opinion: input.opinion, body: input.body, authorName: user.displayName, enteredByName: onBehalf ? `${user.unitName} ${user.displayName}` : null },
+    data: { admissionId: a.id, unitId: unit.id, unitName: unit.name, opinion: input.opinion, body: input.body, authorName, enteredByName: onBehalf ? `${user.unitName} ${user.displayName}` : null },
   });
-  await audit({ action: "admission.opinion", subjectType: "admission", subjectId: a.id, after: { unit: unit.name, opinion: input.opinion, body: input.body, onBehalf } });
+  await audit({ action: "admission.opinion", subjectType: "admission", subjectId: a.id, after: { unit: unit.name, opinion: input.opinion, body: input.body, onBehalf, signatory: authorName } });
   const given = await tx.admissionOpinion.count({ where: { admissionId: a.id, unitId: { in: members.map((m) => m.id) } } });
   if (given >= members.length) {
     await tx.admissionTarget.updateMany({ where: { admissionId: a.id }, data: { response: null, reason: null, respondedAt: null, respondedByName: null } });
@@ -193,20 +199,63 @@ export async function closeConsultation(input: z.infer<typeof closeConsultationS
   return { id: a.id };
 }
 
+/**
+ * 编办's decision, per unit: admitted for every target unit, admitted except for the units whose
+ * objection 编办 upholds (部分准入: they will not receive the duty, and the reason is kept on
+ * the target), or refused. The applying department is told which.
+ */
 export async function decideAdmission(input: z.infer<typeof decideSchema>, { tx, user, audit }: Ctx) {
   const a = await expectStatus(tx, input.id, "DECIDING");
+  const targets = await tx.admissionTarget.findMany({ where: { admissionId: a.id }, select: { unitId: true, unitName: true, response: true } });
+  const upheld = input.decision === "ADMIT" ? input.objections.filter((o) => o.upheld) : [];
+  for (const [i, o] of input.objections.entries()) {
+    const t = targets.find((x) => x.unitId === o.unitId);
+    if (o.upheld && t?.response !== "OBJECT") throw new AppError("VALIDATION", undefined, { [`objections.${i}.upheld`]: "只能认定提出异议的承接单位的异议成立" });
+  }
+  if (new Set(upheld.map((o) => o.unitId)).size !== upheld.length) throw new AppError("VALIDATION", "同一单位只能认定一次。");
+  if (upheld.length && upheld.length >= targets.length) throw new AppError("VALIDATION", undefined, { decision: "所有承接单位的异议都成立时，请选择「不予准入」" });
+  const excluded = upheld.map((o) => ({ ...o, unitName: targets.find((t) => t.unitId === o.unitId)!.unitName }));
+  for (const o of excluded) {
+    await tx.admissionTarget.update({ where: { admissionId_unitId: { admissionId: a.id, unitId: o.unitId } }, data: { excluded: true, excludedReason: o.reason } });
+  }
+  const partial = excluded.length > 0;
+  const exclusionNote = partial ? `异议成立、不承接：${excluded.map((o) => `${o.unitName}（${o.reason}）`).join("；")}` : "";
   const common = { decisionNote: input.note || null, approvalDocNo: input.approvalDocNo, decidedAt: new Date(), decidedByName: user.displayName };
-  const closing = { actorName: user.displayName, actorUnitName: user.unitName, note: [input.approvalDocNo, input.note].filter(Boolean).join("；") };
-  if (input.decision === "ADMIT") await enterStage(tx, a.id, "FILING", "FILING", { outcome: "决定准入", ...closing }, common);
+  const closing = { actorName: user.displayName, actorUnitName: user.unitName, note: [input.approvalDocNo, input.note, exclusionNote].filter(Boolean).join("；") };
+  if (input.decision === "ADMIT") await enterStage(tx, a.id, "FILING", "FILING", { outcome: partial ? "决定部分准入" : "决定准入", ...closing }, common);
   else await enterStage(tx, a.id, "REFUSED", null, { outcome: "决定不予准入", ...closing }, common);
-  await audit({ action: input.decision === "ADMIT" ? "admission.admit" : "admission.refuse", subjectType: "admission", subjectId: a.id, before: { status: a.status }, after: { decision: input.decision, approvalDocNo: input.approvalDocNo, note: input.note } });
-  return { id: a.id };
+  await audit({
+    action: input.decision === "ADMIT" ? "admission.admit" : "admission.refuse",
+    subjectType: "admission",
+    subjectId: a.id,
+    before: { status: a.status },
+    after: { decision: input.decision, approvalDocNo: input.approvalDocNo, note: input.note, ...(partial ? { excludedUnits: excluded.map((o) => ({ unit: o.unitName, reason: o.reason })) } : {}) },
+  });
+  const outcome = input.decision === "REFUSE" ? "不予准入" : partial ? "部分准入" : "准入";
+  const admittedCount = targets.length - excluded.length;
+  await notifyUnits(
+    tx,
+    [a.applicantUnitId],
+    {
+      title: `准入申请「${a.title}」：${outcome}`,
+      body:
+        input.decision === "REFUSE"
+          ? `编办决定不予准入（${input.approvalDocNo}）：${input.note}`
+          : partial
+            ? `编办决定准入 ${admittedCount} 个承接单位（${input.approvalDocNo}）；${exclusionNote}。报备案后生效。`
+            : `编办决定准入（${input.approvalDocNo}），报备案后生效。`,
+      href: `/admission/${a.id}`,
+    },
+    ["DEPARTMENT"],
+  );
+  return { id: a.id, outcome };
 }
 
 /** 备案: the admission takes effect; the duty enters each target unit's list as a new version. */
 export async function fileAdmission(input: z.infer<typeof fileSchema>, { tx, user, audit }: Ctx) {
   const a = await expectStatus(tx, input.id, "FILING");
-  const targets = await tx.admissionTarget.findMany({ where: { admissionId: a.id }, select: { unitId: true } });
+  // Units whose objection was upheld at the decision do not receive the duty.
+  const targets = await tx.admissionTarget.findMany({ where: { admissionId: a.id, excluded: false }, select: { unitId: true } });
   const filedOn = dbDate(input.filedOn);
   await enterStage(
     tx,
@@ -266,3 +315,15 @@ export async function deleteAttachment(input: z.infer<typeof attachmentIdSchema>
   return { admissionId: att.admissionId };
 }
 
+
+/** 编办 sets the 备案机关 and the appraisal's exclusion rule. */
+export async function saveSettings(input: z.infer<typeof settingsSchema>, { tx, audit }: Ctx) {
+  const before = await readAdmissionSettings(tx);
+  const values: [string, string][] = [
+    [ADMISSION_SETTINGS.filingAuthority.key, input.filingAuthority],
+    [ADMISSION_SETTINGS.appraisalExclusionMonths.key, String(input.appraisalExclusionMonths)],
+  ];
+  for (const [key, value] of values) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  await audit({ action: "admission.settings", subjectType: "admissionSettings", before, after: input });
+  return input;
+}

@@ -40,7 +40,7 @@ export const STAGE_LABELS: Record<AdmissionStage, string> = {
   JOINT_REVIEW: "联席会议成员单位审查",
   CONSULTATION: "征求街道（社区）意见",
   DECISION: "编办作出决定",
-  FILING: "报市编办备案",
+  FILING: "报备案",
 };
 
 export const OPINION_LABELS: Record<AdmissionOpinionKind, string> = { AGREE: "同意", CONDITIONAL: "原则同意（附意见）", DISAGREE: "不同意" };

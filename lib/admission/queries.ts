@@ -1,11 +1,18 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AdmissionStatus } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/types";
+import type { TodoItem } from "@/lib/todo";
+import { dbDate, today } from "@/lib/dates";
 import { isBianban } from "./policy";
 import { jointMembers } from "./commands";
+import { listAdmissions } from "./queue";
+import { dueEnd, OPEN_STATUSES } from "./state";
+import { readAdmissionSettings } from "./settings";
+import type { QueueFilter } from "./schema";
 
-export { listAdmissions, PAGE_SIZE } from "./queue";
+export { PAGE_SIZE } from "./queue";
 
 /** What a user may see: 编办, reviewers and leaders everything; others their own part. */
 export function scopeFor(user: Pick<SessionUser, "roles" | "unitId" | "jointMeetingMember">): Prisma.AdmissionWhereInput {
@@ -13,6 +20,27 @@ export function scopeFor(user: Pick<SessionUser, "roles" | "unitId" | "jointMeet
   if (user.roles.includes("DEPARTMENT")) return { applicantUnitId: user.unitId };
   if (user.roles.includes("STREET") || user.roles.includes("COMMUNITY")) return { targets: { some: { unitId: user.unitId } } };
   return { id: -1 };
+}
+
+/** The queue page: one page of the user's admissions, the count of each status, and of overdue ones. */
+export async function admissionQueue(user: Pick<SessionUser, "roles" | "unitId" | "jointMeetingMember">, filter: QueueFilter) {
+  const scope = scopeFor(user);
+  const [page, overdue] = await Promise.all([
+    listAdmissions(prisma, scope, filter),
+    prisma.admission.count({ where: { AND: [scope, { status: { in: OPEN_STATUSES }, stageDueOn: { lt: dbDate(today()) } }] } }),
+  ]);
+  return { ...page, overdue };
+}
+
+/** The name 编办's documents are issued under (the first active 编办 unit). */
+export async function issuerName() {
+  const unit = await prisma.orgUnit.findFirst({ where: { kind: "BIANBAN", active: true }, orderBy: { id: "asc" }, select: { name: true } });
+  return unit?.name ?? "机构编制委员会办公室";
+}
+
+/** 准入 and 评议 settings (备案机关, the appraisal's exclusion rule). */
+export async function admissionSettings() {
+  return readAdmissionSettings(prisma);
 }
 
 export async function getAdmission(id: number) {
@@ -45,4 +73,38 @@ export async function attachmentForDownload(id: number) {
     where: { id },
     select: { id: true, fileName: true, mime: true, size: true, bytes: true, admission: { select: { id: true, applicantUnitId: true, status: true, targets: { select: { unitId: true } } } } },
   });
+}
+
+/* ------------------------------------------------------------------ 工作台 */
+
+const AREA = "准入";
+
+async function group(where: Prisma.AdmissionWhereInput) {
+  const rows = await prisma.admission.groupBy({ by: ["status"], where, _count: { _all: true }, _min: { stageDueOn: true } });
+  return new Map(rows.map((r) => [r.status, { n: r._count._all, due: r._min.stageDueOn ? dueEnd(r._min.stageDueOn) : null }]));
+}
+
+export async function admissionTodos(user: SessionUser): Promise<TodoItem[]> {
+  const todos: TodoItem[] = [];
+  const push = (m: Map<AdmissionStatus, { n: number; due: Date | null }>, status: AdmissionStatus, title: string) => {
+    const g = m.get(status);
+    if (g?.n) todos.push({ area: AREA, title, href: `/admission?status=${status}`, count: g.n, dueAt: g.due });
+  };
+  if (isBianban(user)) {
+    const m = await group({ status: { in: ["SUBMITTED", "DECIDING", "FILING"] } });
+    push(m, "SUBMITTED", "待初审的准入申请");
+    push(m, "DECIDING", "待作出准入决定的申请");
+    push(m, "FILING", "待报备案的准入事项");
+  }
+  if (user.jointMeetingMember && (user.roles.includes("REVIEWER") || isBianban(user))) {
+    const m = await group({ status: "JOINT_REVIEW", opinions: { none: { unitId: user.unitId } } });
+    push(m, "JOINT_REVIEW", "待本单位提出联席审查意见的准入申请");
+  }
+  if (user.roles.includes("DEPARTMENT")) {
+    push(await group({ status: "RETURNED", applicantUnitId: user.unitId }), "RETURNED", "被退回修改的准入申请");
+  }
+  if (user.roles.includes("STREET") || user.roles.includes("COMMUNITY")) {
+    push(await group({ status: "CONSULTING", targets: { some: { unitId: user.unitId, response: null } } }), "CONSULTING", "征求本单位意见的准入申请");
+  }
+  return todos;
 }

@@ -49,6 +49,8 @@ export const opinionSchema = z.object({
   unitId: id,
   opinion: z.enum(["AGREE", "CONDITIONAL", "DISAGREE"], { error: "请选择审查意见" }),
   body: text("意见内容", 2000),
+  // Who signed the member unit's written opinion: required when 编办 enters it on its behalf.
+  signatory: textOrEmpty("签署人", 50),
 });
 
 export const consultSchema = z
@@ -65,9 +67,19 @@ export const decideSchema = z
     decision: z.enum(["ADMIT", "REFUSE"], { error: "请选择决定" }),
     approvalDocNo: text("联审文号", 50),
     note: textOrEmpty("决定说明", 1000),
+    // 部分准入: for each unit that objected, whether its objection is upheld (it then does not
+    // receive the duty) and why.
+    objections: z
+      .array(z.object({ unitId: id, upheld: z.boolean().default(false), reason: textOrEmpty("异议成立的理由", 500) }))
+      .max(2000)
+      .default([]),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "REFUSE" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "不予准入时请写明理由" });
+    if (v.decision === "ADMIT")
+      v.objections.forEach((o, i) => {
+        if (o.upheld && !o.reason) ctx.addIssue({ code: "custom", path: ["objections", i, "reason"], message: "异议成立时请写明理由" });
+      });
   });
 
 export const fileSchema = z.object({
@@ -94,3 +106,12 @@ export const queueFilterSchema = z.object({
   page: filterPage(10_000),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+export const settingsSchema = z.object({
+  filingAuthority: text("备案机关", 50, { min: 2 }),
+  appraisalExclusionMonths: z.coerce
+    .number({ error: "请填写月数" })
+    .int("请填写整数月数")
+    .min(0, "月数不能小于 0")
+    .max(24, "月数不能超过 24"),
+});

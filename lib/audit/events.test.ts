@@ -10,6 +10,7 @@ import {
   auditActionLabel,
   isAuditAction,
   isWarningAction,
+  storedActionsOfArea,
   subjectHref,
   subjectText,
   type AuditAction,
@@ -178,5 +179,21 @@ describe("readable changes", () => {
     expect(describeChanges({ status: "REPORTED" }, { status: "ACCEPTED", note: null }, "dispatch")).toEqual([{ key: "status", label: "状态", before: "待部门接收", after: "部门办理中" }]);
     expect(changeSummary({ status: "DRAFTING" }, { status: "IN_REVIEW", stage: "会商" }, "powerList")).toBe("状态：起草中 → 审核中\n审核环节：（空） → 会商");
     expect(fieldName("someNewField")).toBe("some new field");
+  });
+});
+
+describe("renamed audit actions", () => {
+  it("labels rows written as review.* (the yearly 评议 before it became appraisal) like the new ones", () => {
+    expect(auditActionLabel("review.close")).toBe(AUDIT_EVENTS["appraisal.close"].label);
+    expect(auditActionLabel("appraisal.close")).toBe("结束年度评议");
+    expect(subjectText("reviewRound", "3")).toBe("年度评议 #3");
+    expect(subjectHref("reviewRound", "3")).toBe("/appraisal/3");
+    expect(subjectHref("appraisalRound", "3")).toBe("/appraisal/3");
+  });
+
+  it("finds old rows under the area filter, and offers only current names as choices", () => {
+    expect(storedActionsOfArea("appraisal")).toEqual(expect.arrayContaining(["appraisal.close", "review.close"]));
+    expect(actionsOfArea("appraisal")).not.toContain("review.close");
+    expect(isAuditAction("review.close")).toBe(false);
   });
 });

@@ -145,6 +145,7 @@ export const AUDIT_EVENTS = {
   "admission.admit": { label: "决定准入", area: "admission" },
   "admission.refuse": { label: "决定不予准入", area: "admission" },
   "admission.file": { label: "准入备案", area: "admission" },
+  "admission.settings": { label: "修改准入和评议设置", area: "admission" },
   "admission.attach": { label: "上传准入附件", area: "admission" },
   "admission.detach": { label: "删除准入附件", area: "admission" },
   // 属地管理事项
@@ -158,12 +159,13 @@ export const AUDIT_EVENTS = {
   "refusal.refuse": { label: "拒绝交办任务", area: "refusal" },
   "refusal.accept": { label: "接受交办任务", area: "refusal" },
   // 年度评议
-  "review.open": { label: "开启年度评议", area: "appraisal" },
-  "review.link": { label: "生成评议问卷链接", area: "appraisal" },
-  "review.rate": { label: "单位评议打分", area: "appraisal" },
-  "review.survey": { label: "群众通过问卷评议", area: "appraisal" },
-  "review.revoke": { label: "评议后取消属地管理事项", area: "appraisal" },
-  "review.close": { label: "结束年度评议", area: "appraisal" },
+  "appraisal.open": { label: "开启年度评议", area: "appraisal" },
+  "appraisal.link": { label: "生成评议问卷链接", area: "appraisal" },
+  "appraisal.rate": { label: "单位评议打分", area: "appraisal" },
+  "appraisal.survey": { label: "群众通过问卷评议", area: "appraisal" },
+  "appraisal.revoke": { label: "评议后取消属地管理事项", area: "appraisal" },
+  "appraisal.keep": { label: "评议后说明理由保留属地管理事项", area: "appraisal" },
+  "appraisal.close": { label: "结束年度评议", area: "appraisal" },
   // 工作日历
   "calendar.setDay": { label: "设置工作日或休息日", area: "calendar" },
   "calendar.import": { label: "导入法定节假日安排", area: "calendar" },
@@ -207,12 +209,38 @@ export function isAuditAction(value: string): value is AuditAction {
 
 /** The event of a stored row; rows written before an action was renamed have none. */
 export function auditEvent(action: string): AuditEventDef | null {
-  return isAuditAction(action) ? AUDIT_EVENTS[action] : null;
+  const current = Object.hasOwn(RENAMED_AUDIT_ACTIONS, action) ? RENAMED_AUDIT_ACTIONS[action] : action;
+  return isAuditAction(current) ? AUDIT_EVENTS[current] : null;
 }
 
-/** The actions of one area, for the area filter (`action IN (...)`). */
+/**
+ * Actions stored under an older name, and the event each now is. The audit log is append-only, so
+ * old rows keep their name; they read, filter and export as the renamed event. Nothing writes
+ * them: `AuditEntry.action` accepts only current names.
+ */
+export const RENAMED_AUDIT_ACTIONS: Readonly<Record<string, AuditAction>> = {
+  // The yearly 评议 was "review" until it became "appraisal" ("review" is the lists' 审核).
+  "review.open": "appraisal.open",
+  "review.link": "appraisal.link",
+  "review.rate": "appraisal.rate",
+  "review.survey": "appraisal.survey",
+  "review.revoke": "appraisal.revoke",
+  "review.close": "appraisal.close",
+};
+
+/** A current action and the older names its rows may carry, for filters (`action IN (...)`). */
+export function storedNamesOf(action: AuditAction): string[] {
+  return [action, ...Object.keys(RENAMED_AUDIT_ACTIONS).filter((old) => RENAMED_AUDIT_ACTIONS[old] === action)];
+}
+
+/** The actions of one area (current names), for the filter's choices. */
 export function actionsOfArea(area: AuditArea): AuditAction[] {
   return AUDIT_ACTIONS.filter((a) => AUDIT_EVENTS[a].area === area);
+}
+
+/** The names rows of one area may carry, old ones included, for the area filter (`action IN (...)`). */
+export function storedActionsOfArea(area: AuditArea): string[] {
+  return actionsOfArea(area).flatMap(storedNamesOf);
 }
 
 export function isAuditArea(value: string): value is AuditArea {
@@ -266,10 +294,11 @@ export const AUDIT_SUBJECTS = {
   powerListCategory: { label: "职能分类", href: () => "/lists/categories" },
   powerListAdjustment: { label: "动态调整申请", href: byId("/lists/adjustments") },
   admission: { label: "准入申请", href: byId("/admission") },
+  admissionSettings: { label: "准入和评议设置", href: () => "/admission/settings" },
   localDuty: { label: "属地管理事项", parent: "unit", href: withParent((_id, u) => `/local-duties/manage/${u}`) },
   localDutyList: { label: "属地管理事项清单", href: byId("/local-duties/manage") },
   taskRegisterEntry: { label: "交办任务", href: () => "/refusals" },
-  reviewRound: { label: "年度评议", href: byId("/review") },
+  appraisalRound: { label: "年度评议", href: byId("/appraisal") },
   workCalendarDay: { label: "工作日历", href: () => "/calendar" },
   evaluationRound: { label: "双向考评", href: byId("/evaluation") },
   evaluationSheet: { label: "评分表", parent: "evaluationRound", href: withParent((_id, r) => `/evaluation/${r}`) },
@@ -278,8 +307,19 @@ export const AUDIT_SUBJECTS = {
 
 export type AuditSubjectType = keyof typeof AUDIT_SUBJECTS;
 
+/** Subject types stored under an older name (rows are append-only), and the type each now is. */
+export const RENAMED_SUBJECT_TYPES: Readonly<Record<string, AuditSubjectType>> = {
+  reviewRound: "appraisalRound",
+};
+
+/** A subject type and the older names its rows may carry, for the filter. */
+export function storedSubjectTypesOf(subjectType: string): string[] {
+  return [subjectType, ...Object.keys(RENAMED_SUBJECT_TYPES).filter((old) => RENAMED_SUBJECT_TYPES[old] === subjectType)];
+}
+
 export function auditSubject(subjectType: string): AuditSubjectDef | null {
-  return Object.hasOwn(AUDIT_SUBJECTS, subjectType) ? AUDIT_SUBJECTS[subjectType as AuditSubjectType] : null;
+  const current = Object.hasOwn(RENAMED_SUBJECT_TYPES, subjectType) ? RENAMED_SUBJECT_TYPES[subjectType] : subjectType;
+  return Object.hasOwn(AUDIT_SUBJECTS, current) ? AUDIT_SUBJECTS[current as AuditSubjectType] : null;
 }
 
 /* ------------------------------------------------------------------ outcomes */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { AuditFilter } from "./schema";
-import { AUDIT_SUBJECTS, actionsOfArea, auditSubject, type AuditSubjectType } from "./events";
+import { AUDIT_SUBJECTS, auditSubject, isAuditAction, storedActionsOfArea, storedNamesOf, storedSubjectTypesOf, type AuditSubjectType } from "./events";
 import { dayStart } from "@/lib/dates";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -48,17 +48,19 @@ async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditLogWhereInpu
     });
   }
   if (filter.unitId) and.push({ unitId: filter.unitId });
-  if (filter.area) and.push({ action: { in: actionsOfArea(filter.area) } });
+  if (filter.area) and.push({ action: { in: storedActionsOfArea(filter.area) } });
   if (filter.outcome) and.push(filter.outcome === "PROBLEM" ? { outcome: { not: "SUCCESS" } } : { outcome: filter.outcome });
   if (filter.action) {
     // "user.*" selects a family of actions; a plain name is exact, so 登录成功 does not include failures.
     and.push(
       filter.action.endsWith("*")
         ? { action: { startsWith: filter.action.slice(0, -1) } }
-        : { action: filter.action },
+        : isAuditAction(filter.action)
+          ? { action: { in: storedNamesOf(filter.action) } }
+          : { action: filter.action },
     );
   }
-  if (filter.subjectType) and.push({ subjectType: filter.subjectType });
+  if (filter.subjectType) and.push({ subjectType: { in: storedSubjectTypesOf(filter.subjectType) } });
   if (filter.subjectId) and.push({ subjectId: filter.subjectId });
   let { from, to } = filter;
   if (from && to && from > to) [from, to] = [to, from];

@@ -230,6 +230,7 @@ const SUBJECT_VALUES: Record<string, Record<string, Record<string, string>>> = {
   taskRegisterEntry: { status: { REGISTERED: "已登记", ACCEPTED: "已接受", REFUSED: "已拒绝" } },
   devolution_round: { status: ROUND_STATUS },
   confirmation_letter: { status: { PENDING: "待签认", CONFIRMED: "双方已确认", WITHDRAWN: "已撤回" } },
+  appraisalRound: { status: ROUND_STATUS },
   reviewRound: { status: ROUND_STATUS },
   evaluationRound: { status: { DRAFT: "设置中", OPEN: "评分中", CLOSED: "已截止", PUBLISHED: "已公布" } },
   unit: { kind: ORG_KIND_LABELS },

@@ -90,11 +90,14 @@ export const PERMISSIONS = {
   "admission.closeConsultation": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["admission"] },
   "admission.decide": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["admission"] },
   "admission.file": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["admission"] },
+  // 准入 and 评议 settings: the 备案机关, the appraisal's exclusion rule.
+  "admission.settings": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   "localDuty.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
   // 存量事项: 编办 enters, corrects and removes duties held before the admission gate, then publishes.
   "localDuty.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   // 拒绝权: a street or community keeps its own register; 编办 and leaders read all of them.
-  "refusal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY", "LEADER"] },
+  // A department reads the refusals of the tasks it handed down (lib/refusals/queries.ts scopes it).
+  "refusal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "COMMUNITY", "LEADER"] },
   "refusal.register": { roles: ["STREET", "COMMUNITY"] },
   "refusal.refuse": { roles: ["STREET", "COMMUNITY"], subject: ["task"] },
   "appraisal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },

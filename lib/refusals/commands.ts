@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { notifyUnits } from "@/lib/notifications/commands";
 import { dbDate } from "@/lib/calendar/workdays";
 import { bestMatch, normaliseName, type DutyCandidate } from "./match";
 import type { acceptSchema, refuseSchema, registerTaskSchema } from "./schema";
@@ -61,6 +62,11 @@ export async function refuseTask(input: z.infer<typeof refuseSchema>, { tx, user
   if (match) throw new AppError("INVALID_STATE", `该任务与已准入事项「${match.duty.name}」相符，不能拒绝。`);
   await tx.taskRegisterEntry.update({ where: { id: t.id }, data: { status: "REFUSED", refusalReason: input.reason, decidedAt: new Date(), decidedByName: user.displayName } });
   await audit({ action: "refusal.refuse", subjectType: "taskRegisterEntry", subjectId: t.id, before: { status: t.status }, after: { status: "REFUSED", reason: input.reason, department: t.departmentName } });
+  // The department that handed the task down, and 编办, are told (the dialog says so).
+  const bianban = await tx.orgUnit.findMany({ where: { kind: "BIANBAN", active: true }, select: { id: true } });
+  const note = { title: `${user.unitName}拒绝了未经准入的任务「${t.title}」`, body: `交办部门：${t.departmentName}。拒绝理由：${input.reason}`, href: `/refusals?task=${t.id}` };
+  if (t.departmentId) await notifyUnits(tx, [t.departmentId], note, ["DEPARTMENT"]);
+  await notifyUnits(tx, bianban.map((u) => u.id), note);
   return { id: t.id };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { date, id, idOf, text, textOrEmpty } from "@/lib/validation";
+import { date, filterId, id, idOf, text, textOrEmpty } from "@/lib/validation";
 
 export const registerTaskSchema = z.object({
   title: text("任务名称", 100, { min: 2 }),
@@ -14,3 +14,15 @@ export const refuseSchema = z.object({
 });
 
 export const acceptSchema = z.object({ id });
+
+export const TASK_STATUSES = ["REGISTERED", "ACCEPTED", "REFUSED"] as const;
+
+/** The register's filter, from the query string: anything malformed means "no filter". */
+export const registerFilterSchema = z.object({
+  unitId: filterId,
+  departmentId: filterId,
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  status: z.enum(TASK_STATUSES).optional().catch(undefined),
+  task: filterId,
+});
+export type RegisterFilter = z.infer<typeof registerFilterSchema>;

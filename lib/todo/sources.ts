@@ -1,7 +1,8 @@
 import "server-only";
 import type { TodoSource } from "./index";
 import { devolutionTodos } from "@/lib/devolution/todo";
-import { admissionTodos } from "@/lib/admission/todo";
+import { admissionTodos } from "@/lib/admission/queries";
+import { appraisalTodos } from "@/lib/appraisal/queries";
 import { localDutyTodos } from "@/lib/local-duties/todo";
 import { listTodos } from "@/lib/lists/todo";
 import { evaluationTodos } from "@/lib/evaluation/todo";
@@ -9,7 +10,7 @@ import { dispatchTodos } from "@/lib/dispatch/todo";
 import { notificationTodos } from "@/lib/notifications/todo";
 
 /** The areas that put work on 工作台. */
-export type TodoArea = "devolution" | "admission" | "localDuties" | "lists" | "evaluation" | "dispatch" | "notifications";
+export type TodoArea = "devolution" | "admission" | "appraisal" | "localDuties" | "lists" | "evaluation" | "dispatch" | "notifications";
 
 /**
  * Every area's to-do source under a literal key. Not keyed by function name: minification gives
@@ -19,6 +20,7 @@ export type TodoArea = "devolution" | "admission" | "localDuties" | "lists" | "e
 export const TODO_SOURCES: Record<TodoArea, TodoSource> = {
   devolution: devolutionTodos,
   admission: admissionTodos,
+  appraisal: appraisalTodos,
   localDuties: localDutyTodos,
   lists: listTodos,
   evaluation: evaluationTodos,

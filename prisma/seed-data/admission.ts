@@ -15,7 +15,8 @@ import { normaliseName } from "../../lib/refusals/match";
 import * as admission from "../../lib/admission/commands";
 import type { AdmissionFields } from "../../lib/admission/schema";
 import { refuseTask, registerTask } from "../../lib/refusals/commands";
-import { createSurveyLink, hashToken, openAppraisalRound } from "../../lib/review/commands";
+import { createSurveyLink, hashToken, openAppraisalRound } from "../../lib/appraisal/commands";
+import { ADMISSION_SETTINGS } from "../../lib/admission/settings";
 import { today as todayInChina } from "../../lib/dates";
 
 // Part of 黄陂's 25 属地管理事项, as 东湖街道's starting list.
@@ -100,11 +101,13 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await publishLocalDutyList(tx, donghu, "首次公布属地管理事项清单", bianban.user.displayName);
 
   const members = await admission.jointMembers(tx);
+  // Who signed each member unit's written opinion that 编办 enters on its behalf.
+  const SIGNATORIES: Record<string, string> = { 示例市财政局: "周立新", 示例市人力资源和社会保障局: "陈红梅", 示例市委编办: "李建国" };
   const opineAll = async (id: number, except: string[] = []) => {
     for (const m of members) {
       if (except.includes(m.name)) continue;
       const ctx = m.name === "示例市司法局" ? as(m.name, "REVIEWER") : bianban;
-      await admission.recordOpinion({ id, unitId: m.id, opinion: "AGREE", body: m.name === "示例市财政局" ? "经费已纳入年度预算，同意。" : "经审查，依据充分，同意准入。" }, ctx);
+      await admission.recordOpinion({ id, unitId: m.id, opinion: "AGREE", body: m.name === "示例市财政局" ? "经费已纳入年度预算，同意。" : "经审查，依据充分，同意准入。", signatory: SIGNATORIES[m.name] ?? "单位负责人" }, ctx);
     }
   };
   const agreeAll = async (id: number, units: string[]) => {
@@ -118,8 +121,8 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await admission.initialReview({ id: a1.id, decision: "FORWARD", comment: "材料齐全" }, bianban);
   await opineAll(a1.id);
   await agreeAll(a1.id, streets);
-  await admission.decideAdmission({ id: a1.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕1号", note: "" }, bianban);
-  await admission.fileAdmission({ id: a1.id, filingNumber: "市编备〔2026〕3号", filingAuthority: "示例市委编办", filedOn: today }, bianban);
+  await admission.decideAdmission({ id: a1.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕1号", note: "", objections: [] }, bianban);
+  await admission.fileAdmission({ id: a1.id, filingNumber: "市编备〔2026〕3号", filingAuthority: "示例省委编办", filedOn: today }, bianban);
 
   // ADMITTED (community): 民政局's 高龄津贴, later rated poorly in 桂花社区.
   const a2 = await admission.createAdmission(
@@ -129,15 +132,15 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await admission.initialReview({ id: a2.id, decision: "FORWARD", comment: "" }, bianban);
   await opineAll(a2.id);
   await agreeAll(a2.id, communities);
-  await admission.decideAdmission({ id: a2.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕2号", note: "" }, bianban);
-  await admission.fileAdmission({ id: a2.id, filingNumber: "市编备〔2026〕4号", filingAuthority: "示例市委编办", filedOn: today }, bianban);
+  await admission.decideAdmission({ id: a2.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕2号", note: "", objections: [] }, bianban);
+  await admission.fileAdmission({ id: a2.id, filingNumber: "市编备〔2026〕4号", filingAuthority: "示例省委编办", filedOn: today }, bianban);
 
   // FILING: decided, waiting to be filed with the city 编办.
   const a3 = await admission.createAdmission(fields({ title: "文化市场巡查信息报送", dutyType: "文化旅游", targetUnitIds: [unit("北门街道办事处")], fundingAmount: "20000" }), dept("示例市文化和旅游局"));
   await admission.initialReview({ id: a3.id, decision: "FORWARD", comment: "" }, bianban);
   await opineAll(a3.id);
   await agreeAll(a3.id, ["北门街道办事处"]);
-  await admission.decideAdmission({ id: a3.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕3号", note: "" }, bianban);
+  await admission.decideAdmission({ id: a3.id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕3号", note: "", objections: [] }, bianban);
 
   // DECIDING, with an objection from 南岸.
   const a4 = await admission.createAdmission(fields({ title: "小餐饮店食品安全日常巡查", dutyType: "市场监管", targetUnitIds: streets.map(unit) }), dept("示例市市场监督管理局"));
@@ -170,7 +173,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   await admission.initialReview({ id: a10.id, decision: "FORWARD", comment: "" }, bianban);
   await opineAll(a10.id);
   await agreeAll(a10.id, streets);
-  await admission.decideAdmission({ id: a10.id, decision: "REFUSE", approvalDocNo: "示编准〔2026〕4号", note: "强制拆除属行政强制，街道不具备执法条件，不予准入。" }, bianban);
+  await admission.decideAdmission({ id: a10.id, decision: "REFUSE", approvalDocNo: "示编准〔2026〕4号", note: "强制拆除属行政强制，街道不具备执法条件，不予准入。", objections: [] }, bianban);
   const a11 = await admission.createAdmission(fields({ title: "河道保洁日常巡查", dutyType: "水利", targetUnitIds: [unit("凤凰街道办事处")] }), dept("示例市水利局"));
   await admission.withdrawAdmission({ id: a11.id }, dept("示例市水利局"));
 
@@ -182,20 +185,29 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
 
   // 评议: this year's round; 桂花社区 rates 高龄津贴 poorly (1 of 4 satisfied: flagged).
   const year = Number(today.slice(0, 4));
+  // The demo files with the province's 编办. Its duties were all admitted this year, so this
+  // year's round leaves none out (编办 can set the months at /admission/settings; default 6).
+  await tx.setting.createMany({
+    data: [
+      { key: ADMISSION_SETTINGS.filingAuthority.key, value: "示例省委编办" },
+      { key: ADMISSION_SETTINGS.appraisalExclusionMonths.key, value: "0" },
+    ],
+    skipDuplicates: true,
+  });
   const round = await openAppraisalRound({ year, closesOn: `${year}-12-31` }, bianban);
   const gaoling = await tx.localDuty.findFirstOrThrow({ where: { unitId: unit("东湖桂花社区"), admissionId: a2.id }, select: { id: true } });
   const menqian = await tx.localDuty.findFirstOrThrow({ where: { unitId: donghu, admissionId: a1.id }, select: { id: true } });
   const link = (unitName: string, label: string) =>
-    tx.reviewSurveyLink.create({
+    tx.appraisalSurveyLink.create({
       data: { roundId: round.id, unitId: unit(unitName), tokenHash: hashToken(crypto.randomBytes(24).toString("base64url")), label, createdByName: bianban.user.displayName, usedAt: new Date() },
     });
   for (const [i, value] of (["BASIC", "DISSATISFIED", "DISSATISFIED"] as const).entries()) {
     const l = await link("东湖桂花社区", `居民代表 ${i + 1}`);
-    await tx.reviewRating.create({ data: { roundId: round.id, localDutyId: gaoling.id, value, linkId: l.id } });
+    await tx.appraisalRating.create({ data: { roundId: round.id, localDutyId: gaoling.id, value, linkId: l.id } });
   }
   for (const [i, value] of (["SATISFIED", "SATISFIED", "BASIC"] as const).entries()) {
     const l = await link("东湖街道办事处", `辖区单位代表 ${i + 1}`);
-    await tx.reviewRating.create({ data: { roundId: round.id, localDutyId: menqian.id, value, linkId: l.id } });
+    await tx.appraisalRating.create({ data: { roundId: round.id, localDutyId: menqian.id, value, linkId: l.id } });
   }
   await createSurveyLink({ roundId: round.id, unitId: unit("东湖荷塘社区"), label: "居民代表" }, bianban);
 }

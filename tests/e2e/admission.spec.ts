@@ -48,6 +48,8 @@ test("an application goes through every step, is admitted and appears in the pub
   await dept.setInputFiles("#attachment", { name: "经费测算.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
   await dept.getByRole("button", { name: "上传", exact: true }).click();
   await expect(dept.getByRole("link", { name: "经费测算.pdf" })).toBeVisible();
+  // A small file shows its size in bytes, not as "0 KB".
+  await expect(dept.getByText("15 字节")).toBeVisible();
   const href = await dept.getByRole("link", { name: "经费测算.pdf" }).getAttribute("href");
   const download = await dept.request.get(href!);
   expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
@@ -87,10 +89,13 @@ test("an application goes through every step, is admitted and appears in the pub
     await bianban.goto(`/admission/${id}`);
     await bianban.getByLabel("原则同意（附意见）").check();
     await bianban.getByLabel("意见内容").fill("原则同意。");
+    // A written opinion entered on a member's behalf names who signed it there.
+    await bianban.getByLabel("签署人").fill("王建华");
     await bianban.getByRole("button", { name: "提交审查意见" }).click();
     await expect(bianban.getByTestId("opinions").getByText("原则同意。")).toHaveCount(i + 1);
   }
   await expect(bianban.getByTestId("admission-status")).toContainText("征求基层意见");
+  await expect(bianban.getByTestId("opinions")).toContainText("王建华，由示例市委编办");
 
   // 东湖街道 objects, with a reason.
   const street = await as(browser, "jiedao");
@@ -117,6 +122,8 @@ test("an application goes through every step, is admitted and appears in the pub
   await expect(bianban.getByTestId("timeline")).toContainText("申请单位修改");
   await bianban.screenshot({ path: `${SHOTS}/admission-detail.png`, fullPage: true });
   await bianban.goto("/admission");
+  // The 已逾期 tab counts like the others (the seed has an overdue application).
+  await expect(bianban.getByRole("navigation", { name: "按状态筛选" }).getByRole("link", { name: /^已逾期\s*\d+$/ })).toBeVisible();
   await bianban.screenshot({ path: `${SHOTS}/admission-queue.png`, fullPage: true });
 
   // The applicant follows it; the public sees it in 东湖街道's published list.
@@ -160,9 +167,9 @@ test("a community refuses a task that was not admitted; 编办 sees it", async (
 
 test("编办's review, calendar and funding pages", async ({ browser }) => {
   const bianban = await as(browser, "bianban");
-  await bianban.goto("/review");
+  await bianban.goto("/appraisal");
   await bianban.getByRole("link", { name: /年度准入事项评议/ }).first().click();
-  await expect(bianban.getByTestId("review-results")).toContainText("建议撤销");
+  await expect(bianban.getByTestId("appraisal-results")).toContainText("建议撤销");
   await bianban.screenshot({ path: `${SHOTS}/admission-review.png`, fullPage: true });
 
   // A one-time survey link for a resident representative: works once, without signing in.

@@ -87,7 +87,7 @@ async function seedIds() {
     draftList: await one("power list under review", `SELECT min(l.id) AS id FROM power_list l JOIN org_unit u ON u.id = l.unit_id WHERE u.name = '凤凰街道办事处' AND l.form = 'POWER'`),
     draftListItem: await one("power list item", `SELECT min(i.id) AS id FROM power_list_item i JOIN power_list l ON l.id = i.list_id JOIN org_unit u ON u.id = l.unit_id WHERE u.name = '凤凰街道办事处' AND l.form = 'POWER'`),
     localDutyUnit: await one("unit with a local-duty list", `SELECT unit_id AS id FROM local_duty_list_version ORDER BY unit_id LIMIT 1`),
-    review: await one("appraisal round", `SELECT id FROM review_round ORDER BY id LIMIT 1`),
+    appraisal: await one("appraisal round", `SELECT id FROM appraisal_round ORDER BY id LIMIT 1`),
     // Only a hash of a survey token is stored, so this is an unknown one (a real one shows the form).
     survey: "unknown-token-0000000000",
   };
@@ -104,6 +104,8 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/admission/[id]": `/admission/${ids.admission}`,
     "/admission/[id]/edit": `/admission/${ids.admission}/edit`,
     "/api/admission/attachments/[id]": `/api/admission/attachments/${ids.admissionAttachment}`,
+    // A returned application: nothing decided and no opinions yet, so readers get 404.
+    "/api/admission/[id]/documents": `/api/admission/${ids.admission}/documents?kind=decision&format=pdf`,
     "/api/admission/funding": "/api/admission/funding?year=2026",
     "/api/auth/[...nextauth]": "/api/auth/providers",
     "/api/catalogue/editions/[id]/export": `/api/catalogue/editions/${ids.edition}/export`,
@@ -149,7 +151,9 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/local-duties/[unitId]": `/local-duties/${ids.localDutyUnit}`,
     "/local-duties/[unitId]/download": `/local-duties/${ids.localDutyUnit}/download?format=xlsx`,
     "/local-duties/manage/[unitId]": `/local-duties/manage/${ids.unit}`,
-    "/review/[id]": `/review/${ids.review}`,
+    "/appraisal/[id]": `/appraisal/${ids.appraisal}`,
+    "/appraisal/[id]/export": `/appraisal/${ids.appraisal}/export`,
+    "/appraisal/[id]/report": `/appraisal/${ids.appraisal}/report`,
     "/survey/[token]": `/survey/${ids.survey}`,
   };
 }

@@ -10,9 +10,12 @@ import {
   recordOpinionAction,
   updateAdmissionAction,
   uploadAttachmentAction,
+  saveSettingsAction,
   withdrawAdmissionAction,
 } from "@/lib/admission/actions";
-import { listAdmissions, scopeFor } from "@/lib/admission/queries";
+import { admissionQueue, admissionSettings, getAdmission } from "@/lib/admission/queries";
+import { decisionDocument, opinionsDocument } from "@/lib/admission/documents";
+import { GET as documentsRoute } from "@/app/api/admission/[id]/documents/route";
 import { fundingLines, summarise } from "@/lib/funding/queries";
 import { actAs, DEMO_USERNAMES, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
@@ -128,6 +131,114 @@ describe("the policy matrix", () => {
   });
 });
 
+/** A new application by 城管局 for 东湖 and 北门, through joint review to consultation. */
+async function toConsultation(title: string) {
+  await actAs("chengguan");
+  const created = await createAdmissionAction(await form({ title }));
+  if (!created.ok) throw new Error(created.message);
+  const id = created.data.id;
+  await actAs("bianban");
+  expect(await initialReviewAction({ id, decision: "FORWARD", comment: "" })).toMatchObject({ ok: true });
+  const members = await prisma.orgUnit.findMany({ where: { jointMeetingMember: true, active: true } });
+  for (const m of members) {
+    expect(await recordOpinionAction({ id, unitId: m.id, opinion: "AGREE", body: "同意", signatory: m.name === "示例市委编办" ? "" : `${m.name.slice(3, 5)}负责人王某` })).toMatchObject({ ok: true });
+  }
+  return id;
+}
+
+describe("opinions entered on a member unit's behalf", () => {
+  it("name the member unit's signatory, and 编办's clerk as who entered them", async () => {
+    await actAs("chengguan");
+    const created = await createAdmissionAction(await form({ title: "代录意见签署人测试" }));
+    if (!created.ok) throw new Error(created.message);
+    const id = created.data.id;
+    await actAs("bianban");
+    expect(await initialReviewAction({ id, decision: "FORWARD", comment: "" })).toMatchObject({ ok: true });
+    const finance = await unitId("示例市财政局");
+    expect(await recordOpinionAction({ id, unitId: finance, opinion: "AGREE", body: "同意", signatory: "" })).toMatchObject({ ok: false, fieldErrors: { signatory: expect.stringContaining("签署人") } });
+    expect(await prisma.admissionOpinion.count({ where: { admissionId: id } })).toBe(0);
+    expect(await recordOpinionAction({ id, unitId: finance, opinion: "AGREE", body: "同意", signatory: "周立新" })).toMatchObject({ ok: true });
+    const o = await prisma.admissionOpinion.findFirstOrThrow({ where: { admissionId: id, unitId: finance } });
+    expect(o.authorName).toBe("周立新");
+    expect(o.enteredByName).toContain("示例市委编办");
+  });
+});
+
+describe("准入 settings", () => {
+  it("编办 may change the 备案机关, nobody else", async () => {
+    expect((await admissionSettings()).filingAuthority).toBe("示例省委编办");
+    await actAs("chengguan");
+    expect(await saveSettingsAction({ filingAuthority: "某部门", appraisalExclusionMonths: 3 })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("bianban");
+    expect(await saveSettingsAction({ filingAuthority: "", appraisalExclusionMonths: 3 })).toMatchObject({ ok: false, fieldErrors: { filingAuthority: expect.any(String) } });
+    expect(await saveSettingsAction({ filingAuthority: "示例省委编办", appraisalExclusionMonths: 3 })).toMatchObject({ ok: true });
+    expect(await admissionSettings()).toEqual({ filingAuthority: "示例省委编办", appraisalExclusionMonths: 3 });
+    expect(await prisma.auditLog.count({ where: { action: "admission.settings" } })).toBe(1);
+    expect(await saveSettingsAction({ filingAuthority: "示例省委编办", appraisalExclusionMonths: 0 })).toMatchObject({ ok: true });
+  });
+});
+
+describe("partial admission", () => {
+  it("leaves out the unit whose objection 编办 upholds, records why, and tells the department", async () => {
+    const id = await toConsultation("部分准入测试事项");
+    const donghu = await unitId("东湖街道办事处");
+    const beimen = await unitId("北门街道办事处");
+    await actAs("jiedao");
+    expect(await consultAction({ id, response: "OBJECT", reason: "辖区无相关设施" })).toMatchObject({ ok: true });
+    await actAs("bianban");
+    expect(await closeConsultationAction({ id, note: "" })).toMatchObject({ ok: true });
+    // Upholding needs a reason; a unit that did not object cannot be left out; nor can every unit.
+    const decide = (objections: { unitId: number; upheld: boolean; reason: string }[]) => decideAdmissionAction({ id, decision: "ADMIT", approvalDocNo: "示编准〔2026〕21号", note: "", objections });
+    expect(await decide([{ unitId: donghu, upheld: true, reason: "" }])).toMatchObject({ ok: false, fieldErrors: { "objections.0.reason": "异议成立时请写明理由" } });
+    expect(await decide([{ unitId: beimen, upheld: true, reason: "无" }])).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await prisma.admission.findUniqueOrThrow({ where: { id } })).status).toBe("DECIDING");
+    const notesBefore = await prisma.notification.count({ where: { href: `/admission/${id}` } });
+    expect(await decide([{ unitId: donghu, upheld: true, reason: "辖区内无此类设施，无法履职" }])).toMatchObject({ ok: true, data: { outcome: "部分准入" } });
+    const target = await prisma.admissionTarget.findUniqueOrThrow({ where: { admissionId_unitId: { admissionId: id, unitId: donghu } } });
+    expect(target).toMatchObject({ excluded: true, excludedReason: "辖区内无此类设施，无法履职" });
+    const step = await prisma.admissionStep.findFirstOrThrow({ where: { admissionId: id, stage: "DECISION" } });
+    expect(step.outcome).toBe("决定部分准入");
+    expect(step.note).toContain("东湖街道办事处（辖区内无此类设施，无法履职）");
+
+    // The department's accounts are told, with a link to the application itself.
+    const notes = await prisma.notification.findMany({ where: { href: `/admission/${id}` }, include: { user: { select: { unitId: true } } } });
+    expect(notes.length).toBeGreaterThan(notesBefore);
+    expect(notes[0].title).toContain("部分准入");
+    const dept = await unitId("示例市城市管理综合执法局");
+    expect(notes.every((n) => n.user.unitId === dept)).toBe(true);
+
+    // Filing gives the duty to 北门 only.
+    expect(await fileAdmissionAction({ id, filingNumber: "市编备〔2026〕21号", filingAuthority: "上级编办", filedOn: "2026-11-23" })).toMatchObject({ ok: true });
+    const duties = await prisma.localDuty.findMany({ where: { admissionId: id } });
+    expect(duties.map((d) => d.unitId)).toEqual([beimen]);
+
+    // The 准入决定书 carries the 文号 and names who takes the duty and who does not, in PDF and Word.
+    const a = (await getAdmission(id))!;
+    const decision = decisionDocument(a, "示例市委编办")!;
+    expect(decision.docNo).toBe("示编准〔2026〕21号");
+    expect(decision.paragraphs.join("\n")).toContain("部分准入。该事项由 北门街道办事处 承接；东湖街道办事处异议成立，不承接（辖区内无此类设施，无法履职）");
+    expect(opinionsDocument(a, "示例市委编办")!.table!.rows.map((r) => r[4])).toEqual(expect.arrayContaining([expect.stringContaining("负责人王某")]));
+    const doc = (query: string) => documentsRoute(new Request(`http://localhost/api/admission/${id}/documents?${query}`), { params: Promise.resolve({ id: String(id) }) });
+    const pdf = await doc("kind=decision&format=pdf");
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe("%PDF");
+    const word = await doc("kind=opinions&format=docx");
+    expect(word.headers.get("Content-Type")).toContain("wordprocessingml");
+    expect(Buffer.from(await word.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect((await doc("kind=decision&format=exe")).status).toBe(400);
+  });
+
+  it("tells the department of a refusal", async () => {
+    const id = await toConsultation("不予准入通知测试");
+    await actAs("bianban");
+    expect(await closeConsultationAction({ id, note: "" })).toMatchObject({ ok: true });
+    expect(await decideAdmissionAction({ id, decision: "REFUSE", approvalDocNo: "示编准〔2026〕22号", note: "不属于基层职责", objections: [] })).toMatchObject({ ok: true });
+    const note = await prisma.notification.findFirstOrThrow({ where: { href: `/admission/${id}` } });
+    expect(note.title).toContain("不予准入");
+    expect(note.body).toContain("不属于基层职责");
+  });
+});
+
 describe("an application through every step", () => {
   it("is returned, revised, reviewed, objected to, admitted, filed and enters the published lists", async () => {
     await actAs("chengguan");
@@ -167,7 +278,7 @@ describe("an application through every step", () => {
     expect(await recordOpinionAction({ id, unitId: await unitId("示例市司法局"), opinion: "AGREE", body: "合法" })).toMatchObject({ ok: true });
     await actAs("bianban");
     for (const m of members.filter((m) => m.name !== "示例市司法局")) {
-      expect(await recordOpinionAction({ id, unitId: m.id, opinion: "CONDITIONAL", body: "原则同意" })).toMatchObject({ ok: true });
+      expect(await recordOpinionAction({ id, unitId: m.id, opinion: "CONDITIONAL", body: "原则同意", signatory: m.name === "示例市委编办" ? "" : "赵某" })).toMatchObject({ ok: true });
     }
     expect((await prisma.admission.findUniqueOrThrow({ where: { id } })).status).toBe("CONSULTING");
     expect(await prisma.admissionOpinion.count({ where: { admissionId: id, enteredByName: { not: null } } })).toBe(2);
@@ -207,12 +318,20 @@ describe("an application through every step", () => {
 
   it("shows each user only their scope in the queue", async () => {
     await actAs("bianban");
-    const all = await listAdmissions(prisma, scopeFor((await actAs("bianban"))!), { page: 1 });
-    const dept = await listAdmissions(prisma, scopeFor((await actAs("chengguan"))!), { page: 1 });
-    const street = await listAdmissions(prisma, scopeFor((await actAs("jiedao"))!), { page: 1 });
+    const all = await admissionQueue((await actAs("bianban"))!, { page: 1 });
+    const dept = await admissionQueue((await actAs("chengguan"))!, { page: 1 });
+    const street = await admissionQueue((await actAs("jiedao"))!, { page: 1 });
     expect(all.total).toBeGreaterThan(dept.total);
     expect(dept.rows.every((r) => r.applicantUnitName === "示例市城市管理综合执法局")).toBe(true);
     expect(street.total).toBeGreaterThan(0);
     expect(street.total).toBeLessThan(all.total);
+  });
+
+  it("counts the overdue tab like the list it opens", async () => {
+    const bianban = (await actAs("bianban"))!;
+    const { overdue } = await admissionQueue(bianban, { page: 1 });
+    const tab = await admissionQueue(bianban, { page: 1, status: "OVERDUE" });
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBe(tab.total);
   });
 });

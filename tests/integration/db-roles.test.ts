@@ -85,12 +85,12 @@ describe("the app's database role", () => {
   });
 
   it("cannot truncate the review ratings", async () => {
-    const before = Number((await asRuntime(`SELECT count(*) AS n FROM review_rating`)).rows[0].n);
+    const before = Number((await asRuntime(`SELECT count(*) AS n FROM appraisal_rating`)).rows[0].n);
     expect(before).toBeGreaterThan(0);
-    await expect(asRuntime(`TRUNCATE review_rating`)).rejects.toThrow(/permission denied/);
-    await expect(asRuntime(`DELETE FROM review_rating`)).rejects.toThrow(/permission denied/);
-    await expect(ownerSql(`TRUNCATE review_rating`)).rejects.toThrow(/append-only/);
-    expect(Number((await asRuntime(`SELECT count(*) AS n FROM review_rating`)).rows[0].n)).toBe(before);
+    await expect(asRuntime(`TRUNCATE appraisal_rating`)).rejects.toThrow(/permission denied/);
+    await expect(asRuntime(`DELETE FROM appraisal_rating`)).rejects.toThrow(/permission denied/);
+    await expect(ownerSql(`TRUNCATE appraisal_rating`)).rejects.toThrow(/append-only/);
+    expect(Number((await asRuntime(`SELECT count(*) AS n FROM appraisal_rating`)).rows[0].n)).toBe(before);
   });
 
   it("has TRUNCATE on no table at all", async () => {

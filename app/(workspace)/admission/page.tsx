@@ -2,8 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { prisma } from "@/lib/db/client";
-import { listAdmissions, PAGE_SIZE, scopeFor } from "@/lib/admission/queries";
+import { admissionQueue, PAGE_SIZE } from "@/lib/admission/queries";
 import { queueFilterSchema } from "@/lib/admission/schema";
 import { KIND_LABELS, LEVEL_LABELS, STAGE_LABELS, STATUS_LABELS } from "@/lib/admission/labels";
 import { isOverdue, OPEN_STATUSES } from "@/lib/admission/state";
@@ -20,12 +19,12 @@ export const metadata: Metadata = { title: "准入申请" };
 export default async function AdmissionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireEntry("admission.read");
   const filter = queueFilterSchema.parse(await searchParams);
-  const { rows, total, counts } = await listAdmissions(prisma, scopeFor(user), filter);
+  const { rows, total, counts, overdue } = await admissionQueue(user, filter);
   const open = OPEN_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
   const tabs: [string | undefined, string, number | undefined][] = [
     [undefined, "全部", undefined],
     ["OPEN", "办理中", open],
-    ["OVERDUE", "已逾期", undefined],
+    ["OVERDUE", "已逾期", overdue],
     ...OPEN_STATUSES.map((s) => [s, STATUS_LABELS[s], counts[s] ?? 0] as [string, string, number]),
     ["ADMITTED", STATUS_LABELS.ADMITTED, counts.ADMITTED ?? 0],
     ["REFUSED", STATUS_LABELS.REFUSED, counts.REFUSED ?? 0],
@@ -35,7 +34,13 @@ export default async function AdmissionQueuePage({ searchParams }: { searchParam
       <PageHeader
         title="准入申请"
         description="部门拟向街道（乡镇）、社区下沉的职责、服务、权力、挂牌和证明事项，须经准入方可交办。"
-        actions={can(user, "admission.apply") ? <Link href="/admission/new" className={buttonClass.primary}>新建准入申请</Link> : null}
+        actions={
+          can(user, "admission.apply") ? (
+            <Link href="/admission/new" className={buttonClass.primary}>新建准入申请</Link>
+          ) : can(user, "admission.settings") ? (
+            <Link href="/admission/settings" className={buttonClass.secondary}>准入和评议设置</Link>
+          ) : null
+        }
       />
       <nav aria-label="按状态筛选" className="mb-4 flex flex-wrap gap-2">
         {tabs.map(([s, label, n]) => (

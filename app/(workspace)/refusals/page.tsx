@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { allRefusals, departmentOptions, departmentsPushingUnadmitted, unitRegister } from "@/lib/refusals/queries";
+import { departmentOptions, departmentsPushingUnadmitted, registerEntries, registerFilterOptions, unitRegister } from "@/lib/refusals/queries";
+import { registerFilterSchema, TASK_STATUSES } from "@/lib/refusals/schema";
+import { CHECK_LABELS, STATUS_LABELS, STATUS_TONES } from "@/lib/refusals/labels";
+import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { toDay } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,11 +14,10 @@ import { formatDate, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "任务登记与拒绝" };
 
-const STATUS = { REGISTERED: ["待处理", "blue"], ACCEPTED: ["已承接", "green"], REFUSED: ["已拒绝", "red"] } as const;
-
-export default async function RefusalsPage() {
+export default async function RefusalsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("refusal.read");
-  if (can(user, "refusal.register")) {
+  const filter = registerFilterSchema.parse(await searchParams);
+  if (can(user, "refusal.register") && !filter.task) {
     const [tasks, departments] = await Promise.all([unitRegister(user.unitId), departmentOptions()]);
     return (
       <div className="space-y-6">
@@ -31,7 +33,7 @@ export default async function RefusalsPage() {
                 <li key={t.id} className="space-y-2 px-4 py-3" data-testid={`task-${t.id}`}>
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{t.title}</span>
-                    <Badge tone={STATUS[t.status][1]}>{STATUS[t.status][0]}</Badge>
+                    <Badge tone={STATUS_TONES[t.status]}>{STATUS_LABELS[t.status]}</Badge>
                     {t.checkResult === "ADMITTED" ? <Badge tone="green">已准入：{t.matchedDutyName}</Badge> : <Badge tone="amber">未经准入</Badge>}
                   </div>
                   <p className="text-xs text-slate-500">{t.departmentName} · {formatDate(t.receivedOn)} 收到 · {t.createdByName} 登记</p>
@@ -45,34 +47,84 @@ export default async function RefusalsPage() {
       </div>
     );
   }
-  const [refusals, depts] = await Promise.all([allRefusals(), departmentsPushingUnadmitted()]);
+  const department = user.roles.includes("DEPARTMENT");
+  const [{ rows, total }, options, depts] = await Promise.all([registerEntries(user, filter), registerFilterOptions(user), department ? [] : departmentsPushingUnadmitted()]);
+  const query = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
   return (
     <div className="space-y-6">
-      <PageHeader title="拒绝情况" description="街道（社区）拒绝的未经准入任务，以及向基层交办未准入任务的部门。" />
+      <PageHeader
+        title={department ? "本部门交办任务的登记与拒绝" : "拒绝情况"}
+        description={department ? "本部门交给街道（社区）的任务的登记比对结果；未经准入的任务，基层有权拒绝。" : "街道（社区）登记的交办任务和拒绝的未经准入任务，以及向基层交办未准入任务的部门。"}
+        actions={<a href={`/refusals/export${query ? `?${query}` : ""}`} className={buttonClass.secondary} data-testid="register-export">导出 Excel</a>}
+      />
+      {!department && (
+        <section>
+          <h2 className="mb-2 text-lg font-semibold">交办未准入任务的部门</h2>
+          {depts.length === 0 ? (
+            <EmptyState title="暂无部门交办未准入任务" />
+          ) : (
+            <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="dept-ranking">
+              <thead className="bg-slate-50 text-left text-slate-600"><tr><th className="px-3 py-2">部门</th><th className="px-3 py-2">未准入任务</th><th className="px-3 py-2">被拒绝</th></tr></thead>
+              <tbody className="divide-y divide-slate-100">
+                {depts.map((d) => <tr key={d.department_name}><td className="px-3 py-2">{d.department_name}</td><td className="px-3 py-2">{d.tasks}</td><td className="px-3 py-2">{d.refused}</td></tr>)}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
       <section>
-        <h2 className="mb-2 text-lg font-semibold">交办未准入任务的部门</h2>
-        {depts.length === 0 ? (
-          <EmptyState title="暂无部门交办未准入任务" />
+        <h2 className="mb-2 text-lg font-semibold">任务登记簿</h2>
+        <form className="mb-3 grid gap-2 sm:grid-cols-5" role="search" aria-label="筛选任务登记簿" data-testid="register-filter">
+          <label className="text-sm">
+            <span className="block text-slate-600">登记单位</span>
+            <select name="unitId" defaultValue={filter.unitId ?? ""} className={inputClass}>
+              <option value="">全部</option>
+              {options.units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block text-slate-600">交办部门</span>
+            <select name="departmentId" defaultValue={filter.departmentId ?? ""} className={inputClass}>
+              <option value="">全部</option>
+              {options.departments.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block text-slate-600">年度</span>
+            <select name="year" defaultValue={filter.year ?? ""} className={inputClass}>
+              <option value="">全部</option>
+              {options.years.map((y) => <option key={y} value={y}>{y}年</option>)}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block text-slate-600">处理结果</span>
+            <select name="status" defaultValue={filter.status ?? ""} className={inputClass}>
+              <option value="">全部</option>
+              {TASK_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+            </select>
+          </label>
+          <div className="flex items-end gap-2">
+            <button className={buttonClass.secondary}>筛选</button>
+            {query && <a href="/refusals" className="text-sm text-brand-600 hover:underline">清除</a>}
+          </div>
+        </form>
+        <p className="mb-2 text-sm text-slate-500" data-testid="register-total">共 {total} 条{total > rows.length ? `，显示最近 ${rows.length} 条` : ""}</p>
+        {rows.length === 0 ? (
+          <EmptyState title="没有符合条件的任务" />
         ) : (
-          <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="dept-ranking">
-            <thead className="bg-slate-50 text-left text-slate-600"><tr><th className="px-3 py-2">部门</th><th className="px-3 py-2">未准入任务</th><th className="px-3 py-2">被拒绝</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
-              {depts.map((d) => <tr key={d.department_name}><td className="px-3 py-2">{d.department_name}</td><td className="px-3 py-2">{d.tasks}</td><td className="px-3 py-2">{d.refused}</td></tr>)}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section>
-        <h2 className="mb-2 text-lg font-semibold">拒绝记录</h2>
-        {refusals.length === 0 ? (
-          <EmptyState title="暂无拒绝记录" />
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
-            {refusals.map((r) => (
-              <li key={r.id} className="px-4 py-3">
-                <p className="font-medium">{r.title}</p>
-                <p className="text-xs text-slate-500">{r.unit.name} 拒绝 {r.departmentName} 交办 · {r.decidedByName} · {formatDateTime(r.decidedAt)}</p>
-                <p className="mt-1 text-slate-700">理由：{r.refusalReason}</p>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm" data-testid="register-rows">
+            {rows.map((r) => (
+              <li key={r.id} className={cx("px-4 py-3", filter.task === r.id && "bg-amber-50")} id={`task-${r.id}`}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{r.title}</span>
+                  <Badge tone={STATUS_TONES[r.status]}>{STATUS_LABELS[r.status]}</Badge>
+                  {r.checkResult === "ADMITTED" ? <Badge tone="green">{CHECK_LABELS.ADMITTED}：{r.matchedDutyName}</Badge> : <Badge tone="amber">{CHECK_LABELS.NOT_ADMITTED}</Badge>}
+                </div>
+                <p className="text-xs text-slate-500">
+                  {r.unit.name} · {r.departmentName} 交办 · {formatDate(r.receivedOn)} 收到
+                  {r.decidedAt && ` · ${r.decidedByName} ${formatDateTime(r.decidedAt)} 处理`}
+                </p>
+                {r.refusalReason && <p className="mt-1 text-slate-700">拒绝理由：{r.refusalReason}</p>}
               </li>
             ))}
           </ul>

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { surveyByToken } from "@/lib/review/queries";
-import { hashToken } from "@/lib/review/commands";
-import { RatingForm } from "@/components/admission/review-forms";
+import { surveyByToken } from "@/lib/appraisal/queries";
+import { RatingForm } from "@/components/admission/appraisal-forms";
 import { EmptyState } from "@/components/ui/empty-state";
-import { surveyToken } from "@/lib/review/schema";
 
 export const metadata: Metadata = { title: "准入事项满意度评议", robots: { index: false } };
 
 export default async function SurveyPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const data = surveyToken.safeParse(token).success ? await surveyByToken(hashToken(token)) : null;
+  const data = await surveyByToken(token);
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       {!data ? (

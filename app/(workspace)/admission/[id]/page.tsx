@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { getAdmission } from "@/lib/admission/queries";
+import { admissionSettings, getAdmission } from "@/lib/admission/queries";
 import type { AdmissionSubject } from "@/lib/admission/policy";
 import { KIND_LABELS, LEVEL_LABELS, OPINION_LABELS, RESPONSE_LABELS, STAGE_LABELS } from "@/lib/admission/labels";
 import { isOverdue } from "@/lib/admission/state";
@@ -44,7 +44,8 @@ export default async function AdmissionPage({ params, searchParams }: { params: 
     .map((m) => ({ id: m.id, name: m.name, onBehalf: m.id !== user.unitId }))
     .sort((x, y) => Number(x.onBehalf) - Number(y.onBehalf));
   const myTarget = a.targets.find((t) => t.unitId === user.unitId);
-  const objections = a.targets.filter((t) => t.response === "OBJECT").length;
+  const objections = a.targets.filter((t) => t.response === "OBJECT").map((t) => ({ unitId: t.unitId, unitName: t.unitName, reason: t.reason }));
+  const excluded = a.targets.filter((t) => t.excluded);
   const silent = a.targets.filter((t) => !t.response).length;
   const overdueBy = a.stageDueOn && isOverdue(a.stageDueOn) ? workdaysBetween(dayOfDbDate(a.stageDueOn), today, calendar) : 0;
 
@@ -66,19 +67,43 @@ export default async function AdmissionPage({ params, searchParams }: { params: 
             {overdueBy > 0 && <> <Badge tone="red">已逾期 {overdueBy} 个工作日</Badge></>}
           </span>
         )}
+        {excluded.length > 0 && <Badge tone="amber">部分准入</Badge>}
         {a.status === "ADMITTED" && (
           <span className="text-sm text-slate-700">联审文号 {a.approvalDocNo}，{a.filingAuthority}备案号 {a.filingNumber}（{formatDate(a.filedOn)}）</span>
+        )}
+        {excluded.length > 0 && (
+          <span className="text-sm text-slate-700" data-testid="partial-admission">
+            {a.targets.length - excluded.length} 个单位承接；异议成立、不承接：{excluded.map((t) => t.unitName).join("、")}
+          </span>
         )}
         {a.status === "REFUSED" && <span className="text-sm text-slate-700">联审文号 {a.approvalDocNo}：{a.decisionNote}</span>}
       </section>
 
+      {(a.decidedAt || a.opinions.length > 0) && (
+        <nav aria-label="文书" className="flex flex-wrap gap-3 text-sm" data-testid="admission-documents">
+          {a.decidedAt && a.approvalDocNo && (
+            <span>
+              准入决定书（{a.approvalDocNo}）：
+              <a className="text-brand-600 hover:underline" href={`/api/admission/${a.id}/documents?kind=decision&format=pdf`}>PDF</a>{" · "}
+              <a className="text-brand-600 hover:underline" href={`/api/admission/${a.id}/documents?kind=decision&format=docx`}>Word</a>
+            </span>
+          )}
+          {a.opinions.length > 0 && (
+            <span>
+              联席会议审查意见表：
+              <a className="text-brand-600 hover:underline" href={`/api/admission/${a.id}/documents?kind=opinions&format=pdf`}>PDF</a>{" · "}
+              <a className="text-brand-600 hover:underline" href={`/api/admission/${a.id}/documents?kind=opinions&format=docx`}>Word</a>
+            </span>
+          )}
+        </nav>
+      )}
       {can(user, "admission.edit", subject) && <ApplicantActions id={a.id} />}
       {can(user, "admission.initialReview", subject) && <InitialReviewForm id={a.id} />}
       {a.status === "JOINT_REVIEW" && opinionUnits.length > 0 && <OpinionForm id={a.id} units={opinionUnits} />}
       {myTarget && !myTarget.response && can(user, "admission.consult", subject) && <ConsultForm id={a.id} unitName={user.unitName} />}
       {can(user, "admission.closeConsultation", subject) && silent > 0 && <CloseConsultationButton id={a.id} silent={silent} />}
       {can(user, "admission.decide", subject) && <DecideForm id={a.id} objections={objections} />}
-      {can(user, "admission.file", subject) && <FileForm id={a.id} today={today} />}
+      {can(user, "admission.file", subject) && <FileForm id={a.id} today={today} filingAuthority={(await admissionSettings()).filingAuthority} />}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
@@ -94,7 +119,7 @@ export default async function AdmissionPage({ params, searchParams }: { params: 
               <Row label="区级部门职责">{a.departmentDuty}</Row>
               <Row label="街道（社区）职责">{a.localDuty}</Row>
               <Row label="主体责任 / 配合责任">{a.leadResponsibility} / {a.supportResponsibility}</Row>
-              <Row label="费随事转">{yuan(a.fundingAmount)} / 每个单位 / 每年（{a.fundingSource}），合计 {yuan(Number(a.fundingAmount) * a.targets.length)} / 年</Row>
+              <Row label="费随事转">{yuan(a.fundingAmount)} / 每个单位 / 每年（{a.fundingSource}），合计 {yuan(Number(a.fundingAmount) * (a.targets.length - excluded.length))} / 年</Row>
               <Row label="人员力量测算">{a.staffing}</Row>
               <Row label="工作量测算">{a.workload}</Row>
             </dl>
@@ -137,6 +162,7 @@ export default async function AdmissionPage({ params, searchParams }: { params: 
                     {t.response ? <Badge tone={t.response === "OBJECT" ? "amber" : "green"}>{RESPONSE_LABELS[t.response]}</Badge> : <Badge>{a.status === "CONSULTING" ? "待反馈" : "—"}</Badge>}
                   </div>
                   {t.reason && <p className="mt-1 text-slate-700">理由：{t.reason}</p>}
+                  {t.excluded && <p className="mt-1 text-amber-800">编办认定异议成立，该单位不承接：{t.excludedReason}</p>}
                 </li>
               ))}
             </ul>

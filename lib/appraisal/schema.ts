@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { date, id, idOf, text } from "@/lib/validation";
+import { date, id, idOf, text, textOrEmpty } from "@/lib/validation";
 
 export const RATING_VALUES = ["SATISFIED", "BASIC", "DISSATISFIED"] as const;
 
@@ -27,6 +27,7 @@ export const surveyToken = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 export const surveySubmitSchema = z.object({
   token: surveyToken,
   ratings: ratingsSchema.shape.ratings,
+  comment: textOrEmpty("意见和建议", 500),
 });
 
 export const revokeSchema = z.object({
@@ -36,3 +37,11 @@ export const revokeSchema = z.object({
 });
 
 export const closeRoundSchema = z.object({ roundId: id });
+
+/** 编办's decision on a flagged duty: revoke it, or keep it for a stated reason. */
+export const decideFlaggedSchema = z.object({
+  roundId: id,
+  dutyId: id,
+  decision: z.enum(["REVOKE", "KEEP"], { error: "请选择撤销或保留" }),
+  note: text("理由", 500, { min: 2 }),
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isFlagged, percent, satisfaction } from "./satisfaction";
 
-describe("review satisfaction", () => {
+describe("appraisal satisfaction", () => {
   it("is flagged at exactly half", () => {
     expect(satisfaction({ satisfied: 1, basic: 1, dissatisfied: 2 })).toBe(0.5);
     expect(isFlagged({ satisfied: 1, basic: 1, dissatisfied: 2 })).toBe(true);

@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db/client";
 import type { RatingCounts } from "./satisfaction";
 
-export async function countsFor(db: Pick<Tx, "reviewRating">, roundId: number, dutyIds?: number[]) {
-  const rows = await db.reviewRating.groupBy({
+export async function countsFor(db: Pick<Tx, "appraisalRating">, roundId: number, dutyIds?: number[]) {
+  const rows = await db.appraisalRating.groupBy({
     by: ["localDutyId", "value"],
     where: { roundId, ...(dutyIds ? { localDutyId: { in: dutyIds } } : {}) },
     _count: { _all: true },

@@ -2,16 +2,16 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { rounds } from "@/lib/review/queries";
+import { rounds } from "@/lib/appraisal/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
-import { OpenRoundForm } from "@/components/admission/review-forms";
+import { OpenRoundForm } from "@/components/admission/appraisal-forms";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "准入事项评议" };
 
-export default async function ReviewPage() {
+export default async function AppraisalPage() {
   const user = await requirePermission("appraisal.read");
   const list = await rounds();
   const year = new Date().getFullYear();
@@ -25,7 +25,7 @@ export default async function ReviewPage() {
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {list.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-              <Link href={`/review/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.title}</Link>
+              <Link href={`/appraisal/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.title}</Link>
               <span className="text-sm text-slate-500">
                 {r.status === "OPEN" ? <Badge tone="blue">进行中</Badge> : <Badge>已结束</Badge>} 截止 {formatDate(r.closesOn)} · {r._count.ratings} 份评价
               </span>

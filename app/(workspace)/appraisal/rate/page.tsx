@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
-import { openRoundForUnit } from "@/lib/review/queries";
+import { openRoundForUnit } from "@/lib/appraisal/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RatingForm } from "@/components/admission/review-forms";
+import { RatingForm } from "@/components/admission/appraisal-forms";
 
 export const metadata: Metadata = { title: "参加评议" };
 
