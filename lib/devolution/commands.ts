@@ -10,7 +10,7 @@ import { buildLetterContent, contentHash, documentNumber, type LetterItem } from
 import { today as chinaToday } from "@/lib/dates";
 import { frozenReason } from "./state";
 import type {
-  ArbitrateInput, AssignInput, CommentInput, OpenRoundInput, PairInput, ProposeInput, RespondInput,
+  ArbitrateInput, AssignInput, CommentInput, OpenDevolutionRoundInput, PairInput, ProposeInput, RespondInput,
 } from "./schema";
 
 const STREET_KINDS = ["STREET", "TOWNSHIP"] as const;
@@ -58,7 +58,7 @@ export async function letterSubject(input: { letterId: number }, tx: Tx): Promis
 
 /* ------------------------------------------------------------------ rounds */
 
-export async function openDevolutionRound(input: OpenRoundInput, { tx, user, audit }: CommandContext) {
+export async function openDevolutionRound(input: OpenDevolutionRoundInput, { tx, user, audit }: CommandContext) {
   const edition = await tx.catalogueEdition.findUnique({
     where: { id: input.editionId },
     select: { id: true, kind: true, status: true, title: true, _count: { select: { items: true } } },
