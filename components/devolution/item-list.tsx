@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import type { ItemRow } from "@/lib/devolution/read-model";
+import type { ItemRow } from "@/lib/devolution/queries";
 import type { BulkResult } from "@/lib/devolution/commands";
 import { proposeAction, respondAction } from "@/lib/devolution/actions";
 import { proposeSchema, respondSchema } from "@/lib/devolution/schema";

@@ -7,7 +7,7 @@ import type { SessionUser } from "../../lib/auth/types";
 import type { CommandContext } from "../../lib/action";
 import { writeAudit } from "../../lib/audit/write";
 import { createLetter, openDevolutionRound, propose, respond } from "../../lib/devolution/commands";
-import { heatMap, listItems, listPairs, listRounds, roundDashboard } from "../../lib/devolution/read-model";
+import { heatMap, listItems, listPairs, listRounds, roundDashboard } from "../../lib/devolution/queries/readers";
 import { renderLetterPdf } from "../../lib/devolution/letter-pdf";
 import { buildLetterContent, contentHash, type LetterContent } from "../../lib/devolution/letter-content";
 import { ms, percentile, timeRuns, type BenchSuite } from "./types";

@@ -5,9 +5,9 @@ import {
 } from "@/lib/devolution/actions";
 import { claimAction, unclaimAction } from "@/lib/claims/actions";
 import { countRows, withRates } from "@/lib/devolution/rates";
-import { listItems, roundDashboard } from "@/lib/devolution/read-model";
+import { listItems, roundDashboard } from "@/lib/devolution/queries/readers";
 import { contentHash } from "@/lib/devolution/letter-content";
-import { devolutionTodos } from "@/lib/devolution/todo";
+import { devolutionTodos } from "@/lib/devolution/queries/todo";
 import { claimRates } from "@/lib/claims/queries";
 import { letterByHash } from "@/lib/devolution/queries";
 import { GET as letterFile } from "@/app/api/devolution/letters/[id]/[format]/route";

@@ -3,9 +3,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db/client";
 import type { DevolutionDecision, DevolutionResponse, LetterStatus } from "@/lib/generated/prisma/enums";
-import { EMPTY_COUNTS, withRates, type Counts, type Progress, type Rates } from "./rates";
-import { rowState, STATE_SQL, type RowState } from "./state";
-import type { ItemFilter } from "./schema";
+import { EMPTY_COUNTS, withRates, type Counts, type Progress, type Rates } from "../rates";
+import { rowState, STATE_SQL, type RowState } from "../state";
+import type { ItemFilter } from "../schema";
 
 export type Reader = Db | Tx;
 

@@ -2,11 +2,11 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LetterStatus } from "@/lib/generated/prisma/enums";
-import * as read from "./read-model";
-import type { ItemFilter } from "./schema";
-import { rowState } from "./state";
+import * as read from "./readers";
+import type { ItemFilter } from "../schema";
+import { rowState } from "../state";
 
-export type { Dashboard, ItemRow, PairRow, RoundSummary, StreetStats, GroupStats } from "./read-model";
+export type { Dashboard, GroupStats, HeatCode, ItemRow, PairRow, RoundSummary, StreetStats } from "./readers";
 
 export const listRounds = (scope: { departmentId?: number; streetId?: number } = {}) => read.listRounds(prisma, scope);
 export const roundDashboard = (roundId: number) => read.roundDashboard(prisma, roundId);
