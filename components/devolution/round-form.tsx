@@ -12,7 +12,7 @@ import { FormError } from "@/components/ui/form-messages";
 type Edition = { id: number; title: string; items: number };
 type Street = { id: number; name: string; districtId: number; district: string; openRounds: { editionId: number; title: string }[] };
 
-export function RoundForm({
+export function DevolutionRoundForm({
   editions,
   streets,
   defaults,
