@@ -50,14 +50,11 @@ const LEGACY_PRISMA = [
   "app/(workspace)/evaluation/[id]/page.tsx",
   "app/(workspace)/evaluation/[id]/rate/page.tsx",
   // reads in files with other names than queries.ts
-  "lib/devolution/todo.ts",
   "lib/dispatch/todo.ts",
   "lib/evaluation/todo.ts",
   "lib/lists/todo.ts",
   "lib/local-duties/todo.ts",
   "lib/notifications/todo.ts",
-  "lib/catalogue/item-query.ts",
-  "lib/devolution/read-model.ts",
   // the session's user load and next-auth's sign-in callback pass the client to lib/auth/queries
   "lib/auth/options.ts",
   "lib/auth/session.ts",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Fragment, useRef, useState } from "react";
+import { Fragment, useState } from "react";
 import { createEntryAction, setEntryActiveAction, updateEntryAction } from "@/lib/dictionary/actions";
 import { createEntrySchema, updateEntrySchema } from "@/lib/dictionary/schema";
 import type { AnyAction } from "@/lib/forms";
@@ -23,13 +23,12 @@ function EntryForm({ kind, entry, onDone, onCancel }: { kind: Kind; entry?: Entr
   const form = useActionForm((entry ? updateEntryAction : createEntryAction) as AnyAction, {
     schema: entry ? updateEntrySchema : createEntrySchema,
     resetOnSuccess: !entry,
-    onSuccess: () => {
-      onDone(submittedName.current.trim());
+    onSuccess: (_, submitted) => {
+      onDone(String(submitted?.get("name") ?? "").trim());
       router.refresh();
     },
   });
   const { pending, error, fieldErrors } = form;
-  const submittedName = useRef("");
   const prefix = entry ? `entry-${entry.id}` : `new-${kind}`;
   return (
     <form
@@ -37,10 +36,6 @@ function EntryForm({ kind, entry, onDone, onCancel }: { kind: Kind; entry?: Entr
       className="grid gap-3 sm:grid-cols-[12rem_1fr_auto]"
       data-testid={entry ? "edit-entry-form" : `new-entry-${kind}`}
       {...form.formProps}
-      onSubmit={(e) => {
-        submittedName.current = String(new FormData(e.currentTarget).get("name") ?? "");
-        form.formProps.onSubmit(e);
-      }}
     >
       <HiddenFields values={entry ? { id: entry.id, expectedStamp: entry.stamp } : { kind }} />
       <Field id={`${prefix}-name`} label="名称" required error={fieldErrors.name}>

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { createItemAction, updateItemAction } from "@/lib/catalogue/actions";
 import { createItemSchema, updateItemSchema } from "@/lib/catalogue/schema";
 import type { DetailField } from "@/lib/catalogue/item-data";
-import { FIELD_LABELS } from "@/lib/catalogue/labels";
+import { FIELD_LABELS, formGroups } from "@/lib/catalogue/fields";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
 import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
@@ -33,40 +33,8 @@ export type ItemFormValues = {
 
 const OTHER = "other";
 
-const GROUPS: { title: string; fields: { field: DetailField; rows: number; hint?: string }[] }[] = [
-  {
-    title: "实施依据",
-    fields: [{ field: "legalBasis", rows: 8, hint: "可分行填写；用【法律】【法规】【规章】等标注依据类别，如：【法律】《中华人民共和国食品安全法》第一百二十二条……" }],
-  },
-  {
-    title: "实施主体与层级",
-    fields: [
-      { field: "exerciseSubject", rows: 1 },
-      { field: "handlingSection", rows: 1 },
-      { field: "implementationLevel", rows: 2 },
-      { field: "departmentDuty", rows: 3 },
-    ],
-  },
-  {
-    title: "责任与追责",
-    fields: [
-      { field: "responsibilities", rows: 5 },
-      { field: "responsibilityBasis", rows: 3 },
-      { field: "accountableParties", rows: 3 },
-      { field: "accountabilityGrounds", rows: 5 },
-    ],
-  },
-  {
-    title: "办理信息",
-    fields: [
-      { field: "statutoryTimeLimit", rows: 1 },
-      { field: "promisedTimeLimit", rows: 1 },
-      { field: "chargesFee", rows: 1 },
-      { field: "supervisionPhone", rows: 1 },
-      { field: "remarks", rows: 2 },
-    ],
-  },
-];
+/** The form's sections and their fields, from the one definition of the item's fields. */
+const GROUPS = formGroups();
 
 export function ItemForm({ editionId, initial, options }: { editionId: number; initial?: ItemFormValues; options: ItemFormOptions }) {
   const router = useRouter();
@@ -104,18 +72,18 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold text-slate-700">基本信息</h2>
         <div className="grid gap-4 sm:grid-cols-[8rem_1fr]">
-          <Field id="seq" label="序号" error={fieldErrors.seq}>
+          <Field id="seq" label={FIELD_LABELS.seq} error={fieldErrors.seq}>
             <input {...form.field("seq")} defaultValue={initial?.seq ?? ""} className={inputClass} />
           </Field>
-          <Field id="code" label="事项编码" error={fieldErrors.code} hint="可不填">
+          <Field id="code" label={FIELD_LABELS.code} error={fieldErrors.code} hint="可不填">
             <input {...form.field("code", "可不填")} defaultValue={initial?.code ?? ""} className={`${inputClass} font-mono`} />
           </Field>
         </div>
-        <Field id="name" label="事项名称" required error={fieldErrors.name}>
+        <Field id="name" label={FIELD_LABELS.name} required error={fieldErrors.name}>
           <textarea {...form.field("name")} defaultValue={initial?.name ?? ""} rows={2} className={inputClass} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="powerTypeId" label="权力类型" required error={fieldErrors.powerTypeId}>
+          <Field id="powerTypeId" label={FIELD_LABELS.powerType} required error={fieldErrors.powerTypeId}>
             <select {...form.field("powerTypeId")} defaultValue={initial?.powerTypeId ?? ""} className={inputClass}>
               <option value="">请选择</option>
               {types.map((t) => (
@@ -123,7 +91,7 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
               ))}
             </select>
           </Field>
-          <Field id="domainId" label="所属领域" error={fieldErrors.domainId}>
+          <Field id="domainId" label={FIELD_LABELS.domain} error={fieldErrors.domainId}>
             <select {...form.field("domainId")} defaultValue={initial?.domainId ?? ""} className={inputClass}>
               <option value="">（未指定）</option>
               {domains.map((d) => (
@@ -133,7 +101,7 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
           </Field>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="departmentId" label="实施部门" error={fieldErrors.departmentId} hint="原实施该事项的部门；系统中没有的部门可选「其他」手工填写。">
+          <Field id="departmentId" label={FIELD_LABELS.department} error={fieldErrors.departmentId} hint="原实施该事项的部门；系统中没有的部门可选「其他」手工填写。">
             <select
               {...form.field("departmentId", "原实施该事项的部门；系统中没有的部门可选「其他」手工填写。")}
               name="departmentMode"
@@ -160,8 +128,8 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
         <section key={group.title} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-sm font-semibold text-slate-700">{group.title}</h2>
           <div className={group.fields.every((f) => f.rows === 1) || group.title === "办理信息" ? "grid gap-4 sm:grid-cols-2" : "space-y-4"}>
-            {group.fields.map(({ field, rows, hint }) => (
-              <Field key={field} id={field} label={FIELD_LABELS[field]} error={fieldErrors[field]} hint={hint} className={field === "remarks" ? "sm:col-span-2" : undefined}>
+            {group.fields.map(({ field, rows, hint, wide }) => (
+              <Field key={field} id={field} label={FIELD_LABELS[field]} error={fieldErrors[field]} hint={hint} className={wide ? "sm:col-span-2" : undefined}>
                 {rows === 1 ? (
                   <input {...form.field(field, hint)} defaultValue={initial?.details[field] ?? ""} className={inputClass} />
                 ) : (
@@ -198,10 +166,10 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
                 </div>
                 <HiddenFields values={Object.fromEntries(Object.entries(sub.fields).filter(([k]) => k !== "legalBasis").map(([k, v]) => [`subItems.${i}.fields.${k}`, v]))} />
                 <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
-                  <Field id={nameId} label="子项名称" required error={fieldErrors[nameId]}>
+                  <Field id={nameId} label={FIELD_LABELS.subItemName} required error={fieldErrors[nameId]}>
                     <input {...form.field(nameId)} value={sub.name} onChange={(e) => updateSub(i, { name: e.target.value })} className={inputClass} />
                   </Field>
-                  <Field id={typeId} label="权力类型" error={fieldErrors[typeId]}>
+                  <Field id={typeId} label={FIELD_LABELS.powerType} error={fieldErrors[typeId]}>
                     <select {...form.field(typeId)} value={sub.powerTypeId ?? ""} onChange={(e) => updateSub(i, { powerTypeId: e.target.value ? Number(e.target.value) : null })} className={inputClass}>
                       <option value="">与主项相同</option>
                       {types.map((t) => (
@@ -210,7 +178,7 @@ export function ItemForm({ editionId, initial, options }: { editionId: number; i
                     </select>
                   </Field>
                 </div>
-                <Field id={basisId} label="子项实施依据" hint="与主项相同时可不填">
+                <Field id={basisId} label={`子项${FIELD_LABELS.legalBasis}`} hint="与主项相同时可不填">
                   <textarea
                     {...form.field(`subItems.${i}.fields.legalBasis`, "与主项相同时可不填", basisId)}
                     value={sub.fields.legalBasis ?? ""}

@@ -1,13 +1,13 @@
 "use client";
 
-import type { DevolutionDecision } from "@/lib/generated/prisma/enums";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { proposeAction } from "@/lib/devolution/actions";
+import { proposeSchema } from "@/lib/devolution/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { HiddenFields, useActionForm } from "@/components/ui/form";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { EMPTY_PROPOSAL, ProposalFields, type ProposalValue } from "./proposal-fields";
 import { bulkMessage } from "./item-list";
 
@@ -23,7 +23,14 @@ export function BulkProposal({ roundId, items, streets }: { roundId: number; ite
   const [domain, setDomain] = useState("");
   const [value, setValue] = useState<ProposalValue>(EMPTY_PROPOSAL);
   const [done, setDone] = useState<string | null>(null);
-  const { run, pending, error, fieldErrors } = useAction(proposeAction);
+  const form = useActionForm(proposeAction, {
+    schema: proposeSchema,
+    onSuccess: (r) => {
+      setDone(bulkMessage(r));
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = form;
   const types = [...new Set(items.map((i) => i.powerType).filter(Boolean))] as string[];
   const domains = [...new Set(items.map((i) => i.domain).filter(Boolean))] as string[];
   const visible = items.filter((i) => (!type || i.powerType === type) && (!domain || i.domain === domain));
@@ -39,8 +46,11 @@ export function BulkProposal({ roundId, items, streets }: { roundId: number; ite
   };
   const count = itemIds.size * streetIds.size;
 
+  // One form: the picked items and streets travel as hidden fields (a filter may hide picked
+  // items), the proposal as the fields of ProposalFields; the confirm dialog submits it.
   return (
-    <div className="space-y-5">
+    <form id="bulk-proposal-form" noValidate className="space-y-5" {...form.formProps} onSubmit={(e) => { setDone(null); form.formProps.onSubmit(e); }}>
+      <HiddenFields values={{ roundId, itemIds: [...itemIds], streetIds: [...streetIds] }} />
       {done && <FormSuccess testId="bulk-result">{done}</FormSuccess>}
       <FormError message={error} />
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="bulk-items">
@@ -114,7 +124,7 @@ export function BulkProposal({ roundId, items, streets }: { roundId: number; ite
 
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="bulk-proposal">
         <h2 id="bulk-proposal" className="mb-3 text-base font-semibold">第三步：提出意见</h2>
-        <ProposalFields value={value} onChange={setValue} errors={fieldErrors} prefix="cross" />
+        <ProposalFields value={value} onChange={setValue} errors={fieldErrors} prefix="cross" schema={proposeSchema} />
         <div className="mt-4">
           <ConfirmButton
             title="批量提出意见"
@@ -126,19 +136,13 @@ export function BulkProposal({ roundId, items, streets }: { roundId: number; ite
             pendingLabel="正在提交…"
             className={buttonClass.primary}
             testId="submit-bulk"
-            onConfirm={() => {
-              setDone(null);
-              run({ roundId, itemIds: [...itemIds], streetIds: [...streetIds], ...value, proposal: value.proposal as DevolutionDecision }, (r) => {
-                setDone(bulkMessage(r));
-                router.refresh();
-              });
-            }}
+            form="bulk-proposal-form"
           >
             提交（{count} 条）
           </ConfirmButton>
           {(count === 0 || !value.proposal) && <p className="mt-1 text-xs text-slate-500">请先选择事项、街道和承接意见。</p>}
         </div>
       </section>
-    </div>
+    </form>
   );
 }

@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { claimAction, unclaimAction } from "@/lib/claims/actions";
+import { unclaimSchema } from "@/lib/claims/schema";
 import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { table } from "@/components/admin/table";
 
 type Row = {
@@ -20,11 +22,17 @@ export function ClaimsTable({ streetId, editionId, rows, editable }: { streetId:
   const router = useRouter();
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const [done, setDone] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
   const dialog = useRef<HTMLDialogElement>(null);
   const dialogId = useId();
   const claim = useAction(claimAction);
-  const unclaim = useAction(unclaimAction);
+  const unclaim = useActionForm(unclaimAction, {
+    schema: unclaimSchema,
+    resetOnSuccess: true,
+    onSuccess: (r) => {
+      dialog.current?.close();
+      after(`已取消认领 ${r.unclaimed} 项。`);
+    },
+  });
   const ids = [...picked];
   const unclaimedCount = rows.filter((r) => !r.claim?.active).length;
   const after = (message: string) => {
@@ -68,26 +76,17 @@ export function ClaimsTable({ streetId, editionId, rows, editable }: { streetId:
         </div>
       )}
       <dialog ref={dialog} aria-labelledby={`${dialogId}-t`} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/40">
-        <form
-          className="space-y-3 p-5"
-          onSubmit={(e) => {
-            e.preventDefault();
-            unclaim.run({ streetId, editionId, itemIds: ids, reason }, (r) => {
-              dialog.current?.close();
-              setReason("");
-              after(`已取消认领 ${r.unclaimed} 项。`);
-            });
-          }}
-        >
+        <form className="space-y-3 p-5" noValidate {...unclaim.formProps}>
+          <HiddenFields values={{ streetId, editionId, itemIds: ids }} />
           <h2 id={`${dialogId}-t`} className="text-base font-semibold">取消认领</h2>
           <p className="text-sm text-slate-600">通用权责清单是街道依法履行的事项，原则上应当全部认领。取消认领须写明理由，编办可以看到。</p>
           <FormError message={unclaim.error && !unclaim.fieldErrors.reason ? unclaim.error : null} />
           <label htmlFor={`${dialogId}-r`} className="block text-sm font-medium">理由<span className="text-red-600" aria-hidden>*</span></label>
-          <textarea id={`${dialogId}-r`} rows={3} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={unclaim.fieldErrors.reason ? true : undefined} aria-describedby={unclaim.fieldErrors.reason ? `${dialogId}-e` : undefined} />
-          {unclaim.fieldErrors.reason && <p id={`${dialogId}-e`} role="alert" className="text-xs text-red-600">{unclaim.fieldErrors.reason}</p>}
+          <textarea {...unclaim.field("reason", undefined, `${dialogId}-r`)} rows={3} className={inputClass} />
+          {unclaim.fieldErrors.reason && <p id={`${dialogId}-r-error`} role="alert" className="text-xs text-red-600">{unclaim.fieldErrors.reason}</p>}
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.close()}>取消</button>
-            <button type="submit" className={buttonClass.danger} disabled={unclaim.pending}>{unclaim.pending ? "正在提交…" : "取消认领"}</button>
+            <SubmitButton pending={unclaim.pending} className={buttonClass.danger}>取消认领</SubmitButton>
           </div>
         </form>
       </dialog>

@@ -6,7 +6,7 @@ import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { dangerOutlineButton } from "@/components/admin/table";
 
-export function CloseRoundButton({ roundId, open }: { roundId: number; open: number }) {
+export function CloseDevolutionRoundButton({ roundId, open }: { roundId: number; open: number }) {
   const router = useRouter();
   const { run, pending, error } = useAction(closeDevolutionRoundAction);
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Dashboard, GroupStats, StreetStats } from "@/lib/devolution/read-model";
+import type { Dashboard, GroupStats, StreetStats } from "@/lib/devolution/queries";
 import { formatRate, progressRates, ratio } from "@/lib/devolution/rates";
 import { table } from "@/components/admin/table";
 import { buttonClass } from "@/components/ui/cx";

@@ -1,17 +1,17 @@
 "use client";
 
-import type { DevolutionDecision } from "@/lib/generated/prisma/enums";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import type { ItemRow } from "@/lib/devolution/read-model";
+import type { ItemRow } from "@/lib/devolution/queries";
 import type { BulkResult } from "@/lib/devolution/commands";
 import { proposeAction, respondAction } from "@/lib/devolution/actions";
+import { proposeSchema, respondSchema } from "@/lib/devolution/schema";
 import { RESPONSE_LABELS } from "@/lib/devolution/state";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { table } from "@/components/admin/table";
 import { DecisionBadge, StateBadge } from "./badges";
 import { EMPTY_PROPOSAL, ProposalFields, type ProposalValue } from "./proposal-fields";
@@ -58,21 +58,22 @@ export function ItemList({
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const [panel, setPanel] = useState<"propose" | "disagree" | null>(null);
   const [proposal, setProposal] = useState<ProposalValue>(EMPTY_PROPOSAL);
-  const [reason, setReason] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const propose = useAction(proposeAction);
-  const respond = useAction(respondAction);
-  const pickable = useMemo(() => rows.filter((r) => selectable(r, mode)).map((r) => r.id), [rows, mode]);
-  const allPicked = pickable.length > 0 && pickable.every((id) => picked.has(id));
-  const ids = [...picked].filter((id) => pickable.includes(id));
-  const busy = propose.pending || respond.pending;
-
   const finish = (r: BulkResult) => {
     setDone(bulkMessage(r));
     setPicked(new Set());
     setPanel(null);
+    setProposal(EMPTY_PROPOSAL);
     router.refresh();
   };
+  // The selection travels as hidden `ids` fields of each form (agreeing asks first).
+  const propose = useActionForm(proposeAction, { schema: proposeSchema, onSuccess: finish });
+  const agree = useActionForm(respondAction, { schema: respondSchema, onSuccess: finish });
+  const respond = useActionForm(respondAction, { schema: respondSchema, resetOnSuccess: true, onSuccess: finish });
+  const pickable = useMemo(() => rows.filter((r) => selectable(r, mode)).map((r) => r.id), [rows, mode]);
+  const allPicked = pickable.length > 0 && pickable.every((id) => picked.has(id));
+  const ids = [...picked].filter((id) => pickable.includes(id));
+  const busy = propose.pending || agree.pending || respond.pending;
 
   return (
     <div className="space-y-3">
@@ -88,70 +89,56 @@ export function ItemList({
               </button>
             )}
             {mode === "street" && (
-              <>
+              <form id="bulk-agree" noValidate className="contents" {...agree.formProps} onSubmit={(e) => { setDone(null); agree.formProps.onSubmit(e); }}>
+                <HiddenFields values={{ roundId, ids, seenAt, response: "AGREE" }} />
                 <ConfirmButton
                   title="同意部门意见"
                   message={<>将同意所选 {ids.length} 项的部门意见（承接、暂缓或不承接及职责边界），这些事项即为「已达成一致」。</>}
                   confirmLabel="同意"
                   tone="primary"
                   disabled={!ids.length}
-                  pending={respond.pending}
+                  pending={agree.pending}
                   pendingLabel="正在提交…"
                   className={buttonClass.primary}
                   testId="agree-selected"
-                  onConfirm={() => { setDone(null); respond.run({ roundId, ids, response: "AGREE", seenAt }, finish); }}
+                  form="bulk-agree"
                 >
                   同意选中事项
                 </ConfirmButton>
                 <button type="button" className={buttonClass.secondary} disabled={!ids.length || busy} onClick={() => { setDone(null); setPanel(panel === "disagree" ? null : "disagree"); }} data-testid="open-disagree">
                   不同意…
                 </button>
-              </>
+              </form>
             )}
           </div>
           {panel === "propose" && (
-            <form
-              className="mt-3 space-y-3 border-t border-slate-200 pt-3"
-              onSubmit={(e) => { e.preventDefault(); propose.run({ roundId, ids, ...proposal, proposal: proposal.proposal as DevolutionDecision }, finish); }}
-              noValidate
-            >
+            <form className="mt-3 space-y-3 border-t border-slate-200 pt-3" noValidate {...propose.formProps}>
+              <HiddenFields values={{ roundId, ids }} />
               <FormError message={propose.error} />
-              <ProposalFields value={proposal} onChange={setProposal} errors={propose.fieldErrors} prefix="bulk" />
+              <ProposalFields value={proposal} onChange={setProposal} errors={propose.fieldErrors} prefix="bulk" schema={proposeSchema} />
               <p className="text-xs text-slate-500">将对所选 {ids.length} 项提出同样的意见；修改已提出的意见后，街道需要重新确认。</p>
               <div className="flex gap-2">
-                <button type="submit" className={buttonClass.primary} disabled={propose.pending} data-testid="submit-propose">{propose.pending ? "正在提交…" : `提交（${ids.length} 项）`}</button>
+                <SubmitButton pending={propose.pending} data-testid="submit-propose">提交（{ids.length} 项）</SubmitButton>
                 <button type="button" className={buttonClass.secondary} onClick={() => setPanel(null)}>取消</button>
               </div>
             </form>
           )}
           {panel === "disagree" && (
-            <form
-              className="mt-3 space-y-3 border-t border-slate-200 pt-3"
-              onSubmit={(e) => { e.preventDefault(); respond.run({ roundId, ids, response: "DISAGREE", reason, seenAt }, finish); }}
-              noValidate
-            >
+            <form className="mt-3 space-y-3 border-t border-slate-200 pt-3" noValidate {...respond.formProps}>
+              <HiddenFields values={{ roundId, ids, seenAt, response: "DISAGREE" }} />
               <FormError message={respond.error && !respond.fieldErrors.reason ? respond.error : null} />
               <label htmlFor="bulk-disagree" className="block text-sm font-medium text-slate-700">
                 不同意的理由<span className="text-red-600" aria-hidden>*</span>
               </label>
-              <textarea
-                id="bulk-disagree"
-                rows={2}
-                maxLength={500}
-                className={inputClass}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                aria-invalid={respond.fieldErrors.reason ? true : undefined}
-                aria-describedby={respond.fieldErrors.reason ? "bulk-disagree-error" : undefined}
-              />
+              <textarea {...respond.field("reason", undefined, "bulk-disagree")} rows={2} className={inputClass} />
               {respond.fieldErrors.reason && <p id="bulk-disagree-error" role="alert" className="text-xs text-red-600">{respond.fieldErrors.reason}</p>}
               <div className="flex gap-2">
-                <button type="submit" className={buttonClass.danger} disabled={respond.pending} data-testid="submit-disagree">{respond.pending ? "正在提交…" : `不同意（${ids.length} 项）`}</button>
+                <SubmitButton pending={respond.pending} className={buttonClass.danger} data-testid="submit-disagree">不同意（{ids.length} 项）</SubmitButton>
                 <button type="button" className={buttonClass.secondary} onClick={() => setPanel(null)}>取消</button>
               </div>
             </form>
           )}
-          {!panel && <FormError message={respond.error} />}
+          {!panel && <FormError message={agree.error} />}
         </div>
       )}
 

@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useId, useRef } from "react";
 import { confirmLetterAction, generateLetterAction, withdrawLetterAction } from "@/lib/devolution/actions";
+import { withdrawLetterSchema } from "@/lib/devolution/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError } from "@/components/admin/form-messages";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
 
 export function GenerateLetterButton({ roundId, streetId, departmentId, label, small }: { roundId: number; streetId: number; departmentId: number; label: string; small?: boolean }) {
   const router = useRouter();
@@ -65,43 +67,34 @@ export function WithdrawLetterButton({ letterId }: { letterId: number }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [reason, setReason] = useState("");
-  const { run, pending, error, fieldErrors } = useAction(withdrawLetterAction);
+  const form = useActionForm(withdrawLetterAction, {
+    schema: withdrawLetterSchema,
+    resetOnSuccess: true,
+    onSuccess: () => {
+      dialog.current?.close();
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = form;
   return (
     <>
       <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.showModal()} disabled={pending} data-testid="withdraw-letter">
         {pending ? "正在撤回…" : "撤回确认书"}
       </button>
       <dialog ref={dialog} aria-labelledby={`${id}-t`} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/40">
-        <form
-          className="space-y-3 p-5"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run({ letterId, reason }, () => {
-              dialog.current?.close();
-              router.refresh();
-            });
-          }}
-        >
+        <form className="space-y-3 p-5" noValidate {...form.formProps}>
+          <HiddenFields values={{ letterId }} />
           <h2 id={`${id}-t`} className="text-base font-semibold">撤回确认书</h2>
           <p className="text-sm text-slate-600">撤回后确认书作废（留档可查），其中事项恢复为「已达成一致」，可以修改后重新生成。</p>
           <FormError message={error && !fieldErrors.reason ? error : null} />
           <label htmlFor={`${id}-r`} className="block text-sm font-medium text-slate-700">
             撤回理由<span className="text-red-600" aria-hidden>*</span>
           </label>
-          <textarea
-            id={`${id}-r`}
-            rows={3}
-            className={inputClass}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={fieldErrors.reason ? true : undefined}
-            aria-describedby={fieldErrors.reason ? `${id}-e` : undefined}
-          />
-          {fieldErrors.reason && <p id={`${id}-e`} role="alert" className="text-xs text-red-600">{fieldErrors.reason}</p>}
+          <textarea {...form.field("reason", undefined, `${id}-r`)} rows={3} className={inputClass} />
+          {fieldErrors.reason && <p id={`${id}-r-error`} role="alert" className="text-xs text-red-600">{fieldErrors.reason}</p>}
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.close()}>取消</button>
-            <button type="submit" className={buttonClass.danger} disabled={pending}>{pending ? "正在撤回…" : "撤回"}</button>
+            <SubmitButton pending={pending} pendingLabel="正在撤回…" className={buttonClass.danger}>撤回</SubmitButton>
           </div>
         </form>
       </dialog>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PairRow } from "@/lib/devolution/read-model";
+import type { PairRow } from "@/lib/devolution/queries";
 import { table } from "@/components/admin/table";
 import { buttonClass } from "@/components/ui/cx";
 import { DecisionBar } from "./charts";

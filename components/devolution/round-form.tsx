@@ -3,15 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { openDevolutionRoundAction } from "@/lib/devolution/actions";
+import { openDevolutionRoundSchema } from "@/lib/devolution/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError } from "@/components/admin/form-messages";
+import { Field } from "@/components/ui/field";
+import { SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
 
 type Edition = { id: number; title: string; items: number };
 type Street = { id: number; name: string; districtId: number; district: string; openRounds: { editionId: number; title: string }[] };
 
-export function RoundForm({
+export function DevolutionRoundForm({
   editions,
   streets,
   defaults,
@@ -21,7 +22,11 @@ export function RoundForm({
   defaults: { title: string; deadline: string; documentPrefix: string; today: string };
 }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(openDevolutionRoundAction);
+  const form = useActionForm(openDevolutionRoundAction, {
+    schema: openDevolutionRoundSchema,
+    onSuccess: (r) => router.push(`/devolution/rounds/${r.id}?opened=1`),
+  });
+  const { pending, error, fieldErrors } = form;
   const [editionId, setEditionId] = useState(editions[0] ? String(editions[0].id) : "");
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const districts = useMemo(() => {
@@ -43,22 +48,6 @@ export function RoundForm({
   const edition = editions.find((e) => String(e.id) === editionId);
   const chosen = [...picked].filter((id) => !streets.find((s) => s.id === id && busy(s)));
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    run(
-      {
-        title: String(data.get("title") ?? ""),
-        editionId,
-        deadline: String(data.get("deadline") ?? ""),
-        documentPrefix: String(data.get("documentPrefix") ?? ""),
-        note: String(data.get("note") ?? ""),
-        streetIds: chosen,
-      },
-      (r) => router.push(`/devolution/rounds/${r.id}?opened=1`),
-    );
-  }
-
   if (editions.length === 0) {
     return (
       <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
@@ -68,13 +57,13 @@ export function RoundForm({
   }
 
   return (
-    <form onSubmit={submit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" noValidate data-testid="round-form">
+    <form {...form.formProps} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" noValidate data-testid="round-form">
       <FormError message={error} />
       <Field id="title" label="本轮名称" error={fieldErrors.title} required hint="例如「2026年街道赋权承接确认」，会出现在确认书上。">
-        <input {...describedBy("title", fieldErrors.title, "hint")} defaultValue={defaults.title} className={inputClass} maxLength={100} />
+        <input {...form.field("title", "hint")} defaultValue={defaults.title} className={inputClass} />
       </Field>
       <Field id="editionId" label="赋权事项指导清单" error={fieldErrors.editionId} required>
-        <select {...describedBy("editionId", fieldErrors.editionId)} value={editionId} onChange={(e) => setEditionId(e.target.value)} className={inputClass}>
+        <select {...form.field("editionId")} value={editionId} onChange={(e) => setEditionId(e.target.value)} className={inputClass}>
           {editions.map((e) => (
             <option key={e.id} value={e.id}>
               {e.title}（{e.items} 项）
@@ -84,10 +73,10 @@ export function RoundForm({
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="deadline" label="截止日期" error={fieldErrors.deadline} required hint="逾期未完成的事项会在各方工作台标红提醒。">
-          <input type="date" {...describedBy("deadline", fieldErrors.deadline, "hint")} defaultValue={defaults.deadline} min={defaults.today} className={inputClass} />
+          <input type="date" {...form.field("deadline", "hint")} defaultValue={defaults.deadline} min={defaults.today} className={inputClass} />
         </Field>
         <Field id="documentPrefix" label="确认书文号前缀" error={fieldErrors.documentPrefix} required hint={`文号形如「${defaults.documentPrefix}〔2026〕1号」。`}>
-          <input {...describedBy("documentPrefix", fieldErrors.documentPrefix, "hint")} defaultValue={defaults.documentPrefix} className={inputClass} maxLength={20} />
+          <input {...form.field("documentPrefix", "hint")} defaultValue={defaults.documentPrefix} className={inputClass} />
         </Field>
       </div>
 
@@ -135,12 +124,12 @@ export function RoundForm({
       </fieldset>
 
       <Field id="note" label="说明（可选）" error={fieldErrors.note} hint="给部门和街道的办理要求，会显示在本轮页面上。">
-        <textarea {...describedBy("note", fieldErrors.note, "hint")} rows={3} className={inputClass} maxLength={1000} />
+        <textarea {...form.field("note", "hint")} rows={3} className={inputClass} />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="open-round">
-          {pending ? "正在发起…" : "发起承接确认"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在发起…" data-testid="open-round">
+          发起承接确认
+        </SubmitButton>
         <button type="button" className={buttonClass.secondary} onClick={() => router.back()} disabled={pending}>
           取消
         </button>

@@ -5,7 +5,8 @@ import { buttonClass } from "@/components/ui/cx";
 
 /**
  * A button that asks before doing something hard to undo. Uses a modal <dialog>, so focus stays
- * inside it and Esc cancels.
+ * inside it and Esc cancels. With `form` (a form's id) the confirming button submits that form
+ * (its action and fields, e.g. a bulk selection), so it can sit inside the form it confirms.
  */
 export function ConfirmButton({
   children,
@@ -13,6 +14,7 @@ export function ConfirmButton({
   message,
   confirmLabel,
   onConfirm,
+  form,
   pending = false,
   pendingLabel = "正在处理…",
   tone = "danger",
@@ -24,7 +26,9 @@ export function ConfirmButton({
   title: string;
   message: React.ReactNode;
   confirmLabel: string;
-  onConfirm: () => void;
+  onConfirm?: () => void;
+  /** The id of the form the confirming button submits. */
+  form?: string;
   pending?: boolean;
   pendingLabel?: string;
   tone?: "danger" | "primary";
@@ -52,7 +56,7 @@ export function ConfirmButton({
         aria-describedby={`${id}-message`}
         className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
       >
-        <form method="dialog" className="space-y-4 p-5">
+        <div className="space-y-4 p-5">
           <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
             {title}
           </h2>
@@ -60,21 +64,22 @@ export function ConfirmButton({
             {message}
           </div>
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="submit" value="cancel" className={buttonClass.secondary} autoFocus>
+            <button type="button" className={buttonClass.secondary} autoFocus onClick={() => dialog.current?.close()}>
               取消
             </button>
             <button
-              type="button"
+              type={form ? "submit" : "button"}
+              form={form}
               className={tone === "danger" ? buttonClass.danger : buttonClass.primary}
               onClick={() => {
                 dialog.current?.close();
-                onConfirm();
+                onConfirm?.();
               }}
             >
               {confirmLabel}
             </button>
           </div>
-        </form>
+        </div>
       </dialog>
     </>
   );

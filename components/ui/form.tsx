@@ -11,8 +11,11 @@ export type FieldName<I> = (I extends unknown ? Extract<keyof I, string> : never
 type Options<R> = {
   /** The action's zod schema, so inputs take their limits (maxLength, required) from it. */
   schema?: unknown;
-  /** Runs once per successful submission, also after a submission made before hydration. */
-  onSuccess?: (data: R) => void | Promise<void>;
+  /**
+   * Runs once per successful submission, also after a submission made before hydration. `form`
+   * is what was submitted (null after a submission made before hydration).
+   */
+  onSuccess?: (data: R, form: FormData | null) => void | Promise<void>;
   /** Clears the form's fields after a success (e.g. "add another" forms). */
   resetOnSuccess?: boolean;
 };
@@ -27,6 +30,7 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
   const [state, formAction, pending] = useActionState<FormState<R>, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const handled = useRef<FormState<R>>(null);
+  const submitted = useRef<FormData | null>(null);
   const latest = useRef(options);
   useEffect(() => {
     latest.current = options;
@@ -37,7 +41,7 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
     handled.current = state;
     if (state.ok) {
       if (latest.current.resetOnSuccess) formRef.current?.reset();
-      void latest.current.onSuccess?.(state.data);
+      void latest.current.onSuccess?.(state.data, submitted.current);
     }
   }, [state]);
 
@@ -45,6 +49,7 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const data = new FormData(event.currentTarget, submitter ?? undefined);
+    submitted.current = data;
     startTransition(() => formAction(data));
   }
 
@@ -52,6 +57,7 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
   function submit(values: Record<string, unknown>) {
     const data = new FormData();
     data.set(JSON_FIELD, JSON.stringify(values));
+    submitted.current = data;
     startTransition(() => formAction(data));
   }
 
@@ -96,12 +102,20 @@ export function limitProps(limits: FieldLimits | undefined) {
   };
 }
 
-/** Hidden inputs for ids and stamps the form carries (numbers and strings). */
-export function HiddenFields({ values }: { values: Record<string, string | number | boolean | null | undefined> }) {
+type Hidden = string | number | boolean | null | undefined;
+
+/**
+ * Hidden inputs for ids and stamps the form carries (numbers and strings). A list (e.g. the ids
+ * picked in a table) becomes one input per value under the same name, which `formDataToInput`
+ * reads back as an array, so a bulk form posts its selection natively too.
+ */
+export function HiddenFields({ values }: { values: Record<string, Hidden | readonly Hidden[]> }) {
   return (
     <>
-      {Object.entries(values).map(([name, value]) =>
-        value === undefined || value === null ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
+      {Object.entries(values).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v: Hidden, i: number) =>
+          v === undefined || v === null ? null : <input key={`${name}.${i}`} type="hidden" name={name} value={String(v)} />,
+        ),
       )}
     </>
   );

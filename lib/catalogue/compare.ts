@@ -1,18 +1,14 @@
-import { FIELD_LABELS } from "@/lib/catalogue/import/fields";
-import { DETAIL_FIELDS, normaliseText, type ResolvedItem } from "./item-data";
+import { CANONICAL_FIELDS, DETAIL_FIELDS, FIELD_LABELS, type CanonicalField } from "./fields";
+import { normaliseText, type ResolvedItem } from "./item-data";
 
 /** An item as the comparison sees it: names resolved, sub-item fields as stored. */
 export type CompareItem = ResolvedItem & { id: number };
 
-export const COMPARED_FIELDS = ["code", "name", "subItemName", "powerType", "domain", "department", ...DETAIL_FIELDS] as const;
-export type ComparedField = (typeof COMPARED_FIELDS)[number];
+/** Every field of the item (lib/catalogue/fields.ts) but its 序号, which only orders the list. */
+export type ComparedField = Exclude<CanonicalField, "seq">;
+export const COMPARED_FIELDS = CANONICAL_FIELDS.filter((f): f is ComparedField => f !== "seq");
 
-export const COMPARED_LABELS: Record<ComparedField, string> = {
-  ...FIELD_LABELS,
-  powerType: "权力类型",
-  domain: "所属领域",
-  department: "实施部门",
-};
+export const COMPARED_LABELS: Record<ComparedField, string> = FIELD_LABELS;
 
 /** One comparable row: an item without sub-items, or one sub-item with its item's fields. */
 export type CompareUnit = {

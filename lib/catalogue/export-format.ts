@@ -1,20 +1,12 @@
-import { FIELD_LABELS } from "@/lib/catalogue/import/fields";
 import { csvText } from "@/lib/export-cells";
-import { DETAIL_FIELDS, type DetailField, type ResolvedItem } from "./item-data";
+import { CANONICAL_FIELDS, DETAIL_FIELDS, FIELD_LABELS, fieldDef, type CanonicalField } from "./fields";
+import type { ResolvedItem } from "./item-data";
 
 export type ExportItem = ResolvedItem & { seq: string | null };
 
-type ColumnKey = "seq" | "code" | "name" | "subItemName" | "powerType" | "domain" | "department" | DetailField;
+/** Columns are the item's fields (lib/catalogue/fields.ts): header, width and order come from there. */
+type ColumnKey = CanonicalField;
 export type ExportColumn = { key: ColumnKey; header: string; width: number };
-
-const COLUMN_WIDTHS: Partial<Record<ColumnKey, number>> = {
-  seq: 6, code: 16, name: 30, subItemName: 24, powerType: 12, domain: 12, department: 18, legalBasis: 60,
-  responsibilities: 46, accountabilityGrounds: 46, responsibilityBasis: 40, statutoryTimeLimit: 12, promisedTimeLimit: 12,
-  chargesFee: 12, supervisionPhone: 14,
-};
-
-/** Always present, even when empty; other columns only when some item fills them. */
-const CORE: ColumnKey[] = ["seq", "name", "subItemName", "powerType", "legalBasis"];
 
 export type ExportRow = {
   /** Index of the item among the exported items; rows of one item share it. */
@@ -47,11 +39,12 @@ export function exportRows(items: ExportItem[]): ExportRow[] {
 }
 
 export function exportColumns(rows: ExportRow[]): ExportColumn[] {
-  const keys: ColumnKey[] = ["seq", "code", "name", "subItemName", "powerType", "domain", "department", ...DETAIL_FIELDS];
-  const labels: Record<ColumnKey, string> = { ...FIELD_LABELS, subItemName: "子项名称", powerType: "权力类型", domain: "所属领域", department: "实施部门" };
-  return keys
-    .filter((k) => CORE.includes(k) || rows.some((r) => r.cells[k]))
-    .map((key) => ({ key, header: labels[key], width: COLUMN_WIDTHS[key] ?? 24 }));
+  // Fields marked exportAlways are present even when empty; the others only when some item fills them.
+  return CANONICAL_FIELDS.filter((k) => fieldDef(k).exportAlways || rows.some((r) => r.cells[k])).map((key) => ({
+    key,
+    header: FIELD_LABELS[key],
+    width: fieldDef(key).width ?? 24,
+  }));
 }
 
 /** The edition as CSV: the same rows and columns as the workbook. */

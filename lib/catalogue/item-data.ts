@@ -1,9 +1,7 @@
 import crypto from "node:crypto";
-import { DETAIL_FIELDS, type CanonicalField } from "@/lib/catalogue/import/fields";
+import { DETAIL_FIELDS, type CanonicalField, type DetailField } from "./fields";
 
-export { DETAIL_FIELDS };
-
-export type DetailField = (typeof DETAIL_FIELDS)[number];
+export { DETAIL_FIELDS, type DetailField };
 
 /** An item with its type, domain and department names resolved, as comparisons and exports read it. */
 export type ResolvedItem = {

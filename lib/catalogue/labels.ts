@@ -1,4 +1,4 @@
-import { FIELD_LABELS } from "@/lib/catalogue/import/fields";
+import { FIELD_LABELS } from "./fields";
 import type { CatalogueKind, EditionStatus } from "@/lib/generated/prisma/enums";
 
 export const KIND_LABELS: Record<CatalogueKind, string> = {

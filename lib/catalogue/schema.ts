@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { filterPage, filterText, id, idOf, optionalId, optionalText, text } from "@/lib/validation";
-import { CANONICAL_FIELDS, FIELD_LABELS } from "@/lib/catalogue/import/fields";
-import { DETAIL_FIELDS, SUB_ITEM_FIELDS, type DetailField } from "./item-data";
+import { CANONICAL_FIELDS, DETAIL_FIELDS, FIELD_LABELS, fieldMax, type DetailField } from "./fields";
+import { SUB_ITEM_FIELDS } from "./item-data";
 import { expectedStamp } from "@/lib/edit-stamp";
 
 export const CATALOGUE_KINDS = ["GUIDANCE", "GENERAL"] as const;
@@ -19,22 +19,16 @@ export const createEditionSchema = z.object({
 export const updateEditionSchema = z.object({ id, title, description: optionalText("说明", 500), expectedStamp });
 export const editionIdSchema = z.object({ id });
 
-const DETAIL_LIMITS: Record<DetailField, number> = {
-  legalBasis: 20000, exerciseSubject: 200, handlingSection: 200, implementationLevel: 2000, departmentDuty: 5000,
-  responsibilities: 10000, responsibilityBasis: 10000, accountableParties: 2000, accountabilityGrounds: 10000,
-  statutoryTimeLimit: 200, promisedTimeLimit: 200, chargesFee: 2000, supervisionPhone: 100, remarks: 2000,
-};
-
-
-const details = Object.fromEntries(DETAIL_FIELDS.map((f) => [f, optionalText(FIELD_LABELS[f], DETAIL_LIMITS[f])])) as {
+// Labels and limits from the one definition of the item's fields (lib/catalogue/fields.ts).
+const details = Object.fromEntries(DETAIL_FIELDS.map((f) => [f, optionalText(FIELD_LABELS[f], fieldMax(f))])) as {
   [K in DetailField]: ReturnType<typeof optionalText>;
 };
 
 const subItemSchema = z.object({
-  name: text("子项名称", 500),
+  name: text(FIELD_LABELS.subItemName, fieldMax("subItemName")),
   powerTypeId: optionalId,
   fields: z
-    .record(z.string(), z.string().max(20000, "内容过长").nullable().optional())
+    .record(z.string(), z.string().max(Math.max(...SUB_ITEM_FIELDS.map(fieldMax)), "内容过长").nullable().optional())
     .default({})
     .transform((rec) => {
       const out: Record<string, string> = {};
@@ -47,13 +41,13 @@ const subItemSchema = z.object({
 });
 
 export const itemFormSchema = z.object({
-  seq: optionalText("序号", 20),
-  code: optionalText("事项编码", 100),
-  name: text("事项名称", 500),
+  seq: optionalText(FIELD_LABELS.seq, fieldMax("seq")),
+  code: optionalText(FIELD_LABELS.code, fieldMax("code")),
+  name: text(FIELD_LABELS.name, fieldMax("name")),
   powerTypeId: idOf("请选择权力类型"),
   domainId: optionalId,
   departmentId: optionalId,
-  departmentName: optionalText("实施部门", 100),
+  departmentName: optionalText(FIELD_LABELS.department, fieldMax("department")),
   ...details,
   subItems: z.array(subItemSchema).max(200, "子项不能超过 200 个").default([]),
 });

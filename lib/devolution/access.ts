@@ -3,7 +3,7 @@ import { cache } from "react";
 import { forbidden, notFound } from "next/navigation";
 import { requireEntry } from "@/lib/auth/session";
 import { viewScope } from "./policy";
-import { getRound, takesPart } from "./queries";
+import { getDevolutionRound, takesPart } from "./queries";
 import { routeId } from "@/lib/validation";
 
 /**
@@ -13,7 +13,7 @@ import { routeId } from "@/lib/validation";
 export const roundPage = cache(async (idParam: string) => {
   const user = await requireEntry("devolution.read");
   const id = routeId(idParam) ?? notFound();
-  const round = await getRound(id);
+  const round = await getDevolutionRound(id);
   if (!round) notFound();
   const scope = viewScope(user);
   if (!scope) forbidden();

@@ -6,7 +6,7 @@ import {
   rowSubject, targetSubject, withdrawLetter,
 } from "./commands";
 import {
-  arbitrateSchema, assignSchema, commentSchema, letterIdSchema, openRoundSchema, pairSchema, proposeSchema, respondSchema, roundIdSchema,
+  arbitrateSchema, assignSchema, commentSchema, letterIdSchema, openDevolutionRoundSchema, pairSchema, proposeSchema, respondSchema, devolutionRoundIdSchema,
   withdrawLetterSchema,
 } from "./schema";
 
@@ -14,8 +14,8 @@ const revalidate = ["/devolution", "/workspace"];
 
 // Opening a round for a whole province writes ~340,000 rows in one statement, checked set-based
 // (`npm run bench -- devolution` times it): well inside the default transaction limit.
-export const openDevolutionRoundAction = defineAction({ schema: openRoundSchema, permission: "devolution.manage", run: openDevolutionRound, revalidate });
-export const closeDevolutionRoundAction = defineAction({ schema: roundIdSchema, permission: "devolution.manage", run: closeDevolutionRound, revalidate });
+export const openDevolutionRoundAction = defineAction({ schema: openDevolutionRoundSchema, permission: "devolution.manage", run: openDevolutionRound, revalidate });
+export const closeDevolutionRoundAction = defineAction({ schema: devolutionRoundIdSchema, permission: "devolution.manage", run: closeDevolutionRound, revalidate });
 export const assignItemsAction = defineAction({ schema: assignSchema, permission: "devolution.manage", run: assignItems, revalidate });
 
 export const proposeAction = defineAction({ schema: proposeSchema, permission: "devolution.propose", subject: targetSubject, run: propose, revalidate });

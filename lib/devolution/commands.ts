@@ -8,9 +8,10 @@ import { auditRows } from "./audit-rows";
 import { isBianban, letterSide, type DevolutionSubject } from "./policy";
 import { buildLetterContent, contentHash, documentNumber, type LetterItem } from "./letter-content";
 import { today as chinaToday } from "@/lib/dates";
+import { notifyUnits } from "@/lib/notifications/commands";
 import { frozenReason } from "./state";
 import type {
-  ArbitrateInput, AssignInput, CommentInput, OpenRoundInput, PairInput, ProposeInput, RespondInput,
+  ArbitrateInput, AssignInput, CommentInput, OpenDevolutionRoundInput, PairInput, ProposeInput, RespondInput,
 } from "./schema";
 
 const STREET_KINDS = ["STREET", "TOWNSHIP"] as const;
@@ -58,7 +59,7 @@ export async function letterSubject(input: { letterId: number }, tx: Tx): Promis
 
 /* ------------------------------------------------------------------ rounds */
 
-export async function openDevolutionRound(input: OpenRoundInput, { tx, user, audit }: CommandContext) {
+export async function openDevolutionRound(input: OpenDevolutionRoundInput, { tx, user, audit }: CommandContext) {
   const edition = await tx.catalogueEdition.findUnique({
     where: { id: input.editionId },
     select: { id: true, kind: true, status: true, title: true, _count: { select: { items: true } } },
@@ -350,6 +351,16 @@ export async function arbitrate(input: ArbitrateInput, { tx, user, audit }: Comm
 export async function generateLetter(input: PairInput, { tx, user, audit }: CommandContext) {
   const round = await openRoundOrThrow(tx, input.roundId);
   const letter = await createLetter(tx, round, input, { id: user.id, name: user.displayName });
+  // Each side that did not generate it is told that the letter awaits its signature.
+  const mine = letterSide(user, input);
+  const names = await tx.orgUnit.findMany({ where: { id: { in: [input.streetId, input.departmentId] } }, select: { id: true, name: true } });
+  const nameOf = (id: number) => names.find((n) => n.id === id)?.name ?? "";
+  for (const side of ["STREET", "DEPARTMENT"] as const) {
+    if (side === mine) continue;
+    await notifyLetterAwaits(tx, { id: letter.id, roundId: round.id, documentNumber: letter.documentNumber, streetId: input.streetId, departmentId: input.departmentId }, side, {
+      body: `「${round.title}」中${nameOf(input.streetId)}与${nameOf(input.departmentId)}的《赋权承接事项确认书》（${letter.documentNumber}）已生成，共 ${letter.counts.total} 项，请核对后确认。`,
+    });
+  }
   await audit({
     action: "devolution.letter.generate",
     subjectType: "confirmation_letter",
@@ -470,6 +481,12 @@ export async function confirmLetter(input: { letterId: number }, { tx, user, aud
   if (other) {
     locked = (await tx.devolution.updateMany({ where: { letterId: letter.id, lockedAt: null }, data: { lockedAt: now } })).count;
   }
+  if (!other) {
+    const waiting = side === "DEPARTMENT" ? "STREET" : "DEPARTMENT";
+    await notifyLetterAwaits(tx, letter, waiting, {
+      body: `${side === "DEPARTMENT" ? "部门" : "街道（乡镇）"}已确认《赋权承接事项确认书》（${letter.documentNumber}），待您方确认后生效。`,
+    });
+  }
   await audit({
     action: "devolution.letter.confirm",
     subjectType: "confirmation_letter",
@@ -477,6 +494,21 @@ export async function confirmLetter(input: { letterId: number }, { tx, user, aud
     after: { side, documentNumber: letter.documentNumber, status: other ? "CONFIRMED" : "PENDING", locked },
   });
   return { id: letter.id, side, confirmed: !!other };
+}
+
+/** The accounts of one side of a letter are told that it awaits their signature, with a link to it. */
+async function notifyLetterAwaits(
+  tx: Tx,
+  letter: { id: number; roundId: number; documentNumber: string; streetId: number; departmentId: number },
+  side: "STREET" | "DEPARTMENT",
+  n: { body: string },
+) {
+  await notifyUnits(
+    tx,
+    [side === "STREET" ? letter.streetId : letter.departmentId],
+    { title: `确认书待确认：${letter.documentNumber}`, body: n.body, href: `/devolution/rounds/${letter.roundId}/letters/${letter.id}` },
+    [side],
+  );
 }
 
 export async function withdrawLetter(input: { letterId: number; reason: string }, { tx, user, audit }: CommandContext) {

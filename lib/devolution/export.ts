@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { neutraliseValue } from "@/lib/export-cells";
 import { addTableSheet, CELL_BORDER, writeHeader, writeTitle } from "@/lib/xlsx-style";
-import type { Dashboard, ItemRow } from "./read-model";
+import type { Dashboard, ItemRow } from "./queries/readers";
 import { DECISION_LABELS, RESPONSE_LABELS, STATE_LABELS } from "./state";
 
 type Col = { header: string; width: number; percent?: boolean };

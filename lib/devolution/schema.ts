@@ -7,7 +7,7 @@ const ids = (what: string, max = 20_000) =>
   z.array(id, { error: `请选择${what}` }).min(1, `请至少选择一项${what}`).max(max, `一次最多处理 ${max} 项`);
 
 
-export const openRoundSchema = z.object({
+export const openDevolutionRoundSchema = z.object({
   title: text("本轮名称", 100, { min: 2 }),
   editionId: idOf("请选择赋权事项指导清单"),
   deadline: date("截止日期"),
@@ -98,7 +98,7 @@ export const withdrawLetterSchema = z.object({
   letterId: id,
   reason: text("撤回理由", 500, { min: 2 }),
 });
-export const roundIdSchema = z.object({ roundId: id });
+export const devolutionRoundIdSchema = z.object({ roundId: id });
 
 /** Filters of an item list, from the query string; bad values are dropped, not errors. */
 export const itemFilterSchema = z.object({
@@ -110,7 +110,7 @@ export const itemFilterSchema = z.object({
   q: filterText(50),
 });
 
-export type OpenRoundInput = z.infer<typeof openRoundSchema>;
+export type OpenDevolutionRoundInput = z.infer<typeof openDevolutionRoundSchema>;
 export type AssignInput = z.infer<typeof assignSchema>;
 export type ProposeInput = z.infer<typeof proposeSchema>;
 export type RespondInput = z.infer<typeof respondSchema>;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TodoSource } from "./index";
-import { devolutionTodos } from "@/lib/devolution/todo";
+import { devolutionTodos } from "@/lib/devolution/queries/todo";
 import { admissionTodos } from "@/lib/admission/queries";
 import { appraisalTodos } from "@/lib/appraisal/queries";
 import { localDutyTodos } from "@/lib/local-duties/todo";

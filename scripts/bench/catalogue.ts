@@ -2,7 +2,7 @@ import { benchLayout, generateCatalogueWorkbook } from "../../lib/catalogue/impo
 import { writeAudit } from "../../lib/audit/write";
 import { commitFile, createEdition, sha256Of } from "../../lib/catalogue/commands";
 import { previewFile } from "../../lib/catalogue/importing";
-import { queryEditionCounts, queryItems } from "../../lib/catalogue/item-query";
+import { queryEditionCounts, queryItems } from "../../lib/catalogue/queries/items";
 import { itemFilterSchema } from "../../lib/catalogue/schema";
 import { EMPTY_IMPORT_OPTIONS } from "../../lib/catalogue/schema";
 import type { Tx } from "../../lib/db/client";

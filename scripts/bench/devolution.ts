@@ -7,7 +7,7 @@ import type { SessionUser } from "../../lib/auth/types";
 import type { CommandContext } from "../../lib/action";
 import { writeAudit } from "../../lib/audit/write";
 import { createLetter, openDevolutionRound, propose, respond } from "../../lib/devolution/commands";
-import { heatMap, listItems, listPairs, listRounds, roundDashboard } from "../../lib/devolution/read-model";
+import { heatMap, listItems, listPairs, listDevolutionRounds, roundDashboard } from "../../lib/devolution/queries/readers";
 import { renderLetterPdf } from "../../lib/devolution/letter-pdf";
 import { buildLetterContent, contentHash, type LetterContent } from "../../lib/devolution/letter-content";
 import { ms, percentile, timeRuns, type BenchSuite } from "./types";
@@ -125,7 +125,7 @@ export const devolutionBench: BenchSuite = {
     const rows = await prisma.devolution.count({ where: { roundId } });
 
     const dashboard = await timeRuns(() => roundDashboard(prisma, roundId), 10, 2);
-    const rounds = await timeRuns(() => listRounds(prisma, {}), 10, 2);
+    const rounds = await timeRuns(() => listDevolutionRounds(prisma, {}), 10, 2);
     const department = (await prisma.devolution.findFirstOrThrow({ where: { roundId, departmentId: { not: null } }, select: { departmentId: true } })).departmentId!;
     const deptPairs = await timeRuns(() => listPairs(prisma, roundId, { departmentId: department }), 10, 2);
     const streetList = await timeRuns(() => listItems(prisma, roundId, { streetId: streets[Math.floor(Math.random() * streets.length)] }, {}), 30, 3);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDevolutionRoundAction } from "@/lib/devolution/actions";
-import { roundDashboard } from "@/lib/devolution/read-model";
+import { roundDashboard } from "@/lib/devolution/queries/readers";
 import { rowState } from "@/lib/devolution/state";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";
 

@@ -5,9 +5,9 @@ import {
 } from "@/lib/devolution/actions";
 import { claimAction, unclaimAction } from "@/lib/claims/actions";
 import { countRows, withRates } from "@/lib/devolution/rates";
-import { listItems, roundDashboard } from "@/lib/devolution/read-model";
+import { listItems, roundDashboard } from "@/lib/devolution/queries/readers";
 import { contentHash } from "@/lib/devolution/letter-content";
-import { devolutionTodos } from "@/lib/devolution/todo";
+import { devolutionTodos } from "@/lib/devolution/queries/todo";
 import { claimRates } from "@/lib/claims/queries";
 import { letterByHash } from "@/lib/devolution/queries";
 import { GET as letterFile } from "@/app/api/devolution/letters/[id]/[format]/route";
@@ -263,8 +263,18 @@ describe("a whole pair through to a confirmed letter", () => {
     expect(gen.ok).toBe(true);
     if (!gen.ok) return;
     expect(gen.data.documentNumber).toMatch(/^示例编赋〔\d{4}〕\d+号$/);
+    // The department is told the letter awaits its signature, with a link to the letter; the
+    // street that generated it is not.
+    const letterHref = `/devolution/rounds/${roundId}/letters/${gen.data.id}`;
+    const notes = (username: string) => prisma.notification.findMany({ where: { user: { username }, href: letterHref }, orderBy: { id: "asc" } });
+    expect(await notes("chengguan")).toEqual([
+      expect.objectContaining({ title: `确认书待确认：${gen.data.documentNumber}`, body: expect.stringContaining("茶山人民政府与示例市城市管理综合执法局"), readAt: null }),
+    ]);
+    expect(await notes("chashan")).toEqual([]);
     expect(await generateLetterAction({ roundId, streetId: u.chashan, departmentId: u.cg })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await confirmLetterAction({ letterId: gen.data.id })).toMatchObject({ ok: true, data: { side: "STREET", confirmed: false } });
+    // Once the street has confirmed, the department is reminded that only its signature is missing.
+    expect((await notes("chengguan")).map((n) => n.body)).toEqual([expect.any(String), expect.stringContaining("街道（乡镇）已确认《赋权承接事项确认书》")]);
     expect(await confirmLetterAction({ letterId: gen.data.id })).toMatchObject({ ok: false, code: "INVALID_STATE", message: "您方已确认过该确认书。" });
     await actAs("weijian");
     expect(await confirmLetterAction({ letterId: gen.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -272,6 +282,7 @@ describe("a whole pair through to a confirmed letter", () => {
     expect(await confirmLetterAction({ letterId: gen.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await actAs("chengguan");
     expect(await confirmLetterAction({ letterId: gen.data.id })).toMatchObject({ ok: true, data: { side: "DEPARTMENT", confirmed: true } });
+    expect(await notes("chashan")).toEqual([]); // confirmed by both: nobody is waiting
 
     const letter = await prisma.confirmationLetter.findUniqueOrThrow({ where: { id: gen.data.id } });
     expect(letter).toMatchObject({ status: "CONFIRMED", streetConfirmedBy: "测试chashan", departmentConfirmedBy: "张伟", itemCount: rows.length, acceptedCount: rows.length });

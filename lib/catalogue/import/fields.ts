@@ -5,120 +5,19 @@
  * Pure data + pure functions: no I/O.
  */
 
+import { CANONICAL_FIELDS, HEADER_SYNONYMS, type CanonicalField } from "../fields";
+
 /** Zero-width characters and BOMs that sometimes hide inside cells. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
-/** Long-text fields of an item, in the order the detail page and the export show them. */
-export const DETAIL_FIELDS = [
-  "legalBasis",
-  "exerciseSubject",
-  "handlingSection",
-  "implementationLevel",
-  "departmentDuty",
-  "responsibilities",
-  "responsibilityBasis",
-  "accountableParties",
-  "accountabilityGrounds",
-  "statutoryTimeLimit",
-  "promisedTimeLimit",
-  "chargesFee",
-  "supervisionPhone",
-  "remarks",
-] as const;
-
-export const CANONICAL_FIELDS = ["seq", "code", "name", "subItemName", "powerType", "domain", "department", ...DETAIL_FIELDS] as const;
-
-export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+// The fields themselves (labels, synonyms, limits) are defined once, in lib/catalogue/fields.ts.
+export { CANONICAL_FIELDS, DETAIL_FIELDS, FIELD_LABELS, HEADER_SYNONYMS, type CanonicalField } from "../fields";
 
 const CANONICAL_FIELD_SET: ReadonlySet<string> = new Set(CANONICAL_FIELDS);
 
 export function isCanonicalField(value: unknown): value is CanonicalField {
   return typeof value === "string" && CANONICAL_FIELD_SET.has(value);
 }
-
-/** Chinese display label of each field (for UIs, reports and messages). */
-export const FIELD_LABELS: Record<CanonicalField, string> = {
-  seq: "序号",
-  code: "事项编码",
-  name: "事项名称",
-  subItemName: "子项名称",
-  powerType: "权力类型",
-  domain: "所属领域",
-  department: "实施部门",
-  legalBasis: "实施依据",
-  exerciseSubject: "行使主体",
-  handlingSection: "承办机构",
-  implementationLevel: "实施层级及权限",
-  departmentDuty: "部门职责",
-  responsibilities: "责任事项内容",
-  responsibilityBasis: "责任事项依据",
-  accountableParties: "追责对象范围",
-  accountabilityGrounds: "追责情形",
-  statutoryTimeLimit: "法定时限",
-  promisedTimeLimit: "承诺时限",
-  chargesFee: "是否收费",
-  supervisionPhone: "监督电话",
-  remarks: "备注",
-};
-
-/**
- * Header synonyms, written in normalised form (see {@link normaliseHeader}: no whitespace,
- * half-width characters, parenthesised parts removed).
- */
-export const HEADER_SYNONYMS: Record<CanonicalField, readonly string[]> = {
-  seq: ["序号", "序", "顺序号", "排序号", "序列号", "no", "no.", "#"],
-  code: [
-    "事项编码", "编码", "权力编码", "职权编码", "权力事项编码", "事项编号", "权力编号", "职权编号",
-    "基本编码", "清单编码", "目录编码", "实施编码", "事项代码", "编号", "代码", "权责事项编码",
-  ],
-  name: [
-    "事项名称", "项目名称", "权力名称", "权力事项名称", "职权名称", "职权事项名称", "权责事项名称",
-    "清单事项名称", "主项名称", "主项", "事项", "权力事项", "职权事项", "权责事项", "项目", "名称",
-    "基本事项名称", "职责事项", "职责事项名称", "履职事项", "履职事项名称", "履行职责事项",
-    "事项名称主项", "权力事项主项名称", "行政权力名称", "行政权力事项名称", "行政职权名称",
-  ],
-  subItemName: [
-    "子项", "子项名称", "子项事项名称", "子项目", "子项目名称", "子事项", "子事项名称", "事项子项",
-    "权力事项子项", "子项权力名称", "子项名称如有",
-  ],
-  powerType: [
-    "权力类型", "事项类型", "权力类别", "职权类型", "职权类别", "事项类别", "类型", "类别",
-    "权力分类", "职权分类", "权责类型", "权力种类", "行政职权类型", "行政权力类型", "权责事项类型",
-    "职责类型", "权力事项类型", "事项分类",
-  ],
-  domain: ["领域", "所属领域", "行业领域", "执法领域", "业务领域", "所属行业", "职能领域", "事项领域", "所属类别领域"],
-  department: [
-    "实施部门", "原实施部门", "部门", "部门名称", "责任部门", "主管部门", "业务主管部门", "行业主管部门",
-    "原行使部门", "行使部门", "职能部门", "实施单位", "原实施单位", "单位名称", "原实施主体部门",
-  ],
-  legalBasis: [
-    "实施依据", "设定依据", "法律依据", "设定和实施依据", "设定及实施依据", "设定依据和实施依据",
-    "实施依据和设定依据", "依据", "法定依据", "法律法规依据", "法律法规及文件依据", "法律法规规章依据",
-    "政策依据", "权力依据", "职权依据", "行使依据", "依据及条款", "设定依据及实施依据",
-  ],
-  exerciseSubject: ["行使主体", "实施主体", "责任主体", "实施机关", "行使机关", "执法主体", "主体", "行权主体"],
-  handlingSection: [
-    "承办机构", "承办科室", "承办处室", "承办股室", "内设机构", "承办单位", "具体承办机构", "承办部门",
-    "责任科室", "责任股室", "承办机构科室",
-  ],
-  implementationLevel: [
-    "实施层级及权限", "实施层级", "行使层级", "层级", "实施层级和权限", "行使层级及权限", "行使层级和权限",
-    "层级及权限", "权限划分", "实施层级与权限",
-  ],
-  departmentDuty: ["部门职责", "区级部门职责", "县级部门职责", "市级部门职责", "部门职责边界"],
-  responsibilities: ["责任事项", "责任事项内容", "责任内容", "责任事项及内容"],
-  responsibilityBasis: ["责任事项依据", "责任事项的依据", "责任依据"],
-  accountableParties: ["追责对象范围", "追责对象", "问责对象", "责任追究对象", "追责对象及范围"],
-  accountabilityGrounds: ["追责情形", "问责情形", "责任追究情形", "追责情形及依据", "追责情况"],
-  statutoryTimeLimit: ["法定时限", "法定办结时限", "法定期限", "法定办理时限", "法定办结期限", "办理时限", "办结时限", "时限"],
-  promisedTimeLimit: ["承诺时限", "承诺办结时限", "承诺期限", "承诺办理时限", "承诺办结期限"],
-  chargesFee: [
-    "是否收费", "收费", "收费标准", "收费依据", "收费依据和标准", "收费依据及标准", "收费情况",
-    "收费标准及依据", "收费项目",
-  ],
-  supervisionPhone: ["监督电话", "投诉电话", "监督投诉电话", "投诉举报电话", "监督举报电话", "投诉监督电话"],
-  remarks: ["备注", "说明", "备注说明", "附注"],
-};
 
 /**
  * Looser patterns, tried (in order) only when no exact synonym matched and the header is

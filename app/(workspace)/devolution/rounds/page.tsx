@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { viewScope } from "@/lib/devolution/policy";
-import { listRounds } from "@/lib/devolution/queries";
+import { listDevolutionRounds } from "@/lib/devolution/queries";
 import { formatRate } from "@/lib/devolution/rates";
 import { isOverdue } from "@/lib/devolution/state";
 import { DecisionBar, Legend } from "@/components/devolution/charts";
@@ -26,7 +26,7 @@ export default async function RoundsPage() {
   const user = await requireEntry("devolution.read");
   const scope = viewScope(user);
   if (!scope) forbidden();
-  const rounds = await listRounds(scope.kind === "department" ? { departmentId: scope.departmentId } : scope.kind === "street" ? { streetId: scope.streetId } : {});
+  const rounds = await listDevolutionRounds(scope.kind === "department" ? { departmentId: scope.departmentId } : scope.kind === "street" ? { streetId: scope.streetId } : {});
   const canManage = can(user, "devolution.manage");
   const now = new Date();
   return (

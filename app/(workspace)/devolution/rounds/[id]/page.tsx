@@ -6,7 +6,7 @@ import { listPairs, roundDashboard } from "@/lib/devolution/queries";
 import { claimRates, issuedGeneralEditions } from "@/lib/claims/queries";
 import { DashboardView, STREET_SORTS, type StreetSort } from "@/components/devolution/dashboard";
 import { PairTable } from "@/components/devolution/pair-table";
-import { CloseRoundButton } from "@/components/devolution/close-round-button";
+import { CloseDevolutionRoundButton } from "@/components/devolution/close-round-button";
 import { Legend } from "@/components/devolution/charts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormSuccess } from "@/components/admin/form-messages";
@@ -53,7 +53,7 @@ export default async function RoundOverview({ params: p, searchParams }: { param
             <p className="mt-1 text-sm text-slate-600">
               结束后各方不能再修改意见、确认或生成确认书；已确认的确认书不受影响。尚未完成的事项需在新一轮中继续办理。
             </p>
-            <div className="mt-3"><CloseRoundButton roundId={round.id} open={dashboard.overall.total - dashboard.overall.settled} /></div>
+            <div className="mt-3"><CloseDevolutionRoundButton roundId={round.id} open={dashboard.overall.total - dashboard.overall.settled} /></div>
           </section>
         )}
       </div>

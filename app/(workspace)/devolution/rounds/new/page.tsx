@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { cityName, issuedGuidanceEditions, streetChoices } from "@/lib/devolution/queries";
 import { defaultDocumentPrefix } from "@/lib/devolution/letter-content";
 import { today as chinaToday } from "@/lib/dates";
-import { RoundForm } from "@/components/devolution/round-form";
+import { DevolutionRoundForm } from "@/components/devolution/round-form";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "发起承接确认" };
@@ -19,7 +19,7 @@ export default async function NewRoundPage() {
         title="发起承接确认"
         description="选择赋权事项指导清单和参加的街道（乡镇）。发起后，每个事项按原实施部门自动分派，部门即可逐街道提出承接意见；分派可在「事项分派」中调整。"
       />
-      <RoundForm
+      <DevolutionRoundForm
         editions={editions.map((e) => ({ id: e.id, title: e.title, items: e._count.items }))}
         streets={streets}
         defaults={{ title: `${today.slice(0, 4)}年街道（乡镇）赋权承接确认`, deadline: inTwoWeeks, documentPrefix: defaultDocumentPrefix(city), today }}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { roundPage } from "@/lib/devolution/access";
 import { heatMap, roundStreets } from "@/lib/devolution/queries";
-import type { HeatCode } from "@/lib/devolution/read-model";
+import type { HeatCode } from "@/lib/devolution/queries";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { filterId } from "@/lib/validation";

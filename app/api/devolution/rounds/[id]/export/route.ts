@@ -1,6 +1,6 @@
 import { download, workspaceRoute } from "@/lib/route";
 import { today as chinaToday } from "@/lib/dates";
-import { getRound, listItemsForExport, roundDashboard } from "@/lib/devolution/queries";
+import { getDevolutionRound, listItemsForExport, roundDashboard } from "@/lib/devolution/queries";
 import { roundWorkbook } from "@/lib/devolution/export";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const GET = workspaceRoute({
   forbidden: "您没有权限导出统计。",
   notFound: "该轮承接确认不存在。",
   ids: ["id"],
-  load: ({ ids }) => getRound(ids.id),
+  load: ({ ids }) => getDevolutionRound(ids.id),
   handle: async ({ loaded: round }) => {
     const dashboard = await roundDashboard(round.id);
     const details = dashboard.overall.total <= DETAIL_LIMIT ? await listItemsForExport(round.id, DETAIL_LIMIT) : null;

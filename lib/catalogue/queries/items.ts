@@ -2,8 +2,8 @@
 // exactly what the page runs (queries.ts binds them to the app's client).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db/client";
-import { normaliseText } from "./item-data";
-import type { ItemFilter } from "./schema";
+import { normaliseText } from "../item-data";
+import type { ItemFilter } from "../schema";
 
 type Client = Db | Tx;
 

@@ -3,13 +3,13 @@ import type { CatalogueKind } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db/client";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
-import { DETAIL_FIELDS, subItemFields, type DetailField } from "./item-data";
-import { queryEditionCounts, queryItems } from "./item-query";
-import { diffEditions, type CompareItem } from "./compare";
-import type { ExportItem } from "./export-format";
-import { dictionaryOptions, departmentOptions, previewFile, readImportOptions } from "./importing";
-import { parseForImport } from "./parse-cache";
-import type { ItemFilter } from "./schema";
+import { DETAIL_FIELDS, subItemFields, type DetailField } from "../item-data";
+import { queryEditionCounts, queryItems } from "./items";
+import { diffEditions, type CompareItem } from "../compare";
+import type { ExportItem } from "../export-format";
+import { dictionaryOptions, departmentOptions, previewFile, readImportOptions } from "../importing";
+import { parseForImport } from "../parse-cache";
+import type { ItemFilter } from "../schema";
 import { AppError } from "@/lib/errors";
 
 /** Editions of one kind the user may see: drafts only for 编办. Newest first. */

@@ -3,8 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
-import { isBianban } from "./policy";
-import { deadlineEnd } from "./state";
+import { isBianban } from "../policy";
+import { deadlineEnd } from "../state";
 
 const AREA = "赋权承接";
 

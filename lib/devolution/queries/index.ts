@@ -2,13 +2,13 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LetterStatus } from "@/lib/generated/prisma/enums";
-import * as read from "./read-model";
-import type { ItemFilter } from "./schema";
-import { rowState } from "./state";
+import * as read from "./readers";
+import type { ItemFilter } from "../schema";
+import { rowState } from "../state";
 
-export type { Dashboard, ItemRow, PairRow, RoundSummary, StreetStats, GroupStats } from "./read-model";
+export type { Dashboard, GroupStats, HeatCode, ItemRow, PairRow, DevolutionRoundSummary, StreetStats } from "./readers";
 
-export const listRounds = (scope: { departmentId?: number; streetId?: number } = {}) => read.listRounds(prisma, scope);
+export const listDevolutionRounds = (scope: { departmentId?: number; streetId?: number } = {}) => read.listDevolutionRounds(prisma, scope);
 export const roundDashboard = (roundId: number) => read.roundDashboard(prisma, roundId);
 export const listItems = (roundId: number, scope: { streetId?: number; departmentId?: number }, filter: Omit<ItemFilter, "street" | "department"> = {}) =>
   read.listItems(prisma, roundId, scope, filter);
@@ -16,7 +16,7 @@ export const listItemsForExport = (roundId: number, limit: number) => read.listI
 export const listPairs = (roundId: number, scope: { streetId?: number; departmentId?: number }) => read.listPairs(prisma, roundId, scope);
 export const heatMap = (roundId: number, streetIds: number[]) => read.heatMap(prisma, roundId, streetIds);
 
-export async function getRound(id: number) {
+export async function getDevolutionRound(id: number) {
   return prisma.devolutionRound.findUnique({
     where: { id },
     select: {

@@ -3,9 +3,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db/client";
 import type { DevolutionDecision, DevolutionResponse, LetterStatus } from "@/lib/generated/prisma/enums";
-import { EMPTY_COUNTS, withRates, type Counts, type Progress, type Rates } from "./rates";
-import { rowState, STATE_SQL, type RowState } from "./state";
-import type { ItemFilter } from "./schema";
+import { EMPTY_COUNTS, withRates, type Counts, type Progress, type Rates } from "../rates";
+import { rowState, STATE_SQL, type RowState } from "../state";
+import type { ItemFilter } from "../schema";
 
 export type Reader = Db | Tx;
 
@@ -32,13 +32,13 @@ function toCounts(r: CountRow | undefined): Counts {
 
 /* ------------------------------------------------------------------ rounds */
 
-export type RoundSummary = {
+export type DevolutionRoundSummary = {
   id: number; title: string; status: "OPEN" | "CLOSED"; deadline: Date; editionTitle: string; streets: number; createdAt: Date;
   counts: Rates; lettersConfirmed: number;
 };
 
 /** Rounds the scope takes part in, newest first, with their counts within the scope. */
-export async function listRounds(db: Reader, scope: { departmentId?: number; streetId?: number } = {}): Promise<RoundSummary[]> {
+export async function listDevolutionRounds(db: Reader, scope: { departmentId?: number; streetId?: number } = {}): Promise<DevolutionRoundSummary[]> {
   const where = scope.departmentId
     ? Prisma.sql`WHERE t.department_id = ${scope.departmentId}`
     : scope.streetId
