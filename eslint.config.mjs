@@ -49,29 +49,18 @@ const LEGACY_PRISMA = [
   // pages and route handlers that query Prisma themselves
   "app/(public)/lists/[id]/download/route.ts",
   "app/(workspace)/admission/page.tsx",
-  "app/(workspace)/evaluation/[id]/page.tsx",
-  "app/(workspace)/evaluation/[id]/rate/page.tsx",
   // reads in files with other names than queries.ts
   "lib/admission/todo.ts",
   "lib/devolution/todo.ts",
-  "lib/dispatch/todo.ts",
-  "lib/evaluation/todo.ts",
   "lib/lists/todo.ts",
   "lib/local-duties/todo.ts",
-  "lib/notifications/todo.ts",
   "lib/catalogue/item-query.ts",
   "lib/devolution/read-model.ts",
   "lib/portal/api.ts",
-  // the session's user load and next-auth's sign-in callback pass the client to lib/auth/queries
-  "lib/auth/options.ts",
-  "lib/auth/session.ts",
 ];
 const LEGACY_COMMANDS = [
   // pages that import commands.ts for labels, constants or a read that lives there
   "app/(public)/survey/[token]/page.tsx",
-  "app/(workspace)/evaluation/page.tsx",
-  "app/(workspace)/evaluation/[id]/page.tsx",
-  "app/(workspace)/evaluation/[id]/rate/page.tsx",
   "app/(workspace)/lists/adjustments/[id]/page.tsx",
   "app/(workspace)/lists/manage/[id]/publish/page.tsx",
 ];

@@ -4,26 +4,26 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useAction } from "@/components/ui/use-action";
 import { Field, describedBy } from "@/components/ui/field";
+import { SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { acceptCaseAction, escalateCaseAction, forwardCaseAction, handleCaseAction, replyCaseAction, reportCaseAction } from "@/lib/dispatch/actions";
+import { MAX_CASE_FILES, forwardSchema, reportSchema } from "@/lib/dispatch/schema";
 
 type Opt = { id: number; name: string };
 
 export function ReportForm({ departments, duties, now }: { departments: Opt[]; duties: (Opt & { departmentId: number | null })[]; now: string }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(reportCaseAction);
+  const form = useActionForm(reportCaseAction, { schema: reportSchema, onSuccess: (d) => router.push(`/dispatch/${d.id}`) });
+  const { pending, error, fieldErrors } = form;
   const [dept, setDept] = useState("");
+  const fileHint = "PDF、Word 或图片，每个不超过 10 MB";
+  const foundHint = "须在发现当日上报，晚于当日将标记为迟报";
   return (
-    <form
-      className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(new FormData(e.currentTarget), (d) => router.push(`/dispatch/${d.id}`));
-      }}
-    >
+    <form {...form.formProps} noValidate encType="multipart/form-data" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2" data-testid="dispatch-report-form">
       <Field id="localDutyId" label="属地管理事项" hint="选择后自动带出主管部门" error={fieldErrors.localDutyId}>
-        <select {...describedBy("localDutyId", fieldErrors.localDutyId, "选择后自动带出主管部门")} className={inputClass} onChange={(e) => {
+        <select {...form.field("localDutyId", "选择后自动带出主管部门")} className={inputClass} onChange={(e) => {
           const d = duties.find((x) => String(x.id) === e.target.value);
           if (d?.departmentId) setDept(String(d.departmentId));
         }}>
@@ -32,29 +32,29 @@ export function ReportForm({ departments, duties, now }: { departments: Opt[]; d
         </select>
       </Field>
       <Field id="departmentId" label="接收部门" required error={fieldErrors.departmentId}>
-        <select {...describedBy("departmentId", fieldErrors.departmentId)} className={inputClass} value={dept} onChange={(e) => setDept(e.target.value)}>
+        <select {...form.field("departmentId")} className={inputClass} value={dept} onChange={(e) => setDept(e.target.value)}>
           <option value="">请选择</option>
           {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </select>
       </Field>
       <Field id="title" label="问题概述（什么问题）" required error={fieldErrors.title}>
-        <input {...describedBy("title", fieldErrors.title)} className={inputClass} maxLength={100} />
+        <input {...form.field("title")} className={inputClass} />
       </Field>
       <Field id="location" label="发生地点" required error={fieldErrors.location}>
-        <input {...describedBy("location", fieldErrors.location)} className={inputClass} maxLength={200} />
+        <input {...form.field("location")} className={inputClass} />
       </Field>
-      <Field id="foundAt" label="发现时间" required hint="须在发现当日上报，晚于当日将标记为迟报" error={fieldErrors.foundAt}>
-        <input {...describedBy("foundAt", fieldErrors.foundAt, "须在发现当日上报，晚于当日将标记为迟报")} type="datetime-local" defaultValue={now} max={now} className={inputClass} />
+      <Field id="foundAt" label="发现时间" required hint={foundHint} error={fieldErrors.foundAt}>
+        <input {...form.field("foundAt", foundHint)} type="datetime-local" defaultValue={now} max={now} className={inputClass} />
       </Field>
-      <Field id="files" label="证据附件（选填，最多 5 个）" hint="PDF、Word 或图片，每个不超过 10 MB" error={fieldErrors.files}>
-        <input {...describedBy("files", fieldErrors.files, "PDF、Word 或图片，每个不超过 10 MB")} type="file" multiple accept=".pdf,.doc,.docx,.png,.jpg,.jpeg" className="text-sm" />
+      <Field id="files" label={`证据附件（选填，最多 ${MAX_CASE_FILES} 个）`} hint={fileHint} error={fieldErrors.files}>
+        <input {...form.field("files", fileHint)} type="file" multiple accept=".pdf,.doc,.docx,.png,.jpg,.jpeg" className="text-sm" />
       </Field>
       <Field id="description" label="情况说明" required error={fieldErrors.description} className="sm:col-span-2">
-        <textarea {...describedBy("description", fieldErrors.description)} rows={4} className={inputClass} maxLength={2000} />
+        <textarea {...form.field("description")} rows={4} className={inputClass} />
       </Field>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button className={buttonClass.primary} disabled={pending}>{pending ? "正在上报…" : "上报部门"}</button>
-        {error && <p role="alert" className="text-sm text-red-600" data-testid="form-error">{error}</p>}
+        <SubmitButton pending={pending} pendingLabel="正在上报…">上报部门</SubmitButton>
+        <FormError message={error} testId="form-error" />
       </div>
     </form>
   );
@@ -62,36 +62,31 @@ export function ReportForm({ departments, duties, now }: { departments: Opt[]; d
 
 export function ForwardForm({ streets }: { streets: Opt[] }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(forwardCaseAction);
+  const form = useActionForm(forwardCaseAction, { schema: forwardSchema, onSuccess: (d) => router.push(`/dispatch/${d.id}`) });
+  const { pending, error, fieldErrors } = form;
   return (
-    <form
-      className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(new FormData(e.currentTarget), (d) => router.push(`/dispatch/${d.id}`));
-      }}
-    >
+    <form {...form.formProps} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2" data-testid="dispatch-forward-form">
       <Field id="streetId" label="承办街道（乡镇）" required error={fieldErrors.streetId}>
-        <select {...describedBy("streetId", fieldErrors.streetId)} className={inputClass}>
+        <select {...form.field("streetId")} className={inputClass}>
           <option value="">请选择</option>
           {streets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </select>
       </Field>
       <Field id="replyWorkdays" label="办理时限（工作日）" required error={fieldErrors.replyWorkdays}>
-        <input {...describedBy("replyWorkdays", fieldErrors.replyWorkdays)} type="number" defaultValue={5} min={1} max={30} className={inputClass} />
+        <input {...form.field("replyWorkdays")} type="number" defaultValue={5} className={inputClass} />
       </Field>
       <Field id="title" label="投诉事项" required error={fieldErrors.title}>
-        <input {...describedBy("title", fieldErrors.title)} className={inputClass} maxLength={100} />
+        <input {...form.field("title")} className={inputClass} />
       </Field>
       <Field id="location" label="地点" required error={fieldErrors.location}>
-        <input {...describedBy("location", fieldErrors.location)} className={inputClass} maxLength={200} />
+        <input {...form.field("location")} className={inputClass} />
       </Field>
       <Field id="description" label="投诉内容" required error={fieldErrors.description} className="sm:col-span-2">
-        <textarea {...describedBy("description", fieldErrors.description)} rows={4} className={inputClass} maxLength={2000} />
+        <textarea {...form.field("description")} rows={4} className={inputClass} />
       </Field>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button className={buttonClass.primary} disabled={pending}>{pending ? "正在转交…" : "转交街道"}</button>
-        {error && <p role="alert" className="text-sm text-red-600" data-testid="form-error">{error}</p>}
+        <SubmitButton pending={pending} pendingLabel="正在转交…">转交街道</SubmitButton>
+        <FormError message={error} testId="form-error" />
       </div>
     </form>
   );

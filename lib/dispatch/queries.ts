@@ -6,6 +6,9 @@ import { loadCalendarFrom } from "@/lib/calendar/load";
 import { OPEN_STATUSES, unitStats } from "./state";
 import type { ListFilter } from "./schema";
 import { dayStart, dbDate, toDay } from "@/lib/dates";
+import type { TodoItem } from "@/lib/todo";
+import type { DispatchStatus } from "@/lib/generated/prisma/enums";
+import { dueEnd } from "@/lib/admission/state";
 
 export const PAGE_SIZE = 20;
 
@@ -92,4 +95,27 @@ export async function attachmentForDownload(id: number) {
     where: { id },
     select: { fileName: true, size: true, bytes: true, dispatch: { select: { streetId: true, departmentId: true, status: true, direction: true } } },
   });
+}
+
+const AREA = "双向派单";
+
+async function pending(where: { status: { in: DispatchStatus[] }; streetId?: number; departmentId?: number }, dueField: "acceptDueOn" | "replyDueOn") {
+  const agg = await prisma.dispatch.aggregate({ where, _count: { _all: true }, _min: { [dueField]: true } as { acceptDueOn: true } });
+  const min = (agg._min as Record<string, Date | null>)[dueField];
+  return { n: agg._count._all, due: min ? dueEnd(min) : null };
+}
+
+export async function dispatchTodos(user: SessionUser): Promise<TodoItem[]> {
+  const todos: TodoItem[] = [];
+  if (user.roles.includes("DEPARTMENT")) {
+    const a = await pending({ status: { in: ["REPORTED", "ESCALATED"] }, departmentId: user.unitId }, "acceptDueOn");
+    if (a.n) todos.push({ area: AREA, title: "街道上报、待本部门接收的案件", href: "/dispatch?status=OPEN", count: a.n, dueAt: a.due });
+    const h = await prisma.dispatch.count({ where: { status: "ACCEPTED", departmentId: user.unitId } });
+    if (h) todos.push({ area: AREA, title: "已接收、待办结的案件", href: "/dispatch?status=ACCEPTED", count: h });
+  }
+  if (user.roles.includes("STREET")) {
+    const f = await pending({ status: { in: ["FORWARDED"] }, streetId: user.unitId }, "replyDueOn");
+    if (f.n) todos.push({ area: AREA, title: "部门转交、待本街道办理回复的投诉", href: "/dispatch?status=FORWARDED", count: f.n, dueAt: f.due });
+  }
+  return todos;
 }

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   closeEvaluationRoundAction,
-  createRoundAction,
-  deleteDraftRoundAction,
+  createEvaluationRoundAction,
+  deleteDraftEvaluationRoundAction,
   extendSheetAction,
   openEvaluationRoundAction,
-  publishRoundAction,
+  publishEvaluationRoundAction,
   changePairsAction,
-  remindAction,
+  remindEvaluationRatersAction,
   resetPairsAction,
   saveIndicatorsAction,
   setUnitPairsAction,
@@ -116,8 +116,8 @@ describe("the role matrix", () => {
     const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: "OPEN" } });
     for (const name of ["chengguan", "sifa", "jiedao", "shequ", "lingdao"]) {
       await actAs(name);
-      expect((await createRoundAction({ year: 2030, title: "越权", closesOn: inDays(10) })).ok, name).toBe(false);
-      expect((await remindAction({ roundId: open.id })).ok, name).toBe(false);
+      expect((await createEvaluationRoundAction({ year: 2030, title: "越权", closesOn: inDays(10) })).ok, name).toBe(false);
+      expect((await remindEvaluationRatersAction({ roundId: open.id })).ok, name).toBe(false);
       expect((await closeEvaluationRoundAction({ roundId: open.id })).ok, name).toBe(false);
     }
     await actAs("sifa");
@@ -128,7 +128,7 @@ describe("the role matrix", () => {
 describe("a round from opening to published results", () => {
   it("validates, saves drafts, locks on submit, reminds, extends, publishes; each change audited", async () => {
     await actAs("bianban");
-    const created = await createRoundAction({ year: 2027, title: "2027 年度区街双向考评", closesOn: inDays(10), trimmed: false });
+    const created = await createEvaluationRoundAction({ year: 2027, title: "2027 年度区街双向考评", closesOn: inDays(10), trimmed: false });
     if (!created.ok) throw new Error(created.message);
     const roundId = created.data.id;
     const inds = await prisma.evaluationIndicator.findMany({ where: { roundId }, orderBy: { sortOrder: "asc" } });
@@ -164,7 +164,7 @@ describe("a round from opening to published results", () => {
     expect(!early.ok && early.message).toBe(`还有 ${pairs.length * 4 - 8} 项评分未填写，全部填写后才能提交。`);
 
     await actAs("bianban");
-    const reminded = await remindAction({ roundId });
+    const reminded = await remindEvaluationRatersAction({ roundId });
     expect(reminded.ok).toBe(true);
     expect(await prisma.notification.count({ where: { userId: jiedao.id, title: { startsWith: "催办" } } })).toBeGreaterThan(0);
     const cgUnit = await unitId("示例市城市管理综合执法局");
@@ -181,9 +181,9 @@ describe("a round from opening to published results", () => {
     expect((await submitSheetAction({ roundId, cells: cgPairs.flatMap((p, d) => inds.map((ind) => ({ rateeUnitId: p.rateeUnitId, indicatorId: ind.id, value: 60 + d }))), comments: [] })).ok).toBe(true);
 
     await actAs("bianban");
-    expect((await publishRoundAction({ roundId })).ok).toBe(false);
+    expect((await publishEvaluationRoundAction({ roundId })).ok).toBe(false);
     expect((await closeEvaluationRoundAction({ roundId })).ok).toBe(true);
-    expect((await publishRoundAction({ roundId })).ok).toBe(true);
+    expect((await publishEvaluationRoundAction({ roundId })).ok).toBe(true);
 
     const mine = await resultsView((await actAs("jiedao"))!, roundId);
     expect(mine!.results).toHaveLength(1);
@@ -199,7 +199,7 @@ describe("one round a year", () => {
     await actAs("bianban");
     const before = await prisma.evaluationRound.count();
     const audits = await prisma.auditLog.count();
-    const second = await createRoundAction({ year: 2026, title: "2026 年度补充考评", closesOn: inDays(10), trimmed: true });
+    const second = await createEvaluationRoundAction({ year: 2026, title: "2026 年度补充考评", closesOn: inDays(10), trimmed: true });
     const message = "2026 年度已有考评「2026 年度区街双向考评」，每个年度只能有一轮双向考评。";
     expect(second).toMatchObject({ ok: false, code: "DUPLICATE", message, fieldErrors: { year: message } });
     expect(await prisma.evaluationRound.count()).toBe(before);
@@ -209,20 +209,20 @@ describe("one round a year", () => {
 
   it("lets 编办 delete a round still being set up, freeing its year, and nothing later", async () => {
     await actAs("bianban");
-    const wrong = await createRoundAction({ year: 2031, title: "2031 年度区街双向考评（年度填错）", closesOn: inDays(10), trimmed: true });
+    const wrong = await createEvaluationRoundAction({ year: 2031, title: "2031 年度区街双向考评（年度填错）", closesOn: inDays(10), trimmed: true });
     if (!wrong.ok) throw new Error(wrong.message);
     await actAs("chengguan");
-    expect(await deleteDraftRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await deleteDraftEvaluationRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await actAs("bianban");
-    expect(await deleteDraftRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: true });
+    expect(await deleteDraftEvaluationRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: true });
     expect(await prisma.evaluationRound.findUnique({ where: { id: wrong.data.id } })).toBeNull();
     expect(await prisma.evaluationPair.count({ where: { roundId: wrong.data.id } })).toBe(0);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "evaluation.round.delete", subjectId: String(wrong.data.id) } });
     expect(audit.before).toMatchObject({ year: 2031, status: "DRAFT" });
-    expect(await createRoundAction({ year: 2031, title: "2031 年度区街双向考评", closesOn: inDays(10), trimmed: true })).toMatchObject({ ok: true });
+    expect(await createEvaluationRoundAction({ year: 2031, title: "2031 年度区街双向考评", closesOn: inDays(10), trimmed: true })).toMatchObject({ ok: true });
     // A round that has opened keeps its history.
     const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: { not: "DRAFT" } } });
-    expect(await deleteDraftRoundAction({ roundId: open.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await deleteDraftEvaluationRoundAction({ roundId: open.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
   });
 });
 
@@ -239,7 +239,7 @@ describe("who rates whom", () => {
     // A county department: related only to the streets and townships of its own county.
     local = (await prisma.orgUnit.create({ data: { name: "西山县农业农村局", kind: "DEPARTMENT", parentId: xishan } })).id;
     await actAs("bianban");
-    const created = await createRoundAction({ year: 2028, title: "2028 年度区街双向考评", closesOn: inDays(20), trimmed: true });
+    const created = await createEvaluationRoundAction({ year: 2028, title: "2028 年度区街双向考评", closesOn: inDays(20), trimmed: true });
     if (!created.ok) throw new Error(created.message);
     roundId = created.data.id;
     streets = await prisma.orgUnit.findMany({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true }, select: { id: true, parentId: true } });

@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/types";
-import { isBianban } from "./policy";
-import { participants } from "./commands";
+import { isBianban } from "../policy";
+import { computeResults, flaggedRaters, raterForm, roundIndicators } from "./results";
+import { participants } from "./participants";
 
 /** 编办 sees every round; leaders published ones; a street or department the rounds it takes part in. */
 export async function listRounds(user: SessionUser) {
@@ -126,7 +127,6 @@ export async function resultsView(user: SessionUser, roundId: number, detailUnit
   const round = await prisma.evaluationRound.findUnique({ where: { id: roundId }, select: { id: true, title: true, status: true, year: true, trimmed: true, publishedAt: true } });
   if (!round || round.status === "DRAFT") return null;
   const { can } = await import("@/lib/auth/policy");
-  const { computeResults, flaggedRaters, roundIndicators } = await import("./read-model");
   const bianban = can(user, "evaluation.raterDetail");
   const indicators = await roundIndicators(prisma, roundId);
   if (bianban) {
@@ -164,3 +164,22 @@ export async function allRaterScores(roundId: number, indicatorIds: number[]) {
   }
   return [...out.values()];
 }
+
+/** The user's unit's sheet in a round, or null when the unit does not rate in it. */
+export async function ownSheet(roundId: number, unitId: number) {
+  return prisma.evaluationSheet.findUnique({ where: { roundId_raterUnitId: { roundId, raterUnitId: unitId } }, select: { id: true } });
+}
+
+/** A rater's form page: the round, the unit's sheet, its counterparts and scores, and the indicators' descriptions. */
+export async function raterPage(roundId: number, raterUnitId: number) {
+  const round = await prisma.evaluationRound.findUnique({ where: { id: roundId }, select: { id: true, title: true, status: true, closesOn: true } });
+  if (!round) return null;
+  const form = await raterForm(prisma, roundId, raterUnitId);
+  const descriptions = await prisma.evaluationIndicator.findMany({ where: { roundId, source: "RATED" }, select: { id: true, description: true } });
+  const indicators = form.indicators
+    .filter((i) => i.source === "RATED")
+    .map((i) => ({ ...i, description: descriptions.find((d) => d.id === i.id)?.description ?? "" }));
+  return { round, ...form, indicators };
+}
+
+export { evaluationTodos } from "./todo";
