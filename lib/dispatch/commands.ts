@@ -1,15 +1,16 @@
 import crypto from "node:crypto";
 import type { z } from "zod";
 import type { CommandContext } from "@/lib/action";
-import type { Tx } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { DispatchStatus } from "@/lib/generated/prisma/enums";
 import { loadCalendarFrom } from "@/lib/calendar/load";
-import { dbDate } from "@/lib/calendar/workdays";
+import { dayOfDbDate, dbDate, toDay } from "@/lib/calendar/workdays";
+import { writeAudit } from "@/lib/audit/write";
 import { checkAttachment } from "@/lib/admission/files";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { STATUS_LABELS } from "./labels";
-import { acceptDueDay, isReportLate, replyDueDay } from "./state";
+import { acceptDueDay, isOverdue, isReportLate, replyDueDay } from "./state";
 import type { acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema } from "./schema";
 
 type Ctx = CommandContext;
@@ -156,4 +157,55 @@ export async function escalateCase(input: z.infer<typeof escalateSchema>, { tx, 
   await notifyUnits(tx, [d.departmentId], { title: `${user.unitName}无法办理，上交案件：${d.title}`, body: `请在 ${acceptDueOn} 前接收。理由：${input.reason.slice(0, 150)}`, href: `/dispatch/${d.id}` }, ["DEPARTMENT"]);
   await audit({ action: "dispatch.escalate", subjectType: "dispatch", subjectId: d.id, before: { status: d.status }, after: { status: "ESCALATED", reason: input.reason, acceptDueOn } });
   return { id: d.id, acceptDueOn };
+}
+
+/** Who owes the overdue step (and must be reminded) and who is waiting for it (and is told). */
+function overdueParties(c: { status: DispatchStatus; streetId: number; departmentId: number }) {
+  return c.status === "FORWARDED"
+    ? { handler: { unitId: c.streetId, role: "STREET" as const }, sender: { unitId: c.departmentId, role: "DEPARTMENT" as const }, step: "办结回复" }
+    : { handler: { unitId: c.departmentId, role: "DEPARTMENT" as const }, sender: { unitId: c.streetId, role: "STREET" as const }, step: "接收移交" };
+}
+
+/**
+ * Reminds the handler of every case past the due day of the step it waits for, and tells the
+ * sender. Once per case and overdue step: the case keeps the step and due day it was reminded
+ * about (`overdueNoticeKey`), claimed by a conditional update, so a repeated or concurrent check
+ * reminds nobody twice, while a case that becomes overdue again (escalated after a late reply)
+ * is reminded again. Each reminder is a case event and an audit entry of the system.
+ */
+export async function remindOverdueCases(tx: Tx, now = new Date()) {
+  const today = toDay(now);
+  const cutoff = dbDate(today);
+  const cases = await tx.dispatch.findMany({
+    where: { OR: [{ status: { in: ["REPORTED", "ESCALATED"] }, acceptDueOn: { lt: cutoff } }, { status: "FORWARDED", replyDueOn: { lt: cutoff } }] },
+    select: { id: true, code: true, title: true, status: true, streetId: true, departmentId: true, acceptDueOn: true, replyDueOn: true, overdueNoticeKey: true, street: { select: { name: true } }, department: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  let reminded = 0;
+  for (const c of cases) {
+    const due = c.status === "FORWARDED" ? c.replyDueOn : c.acceptDueOn;
+    if (!due || !isOverdue(c, now)) continue;
+    const dueDay = dayOfDbDate(due);
+    const key = `${c.status}:${dueDay}`;
+    if (c.overdueNoticeKey === key) continue;
+    const claimed = await tx.dispatch.updateMany({
+      where: { id: c.id, status: c.status, OR: [{ overdueNoticeKey: null }, { overdueNoticeKey: { not: key } }] },
+      data: { overdueNoticeKey: key },
+    });
+    if (!claimed.count) continue;
+    const { handler, sender, step } = overdueParties(c);
+    const handlerName = handler.role === "STREET" ? c.street.name : c.department.name;
+    const href = `/dispatch/${c.id}` as const;
+    const toHandler = await notifyUnits(tx, [handler.unitId], { title: `案件已逾期，请尽快${step}：${c.title}`, body: `${c.code} 应于 ${dueDay} 前${step}，现已逾期。`, href }, [handler.role]);
+    const toSender = await notifyUnits(tx, [sender.unitId], { title: `${handlerName}逾期未${step}：${c.title}`, body: `${c.code} 应于 ${dueDay} 前${step}，已提醒对方尽快办理。`, href }, [sender.role]);
+    await tx.dispatchEvent.create({ data: { dispatchId: c.id, kind: "overdue", note: `应于 ${dueDay} 前${step}，已提醒${handlerName}`, actorName: "逾期检查", actorUnitName: "系统", at: now } });
+    await writeAudit(tx, null, { address: null, userAgent: null }, { action: "dispatch.overdue", subjectType: "dispatch", subjectId: c.id, after: { code: c.code, step, dueOn: dueDay, notified: toHandler + toSender } });
+    reminded++;
+  }
+  return { reminded };
+}
+
+/** One overdue check on the application's database (server start and hourly, see lib/dispatch/overdue-schedule.ts). */
+export async function runOverdueCheck(now = new Date()) {
+  return prisma.$transaction((tx) => remindOverdueCases(tx, now), { timeout: 60_000, maxWait: 10_000 });
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { reportCaseAction } from "@/lib/dispatch/actions";
+import { escalateCaseAction, forwardCaseAction, reportCaseAction } from "@/lib/dispatch/actions";
+import { remindOverdueCases, runOverdueCheck } from "@/lib/dispatch/commands";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { notificationTodos, notificationsOf, unreadCount } from "@/lib/notifications/queries";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
@@ -7,6 +8,8 @@ import { todosFor } from "@/lib/todo";
 import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
 beforeAll(() => seedDemo(), SEED_TIMEOUT);
+
+const DAY = 86_400_000;
 
 /** Beijing wall-clock "YYYY-MM-DDTHH:mm", as a datetime-local field sends it. */
 const localNow = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date()).replace(" ", "T");
@@ -56,5 +59,58 @@ describe("工作台 and the notification list count the same unread notification
     expect(await unreadCount(me.id)).toBe(7);
     expect((await notificationsOf(me.id)).unread).toBe(7);
     expect(await onWorkspace()).toBe(7);
+  });
+});
+
+describe("overdue dispatched cases", () => {
+  /** Overdue notices of a case to the demo accounts of the street and the department. */
+  const notes = async (caseId: number) => {
+    const users = await prisma.user.findMany({ where: { username: { in: ["jiedao", "chengguan"] } }, select: { id: true } });
+    return prisma.notification.findMany({ where: { href: `/dispatch/${caseId}`, title: { contains: "逾期" }, userId: { in: users.map((u) => u.id) } }, select: { userId: true, title: true } });
+  };
+
+  it("remind the handler and tell the sender, once per case and overdue step", async () => {
+    await actAs("jiedao");
+    const r = await reportCaseAction({ departmentId: await unitId("示例市城市管理综合执法局"), title: "超时测试", location: "桂花路", foundAt: localNow(), description: "x", files: [] });
+    if (!r.ok) throw new Error(r.message);
+    const chengguan = await prisma.user.findUniqueOrThrow({ where: { username: "chengguan" } });
+    const jiedao = await prisma.user.findUniqueOrThrow({ where: { username: "jiedao" } });
+
+    // Not yet due: nothing.
+    await runOverdueCheck();
+    expect(await notes(r.data.id)).toEqual([]);
+
+    // The day after the due day: the department is reminded, the street told; once.
+    const due = new Date(`${r.data.acceptDueOn}T12:00:00+08:00`);
+    const later = new Date(due.getTime() + 2 * DAY);
+    await runOverdueCheck(later);
+    await runOverdueCheck(later);
+    await prisma.$transaction((tx) => remindOverdueCases(tx, new Date(later.getTime() + DAY)));
+    const sent = await notes(r.data.id);
+    expect(sent.filter((n) => n.userId === chengguan.id).map((n) => n.title)).toEqual(["案件已逾期，请尽快接收移交：超时测试"]);
+    expect(sent.filter((n) => n.userId === jiedao.id).map((n) => n.title)).toEqual(["示例市城市管理综合执法局逾期未接收移交：超时测试"]);
+    const kase = await prisma.dispatch.findUniqueOrThrow({ where: { id: r.data.id }, include: { events: true } });
+    expect(kase.events.filter((e) => e.kind === "overdue")).toHaveLength(1);
+    expect(await prisma.auditLog.count({ where: { action: "dispatch.overdue", subjectId: String(r.data.id) } })).toBe(1);
+  });
+
+  it("a forwarded complaint the street did not answer, then escalated late: each overdue step is reminded once", async () => {
+    await actAs("chengguan");
+    const f = await forwardCaseAction({ streetId: await unitId("东湖街道办事处"), title: "超时转交测试", location: "荷塘小区", description: "x", replyWorkdays: 1 });
+    if (!f.ok) throw new Error(f.message);
+    const kase = await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id } });
+    const afterReply = new Date(kase.replyDueOn!.getTime() + 3 * DAY);
+    await runOverdueCheck(afterReply);
+    await runOverdueCheck(afterReply);
+    expect((await notes(f.data.id)).map((n) => n.title).sort()).toEqual(["东湖街道办事处逾期未办结回复：超时转交测试", "案件已逾期，请尽快办结回复：超时转交测试"].sort());
+
+    // Handed up: a new step with its own due day; overdue again later, reminded again (once).
+    await actAs("jiedao");
+    expect((await escalateCaseAction({ id: f.data.id, reason: "无执法权" })).ok).toBe(true);
+    const escalated = await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id } });
+    const afterAccept = new Date(escalated.acceptDueOn!.getTime() + 3 * DAY);
+    await runOverdueCheck(afterAccept);
+    await runOverdueCheck(afterAccept);
+    expect(await notes(f.data.id)).toHaveLength(4);
   });
 });
