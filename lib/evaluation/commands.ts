@@ -378,7 +378,7 @@ export async function publishEvaluationRound(input: z.infer<typeof evaluationRou
       rank: r.rank!,
       rankOf: r.rankOf,
       raterCount: r.raterCount,
-      indicators: r.indicators.map((i) => ({ indicatorId: i.indicatorId, name: i.name, mean: i.mean == null ? null : round2(i.mean), share: i.share, weighted: round2(i.weighted) })),
+      indicators: r.indicators.map((i) => ({ indicatorId: i.indicatorId, name: i.name, mean: i.mean == null ? null : round2(i.mean), share: i.share, weighted: round2(i.weighted), applicable: i.applicable, weight: round2(i.weight) })),
     })),
   });
   await tx.evaluationRound.update({ where: { id: round.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });

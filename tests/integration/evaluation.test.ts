@@ -321,3 +321,69 @@ describe("who rates whom", () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe("the dispatch indicator and comments in published results", () => {
+  it("a unit without dispatched cases that year gets 不适用 with its weight shared out; a rated unit reads its comments without the rater's name", async () => {
+    const year = 2033;
+    const chengguan = await unitId("示例市城市管理综合执法局");
+    const weijian = await unitId("示例市卫生健康委员会");
+    const donghu = await unitId("东湖街道办事处");
+    // One case of 城管局 in the round's year, accepted on time; none for 卫健委.
+    await prisma.dispatch.create({
+      data: {
+        code: `PD${year}-T001`, direction: "UP", status: "ACCEPTED", streetId: donghu, departmentId: chengguan, title: "不适用测试", location: "x", description: "x",
+        foundAt: new Date(`${year}-03-01T02:00:00Z`), reportedAt: new Date(`${year}-03-01T02:00:00Z`), acceptDueOn: new Date(`${year}-03-06T00:00:00Z`), acceptedAt: new Date(`${year}-03-02T02:00:00Z`), createdByName: "测试",
+      },
+    });
+    await actAs("bianban");
+    const created = await createEvaluationRoundAction({ year, title: `${year} 年度区街双向考评`, closesOn: inDays(10), trimmed: false });
+    if (!created.ok) throw new Error(created.message);
+    const roundId = created.data.id;
+    const rated = await prisma.evaluationIndicator.findMany({ where: { roundId }, orderBy: { sortOrder: "asc" } });
+    const saved = await saveIndicatorsAction({
+      roundId,
+      indicators: [
+        ...rated.slice(0, 3).map((i) => ({ name: i.name, description: i.description, weight: 25, scaleMin: 0, scaleMax: 100, source: "RATED" as const })),
+        { name: "双向派单按时办理率", description: "", weight: 25, scaleMin: 0, scaleMax: 100, source: "DISPATCH" as const },
+      ],
+    });
+    expect(saved.ok).toBe(true);
+    expect((await openEvaluationRoundAction({ roundId })).ok).toBe(true);
+
+    const jiedao = (await actAs("jiedao"))!;
+    const inds = await prisma.evaluationIndicator.findMany({ where: { roundId, source: "RATED" } });
+    const pairs = await prisma.evaluationPair.findMany({ where: { roundId, raterUnitId: jiedao.unitId } });
+    expect(pairs.map((p) => p.rateeUnitId)).toEqual(expect.arrayContaining([chengguan, weijian]));
+    const submitted = await submitSheetAction({
+      roundId,
+      cells: pairs.flatMap((p) => inds.map((i) => ({ rateeUnitId: p.rateeUnitId, indicatorId: i.id, value: 80 }))),
+      comments: [{ rateeUnitId: chengguan, comment: "响应及时，配合积极" }],
+    });
+    expect(submitted.ok).toBe(true);
+
+    await actAs("bianban");
+    expect((await closeEvaluationRoundAction({ roundId })).ok).toBe(true);
+    expect((await publishEvaluationRoundAction({ roundId })).ok).toBe(true);
+
+    type Ind = { name: string; applicable?: boolean; weight?: number; weighted: number };
+    const resultOf = async (unit: number) => {
+      const r = await prisma.evaluationResult.findUniqueOrThrow({ where: { roundId_unitId: { roundId, unitId: unit } } });
+      return { total: Number(r.total), indicators: r.indicators as Ind[] };
+    };
+    // 城管局: 75 × 0.8 + 25 × 1 (on time).
+    const cg = await resultOf(chengguan);
+    expect(cg.total).toBe(85);
+    expect(cg.indicators.find((i) => i.name === "双向派单按时办理率")).toMatchObject({ applicable: true, weight: 25 });
+    // 卫健委 had no case: not full marks (85 before) but 不适用, the rated indicators count for 100.
+    const wj = await resultOf(weijian);
+    expect(wj.total).toBe(80);
+    expect(wj.indicators.find((i) => i.name === "双向派单按时办理率")).toMatchObject({ applicable: false, weighted: 0 });
+    expect(wj.indicators.filter((i) => i.applicable).map((i) => Math.round(i.weight! * 100) / 100)).toEqual([33.33, 33.33, 33.33]);
+
+    // 城管局 reads what was written about it, and not who wrote it; 卫健委 reads none.
+    const cgView = await resultsView((await actAs("chengguan"))!, roundId);
+    expect(cgView!.scope).toBe("OWN");
+    expect(cgView!.comments).toEqual(["响应及时，配合积极"]);
+    expect(JSON.stringify(cgView)).not.toContain("东湖街道办事处");
+  });
+});
