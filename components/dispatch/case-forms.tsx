@@ -1,15 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useAction } from "@/components/ui/use-action";
-import { Field, describedBy } from "@/components/ui/field";
-import { SubmitButton, useActionForm } from "@/components/ui/form";
+import { useRef, useState } from "react";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-messages";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { acceptCaseAction, escalateCaseAction, forwardCaseAction, handleCaseAction, replyCaseAction, reportCaseAction } from "@/lib/dispatch/actions";
-import { MAX_CASE_FILES, forwardSchema, reportSchema } from "@/lib/dispatch/schema";
+import { MAX_CASE_FILES, acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema } from "@/lib/dispatch/schema";
 
 type Opt = { id: number; name: string };
 
@@ -92,24 +91,42 @@ export function ForwardForm({ streets }: { streets: Opt[] }) {
   );
 }
 
-/** The one next step the user may take on a case, with a note where the step needs one. */
+/**
+ * The one next step the user may take on a case, with a note where the step needs one: a form
+ * over the step's action that only its confirmation submits (Enter in the field cannot skip it).
+ */
 export function CaseStep({ id, step }: { id: number; step: "accept" | "handle" | "reply" | "escalate" }) {
   const router = useRouter();
   const action = { accept: acceptCaseAction, handle: handleCaseAction, reply: replyCaseAction, escalate: escalateCaseAction }[step];
-  const { run, pending, error, fieldErrors } = useAction(action as typeof handleCaseAction);
+  const schema = { accept: acceptSchema, handle: handleSchema, reply: replySchema, escalate: escalateSchema }[step];
+  const form = useActionForm(action as typeof handleCaseAction, { schema, resetOnSuccess: true, onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = form;
   const meta = {
     accept: { field: "note", label: "接收说明（选填）", button: "接收移交", confirm: "确认接收该案件的正式移交？接收后由本部门负责办理。" },
     handle: { field: "result", label: "办理结果", button: "办结并告知街道", confirm: "确认办结？办理结果将通知街道，办结后不能修改。" },
     reply: { field: "result", label: "办理结果", button: "办结回复部门", confirm: "确认办结并回复部门？回复后不能修改。" },
     escalate: { field: "reason", label: "无法办理的理由", button: "上交部门", confirm: "确认本街道无法办理，上交部门？部门须在 3 个工作日内接收。" },
   }[step];
-  const [text, setText] = useState("");
+  const confirmed = useRef(false);
   const fid = `${step}-${meta.field}`;
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <Field id={fid} label={meta.label} required={step !== "accept"} error={fieldErrors[meta.field]}>
-        <textarea {...describedBy(fid, fieldErrors[meta.field])} rows={3} className={inputClass} value={text} onChange={(e) => setText(e.target.value)} />
-      </Field>
+      {/* The confirmation dialog holds its own form, so it sits after this one, not inside. */}
+      <form
+        {...form.formProps}
+        onSubmit={(e) => {
+          if (!confirmed.current) return e.preventDefault();
+          confirmed.current = false;
+          form.formProps.onSubmit(e);
+        }}
+        noValidate
+        data-testid={`case-step-${step}`}
+      >
+        <HiddenFields values={{ id }} />
+        <Field id={fid} label={meta.label} required={step !== "accept"} error={fieldErrors[meta.field]}>
+          <textarea {...form.field(meta.field as "result", undefined, fid)} rows={3} className={inputClass} />
+        </Field>
+      </form>
       <ConfirmButton
         className={step === "escalate" ? buttonClass.secondary : buttonClass.primary}
         tone="primary"
@@ -117,11 +134,14 @@ export function CaseStep({ id, step }: { id: number; step: "accept" | "handle" |
         message={meta.confirm}
         confirmLabel={meta.button}
         pending={pending}
-        onConfirm={() => run({ id, [meta.field]: text } as never, () => router.refresh())}
+        onConfirm={() => {
+          confirmed.current = true;
+          form.formProps.ref.current?.requestSubmit();
+        }}
       >
         {meta.button}
       </ConfirmButton>
-      {error && <p role="alert" className="text-sm text-red-600" data-testid="form-error">{error}</p>}
+      <FormError message={fieldErrors[meta.field] ? null : error} testId="form-error" />
     </div>
   );
 }

@@ -25,5 +25,9 @@ test("a dispatch notification on 工作台 opens the case and is then read", asy
   await item.click();
   await expect(page).toHaveURL(new RegExp(`/dispatch/${kase.id}$`));
   await page.goto("/evaluation/notifications");
-  await expect(page.getByText("未读 0 条")).toBeVisible();
+  const row = page.getByTestId("notification").filter({ hasText: `通知测试：${kase.title}` });
+  await expect(row).toHaveAttribute("data-read", "true");
+  // From the list, too, it opens the case.
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/dispatch/${kase.id}$`));
 });
