@@ -39,9 +39,9 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
         actions={
           <>
             {view.scope === "ALL" && view.flagged && (
-              <a href={`/api/evaluation/${id}/export`} className={buttonClass.secondary}>导出 Excel</a>
+              <a href={`/api/evaluation/${id}/export`} className={cx(buttonClass.secondary, "whitespace-nowrap")}>导出 Excel</a>
             )}
-            <Link href={`/evaluation/${id}`} className={buttonClass.secondary}>返回考评</Link>
+            <Link href={`/evaluation/${id}`} className={cx(buttonClass.secondary, "whitespace-nowrap")}>返回考评</Link>
           </>
         }
       />
@@ -67,7 +67,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
             {selected.rank != null && <span className="ml-3">排名 <strong data-testid="unit-rank">第 {selected.rank} 名</strong> / 共 {selected.rankOf} 个{selected.side === "DEPARTMENT" ? "部门" : "街道（乡镇）"}</span>}
             <span className="ml-3">评价单位 {selected.raterCount} 个</span>
           </p>
-          <div className="mt-4 grid gap-6 md:grid-cols-[280px_1fr]">
+          <div className="mt-4 grid gap-6 md:grid-cols-[360px_1fr]">
             <RadarChart axes={selected.indicators.filter((i) => !notApplicable(i)).map((i) => ({ name: i.name, share: i.share }))} />
             <table className="min-w-full self-start text-sm" data-testid="unit-indicators">
               <thead className="text-left text-slate-600"><tr><th className="py-1 font-medium">指标</th><th className="py-1 font-medium">计分权重</th><th className="py-1 font-medium">平均分</th><th className="py-1 font-medium">加权得分</th></tr></thead>
