@@ -72,18 +72,27 @@ export async function formOptions(user: SessionUser) {
 }
 
 /** Per unit: cases, overdue count and rate, average response in working days, for a year. */
-export async function statsByUnit(year: number) {
-  const from = dayStart(`${year}-01-01`);
-  const to = dayStart(`${year + 1}-01-01`);
+/** A stats period: whole days "YYYY-MM-DD", both included. */
+export type StatsPeriod = { from: string; to: string };
+
+/**
+ * Each unit's figures over the cases reported in the period. 编办 and leaders see every unit; a
+ * department or street only its own (`scopeFor`), whatever it asks for.
+ */
+export async function statsByUnit(period: StatsPeriod, user: Pick<SessionUser, "roles" | "unitId">) {
+  const from = dayStart(period.from);
+  const to = new Date(dayStart(period.to).getTime() + 86_400_000);
+  const scope = scopeFor(user);
+  const everyone = Object.keys(scope).length === 0;
   const cases = await prisma.dispatch.findMany({
-    where: { reportedAt: { gte: from, lt: to } },
+    where: { AND: [scope, { reportedAt: { gte: from, lt: to } }] },
     select: { streetId: true, departmentId: true, direction: true, status: true, reportedAt: true, reportLate: true, acceptDueOn: true, acceptedAt: true, replyDueOn: true, repliedAt: true, escalatedAt: true, street: { select: { name: true } }, department: { select: { name: true } } },
   });
   const calendar = await loadCalendarFrom(prisma);
   const units = new Map<string, { unitId: number; name: string; side: "STREET" | "DEPARTMENT" }>();
   for (const c of cases) {
-    units.set(`S${c.streetId}`, { unitId: c.streetId, name: c.street.name, side: "STREET" });
-    units.set(`D${c.departmentId}`, { unitId: c.departmentId, name: c.department.name, side: "DEPARTMENT" });
+    if (everyone || c.streetId === user.unitId) units.set(`S${c.streetId}`, { unitId: c.streetId, name: c.street.name, side: "STREET" });
+    if (everyone || c.departmentId === user.unitId) units.set(`D${c.departmentId}`, { unitId: c.departmentId, name: c.department.name, side: "DEPARTMENT" });
   }
   return [...units.values()]
     .map((u) => ({ ...u, ...unitStats(u.side, cases.filter((c) => (u.side === "STREET" ? c.streetId : c.departmentId) === u.unitId), calendar) }))

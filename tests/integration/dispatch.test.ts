@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptCaseAction, handleCaseAction, reportCaseAction, escalateCaseAction, forwardCaseAction } from "@/lib/dispatch/actions";
+import { statsByUnit } from "@/lib/dispatch/queries";
+import { can } from "@/lib/auth/policy";
 import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
 beforeAll(() => seedDemo(), SEED_TIMEOUT);
@@ -45,5 +47,24 @@ describe("dispatch", () => {
     const e = await escalateCaseAction({ id: f.data.id, reason: "涉及行政处罚，街道无执法权" });
     expect(e.ok).toBe(true);
     expect((await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id } })).status).toBe("ESCALATED");
+  });
+
+  it("departments and streets see their own statistics, by year or by period; 编办 sees every unit", async () => {
+    const year = new Date().getFullYear();
+    const wholeYear = { from: `${year}-01-01`, to: `${year}-12-31` };
+    const bianban = (await actAs("bianban"))!;
+    const all = await statsByUnit(wholeYear, bianban);
+    expect(new Set(all.map((r) => r.unitId)).size).toBeGreaterThan(2);
+    for (const username of ["chengguan", "jiedao"]) {
+      const user = (await actAs(username))!;
+      expect(can(user, "dispatch.stats"), username).toBe(true);
+      const mine = await statsByUnit(wholeYear, user);
+      expect(mine.length, username).toBeGreaterThan(0);
+      expect(mine.every((r) => r.unitId === user.unitId), username).toBe(true);
+      expect(mine[0].cases).toBe(all.find((r) => r.unitId === user.unitId && r.side === mine[0].side)!.cases);
+    }
+    // A period with no cases.
+    expect(await statsByUnit({ from: "2001-01-01", to: "2001-01-31" }, bianban)).toEqual([]);
+    expect(can((await actAs("shequ"))!, "dispatch.stats")).toBe(false);
   });
 });
