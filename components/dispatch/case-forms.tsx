@@ -59,16 +59,26 @@ export function ReportForm({ departments, duties, now }: { departments: Opt[]; d
   );
 }
 
-export function ForwardForm({ streets }: { streets: Opt[] }) {
+export function ForwardForm({ streets, duties }: { streets: Opt[]; duties: (Opt & { unitId: number })[] }) {
   const router = useRouter();
   const form = useActionForm(forwardCaseAction, { schema: forwardSchema, onSuccess: (d) => router.push(`/dispatch/${d.id}`) });
   const { pending, error, fieldErrors } = form;
+  const [street, setStreet] = useState("");
+  const fileHint = "PDF、Word 或图片，每个不超过 10 MB";
+  const dutyHint = "本部门在该街道属地管理事项清单中的事项";
+  const streetDuties = duties.filter((d) => String(d.unitId) === street);
   return (
-    <form {...form.formProps} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2" data-testid="dispatch-forward-form">
+    <form {...form.formProps} noValidate encType="multipart/form-data" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2" data-testid="dispatch-forward-form">
       <Field id="streetId" label="承办街道（乡镇）" required error={fieldErrors.streetId}>
-        <select {...form.field("streetId")} className={inputClass}>
+        <select {...form.field("streetId")} className={inputClass} value={street} onChange={(e) => setStreet(e.target.value)}>
           <option value="">请选择</option>
           {streets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </select>
+      </Field>
+      <Field id="localDutyId" label="属地管理事项（选填）" hint={dutyHint} error={fieldErrors.localDutyId}>
+        <select {...form.field("localDutyId", dutyHint)} className={inputClass} disabled={!street}>
+          <option value="">（不属于清单事项）</option>
+          {streetDuties.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </select>
       </Field>
       <Field id="replyWorkdays" label="办理时限（工作日）" required error={fieldErrors.replyWorkdays}>
@@ -79,6 +89,9 @@ export function ForwardForm({ streets }: { streets: Opt[] }) {
       </Field>
       <Field id="location" label="地点" required error={fieldErrors.location}>
         <input {...form.field("location")} className={inputClass} />
+      </Field>
+      <Field id="files" label={`附件（选填，最多 ${MAX_CASE_FILES} 个）`} hint={fileHint} error={fieldErrors.files} className="sm:col-span-2">
+        <input {...form.field("files", fileHint)} type="file" multiple accept=".pdf,.doc,.docx,.png,.jpg,.jpeg" className="text-sm" />
       </Field>
       <Field id="description" label="投诉内容" required error={fieldErrors.description} className="sm:col-span-2">
         <textarea {...form.field("description")} rows={4} className={inputClass} />

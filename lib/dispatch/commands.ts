@@ -44,20 +44,35 @@ async function checkDuty(tx: Tx, localDutyId: number | undefined, streetId: numb
   return duty;
 }
 
+type CheckedFile = { fileName: string; mime: string; bytes: Uint8Array<ArrayBuffer> };
+
+/** Evidence files, recognised by their first bytes; a bad one refuses the whole form, naming it. */
+async function checkedFiles(list: File[]): Promise<CheckedFile[]> {
+  const files: CheckedFile[] = [];
+  for (const f of list) {
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const c = checkAttachment(f.name, bytes);
+    if (!c.ok) throw new AppError("VALIDATION", undefined, { files: `${f.name}：${c.message}` });
+    files.push({ fileName: c.fileName, mime: c.mime, bytes });
+  }
+  return files;
+}
+
+async function storeFiles(tx: Tx, dispatchId: number, files: CheckedFile[], user: Ctx["user"]) {
+  for (const f of files) {
+    await tx.dispatchAttachment.create({
+      data: { dispatchId, fileName: f.fileName, mime: f.mime, size: f.bytes.length, sha256: crypto.createHash("sha256").update(f.bytes).digest("hex"), bytes: f.bytes, uploadedByName: user.displayName },
+    });
+  }
+}
+
 /** A street reports a case it found to the responsible department; due the day it was found. */
 export async function reportCase(input: z.infer<typeof reportSchema>, { tx, user, audit }: Ctx, now = new Date()) {
   if (input.foundAt.getTime() > now.getTime() + 60_000) throw new AppError("VALIDATION", undefined, { foundAt: "发现时间不能晚于现在" });
   const dept = await tx.orgUnit.findFirst({ where: { id: input.departmentId, kind: "DEPARTMENT", active: true }, select: { id: true, name: true } });
   if (!dept) throw new AppError("VALIDATION", undefined, { departmentId: "请选择接收案件的部门" });
   await checkDuty(tx, input.localDutyId, user.unitId);
-  const checked = input.files.map((f) => ({ f }));
-  const files: { fileName: string; mime: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
-  for (const { f } of checked) {
-    const bytes = new Uint8Array(await f.arrayBuffer());
-    const c = checkAttachment(f.name, bytes);
-    if (!c.ok) throw new AppError("VALIDATION", undefined, { files: `${f.name}：${c.message}` });
-    files.push({ fileName: c.fileName, mime: c.mime, bytes });
-  }
+  const files = await checkedFiles(input.files);
   const calendar = await loadCalendarFrom(tx);
   const reportLate = isReportLate(input.foundAt, now);
   const acceptDueOn = acceptDueDay(now, calendar);
@@ -79,11 +94,7 @@ export async function reportCase(input: z.infer<typeof reportSchema>, { tx, user
       createdByName: user.displayName,
     },
   });
-  for (const f of files) {
-    await tx.dispatchAttachment.create({
-      data: { dispatchId: d.id, fileName: f.fileName, mime: f.mime, size: f.bytes.length, sha256: crypto.createHash("sha256").update(f.bytes).digest("hex"), bytes: f.bytes, uploadedByName: user.displayName },
-    });
-  }
+  await storeFiles(tx, d.id, files, user);
   await event(tx, d.id, "report", user, reportLate ? "未在发现当日上报" : null, now);
   await notifyUnits(tx, [dept.id], { title: `${user.unitName}上报案件：${input.title}`, body: `请在 ${acceptDueOn} 前接收移交。`, href: `/dispatch/${d.id}` }, ["DEPARTMENT"]);
   await audit({ action: "dispatch.report", subjectType: "dispatch", subjectId: d.id, after: { code: d.code, title: d.title, department: dept.name, reportLate, acceptDueOn, files: files.map((f) => f.fileName) } });
@@ -94,7 +105,8 @@ export async function reportCase(input: z.infer<typeof reportSchema>, { tx, user
 export async function forwardCase(input: z.infer<typeof forwardSchema>, { tx, user, audit }: Ctx, now = new Date()) {
   const street = await tx.orgUnit.findFirst({ where: { id: input.streetId, kind: { in: ["STREET", "TOWNSHIP"] }, active: true }, select: { id: true, name: true } });
   if (!street) throw new AppError("VALIDATION", undefined, { streetId: "请选择承办的街道（乡镇）" });
-  await checkDuty(tx, input.localDutyId, street.id);
+  const duty = await checkDuty(tx, input.localDutyId, street.id);
+  const files = await checkedFiles(input.files);
   const calendar = await loadCalendarFrom(tx);
   const replyDueOn = replyDueDay(now, input.replyWorkdays, calendar);
   const d = await tx.dispatch.create({
@@ -114,9 +126,10 @@ export async function forwardCase(input: z.infer<typeof forwardSchema>, { tx, us
       createdByName: user.displayName,
     },
   });
+  await storeFiles(tx, d.id, files, user);
   await event(tx, d.id, "forward", user, `办理时限 ${input.replyWorkdays} 个工作日`, now);
   await notifyUnits(tx, [street.id], { title: `${user.unitName}转交投诉：${input.title}`, body: `请在 ${replyDueOn} 前办结回复。`, href: `/dispatch/${d.id}` }, ["STREET"]);
-  await audit({ action: "dispatch.forward", subjectType: "dispatch", subjectId: d.id, after: { code: d.code, title: d.title, street: street.name, replyDueOn } });
+  await audit({ action: "dispatch.forward", subjectType: "dispatch", subjectId: d.id, after: { code: d.code, title: d.title, street: street.name, replyDueOn, localDuty: duty?.name ?? null, files: files.map((f) => f.fileName) } });
   return { id: d.id, code: d.code, replyDueOn };
 }
 

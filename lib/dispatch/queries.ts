@@ -68,10 +68,13 @@ export async function formOptions(user: SessionUser) {
     prisma.orgUnit.findMany({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true }, orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
     prisma.localDuty.findMany({ where: { unitId: user.unitId, active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, departmentId: true } }),
   ]);
-  return { departments, streets, duties };
+  // A department forwarding a complaint names the street's duty it falls under (its own duties in the streets' lists).
+  const forwardDuties = user.roles.includes("DEPARTMENT")
+    ? await prisma.localDuty.findMany({ where: { departmentId: user.unitId, active: true }, orderBy: [{ unitId: "asc" }, { id: "asc" }], select: { id: true, name: true, unitId: true } })
+    : [];
+  return { departments, streets, duties, forwardDuties };
 }
 
-/** Per unit: cases, overdue count and rate, average response in working days, for a year. */
 /** A stats period: whole days "YYYY-MM-DD", both included. */
 export type StatsPeriod = { from: string; to: string };
 

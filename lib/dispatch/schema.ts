@@ -37,6 +37,7 @@ export const forwardSchema = z.object({
   location: text("地点", 200),
   description: text("投诉内容", 2000),
   replyWorkdays: z.coerce.number({ error: "请填写办理时限" }).int("办理时限应为整数").min(1, "办理时限至少 1 个工作日").max(30, "办理时限不能超过 30 个工作日").default(5),
+  files,
 });
 
 export const acceptSchema = z.object({ id, note: textOrEmpty("说明", 500) });

@@ -122,7 +122,7 @@ export async function seedEvaluation(tx: Tx, byName: Map<string, number>) {
   await dispatch.handleCase({ id: handled.id, result: "已责令清运，现场恢复整洁，罚款 2000 元。" }, cg, daysAgo(16));
 
   const forward = (title: string, ago: number, from = cg) =>
-    dispatch.forwardCase({ streetId: dongHu, title, location: "东湖街道", description: `12345 热线转来：${title}。`, replyWorkdays: 5 }, from, daysAgo(ago));
+    dispatch.forwardCase({ streetId: dongHu, title, location: "东湖街道", description: `12345 热线转来：${title}。`, replyWorkdays: 5, files: [] }, from, daysAgo(ago));
   await forward("居民投诉夜间施工噪声扰民", 15);
   await forward("小区楼道堆放杂物影响消防通道", 1, yj);
   const replied = await forward("背街小巷路灯损坏", 10);

@@ -67,4 +67,20 @@ describe("dispatch", () => {
     expect(await statsByUnit({ from: "2001-01-01", to: "2001-01-31" }, bianban)).toEqual([]);
     expect(can((await actAs("shequ"))!, "dispatch.stats")).toBe(false);
   });
+
+  it("a forwarded complaint carries the street's local duty and attachments", async () => {
+    const duty = await prisma.localDuty.findFirstOrThrow({ where: { active: true, departmentId: { not: null }, unit: { kind: { in: ["STREET", "TOWNSHIP"] } } }, select: { id: true, unitId: true, departmentId: true, name: true } });
+    const other = await prisma.orgUnit.findFirstOrThrow({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, id: { not: duty.unitId } } });
+    const user = await prisma.user.create({ data: { username: "zhuanjiao1", displayName: "转交测试", unitId: duty.departmentId!, roles: ["DEPARTMENT"], passwordHash: "x" } });
+    await actAs(user.username);
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "投诉材料.pdf", { type: "application/pdf" });
+    const base = { title: "转交带事项", location: "x", description: "x", replyWorkdays: 5 };
+    // A duty of another street's list is refused.
+    expect(await forwardCaseAction({ ...base, streetId: other.id, localDutyId: duty.id })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { localDutyId: expect.any(String) } });
+    const f = await forwardCaseAction({ ...base, streetId: duty.unitId, localDutyId: duty.id, files: [pdf] });
+    if (!f.ok) throw new Error(f.message);
+    const kase = await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id }, include: { attachments: true } });
+    expect(kase.localDutyId).toBe(duty.id);
+    expect(kase.attachments.map((a) => [a.fileName, a.mime])).toEqual([["投诉材料.pdf", "application/pdf"]]);
+  });
 });
