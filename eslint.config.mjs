@@ -47,23 +47,12 @@ const PRISMA_HOMES = [
 // never add to them: a new file follows the rule.
 const LEGACY_PRISMA = [
   // pages and route handlers that query Prisma themselves
-  "app/(workspace)/evaluation/[id]/page.tsx",
-  "app/(workspace)/evaluation/[id]/rate/page.tsx",
   // reads in files with other names than queries.ts
-  "lib/dispatch/todo.ts",
-  "lib/evaluation/todo.ts",
   "lib/lists/todo.ts",
   "lib/local-duties/todo.ts",
-  "lib/notifications/todo.ts",
-  // the session's user load and next-auth's sign-in callback pass the client to lib/auth/queries
-  "lib/auth/options.ts",
-  "lib/auth/session.ts",
 ];
 const LEGACY_COMMANDS = [
   // pages that import commands.ts for labels, constants or a read that lives there
-  "app/(workspace)/evaluation/page.tsx",
-  "app/(workspace)/evaluation/[id]/page.tsx",
-  "app/(workspace)/evaluation/[id]/rate/page.tsx",
   "app/(workspace)/lists/adjustments/[id]/page.tsx",
   "app/(workspace)/lists/manage/[id]/publish/page.tsx",
 ];

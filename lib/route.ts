@@ -1,6 +1,7 @@
 import "server-only";
-import { can, mayEnter, needsSubject, type Permission, type Subject, type SubjectFor, type SubjectPermission } from "@/lib/auth/policy";
+import { can, needsSubject, type Permission, type Subject, type SubjectFor, type SubjectPermission } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
+import { authorizeUser } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, ERROR_MESSAGES, type ErrorCode } from "@/lib/errors";
 import { contentDisposition } from "@/lib/export-cells";
@@ -95,10 +96,12 @@ export function workspaceRoute<T, P extends Permission>(spec: RouteSpec<T, P>) {
 
   return async function handler(request: Request, context?: { params: Promise<Params> }): Promise<Response> {
     try {
-      const user = await getCurrentUser();
-      if (!user) return refuse(401, "请先登录。", json);
-      if (user.mustChangePassword) return refuse(403, ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED, json);
-      if (!mayEnter(user, spec.permission)) return refuse(403, spec.forbidden ?? ERROR_MESSAGES.FORBIDDEN, json);
+      // The same preamble as pages (lib/auth/session.ts); the subject is checked once loaded.
+      const auth = authorizeUser(await getCurrentUser(), spec.permission);
+      if (!auth.ok && auth.code === "UNAUTHENTICATED") return refuse(401, "请先登录。", json);
+      if (!auth.ok && auth.code === "PASSWORD_CHANGE_REQUIRED") return refuse(403, ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED, json);
+      if (!auth.ok) return refuse(403, spec.forbidden ?? ERROR_MESSAGES.FORBIDDEN, json);
+      const { user } = auth;
       const params = (await context?.params) ?? {};
       const ids: Record<string, number> = {};
       for (const name of spec.ids ?? []) {

@@ -1,9 +1,19 @@
 // Hand-written SVG charts: a radar per unit and a ranking bar chart. Figures are repeated in
 // text (aria-label and table) for screen readers.
 
+const LABEL_FONT = 14;
+const LABEL_CHARS = 7;
+/** An axis name in lines of at most LABEL_CHARS characters (three lines at most), never cut to "…" unless longer. */
+function labelLines(name: string): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < name.length && lines.length < 3; i += LABEL_CHARS) lines.push(name.slice(i, i + LABEL_CHARS));
+  if (name.length > LABEL_CHARS * 3) lines[2] = `${lines[2].slice(0, LABEL_CHARS - 1)}…`;
+  return lines;
+}
+
 export function RadarChart({ axes, size = 260 }: { axes: { name: string; share: number | null }[]; size?: number }) {
   const c = size / 2;
-  const r = c - 48;
+  const r = c - 56;
   const n = axes.length;
   const point = (i: number, f: number) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
@@ -13,7 +23,8 @@ export function RadarChart({ axes, size = 260 }: { axes: { name: string; share: 
   const shape = axes.map((a, i) => point(i, Math.max(0, Math.min(1, a.share ?? 0))).join(",")).join(" ");
   const label = axes.map((a) => `${a.name} ${a.share == null ? "无评分" : `${Math.round(a.share * 100)}%`}`).join("，");
   return (
-    <svg viewBox={`-60 0 ${size + 120} ${size}`} width="100%" style={{ maxWidth: size + 120 }} role="img" aria-label={`雷达图：${label}`} data-testid="radar-chart">
+    // Room for labels of LABEL_CHARS characters on each side, so none is cut off at the edge.
+    <svg viewBox={`${-LABEL_CHARS * LABEL_FONT} -8 ${size + 2 * LABEL_CHARS * LABEL_FONT} ${size + 16}`} width="100%" style={{ maxWidth: size + 2 * LABEL_CHARS * LABEL_FONT }} role="img" aria-label={`雷达图：${label}`} data-testid="radar-chart">
       {[0.25, 0.5, 0.75, 1].map((f) => (
         <polygon key={f} points={ring(f)} fill="none" stroke="#e2e8f0" strokeWidth={1} />
       ))}
@@ -23,10 +34,17 @@ export function RadarChart({ axes, size = 260 }: { axes: { name: string; share: 
       })}
       <polygon points={shape} fill="rgba(37,99,235,0.25)" stroke="#2563eb" strokeWidth={2} />
       {axes.map((a, i) => {
-        const [x, y] = point(i, 1.18);
+        const [x, y] = point(i, 1.14);
+        const lines = labelLines(a.name);
+        const anchor = Math.abs(x - c) < 4 ? "middle" : x > c ? "start" : "end";
+        // Lines stack away from the chart: upwards above it, downwards below, centred beside it.
+        const first = y < c - 4 ? -(lines.length - 1) : y > c + 4 ? 0 : -(lines.length - 1) / 2;
         return (
-          <text key={i} x={x} y={y} fontSize={11} textAnchor={Math.abs(x - c) < 4 ? "middle" : x > c ? "start" : "end"} dominantBaseline="middle" fill="#334155">
-            {a.name.length > 8 ? `${a.name.slice(0, 8)}…` : a.name}
+          <text key={i} x={x} y={y} fontSize={LABEL_FONT} textAnchor={anchor} dominantBaseline="middle" fill="#334155">
+            <title>{a.name}</title>
+            {lines.map((line, n) => (
+              <tspan key={n} x={x} dy={n === 0 ? `${first * 1.2}em` : "1.2em"}>{line}</tspan>
+            ))}
           </text>
         );
       })}

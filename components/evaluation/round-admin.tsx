@@ -2,21 +2,24 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useAction, formObject } from "@/components/ui/use-action";
-import { Field, describedBy } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import {
   closeEvaluationRoundAction,
-  createRoundAction,
-  deleteDraftRoundAction,
+  createEvaluationRoundAction,
+  deleteDraftEvaluationRoundAction,
   extendSheetAction,
   openEvaluationRoundAction,
-  publishRoundAction,
-  remindAction,
+  publishEvaluationRoundAction,
+  remindEvaluationRatersAction,
   saveIndicatorsAction,
-  setDeadlineAction,
+  setEvaluationDeadlineAction,
 } from "@/lib/evaluation/actions";
+import { createEvaluationRoundSchema, deadlineSchema, extendSheetSchema, saveIndicatorsSchema } from "@/lib/evaluation/schema";
 
 function Msg({ error, ok }: { error?: string | null; ok?: string | null }) {
   if (error) return <p role="alert" className="text-sm text-red-600" data-testid="form-error">{error}</p>;
@@ -26,31 +29,26 @@ function Msg({ error, ok }: { error?: string | null; ok?: string | null }) {
 
 export function NewRoundForm({ defaultYear, defaultClosesOn }: { defaultYear: number; defaultClosesOn: string }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(createRoundAction);
+  const form = useActionForm(createEvaluationRoundAction, { schema: createEvaluationRoundSchema, onSuccess: (d) => router.push(`/evaluation/${d.id}`) });
+  const { pending, error, fieldErrors } = form;
   return (
-    <form
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(new FormData(e.currentTarget), (d) => router.push(`/evaluation/${d.id}`));
-      }}
-    >
+    <form {...form.formProps} noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4" data-testid="new-evaluation-round-form">
       <Field id="year" label="年度" required error={fieldErrors.year}>
-        <input {...describedBy("year", fieldErrors.year)} type="number" defaultValue={defaultYear} className={inputClass} />
+        <input {...form.field("year")} type="number" defaultValue={defaultYear} className={inputClass} />
       </Field>
       <Field id="title" label="考评名称" required error={fieldErrors.title} className="sm:col-span-2">
-        <input {...describedBy("title", fieldErrors.title)} defaultValue={`${defaultYear} 年度区街双向考评`} className={inputClass} />
+        <input {...form.field("title")} defaultValue={`${defaultYear} 年度区街双向考评`} className={inputClass} />
       </Field>
       <Field id="closesOn" label="评分截止日期" required error={fieldErrors.closesOn}>
-        <input {...describedBy("closesOn", fieldErrors.closesOn)} type="date" defaultValue={defaultClosesOn} className={inputClass} />
+        <input {...form.field("closesOn")} type="date" defaultValue={defaultClosesOn} className={inputClass} />
       </Field>
       <label className="flex items-center gap-2 text-sm text-slate-700 sm:col-span-3">
         <input type="checkbox" name="trimmed" defaultChecked /> 去掉一个最高分和一个最低分（评价单位不少于 5 个时）
       </label>
       <div className="flex items-end justify-end">
-        <button className={buttonClass.primary} disabled={pending}>{pending ? "正在创建…" : "新建考评"}</button>
+        <SubmitButton pending={pending} pendingLabel="正在创建…">新建考评</SubmitButton>
       </div>
-      <div className="sm:col-span-4"><Msg error={error} /></div>
+      <div className="sm:col-span-4"><FormError message={error} testId="form-error" /></div>
       <p className="text-xs text-slate-500 sm:col-span-4">每个年度只能有一轮考评。新建后默认使用黄陂四项指标（各 25 分），并由每个街道（乡镇）与本区县的部门及市级部门相互评价；开始评分前均可修改。</p>
     </form>
   );
@@ -58,25 +56,31 @@ export function NewRoundForm({ defaultYear, defaultClosesOn }: { defaultYear: nu
 
 type Ind = { name: string; description: string; weight: number | string; scaleMin: number | string; scaleMax: number | string; source: "RATED" | "DISPATCH" };
 
-export function IndicatorEditor({ roundId, initial, editable }: { roundId: number; initial: Ind[]; editable: boolean }) {
+/**
+ * The indicator table. Its inputs are named after the schema's paths (`indicators.0.weight`), so
+ * a save before hydration posts the same input; the rows' state only adds and removes rows.
+ */
+export function IndicatorEditor({ roundId, initial, editable, expectedStamp }: { roundId: number; initial: Ind[]; editable: boolean; expectedStamp?: string }) {
   const router = useRouter();
   const [rows, setRows] = useState<Ind[]>(initial);
-  const [ok, setOk] = useState<string | null>(null);
-  const { run, pending, error, fieldErrors } = useAction(saveIndicatorsAction);
+  const [saved, setSaved] = useState(false);
+  const form = useActionForm(saveIndicatorsAction, {
+    schema: saveIndicatorsSchema,
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = form;
   const sum = rows.reduce((n, r) => n + (Number(r.weight) || 0), 0);
-  const set = (i: number, patch: Partial<Ind>) => setRows(rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<Ind>) => {
+    setSaved(false);
+    setRows(rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  };
+  const ok = saved && form.ok ? "指标已保存。" : null;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setOk(null);
-        run({ roundId, indicators: rows }, () => {
-          setOk("指标已保存。");
-          router.refresh();
-        });
-      }}
-      className="space-y-3"
-    >
+    <form {...form.formProps} noValidate className="space-y-3" data-testid="indicator-form">
+      <HiddenFields values={{ roundId, expectedStamp }} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
@@ -92,34 +96,36 @@ export function IndicatorEditor({ roundId, initial, editable }: { roundId: numbe
           <tbody className="divide-y divide-slate-100">
             {rows.map((r, i) => {
               const err = (k: string) => fieldErrors[`indicators.${i}.${k}`];
+              const f = (k: keyof Ind) => form.field(`indicators.${i}.${k}`, undefined, `indicators-${i}-${k}`);
               return (
                 <tr key={i} className="align-top">
                   <td className="px-3 py-2">
-                    <input aria-label={`指标 ${i + 1} 名称`} disabled={!editable} value={r.name} onChange={(e) => set(i, { name: e.target.value })} className={cx(inputClass, "min-w-40")} aria-invalid={!!err("name") || undefined} />
-                    {err("name") && <p className="text-xs text-red-600">{err("name")}</p>}
+                    <input {...f("name")} aria-label={`指标 ${i + 1} 名称`} disabled={!editable} value={r.name} onChange={(e) => set(i, { name: e.target.value })} className={cx(inputClass, "min-w-40")} />
+                    {err("name") && <p id={`indicators-${i}-name-error`} className="text-xs text-red-600">{err("name")}</p>}
                   </td>
                   <td className="px-3 py-2">
-                    <textarea aria-label={`指标 ${i + 1} 说明`} disabled={!editable} value={r.description} onChange={(e) => set(i, { description: e.target.value })} rows={2} className={cx(inputClass, "min-w-56")} />
+                    <textarea {...f("description")} aria-label={`指标 ${i + 1} 说明`} disabled={!editable} value={r.description} onChange={(e) => set(i, { description: e.target.value })} rows={2} className={cx(inputClass, "min-w-56")} />
+                    {err("description") && <p id={`indicators-${i}-description-error`} className="text-xs text-red-600">{err("description")}</p>}
                   </td>
                   <td className="px-3 py-2">
-                    <span className="block w-20"><input aria-label={`指标 ${i + 1} 权重`} disabled={!editable} type="number" value={r.weight} onChange={(e) => set(i, { weight: e.target.value })} className={inputClass} aria-invalid={!!err("weight") || undefined} /></span>
-                    {err("weight") && <p className="text-xs text-red-600">{err("weight")}</p>}
+                    <span className="block w-20"><input {...f("weight")} aria-label={`指标 ${i + 1} 权重`} disabled={!editable} type="number" value={r.weight} onChange={(e) => set(i, { weight: e.target.value })} className={inputClass} /></span>
+                    {err("weight") && <p id={`indicators-${i}-weight-error`} className="text-xs text-red-600">{err("weight")}</p>}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
                     {/* inputClass is block and full width: the spans set the widths. */}
-                    <span className="inline-block w-20 align-middle"><input aria-label={`指标 ${i + 1} 最低分`} disabled={!editable} type="number" value={r.scaleMin} onChange={(e) => set(i, { scaleMin: e.target.value })} className={inputClass} /></span> –{" "}
-                    <span className="inline-block w-20 align-middle"><input aria-label={`指标 ${i + 1} 最高分`} disabled={!editable} type="number" value={r.scaleMax} onChange={(e) => set(i, { scaleMax: e.target.value })} className={inputClass} aria-invalid={!!err("scaleMax") || undefined} /></span>
-                    {err("scaleMax") && <p className="text-xs text-red-600">{err("scaleMax")}</p>}
+                    <span className="inline-block w-20 align-middle"><input {...f("scaleMin")} aria-label={`指标 ${i + 1} 最低分`} disabled={!editable} type="number" value={r.scaleMin} onChange={(e) => set(i, { scaleMin: e.target.value })} className={inputClass} /></span> –{" "}
+                    <span className="inline-block w-20 align-middle"><input {...f("scaleMax")} aria-label={`指标 ${i + 1} 最高分`} disabled={!editable} type="number" value={r.scaleMax} onChange={(e) => set(i, { scaleMax: e.target.value })} className={inputClass} /></span>
+                    {err("scaleMax") && <p id={`indicators-${i}-scaleMax-error`} className="text-xs text-red-600">{err("scaleMax")}</p>}
                   </td>
                   <td className="px-3 py-2">
-                    <select aria-label={`指标 ${i + 1} 来源`} disabled={!editable} value={r.source} onChange={(e) => set(i, { source: e.target.value as Ind["source"] })} className={inputClass}>
+                    <select {...f("source")} aria-label={`指标 ${i + 1} 来源`} disabled={!editable} value={r.source} onChange={(e) => set(i, { source: e.target.value as Ind["source"] })} className={inputClass}>
                       <option value="RATED">各单位评分</option>
                       <option value="DISPATCH">派单客观指标（按时率）</option>
                     </select>
                   </td>
                   {editable && (
                     <td className="px-3 py-2">
-                      <button type="button" className={buttonClass.small} onClick={() => setRows(rows.filter((_, n) => n !== i))} disabled={rows.length <= 1}>删除</button>
+                      <button type="button" className={buttonClass.small} onClick={() => { setSaved(false); setRows(rows.filter((_, n) => n !== i)); }} disabled={rows.length <= 1}>删除</button>
                     </td>
                   )}
                 </tr>
@@ -138,42 +144,33 @@ export function IndicatorEditor({ roundId, initial, editable }: { roundId: numbe
           <button type="button" className={buttonClass.secondary} onClick={() => setRows([...rows, { name: "双向派单按时办理率", description: "按本年度双向派单的逾期率自动计算：得分 = 最高分 ×（1 − 逾期率）。", weight: 0, scaleMin: 0, scaleMax: 100, source: "DISPATCH" }])}>
             加入派单客观指标
           </button>
-          <button className={buttonClass.primary} disabled={pending}>{pending ? "正在保存…" : "保存指标"}</button>
+          <SubmitButton pending={pending} pendingLabel="正在保存…">保存指标</SubmitButton>
         </div>
       )}
-      <Msg error={error} ok={ok} />
+      <Msg error={fieldErrors.indicators ? null : error} ok={ok} />
     </form>
   );
 }
 
-export function DeadlineForm({ roundId, closesOn }: { roundId: number; closesOn: string }) {
+export function DeadlineForm({ roundId, closesOn, expectedStamp }: { roundId: number; closesOn: string; expectedStamp?: string }) {
   const router = useRouter();
-  const [ok, setOk] = useState<string | null>(null);
-  const { run, pending, error, fieldErrors } = useAction(setDeadlineAction);
+  const form = useActionForm(setEvaluationDeadlineAction, { schema: deadlineSchema, onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = form;
   return (
-    <form
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setOk(null);
-        run({ roundId, closesOn: formObject(e.currentTarget).closesOn }, () => {
-          setOk("截止日期已修改，并已通知未提交的单位。");
-          router.refresh();
-        });
-      }}
-    >
+    <form {...form.formProps} noValidate className="flex flex-wrap items-end gap-2" data-testid="deadline-form">
+      <HiddenFields values={{ roundId, expectedStamp }} />
       <Field id="closesOn" label="评分截止日期" error={fieldErrors.closesOn}>
-        <input {...describedBy("closesOn", fieldErrors.closesOn)} type="date" defaultValue={closesOn} className={inputClass} />
+        <input {...form.field("closesOn")} type="date" defaultValue={closesOn} className={inputClass} />
       </Field>
-      <button className={buttonClass.secondary} disabled={pending}>{pending ? "正在保存…" : "修改截止日期"}</button>
-      <Msg error={fieldErrors.closesOn ? null : error} ok={ok} />
+      <SubmitButton pending={pending} pendingLabel="正在保存…" className={buttonClass.secondary}>修改截止日期</SubmitButton>
+      <Msg error={fieldErrors.closesOn ? null : error} ok={form.ok ? "截止日期已修改，并已通知未提交的单位。" : null} />
     </form>
   );
 }
 
 export function RoundStepButton({ roundId, step }: { roundId: number; step: "open" | "close" | "publish" }) {
   const router = useRouter();
-  const action = step === "open" ? openEvaluationRoundAction : step === "close" ? closeEvaluationRoundAction : publishRoundAction;
+  const action = step === "open" ? openEvaluationRoundAction : step === "close" ? closeEvaluationRoundAction : publishEvaluationRoundAction;
   const { run, pending, error } = useAction(action as typeof openEvaluationRoundAction);
   const text = {
     open: { label: "开始评分", title: "开始评分？", message: "开始后指标和评价关系不能再修改，各评价单位将收到通知。", confirm: "开始评分" },
@@ -193,7 +190,7 @@ export function RoundStepButton({ roundId, step }: { roundId: number; step: "ope
 /** Deletes a round still being set up (wrong year or title), after a confirmation, and returns to the list. */
 export function DeleteDraftRoundButton({ roundId, title }: { roundId: number; title: string }) {
   const router = useRouter();
-  const { run, pending, error } = useAction(deleteDraftRoundAction);
+  const { run, pending, error } = useAction(deleteDraftEvaluationRoundAction);
   return (
     <div className="space-y-1">
       <ConfirmButton
@@ -215,7 +212,7 @@ export function DeleteDraftRoundButton({ roundId, title }: { roundId: number; ti
 export function RemindButton({ roundId, raterUnitIds, label }: { roundId: number; raterUnitIds?: number[]; label: string }) {
   const router = useRouter();
   const [ok, setOk] = useState<string | null>(null);
-  const { run, pending, error } = useAction(remindAction);
+  const { run, pending, error } = useAction(remindEvaluationRatersAction);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <button
@@ -239,19 +236,16 @@ export function RemindButton({ roundId, raterUnitIds, label }: { roundId: number
 
 export function ExtendForm({ roundId, raterUnitId, name }: { roundId: number; raterUnitId: number; name: string }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(extendSheetAction);
+  const form = useActionForm(extendSheetAction, { schema: extendSheetSchema, onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = form;
   const fid = `extend-${raterUnitId}`;
+  const message = fieldErrors.extendedTo ?? error;
   return (
-    <form
-      className="inline-flex flex-wrap items-center gap-1"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run({ roundId, raterUnitId, extendedTo: (e.currentTarget.elements.namedItem(fid) as HTMLInputElement).value }, () => router.refresh());
-      }}
-    >
-      <input id={fid} name={fid} type="date" aria-label={`${name}延期至`} className="rounded border border-slate-300 px-1 py-0.5 text-xs" aria-invalid={!!fieldErrors.extendedTo || undefined} />
-      <button className={buttonClass.small} disabled={pending}>{pending ? "…" : "延期"}</button>
-      {(fieldErrors.extendedTo || error) && <span role="alert" className="text-xs text-red-600">{fieldErrors.extendedTo ?? error}</span>}
+    <form {...form.formProps} noValidate className="inline-flex flex-wrap items-center gap-1">
+      <HiddenFields values={{ roundId, raterUnitId }} />
+      <input {...form.field("extendedTo", undefined, fid)} type="date" aria-label={`${name}延期至`} className="rounded border border-slate-300 px-1 py-0.5 text-xs" />
+      <SubmitButton pending={pending} pendingLabel="…" className={buttonClass.small}>延期</SubmitButton>
+      {message && <span id={`${fid}-error`} role="alert" className="text-xs text-red-600">{message}</span>}
     </form>
   );
 }

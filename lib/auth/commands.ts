@@ -1,7 +1,7 @@
-import type { Db } from "@/lib/db/client";
+import { prisma, type Db } from "@/lib/db/client";
 import { writeAudit, type Actor, type RequestMeta } from "@/lib/audit/write";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { createSession, revokeSession, revokeUserSessions } from "./sessions";
+import { createSession, revokeSession, revokeUserSessions, touchSession } from "./sessions";
 import {
   accountAfterFailure,
   accountAfterSuccess,
@@ -179,3 +179,12 @@ export async function recordSignOut(db: Db, userId: number, sessionId: string, m
     await writeAudit(tx, actor, meta, { action: "auth.signOut", subjectType: "user", subjectId: userId });
   });
 }
+
+/*
+ * The same writes on the application's own database, for next-auth's callbacks and the session
+ * read (lib/auth/options.ts, lib/auth/session.ts), which therefore never hold the client.
+ */
+export const signInWithPassword = (input: { username: string; password: string }, meta: RequestMeta, policy: ThrottlePolicy) => authenticate(prisma, input, meta, policy);
+export const signOutSession = (userId: number, sessionId: string, meta: RequestMeta) => recordSignOut(prisma, userId, sessionId, meta);
+/** A page or action counts as activity (at most one write a minute). */
+export const touchCurrentSession = (sessionId: string) => touchSession(prisma, sessionId);

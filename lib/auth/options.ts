@@ -3,12 +3,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { prisma } from "@/lib/db/client";
-import { authenticate, recordSignOut } from "./commands";
+import { signInWithPassword, signOutSession } from "./commands";
 import { sessionLimits, throttlePolicy } from "./limits";
 import { sameOriginPath } from "./redirect";
 import { addressFrom, requestMeta } from "./request-meta";
-import { liveSession } from "./sessions";
+import { liveSessionOf } from "./queries";
 import { isSafeText } from "@/lib/validation";
 
 const credentialsSchema = z.object({
@@ -58,8 +57,7 @@ export const authOptions: NextAuthOptions = {
           const v = req.headers?.[name];
           return Array.isArray(v) ? v.join(",") : (v as string | undefined);
         };
-        const outcome = await authenticate(
-          prisma,
+        const outcome = await signInWithPassword(
           parsed.data,
           { address: addressFrom(header), userAgent: header("user-agent") ?? null },
           throttlePolicy(),
@@ -82,7 +80,7 @@ export const authOptions: NextAuthOptions = {
       // Every read of the session (pages, actions, GET /api/auth/session) checks the server-side
       // row, so a copied cookie stops working at sign-out, and neither idle nor absolute limits
       // can be outlived by re-reading the session. Reading it does not count as activity.
-      if (!(await liveSession(prisma, token.sid, token.uid, sessionLimits()))) throw new Error(SESSION_ENDED);
+      if (!(await liveSessionOf(token.sid, token.uid, sessionLimits()))) throw new Error(SESSION_ENDED);
       return token;
     },
     async session({ session, token }) {
@@ -99,7 +97,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (token?.sid && token.uid) await recordSignOut(prisma, token.uid, token.sid, await requestMeta());
+      if (token?.sid && token.uid) await signOutSession(token.uid, token.sid, await requestMeta());
     },
   },
   logger: {

@@ -120,7 +120,8 @@ export const PERMISSIONS = {
   "dispatch.handle": { roles: ["DEPARTMENT"], subject: ["dispatch"] },
   "dispatch.reply": { roles: ["STREET"], subject: ["dispatch"] },
   "dispatch.escalate": { roles: ["STREET"], subject: ["dispatch"] },
-  "dispatch.stats": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
+  // Departments and streets see their own unit's figures only (statsByUnit's scope).
+  "dispatch.stats": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER", "DEPARTMENT", "STREET"] },
   "notification.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
 } as const satisfies Record<string, Entry>;
 

@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
+import { liveSession, type SessionLimits, type SessionRow } from "./sessions";
 import type { SessionUser } from "./types";
 
 const sessionSelect = {
@@ -13,8 +14,8 @@ const sessionSelect = {
 } as const;
 
 /** The user behind a session token, or null when the account is gone, inactive or re-keyed. */
-export async function loadSessionUser(db: Db, id: number, sessionVersion: number): Promise<SessionUser | null> {
-  const u = await db.user.findUnique({ where: { id }, select: sessionSelect });
+export async function loadSessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
+  const u = await prisma.user.findUnique({ where: { id }, select: sessionSelect });
   if (!u || !u.active || !u.unit.active || u.sessionVersion !== sessionVersion) return null;
   return {
     id: u.id,
@@ -28,4 +29,9 @@ export async function loadSessionUser(db: Db, id: number, sessionVersion: number
     jointMeetingMember: u.unit.jointMeetingMember,
     mustChangePassword: u.mustChangePassword,
   };
+}
+
+/** The live session row behind a token (next-auth's jwt callback), or null when it has ended. */
+export async function liveSessionOf(id: string | undefined, userId: number | undefined, limits: SessionLimits): Promise<SessionRow | null> {
+  return liveSession(prisma, id, userId, limits);
 }

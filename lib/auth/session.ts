@@ -3,11 +3,11 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect, forbidden } from "next/navigation";
 import { headers } from "next/headers";
-import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { can, mayEnter, type Permission, type SubjectArgs } from "./policy";
+import { type Permission, type Subject, type SubjectArgs } from "./policy";
+import { authorizeUser, type Authorization } from "./authorize";
 import { loadSessionUser } from "./queries";
-import { touchSession } from "./sessions";
+import { touchCurrentSession } from "./commands";
 import { requestMeta } from "./request-meta";
 import { recordRefusal } from "@/lib/audit/security";
 import type { SessionUser } from "./types";
@@ -17,9 +17,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   // getServerSession runs the jwt callback, which refuses a revoked, idle or expired session.
   const session = await getServerSession(authOptions);
   if (!session?.uid || !session.sid) return null;
-  const user = await loadSessionUser(prisma, session.uid, session.sv);
+  const user = await loadSessionUser(session.uid, session.sv);
   // A page or action counts as activity (GET /api/auth/session does not).
-  if (user) await touchSession(prisma, session.sid);
+  if (user) await touchCurrentSession(session.sid);
   return user;
 });
 
@@ -35,12 +35,23 @@ async function refusePage(user: SessionUser, permission: Permission): Promise<ne
   forbidden();
 }
 
+/** The one preamble of pages and route handlers (see ./authorize), for the signed-in user. */
+export async function authorize(permission: Permission | null, options: { subject?: Subject; allowPasswordChange?: boolean } = {}): Promise<Authorization> {
+  return authorizeUser(await getCurrentUser(), permission, options);
+}
+
+/** A page's answer to a refusal: sign-in (and back), the password change, or a recorded 403. */
+async function pageAuthorization(permission: Permission | null, options: { subject?: Subject; allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
+  const result = await authorize(permission, options);
+  if (result.ok) return result.user;
+  if (result.code === "UNAUTHENTICATED") redirect(`/login?callbackUrl=${encodeURIComponent(await currentPath())}`);
+  if (result.code === "PASSWORD_CHANGE_REQUIRED") redirect("/account/password?first=1");
+  return refusePage(result.user, permission as Permission);
+}
+
 /** For pages: signed-out visitors go to sign-in and come back; must-change-password users go there first. */
 export async function requireUser(options: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(await currentPath())}`);
-  if (user.mustChangePassword && !options.allowPasswordChange) redirect("/account/password?first=1");
-  return user;
+  return pageAuthorization(null, options);
 }
 
 /**
@@ -48,9 +59,8 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
  * Permissions the table checks against a subject do not compile without one.
  */
 export async function requirePermission<P extends Permission>(permission: P, ...subject: SubjectArgs<P>): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!can(user, permission, ...subject)) await refusePage(user, permission);
-  return user;
+  // Without a subject (a role-only permission, as the types ensure) `can` is the role check.
+  return pageAuthorization(permission, { subject: (subject as [Subject?])[0] });
 }
 
 /**
@@ -59,7 +69,5 @@ export async function requirePermission<P extends Permission>(permission: P, ...
  * object it links to checks `requirePermission` with that object.
  */
 export async function requireEntry(permission: Permission): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!mayEnter(user, permission)) await refusePage(user, permission);
-  return user;
+  return pageAuthorization(permission);
 }

@@ -6,6 +6,9 @@ import { loadCalendarFrom } from "@/lib/calendar/load";
 import { OPEN_STATUSES, unitStats } from "./state";
 import type { ListFilter } from "./schema";
 import { dayStart, dbDate, toDay } from "@/lib/dates";
+import type { TodoItem } from "@/lib/todo";
+import type { DispatchStatus } from "@/lib/generated/prisma/enums";
+import { dueEnd } from "@/lib/admission/state";
 
 export const PAGE_SIZE = 20;
 
@@ -65,22 +68,34 @@ export async function formOptions(user: SessionUser) {
     prisma.orgUnit.findMany({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true }, orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
     prisma.localDuty.findMany({ where: { unitId: user.unitId, active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, departmentId: true } }),
   ]);
-  return { departments, streets, duties };
+  // A department forwarding a complaint names the street's duty it falls under (its own duties in the streets' lists).
+  const forwardDuties = user.roles.includes("DEPARTMENT")
+    ? await prisma.localDuty.findMany({ where: { departmentId: user.unitId, active: true }, orderBy: [{ unitId: "asc" }, { id: "asc" }], select: { id: true, name: true, unitId: true } })
+    : [];
+  return { departments, streets, duties, forwardDuties };
 }
 
-/** Per unit: cases, overdue count and rate, average response in working days, for a year. */
-export async function statsByUnit(year: number) {
-  const from = dayStart(`${year}-01-01`);
-  const to = dayStart(`${year + 1}-01-01`);
+/** A stats period: whole days "YYYY-MM-DD", both included. */
+export type StatsPeriod = { from: string; to: string };
+
+/**
+ * Each unit's figures over the cases reported in the period. 编办 and leaders see every unit; a
+ * department or street only its own (`scopeFor`), whatever it asks for.
+ */
+export async function statsByUnit(period: StatsPeriod, user: Pick<SessionUser, "roles" | "unitId">) {
+  const from = dayStart(period.from);
+  const to = new Date(dayStart(period.to).getTime() + 86_400_000);
+  const scope = scopeFor(user);
+  const everyone = Object.keys(scope).length === 0;
   const cases = await prisma.dispatch.findMany({
-    where: { reportedAt: { gte: from, lt: to } },
+    where: { AND: [scope, { reportedAt: { gte: from, lt: to } }] },
     select: { streetId: true, departmentId: true, direction: true, status: true, reportedAt: true, reportLate: true, acceptDueOn: true, acceptedAt: true, replyDueOn: true, repliedAt: true, escalatedAt: true, street: { select: { name: true } }, department: { select: { name: true } } },
   });
   const calendar = await loadCalendarFrom(prisma);
   const units = new Map<string, { unitId: number; name: string; side: "STREET" | "DEPARTMENT" }>();
   for (const c of cases) {
-    units.set(`S${c.streetId}`, { unitId: c.streetId, name: c.street.name, side: "STREET" });
-    units.set(`D${c.departmentId}`, { unitId: c.departmentId, name: c.department.name, side: "DEPARTMENT" });
+    if (everyone || c.streetId === user.unitId) units.set(`S${c.streetId}`, { unitId: c.streetId, name: c.street.name, side: "STREET" });
+    if (everyone || c.departmentId === user.unitId) units.set(`D${c.departmentId}`, { unitId: c.departmentId, name: c.department.name, side: "DEPARTMENT" });
   }
   return [...units.values()]
     .map((u) => ({ ...u, ...unitStats(u.side, cases.filter((c) => (u.side === "STREET" ? c.streetId : c.departmentId) === u.unitId), calendar) }))
@@ -92,4 +107,27 @@ export async function attachmentForDownload(id: number) {
     where: { id },
     select: { fileName: true, size: true, bytes: true, dispatch: { select: { streetId: true, departmentId: true, status: true, direction: true } } },
   });
+}
+
+const AREA = "双向派单";
+
+async function pending(where: { status: { in: DispatchStatus[] }; streetId?: number; departmentId?: number }, dueField: "acceptDueOn" | "replyDueOn") {
+  const agg = await prisma.dispatch.aggregate({ where, _count: { _all: true }, _min: { [dueField]: true } as { acceptDueOn: true } });
+  const min = (agg._min as Record<string, Date | null>)[dueField];
+  return { n: agg._count._all, due: min ? dueEnd(min) : null };
+}
+
+export async function dispatchTodos(user: SessionUser): Promise<TodoItem[]> {
+  const todos: TodoItem[] = [];
+  if (user.roles.includes("DEPARTMENT")) {
+    const a = await pending({ status: { in: ["REPORTED", "ESCALATED"] }, departmentId: user.unitId }, "acceptDueOn");
+    if (a.n) todos.push({ area: AREA, title: "街道上报、待本部门接收的案件", href: "/dispatch?status=OPEN", count: a.n, dueAt: a.due });
+    const h = await prisma.dispatch.count({ where: { status: "ACCEPTED", departmentId: user.unitId } });
+    if (h) todos.push({ area: AREA, title: "已接收、待办结的案件", href: "/dispatch?status=ACCEPTED", count: h });
+  }
+  if (user.roles.includes("STREET")) {
+    const f = await pending({ status: { in: ["FORWARDED"] }, streetId: user.unitId }, "replyDueOn");
+    if (f.n) todos.push({ area: AREA, title: "部门转交、待本街道办理回复的投诉", href: "/dispatch?status=FORWARDED", count: f.n, dueAt: f.due });
+  }
+  return todos;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/admission/files";
 import { fileTooLargeMessage } from "@/lib/uploads";
-import { filterPage, id, localDateTime, optionalId, text, textOrEmpty } from "@/lib/validation";
+import { filterDate, filterPage, id, localDateTime, optionalId, text, textOrEmpty } from "@/lib/validation";
 
 /** A duty from the unit's list, or none. */
 const localDutyId = optionalId.transform((v) => v ?? undefined).optional();
@@ -37,6 +37,7 @@ export const forwardSchema = z.object({
   location: text("地点", 200),
   description: text("投诉内容", 2000),
   replyWorkdays: z.coerce.number({ error: "请填写办理时限" }).int("办理时限应为整数").min(1, "办理时限至少 1 个工作日").max(30, "办理时限不能超过 30 个工作日").default(5),
+  files,
 });
 
 export const acceptSchema = z.object({ id, note: textOrEmpty("说明", 500) });
@@ -49,3 +50,10 @@ export const listFilterSchema = z.object({
   page: filterPage(10_000),
 });
 export type ListFilter = z.infer<typeof listFilterSchema>;
+
+/** Statistics over a year, or over a period (从 … 至 …, both days included) when both days are given. */
+export const statsFilterSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  from: filterDate.catch(undefined),
+  to: filterDate.catch(undefined),
+});

@@ -7,18 +7,18 @@ import * as s from "./schema";
 
 const PATHS = ["/evaluation", "/workspace"];
 
-export const createRoundAction = defineAction({ schema: s.createRoundSchema, permission: "evaluation.manage", run: c.createRound, revalidate: PATHS });
+export const createEvaluationRoundAction = defineAction({ schema: s.createEvaluationRoundSchema, permission: "evaluation.manage", run: c.createEvaluationRound, revalidate: PATHS });
 export const saveIndicatorsAction = defineAction({ schema: s.saveIndicatorsSchema, permission: "evaluation.manage", run: c.saveIndicators, revalidate: PATHS });
 export const changePairsAction = defineAction({ schema: s.bulkPairsSchema, permission: "evaluation.manage", run: c.changePairs, revalidate: PATHS });
 export const setUnitPairsAction = defineAction({ schema: s.unitPairsSchema, permission: "evaluation.manage", run: c.setUnitPairs, revalidate: PATHS });
-export const resetPairsAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.resetPairs, revalidate: PATHS });
-export const setDeadlineAction = defineAction({ schema: s.deadlineSchema, permission: "evaluation.manage", run: c.setDeadline, revalidate: PATHS });
-export const deleteDraftRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.deleteDraftRound, revalidate: PATHS });
-export const openEvaluationRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.openEvaluationRound, revalidate: PATHS });
-export const remindAction = defineAction({ schema: s.remindSchema, permission: "evaluation.manage", run: c.remind, revalidate: PATHS });
+export const resetPairsAction = defineAction({ schema: s.evaluationRoundIdSchema, permission: "evaluation.manage", run: c.resetPairs, revalidate: PATHS });
+export const setEvaluationDeadlineAction = defineAction({ schema: s.deadlineSchema, permission: "evaluation.manage", run: c.setDeadline, revalidate: PATHS });
+export const deleteDraftEvaluationRoundAction = defineAction({ schema: s.evaluationRoundIdSchema, permission: "evaluation.manage", run: c.deleteDraftEvaluationRound, revalidate: PATHS });
+export const openEvaluationRoundAction = defineAction({ schema: s.evaluationRoundIdSchema, permission: "evaluation.manage", run: c.openEvaluationRound, revalidate: PATHS });
+export const remindEvaluationRatersAction = defineAction({ schema: s.remindSchema, permission: "evaluation.manage", run: c.remind, revalidate: PATHS });
 export const extendSheetAction = defineAction({ schema: s.extendSheetSchema, permission: "evaluation.manage", run: c.extendSheet, revalidate: PATHS });
-export const closeEvaluationRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.closeEvaluationRound, revalidate: PATHS });
-export const publishRoundAction = defineAction({ schema: s.roundIdSchema, permission: "evaluation.manage", run: c.publishRound, revalidate: PATHS });
+export const closeEvaluationRoundAction = defineAction({ schema: s.evaluationRoundIdSchema, permission: "evaluation.manage", run: c.closeEvaluationRound, revalidate: PATHS });
+export const publishEvaluationRoundAction = defineAction({ schema: s.evaluationRoundIdSchema, permission: "evaluation.manage", run: c.publishEvaluationRound, revalidate: PATHS });
 
 // A rater writes only its own unit's sheet, and only while the round is open.
 const ownSheet = async (i: { roundId: number }, tx: Tx, user: { unitId: number }) => {

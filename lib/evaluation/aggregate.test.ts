@@ -75,7 +75,7 @@ describe("aggregate", () => {
     expect(out.filter((r) => r.side === "DEPARTMENT").map((r) => [r.unitId, r.rank])).toEqual([[1, 1], [2, 1], [3, 1]]);
     expect(out.find((r) => r.unitId === 9)).toMatchObject({ total: null, rank: null, rankOf: 0 });
   });
-  it("uses a DISPATCH indicator's on-time share, full when a unit had no cases", () => {
+  it("uses a DISPATCH indicator's on-time share; without cases it is 不适用 and its weight goes to the other indicators", () => {
     const out = aggregate({
       indicators: [IND[0], { id: 3, name: "派单", weight: 40, scaleMin: 0, scaleMax: 100, source: "DISPATCH" }],
       ratees: [{ id: 1, name: "甲", side: "DEPARTMENT" }, { id: 2, name: "乙", side: "DEPARTMENT" }],
@@ -83,9 +83,27 @@ describe("aggregate", () => {
       trimmed: false,
       objective: new Map([[1, 0.75]]),
     });
-    expect(out.find((r) => r.unitId === 1)!.total).toBe(60);
-    expect(out.find((r) => r.unitId === 2)!.total).toBe(70);
-    expect(out[0].unitId).toBe(2);
+    const one = out.find((r) => r.unitId === 1)!;
+    const two = out.find((r) => r.unitId === 2)!;
+    // 60 × 0.5 + 40 × 0.75
+    expect(one.total).toBe(60);
+    expect(one.indicators.map((i) => [i.applicable, i.weight])).toEqual([[true, 60], [true, 40]]);
+    // No cases: not full marks (that was 70) but 不适用, and the rated indicator counts for all 100.
+    expect(two.total).toBe(50);
+    expect(two.indicators[1]).toMatchObject({ applicable: false, mean: null, share: null, weighted: 0, weight: 0 });
+    expect(two.indicators[0]).toMatchObject({ applicable: true, weight: 100, weighted: 50 });
+    expect(out[0].unitId).toBe(1);
+  });
+  it("shares a 不适用 weight in proportion over several indicators", () => {
+    const out = aggregate({
+      indicators: [IND[0], { ...IND[1], weight: 20 }, { id: 3, name: "派单", weight: 20, scaleMin: 0, scaleMax: 100, source: "DISPATCH" }],
+      ratees: [{ id: 1, name: "甲", side: "STREET" }],
+      cells: [cellOf(1, 1, [100]), cellOf(1, 2, [5])],
+      trimmed: false,
+    });
+    // 60 → 75 and 20 → 25: 75 × 1 + 25 × 0.5
+    expect(out[0].indicators.map((i) => i.weight)).toEqual([75, 25, 0]);
+    expect(out[0].total).toBe(87.5);
   });
   it("ranks 1, 2, 2, 4", () => {
     expect(rank([{ total: 90 }, { total: 80 }, { total: 80 }, { total: 70 }, { total: null }]).map((r) => r.rank)).toEqual([1, 2, 2, 4, null]);

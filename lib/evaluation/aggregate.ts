@@ -7,7 +7,11 @@ export type Side = "STREET" | "DEPARTMENT";
 export type Cell = { rateeUnitId: number; indicatorId: number; n: number; sum: number; min: number; max: number };
 export type Ratee = { id: number; name: string; side: Side };
 
-export type IndicatorResult = { indicatorId: number; name: string; n: number; mean: number | null; share: number | null; weighted: number };
+/**
+ * `applicable: false` marks a dispatch indicator of a unit with no dispatched cases in the year
+ * (不适用); `weight` is the weight the indicator counted with after sharing out such weights.
+ */
+export type IndicatorResult = { indicatorId: number; name: string; n: number; mean: number | null; share: number | null; weighted: number; applicable: boolean; weight: number };
 export type UnitResult = { unitId: number; name: string; side: Side; raterCount: number; indicators: IndicatorResult[]; total: number | null; rank: number | null; rankOf: number };
 
 /** The trimmed mean drops one highest and one lowest score, and only when there are at least five. */
@@ -38,28 +42,41 @@ export function rank<T extends { total: number | null }>(rows: T[]): (T & { rank
   return rows.map((r) => ({ ...r, rank: rankOf.get(r) ?? null }));
 }
 
+/** The rule for units without dispatched cases, as the results page states it. */
+export const NOT_APPLICABLE_RULE =
+  "本年度没有双向派单案件的单位，派单客观指标记为「不适用」，其权重按其余各指标的权重比例分摊，合计仍为满分 100。";
+
 /**
- * `objective` holds, for DISPATCH indicators, each unit's on-time share (0..1) from its cases;
- * a unit without cases has no objective figure and gets the full share (nothing was late).
+ * `objective` holds, for DISPATCH indicators, each unit's on-time share (0..1) from its cases.
+ * A unit without cases has no objective figure: the indicator is not applicable (不适用) to it,
+ * and its weight is shared over the unit's other indicators in proportion to their weights
+ * (NOT_APPLICABLE_RULE), so the total is still out of 100.
  */
 export function aggregate(input: { indicators: IndicatorDef[]; ratees: Ratee[]; cells: Cell[]; trimmed: boolean; objective?: Map<number, number> }): UnitResult[] {
   const byKey = new Map(input.cells.map((c) => [`${c.rateeUnitId}:${c.indicatorId}`, c]));
   const rows = input.ratees.map((u) => {
     let anyRated = false;
     let raterCount = 0;
+    const applies = (ind: IndicatorDef) => ind.source !== "DISPATCH" || input.objective?.get(u.id) != null;
+    const applicableWeight = input.indicators.filter(applies).reduce((n, i) => n + i.weight, 0);
+    const total100 = input.indicators.reduce((n, i) => n + i.weight, 0);
+    // Weights of indicators that do not apply go to the others, in proportion to their weights.
+    const scale = applicableWeight > 0 ? total100 / applicableWeight : 1;
     const indicators: IndicatorResult[] = input.indicators.map((ind) => {
       const span = ind.scaleMax - ind.scaleMin;
+      if (!applies(ind)) return { indicatorId: ind.id, name: ind.name, n: 0, mean: null, share: null, weighted: 0, applicable: false, weight: 0 };
+      const weight = ind.weight * scale;
       if (ind.source === "DISPATCH") {
-        const share = input.objective?.get(u.id) ?? 1;
-        return { indicatorId: ind.id, name: ind.name, n: 0, mean: ind.scaleMin + share * span, share, weighted: ind.weight * share };
+        const share = input.objective!.get(u.id)!;
+        return { indicatorId: ind.id, name: ind.name, n: 0, mean: ind.scaleMin + share * span, share, weighted: weight * share, applicable: true, weight };
       }
       const c = byKey.get(`${u.id}:${ind.id}`);
       const mean = c ? meanOf(c, input.trimmed) : null;
-      if (mean == null) return { indicatorId: ind.id, name: ind.name, n: 0, mean: null, share: null, weighted: 0 };
+      if (mean == null) return { indicatorId: ind.id, name: ind.name, n: 0, mean: null, share: null, weighted: 0, applicable: true, weight };
       anyRated = true;
       raterCount = Math.max(raterCount, c!.n);
       const share = (mean - ind.scaleMin) / span;
-      return { indicatorId: ind.id, name: ind.name, n: c!.n, mean, share, weighted: ind.weight * share };
+      return { indicatorId: ind.id, name: ind.name, n: c!.n, mean, share, weighted: weight * share, applicable: true, weight };
     });
     const total = anyRated ? round2(indicators.reduce((n, i) => n + i.weighted, 0)) : null;
     return { unitId: u.id, name: u.name, side: u.side, raterCount, indicators, total };

@@ -6,18 +6,20 @@ import type { EvaluationRoundStatus } from "@/lib/generated/prisma/enums";
 import { dayOfDbDate as day, dbDate, today } from "@/lib/dates";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { weightsValid, round2 } from "./aggregate";
-import { computeResults } from "./read-model";
+import { computeResults } from "./queries/results";
+import { ROUND_STATUS_LABELS, sheetDeadline } from "./labels";
+import { participants } from "./queries/participants";
 import {
   DEFAULT_INDICATORS,
   parseScore,
   PAIR_DIRECTION_LABELS,
   type bulkPairsSchema,
-  type createRoundSchema,
+  type createEvaluationRoundSchema,
   type deadlineSchema,
   type extendSheetSchema,
   type unitPairsSchema,
   type remindSchema,
-  type roundIdSchema,
+  type evaluationRoundIdSchema,
   type SaveScoresInput,
   type saveIndicatorsSchema,
 } from "./schema";
@@ -25,7 +27,6 @@ import { assertFresh } from "@/lib/edit-stamp";
 
 type Ctx = CommandContext;
 
-export const ROUND_STATUS_LABELS: Record<EvaluationRoundStatus, string> = { DRAFT: "设置中", OPEN: "评分中", CLOSED: "已截止", PUBLISHED: "已公布" };
 
 async function expectRound(tx: Tx, id: number, ...statuses: EvaluationRoundStatus[]) {
   const r = await tx.evaluationRound.findUnique({ where: { id } });
@@ -35,18 +36,6 @@ async function expectRound(tx: Tx, id: number, ...statuses: EvaluationRoundStatu
 }
 
 
-/** Streets and townships; departments (the government itself is not a department to be rated). */
-export async function participants(tx: Pick<Tx, "orgUnit">) {
-  const units = await tx.orgUnit.findMany({
-    where: { active: true, kind: { in: ["STREET", "TOWNSHIP", "DEPARTMENT"] } },
-    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, kind: true, parentId: true },
-  });
-  return {
-    streets: units.filter((u) => u.kind !== "DEPARTMENT"),
-    departments: units.filter((u) => u.kind === "DEPARTMENT" && !u.name.endsWith("人民政府")),
-  };
-}
 
 /** Rebuilds the sheets from the pairs: one per rater unit. */
 async function syncSheets(tx: Tx, roundId: number) {
@@ -88,7 +77,7 @@ async function pairTotals(tx: Tx, roundId: number) {
   return { street: of("STREET"), department: of("DEPARTMENT") };
 }
 
-export async function createRound(input: z.infer<typeof createRoundSchema>, { tx, user, audit }: Ctx) {
+export async function createEvaluationRound(input: z.infer<typeof createEvaluationRoundSchema>, { tx, user, audit }: Ctx) {
   if (input.closesOn < today()) throw new AppError("VALIDATION", undefined, { closesOn: "截止日期不能早于今天" });
   // One round a year: a second would split the year's ratings between two rounds. The lock lets
   // two people creating the same year at once see each other's round (the unique index on year
@@ -112,7 +101,7 @@ export async function createRound(input: z.infer<typeof createRoundSchema>, { tx
 }
 
 /** A round still being set up can be deleted (a wrong year or title), freeing its year. */
-export async function deleteDraftRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+export async function deleteDraftEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "DRAFT");
   const pairs = await pairTotals(tx, round.id);
   // Indicators, pairs and sheets go with it (ON DELETE CASCADE); a draft has no scores yet.
@@ -223,7 +212,7 @@ export async function setUnitPairs(input: z.infer<typeof unitPairsSchema>, { tx,
 }
 
 /** 编办 goes back to the default: every related street and department, both ways. */
-export async function resetPairs(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+export async function resetPairs(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "DRAFT");
   const before = await pairTotals(tx, round.id);
   await tx.evaluationPair.deleteMany({ where: { roundId: round.id } });
@@ -248,7 +237,7 @@ export async function setDeadline(input: z.infer<typeof deadlineSchema>, { tx, a
   return { closesOn: input.closesOn };
 }
 
-export async function openEvaluationRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+export async function openEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "DRAFT");
   const indicators = await tx.evaluationIndicator.findMany({ where: { roundId: round.id } });
   if (!weightsValid(indicators)) throw new AppError("VALIDATION", `各指标权重之和应为 100，当前为 ${indicators.reduce((n, i) => n + i.weight, 0)}，请先调整指标。`);
@@ -265,11 +254,6 @@ export async function openEvaluationRound(input: z.infer<typeof roundIdSchema>, 
   );
   await audit({ action: "evaluation.round.open", subjectType: "evaluationRound", subjectId: round.id, after: { raters: sheets.length, notified } });
   return { raters: sheets.length };
-}
-
-/** The deadline that applies to one rater: its extension if 编办 granted one, else the round's. */
-export function sheetDeadline(round: { closesOn: Date }, sheet: { extendedTo: Date | null }) {
-  return day(sheet.extendedTo ?? round.closesOn);
 }
 
 async function writableSheet(tx: Tx, roundId: number, raterUnitId: number) {
@@ -369,7 +353,7 @@ export async function extendSheet(input: z.infer<typeof extendSheetSchema>, { tx
   return { extendedTo: input.extendedTo };
 }
 
-export async function closeEvaluationRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+export async function closeEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "OPEN");
   const submitted = await tx.evaluationSheet.count({ where: { roundId: round.id, status: "SUBMITTED" } });
   const total = await tx.evaluationSheet.count({ where: { roundId: round.id } });
@@ -379,7 +363,7 @@ export async function closeEvaluationRound(input: z.infer<typeof roundIdSchema>,
 }
 
 /** Snapshots the results and tells every participant: the published record never changes. */
-export async function publishRound(input: z.infer<typeof roundIdSchema>, { tx, audit }: Ctx) {
+export async function publishEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
   const round = await expectRound(tx, input.roundId, "CLOSED");
   const { results } = await computeResults(tx, round.id);
   const ranked = results.filter((r) => r.total != null);
@@ -394,7 +378,7 @@ export async function publishRound(input: z.infer<typeof roundIdSchema>, { tx, a
       rank: r.rank!,
       rankOf: r.rankOf,
       raterCount: r.raterCount,
-      indicators: r.indicators.map((i) => ({ indicatorId: i.indicatorId, name: i.name, mean: i.mean == null ? null : round2(i.mean), share: i.share, weighted: round2(i.weighted) })),
+      indicators: r.indicators.map((i) => ({ indicatorId: i.indicatorId, name: i.name, mean: i.mean == null ? null : round2(i.mean), share: i.share, weighted: round2(i.weighted), applicable: i.applicable, weight: round2(i.weight) })),
     })),
   });
   await tx.evaluationRound.update({ where: { id: round.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });

@@ -2,7 +2,13 @@ import ExcelJS from "exceljs";
 import { neutraliseValue } from "@/lib/export-cells";
 import type { PublishedIndicator } from "./queries";
 
-type Row = { unitName: string; side: string; total: number | null; rank: number | null; rankOf: number; raterCount: number; indicators: Pick<PublishedIndicator, "name" | "mean" | "weighted">[] };
+type Row = { unitName: string; side: string; total: number | null; rank: number | null; rankOf: number; raterCount: number; indicators: Pick<PublishedIndicator, "name" | "mean" | "weighted" | "applicable">[] };
+
+/** Cells of one indicator: mean and weighted score, or 不适用 twice (no dispatched cases that year). */
+export function indicatorCells(i: Row["indicators"][number]): (number | string | null)[] {
+  if (i.applicable === false) return ["不适用", "不适用"];
+  return [i.mean == null ? null : Math.round(i.mean * 100) / 100, Math.round(i.weighted * 100) / 100];
+}
 
 export async function resultsWorkbook(title: string, indicators: { name: string; weight: number }[], rows: Row[], raters?: { ratee: string; rater: string; scores: (number | null)[]; comment: string | null }[], ratedNames: string[] = []) {
   const wb = new ExcelJS.Workbook();
@@ -13,7 +19,7 @@ export async function resultsWorkbook(title: string, indicators: { name: string;
   ws.addRow(header.map(neutraliseValue)).font = { bold: true };
   for (const r of rows) {
     ws.addRow(
-      [r.side === "DEPARTMENT" ? "部门" : "街道（乡镇）", r.rank, r.unitName, ...r.indicators.flatMap((i) => [i.mean == null ? null : Math.round(i.mean * 100) / 100, Math.round(i.weighted * 100) / 100]), r.total, r.raterCount].map(neutraliseValue),
+      [r.side === "DEPARTMENT" ? "部门" : "街道（乡镇）", r.rank, r.unitName, ...r.indicators.flatMap(indicatorCells), r.total, r.raterCount].map(neutraliseValue),
     );
   }
   ws.columns.forEach((c, i) => (c.width = i === 2 ? 28 : 14));

@@ -10,7 +10,7 @@ export const DEFAULT_INDICATORS = [
   { name: "区街联动配合", description: "双向派单的响应、办理和反馈，联合执法与专项工作中的配合情况。", weight: 25, scaleMin: 0, scaleMax: 100 },
 ] as const;
 
-export const createRoundSchema = z.object({
+export const createEvaluationRoundSchema = z.object({
   year: z.coerce.number({ error: "请填写年度" }).int("年度应为整数").min(2000, "年度有误").max(2100, "年度有误"),
   title: text("考评名称", 100),
   closesOn: date("截止日期"),
@@ -45,7 +45,7 @@ export const saveIndicatorsSchema = z
     if (v.indicators.every((i) => i.source === "DISPATCH")) ctx.addIssue({ code: "custom", path: ["indicators"], message: "至少需要一个由各单位评分的指标" });
   });
 
-export const roundIdSchema = z.object({ roundId: id });
+export const evaluationRoundIdSchema = z.object({ roundId: id });
 
 
 /** STREET: streets (townships) rate departments; DEPARTMENT: departments rate streets. */

@@ -8,6 +8,8 @@ export type TodoItem = {
   href: string;
   count?: number;
   dueAt?: Date | null;
+  /** A notification's own line: opening it marks the notification read. */
+  notificationId?: number;
 };
 
 export type TodoSource = (user: SessionUser) => Promise<TodoItem[]>;

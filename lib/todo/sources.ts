@@ -5,9 +5,9 @@ import { admissionTodos } from "@/lib/admission/queries";
 import { appraisalTodos } from "@/lib/appraisal/queries";
 import { localDutyTodos } from "@/lib/local-duties/todo";
 import { listTodos } from "@/lib/lists/todo";
-import { evaluationTodos } from "@/lib/evaluation/todo";
-import { dispatchTodos } from "@/lib/dispatch/todo";
-import { notificationTodos } from "@/lib/notifications/todo";
+import { evaluationTodos } from "@/lib/evaluation/queries";
+import { dispatchTodos } from "@/lib/dispatch/queries";
+import { notificationTodos } from "@/lib/notifications/queries";
 
 /** The areas that put work on 工作台. */
 export type TodoArea = "devolution" | "admission" | "appraisal" | "localDuties" | "lists" | "evaluation" | "dispatch" | "notifications";

@@ -9,6 +9,7 @@ import type { CommandContext } from "../../lib/action";
 import { seedContext } from "./context";
 import { dbDate, toDay } from "../../lib/calendar/workdays";
 import * as ev from "../../lib/evaluation/commands";
+import { participants } from "../../lib/evaluation/queries/participants";
 import * as dispatch from "../../lib/dispatch/commands";
 import { DEFAULT_INDICATORS } from "../../lib/evaluation/schema";
 
@@ -44,7 +45,7 @@ export async function seedEvaluation(tx: Tx, byName: Map<string, number>) {
     return seedContext(tx, user);
   };
   const bianban = as("示例市委编办", "BIANBAN_STAFF");
-  const { streets, departments } = await ev.participants(tx);
+  const { streets, departments } = await participants(tx);
 
   // 2025: finished and published. Set up directly (its dates are in the past), scored with
   // set-based SQL, then closed and published through the commands.
@@ -70,11 +71,11 @@ export async function seedEvaluation(tx: Tx, byName: Map<string, number>) {
     FROM evaluation_pair WHERE round_id = ${past.id}`;
   await tx.evaluationPair.updateMany({ where: { roundId: past.id, rateeUnitId: unit("示例市城市管理综合执法局") }, data: { comment: "违建治理响应及时，联合执法配合到位。" } });
   await ev.closeEvaluationRound({ roundId: past.id }, bianban);
-  await ev.publishRound({ roundId: past.id }, bianban);
+  await ev.publishEvaluationRound({ roundId: past.id }, bianban);
 
   // 2026: open, deadline in three weeks; most units have rated, 东湖街道 and 城管局 have not.
   const closesOn = toDay(new Date(Date.now() + 21 * 86_400_000));
-  const { id: openId } = await ev.createRound({ year: 2026, title: "2026 年度区街双向考评", closesOn, trimmed: true }, bianban);
+  const { id: openId } = await ev.createEvaluationRound({ year: 2026, title: "2026 年度区街双向考评", closesOn, trimmed: true }, bianban);
   await ev.openEvaluationRound({ roundId: openId }, bianban);
   const dongHu = unit("东湖街道办事处");
   const chengguan = unit("示例市城市管理综合执法局");
@@ -121,7 +122,7 @@ export async function seedEvaluation(tx: Tx, byName: Map<string, number>) {
   await dispatch.handleCase({ id: handled.id, result: "已责令清运，现场恢复整洁，罚款 2000 元。" }, cg, daysAgo(16));
 
   const forward = (title: string, ago: number, from = cg) =>
-    dispatch.forwardCase({ streetId: dongHu, title, location: "东湖街道", description: `12345 热线转来：${title}。`, replyWorkdays: 5 }, from, daysAgo(ago));
+    dispatch.forwardCase({ streetId: dongHu, title, location: "东湖街道", description: `12345 热线转来：${title}。`, replyWorkdays: 5, files: [] }, from, daysAgo(ago));
   await forward("居民投诉夜间施工噪声扰民", 15);
   await forward("小区楼道堆放杂物影响消防通道", 1, yj);
   const replied = await forward("背街小巷路灯损坏", 10);

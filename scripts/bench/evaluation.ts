@@ -1,4 +1,4 @@
-import { computeResults, flaggedRaters, raterForm } from "../../lib/evaluation/read-model";
+import { computeResults, flaggedRaters, raterForm } from "../../lib/evaluation/queries/results";
 import { ms, percentile, timeRuns, type BenchSuite } from "./types";
 
 // 1,300 streets × 50 departments × 4 indicators in both directions: 520,000 scores, made with

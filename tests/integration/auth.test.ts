@@ -58,10 +58,10 @@ describe("sign-in", () => {
 
   it("refuses a deactivated account with the usual message and ends its sessions", async () => {
     const u = await createTestUser({ unit: "示例市民政局", roles: ["DEPARTMENT"], password: "Right1pass" });
-    expect(await loadSessionUser(prisma, u.id, 0)).not.toBeNull();
+    expect(await loadSessionUser(u.id, 0)).not.toBeNull();
     await prisma.user.update({ where: { id: u.id }, data: { active: false, sessionVersion: { increment: 1 } } });
     expect(await authenticate(prisma, { username: u.username, password: "Right1pass" }, meta("10.0.3.1"), DEFAULT_POLICY)).toEqual({ ok: false, reason: "INVALID" });
-    expect(await loadSessionUser(prisma, u.id, 0)).toBeNull();
-    expect(await loadSessionUser(prisma, u.id, 1)).toBeNull();
+    expect(await loadSessionUser(u.id, 0)).toBeNull();
+    expect(await loadSessionUser(u.id, 1)).toBeNull();
   });
 });

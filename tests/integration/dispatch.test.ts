@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptCaseAction, handleCaseAction, reportCaseAction, escalateCaseAction, forwardCaseAction } from "@/lib/dispatch/actions";
+import { statsByUnit } from "@/lib/dispatch/queries";
+import { can } from "@/lib/auth/policy";
 import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
 beforeAll(() => seedDemo(), SEED_TIMEOUT);
@@ -45,5 +47,40 @@ describe("dispatch", () => {
     const e = await escalateCaseAction({ id: f.data.id, reason: "涉及行政处罚，街道无执法权" });
     expect(e.ok).toBe(true);
     expect((await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id } })).status).toBe("ESCALATED");
+  });
+
+  it("departments and streets see their own statistics, by year or by period; 编办 sees every unit", async () => {
+    const year = new Date().getFullYear();
+    const wholeYear = { from: `${year}-01-01`, to: `${year}-12-31` };
+    const bianban = (await actAs("bianban"))!;
+    const all = await statsByUnit(wholeYear, bianban);
+    expect(new Set(all.map((r) => r.unitId)).size).toBeGreaterThan(2);
+    for (const username of ["chengguan", "jiedao"]) {
+      const user = (await actAs(username))!;
+      expect(can(user, "dispatch.stats"), username).toBe(true);
+      const mine = await statsByUnit(wholeYear, user);
+      expect(mine.length, username).toBeGreaterThan(0);
+      expect(mine.every((r) => r.unitId === user.unitId), username).toBe(true);
+      expect(mine[0].cases).toBe(all.find((r) => r.unitId === user.unitId && r.side === mine[0].side)!.cases);
+    }
+    // A period with no cases.
+    expect(await statsByUnit({ from: "2001-01-01", to: "2001-01-31" }, bianban)).toEqual([]);
+    expect(can((await actAs("shequ"))!, "dispatch.stats")).toBe(false);
+  });
+
+  it("a forwarded complaint carries the street's local duty and attachments", async () => {
+    const duty = await prisma.localDuty.findFirstOrThrow({ where: { active: true, departmentId: { not: null }, unit: { kind: { in: ["STREET", "TOWNSHIP"] } } }, select: { id: true, unitId: true, departmentId: true, name: true } });
+    const other = await prisma.orgUnit.findFirstOrThrow({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, id: { not: duty.unitId } } });
+    const user = await prisma.user.create({ data: { username: "zhuanjiao1", displayName: "转交测试", unitId: duty.departmentId!, roles: ["DEPARTMENT"], passwordHash: "x" } });
+    await actAs(user.username);
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "投诉材料.pdf", { type: "application/pdf" });
+    const base = { title: "转交带事项", location: "x", description: "x", replyWorkdays: 5 };
+    // A duty of another street's list is refused.
+    expect(await forwardCaseAction({ ...base, streetId: other.id, localDutyId: duty.id })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { localDutyId: expect.any(String) } });
+    const f = await forwardCaseAction({ ...base, streetId: duty.unitId, localDutyId: duty.id, files: [pdf] });
+    if (!f.ok) throw new Error(f.message);
+    const kase = await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id }, include: { attachments: true } });
+    expect(kase.localDutyId).toBe(duty.id);
+    expect(kase.attachments.map((a) => [a.fileName, a.mime])).toEqual([["投诉材料.pdf", "application/pdf"]]);
   });
 });

@@ -4,7 +4,7 @@ import { updateEntryAction } from "@/lib/dictionary/actions";
 import { updateUnitAction } from "@/lib/units/actions";
 import { updateUserAction } from "@/lib/users/actions";
 import { createCategoryAction, renameCategoryAction } from "@/lib/lists/actions";
-import { createRoundAction, saveIndicatorsAction, setDeadlineAction } from "@/lib/evaluation/actions";
+import { createEvaluationRoundAction, saveIndicatorsAction, setEvaluationDeadlineAction } from "@/lib/evaluation/actions";
 import { setCalendarDayAction } from "@/lib/calendar/actions";
 import { addDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
 import { dutyStamp } from "@/lib/local-duties/commands";
@@ -104,7 +104,7 @@ describe("edit stamps: a stale save is refused and writes nothing", () => {
   it("evaluation indicators and the round's deadline", async () => {
     await actAs("bianban");
     const year = 2090 + (Date.now() % 9);
-    const round = await createRoundAction({ year, title: "编辑戳测试考评", closesOn: `${year}-12-01` });
+    const round = await createEvaluationRoundAction({ year, title: "编辑戳测试考评", closesOn: `${year}-12-01` });
     if (!round.ok) throw new Error(round.message);
     const roundId = round.data.id;
     const stamp = async () => stampOf((await prisma.evaluationRound.findUniqueOrThrow({ where: { id: roundId } })).updatedAt);
@@ -120,7 +120,7 @@ describe("edit stamps: a stale save is refused and writes nothing", () => {
     await expectStaleRefused({
       stamp,
       read: () => prisma.evaluationRound.findUniqueOrThrow({ where: { id: roundId }, select: { closesOn: true } }),
-      save: (expectedStamp, v) => setDeadlineAction({ roundId, closesOn: `${year}-12-0${v + 1}`, expectedStamp }),
+      save: (expectedStamp, v) => setEvaluationDeadlineAction({ roundId, closesOn: `${year}-12-0${v + 1}`, expectedStamp }),
     });
   });
 

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   closeEvaluationRoundAction,
-  createRoundAction,
-  deleteDraftRoundAction,
+  createEvaluationRoundAction,
+  deleteDraftEvaluationRoundAction,
   extendSheetAction,
   openEvaluationRoundAction,
-  publishRoundAction,
+  publishEvaluationRoundAction,
   changePairsAction,
-  remindAction,
+  remindEvaluationRatersAction,
   resetPairsAction,
   saveIndicatorsAction,
   setUnitPairsAction,
@@ -116,8 +116,8 @@ describe("the role matrix", () => {
     const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: "OPEN" } });
     for (const name of ["chengguan", "sifa", "jiedao", "shequ", "lingdao"]) {
       await actAs(name);
-      expect((await createRoundAction({ year: 2030, title: "越权", closesOn: inDays(10) })).ok, name).toBe(false);
-      expect((await remindAction({ roundId: open.id })).ok, name).toBe(false);
+      expect((await createEvaluationRoundAction({ year: 2030, title: "越权", closesOn: inDays(10) })).ok, name).toBe(false);
+      expect((await remindEvaluationRatersAction({ roundId: open.id })).ok, name).toBe(false);
       expect((await closeEvaluationRoundAction({ roundId: open.id })).ok, name).toBe(false);
     }
     await actAs("sifa");
@@ -128,7 +128,7 @@ describe("the role matrix", () => {
 describe("a round from opening to published results", () => {
   it("validates, saves drafts, locks on submit, reminds, extends, publishes; each change audited", async () => {
     await actAs("bianban");
-    const created = await createRoundAction({ year: 2027, title: "2027 年度区街双向考评", closesOn: inDays(10), trimmed: false });
+    const created = await createEvaluationRoundAction({ year: 2027, title: "2027 年度区街双向考评", closesOn: inDays(10), trimmed: false });
     if (!created.ok) throw new Error(created.message);
     const roundId = created.data.id;
     const inds = await prisma.evaluationIndicator.findMany({ where: { roundId }, orderBy: { sortOrder: "asc" } });
@@ -164,7 +164,7 @@ describe("a round from opening to published results", () => {
     expect(!early.ok && early.message).toBe(`还有 ${pairs.length * 4 - 8} 项评分未填写，全部填写后才能提交。`);
 
     await actAs("bianban");
-    const reminded = await remindAction({ roundId });
+    const reminded = await remindEvaluationRatersAction({ roundId });
     expect(reminded.ok).toBe(true);
     expect(await prisma.notification.count({ where: { userId: jiedao.id, title: { startsWith: "催办" } } })).toBeGreaterThan(0);
     const cgUnit = await unitId("示例市城市管理综合执法局");
@@ -181,9 +181,9 @@ describe("a round from opening to published results", () => {
     expect((await submitSheetAction({ roundId, cells: cgPairs.flatMap((p, d) => inds.map((ind) => ({ rateeUnitId: p.rateeUnitId, indicatorId: ind.id, value: 60 + d }))), comments: [] })).ok).toBe(true);
 
     await actAs("bianban");
-    expect((await publishRoundAction({ roundId })).ok).toBe(false);
+    expect((await publishEvaluationRoundAction({ roundId })).ok).toBe(false);
     expect((await closeEvaluationRoundAction({ roundId })).ok).toBe(true);
-    expect((await publishRoundAction({ roundId })).ok).toBe(true);
+    expect((await publishEvaluationRoundAction({ roundId })).ok).toBe(true);
 
     const mine = await resultsView((await actAs("jiedao"))!, roundId);
     expect(mine!.results).toHaveLength(1);
@@ -199,7 +199,7 @@ describe("one round a year", () => {
     await actAs("bianban");
     const before = await prisma.evaluationRound.count();
     const audits = await prisma.auditLog.count();
-    const second = await createRoundAction({ year: 2026, title: "2026 年度补充考评", closesOn: inDays(10), trimmed: true });
+    const second = await createEvaluationRoundAction({ year: 2026, title: "2026 年度补充考评", closesOn: inDays(10), trimmed: true });
     const message = "2026 年度已有考评「2026 年度区街双向考评」，每个年度只能有一轮双向考评。";
     expect(second).toMatchObject({ ok: false, code: "DUPLICATE", message, fieldErrors: { year: message } });
     expect(await prisma.evaluationRound.count()).toBe(before);
@@ -209,20 +209,20 @@ describe("one round a year", () => {
 
   it("lets 编办 delete a round still being set up, freeing its year, and nothing later", async () => {
     await actAs("bianban");
-    const wrong = await createRoundAction({ year: 2031, title: "2031 年度区街双向考评（年度填错）", closesOn: inDays(10), trimmed: true });
+    const wrong = await createEvaluationRoundAction({ year: 2031, title: "2031 年度区街双向考评（年度填错）", closesOn: inDays(10), trimmed: true });
     if (!wrong.ok) throw new Error(wrong.message);
     await actAs("chengguan");
-    expect(await deleteDraftRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await deleteDraftEvaluationRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await actAs("bianban");
-    expect(await deleteDraftRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: true });
+    expect(await deleteDraftEvaluationRoundAction({ roundId: wrong.data.id })).toMatchObject({ ok: true });
     expect(await prisma.evaluationRound.findUnique({ where: { id: wrong.data.id } })).toBeNull();
     expect(await prisma.evaluationPair.count({ where: { roundId: wrong.data.id } })).toBe(0);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "evaluation.round.delete", subjectId: String(wrong.data.id) } });
     expect(audit.before).toMatchObject({ year: 2031, status: "DRAFT" });
-    expect(await createRoundAction({ year: 2031, title: "2031 年度区街双向考评", closesOn: inDays(10), trimmed: true })).toMatchObject({ ok: true });
+    expect(await createEvaluationRoundAction({ year: 2031, title: "2031 年度区街双向考评", closesOn: inDays(10), trimmed: true })).toMatchObject({ ok: true });
     // A round that has opened keeps its history.
     const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: { not: "DRAFT" } } });
-    expect(await deleteDraftRoundAction({ roundId: open.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await deleteDraftEvaluationRoundAction({ roundId: open.id })).toMatchObject({ ok: false, code: "INVALID_STATE" });
   });
 });
 
@@ -239,7 +239,7 @@ describe("who rates whom", () => {
     // A county department: related only to the streets and townships of its own county.
     local = (await prisma.orgUnit.create({ data: { name: "西山县农业农村局", kind: "DEPARTMENT", parentId: xishan } })).id;
     await actAs("bianban");
-    const created = await createRoundAction({ year: 2028, title: "2028 年度区街双向考评", closesOn: inDays(20), trimmed: true });
+    const created = await createEvaluationRoundAction({ year: 2028, title: "2028 年度区街双向考评", closesOn: inDays(20), trimmed: true });
     if (!created.ok) throw new Error(created.message);
     roundId = created.data.id;
     streets = await prisma.orgUnit.findMany({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true }, select: { id: true, parentId: true } });
@@ -319,5 +319,71 @@ describe("who rates whom", () => {
     const open = await prisma.evaluationRound.findFirstOrThrow({ where: { status: "OPEN" } });
     expect(await changePairsAction({ roundId: open.id, op: "remove", direction: "BOTH" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await count()).toBe(before);
+  });
+});
+
+describe("the dispatch indicator and comments in published results", () => {
+  it("a unit without dispatched cases that year gets 不适用 with its weight shared out; a rated unit reads its comments without the rater's name", async () => {
+    const year = 2033;
+    const chengguan = await unitId("示例市城市管理综合执法局");
+    const weijian = await unitId("示例市卫生健康委员会");
+    const donghu = await unitId("东湖街道办事处");
+    // One case of 城管局 in the round's year, accepted on time; none for 卫健委.
+    await prisma.dispatch.create({
+      data: {
+        code: `PD${year}-T001`, direction: "UP", status: "ACCEPTED", streetId: donghu, departmentId: chengguan, title: "不适用测试", location: "x", description: "x",
+        foundAt: new Date(`${year}-03-01T02:00:00Z`), reportedAt: new Date(`${year}-03-01T02:00:00Z`), acceptDueOn: new Date(`${year}-03-06T00:00:00Z`), acceptedAt: new Date(`${year}-03-02T02:00:00Z`), createdByName: "测试",
+      },
+    });
+    await actAs("bianban");
+    const created = await createEvaluationRoundAction({ year, title: `${year} 年度区街双向考评`, closesOn: inDays(10), trimmed: false });
+    if (!created.ok) throw new Error(created.message);
+    const roundId = created.data.id;
+    const rated = await prisma.evaluationIndicator.findMany({ where: { roundId }, orderBy: { sortOrder: "asc" } });
+    const saved = await saveIndicatorsAction({
+      roundId,
+      indicators: [
+        ...rated.slice(0, 3).map((i) => ({ name: i.name, description: i.description, weight: 25, scaleMin: 0, scaleMax: 100, source: "RATED" as const })),
+        { name: "双向派单按时办理率", description: "", weight: 25, scaleMin: 0, scaleMax: 100, source: "DISPATCH" as const },
+      ],
+    });
+    expect(saved.ok).toBe(true);
+    expect((await openEvaluationRoundAction({ roundId })).ok).toBe(true);
+
+    const jiedao = (await actAs("jiedao"))!;
+    const inds = await prisma.evaluationIndicator.findMany({ where: { roundId, source: "RATED" } });
+    const pairs = await prisma.evaluationPair.findMany({ where: { roundId, raterUnitId: jiedao.unitId } });
+    expect(pairs.map((p) => p.rateeUnitId)).toEqual(expect.arrayContaining([chengguan, weijian]));
+    const submitted = await submitSheetAction({
+      roundId,
+      cells: pairs.flatMap((p) => inds.map((i) => ({ rateeUnitId: p.rateeUnitId, indicatorId: i.id, value: 80 }))),
+      comments: [{ rateeUnitId: chengguan, comment: "响应及时，配合积极" }],
+    });
+    expect(submitted.ok).toBe(true);
+
+    await actAs("bianban");
+    expect((await closeEvaluationRoundAction({ roundId })).ok).toBe(true);
+    expect((await publishEvaluationRoundAction({ roundId })).ok).toBe(true);
+
+    type Ind = { name: string; applicable?: boolean; weight?: number; weighted: number };
+    const resultOf = async (unit: number) => {
+      const r = await prisma.evaluationResult.findUniqueOrThrow({ where: { roundId_unitId: { roundId, unitId: unit } } });
+      return { total: Number(r.total), indicators: r.indicators as Ind[] };
+    };
+    // 城管局: 75 × 0.8 + 25 × 1 (on time).
+    const cg = await resultOf(chengguan);
+    expect(cg.total).toBe(85);
+    expect(cg.indicators.find((i) => i.name === "双向派单按时办理率")).toMatchObject({ applicable: true, weight: 25 });
+    // 卫健委 had no case: not full marks (85 before) but 不适用, the rated indicators count for 100.
+    const wj = await resultOf(weijian);
+    expect(wj.total).toBe(80);
+    expect(wj.indicators.find((i) => i.name === "双向派单按时办理率")).toMatchObject({ applicable: false, weighted: 0 });
+    expect(wj.indicators.filter((i) => i.applicable).map((i) => Math.round(i.weight! * 100) / 100)).toEqual([33.33, 33.33, 33.33]);
+
+    // 城管局 reads what was written about it, and not who wrote it; 卫健委 reads none.
+    const cgView = await resultsView((await actAs("chengguan"))!, roundId);
+    expect(cgView!.scope).toBe("OWN");
+    expect(cgView!.comments).toEqual(["响应及时，配合积极"]);
+    expect(JSON.stringify(cgView)).not.toContain("东湖街道办事处");
   });
 });

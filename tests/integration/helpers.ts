@@ -17,7 +17,7 @@ export async function actAs(username: string | null) {
     return null;
   }
   const u = await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
-  testSession.user = await loadSessionUser(prisma, u.id, u.sessionVersion);
+  testSession.user = await loadSessionUser(u.id, u.sessionVersion);
   if (!testSession.user) throw new Error(`cannot act as ${username}`);
   return testSession.user;
 }

@@ -34,7 +34,7 @@ export default async function DispatchPage({ searchParams }: { searchParams: Pro
         description="街道发现属地管理事项问题当日上报部门，部门 3 个工作日内接收移交；部门转交的投诉由街道办理回复，街道无法办理的上交部门。"
         actions={
           <>
-            {can(user, "dispatch.stats") && <Link href="/dispatch/stats" className={buttonClass.secondary}>各单位统计</Link>}
+            {can(user, "dispatch.stats") && <Link href="/dispatch/stats" className={buttonClass.secondary}>{user.roles.some((r) => r === "BIANBAN_ADMIN" || r === "BIANBAN_STAFF" || r === "LEADER") ? "各单位统计" : "本单位统计"}</Link>}
             {creates && <Link href="/dispatch/new" className={buttonClass.primary}>{can(user, "dispatch.report") ? "上报案件" : "转交投诉"}</Link>}
           </>
         }

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { listRounds } from "@/lib/evaluation/queries";
-import { ROUND_STATUS_LABELS } from "@/lib/evaluation/commands";
+import { ROUND_STATUS_LABELS } from "@/lib/evaluation/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";

@@ -6,6 +6,7 @@ import { navigationFor } from "@/lib/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
+import { NotificationLink } from "@/components/evaluation/mark-read";
 
 export const metadata: Metadata = { title: "工作台" };
 
@@ -27,12 +28,18 @@ export default async function WorkspacePage() {
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {todos.map((t, i) => (
-              <li key={i} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+              <li key={i} data-testid="todo" data-area={t.area} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                 <div>
                   <span className="mr-2 text-xs text-slate-500">{t.area}</span>
-                  <Link href={t.href} className="font-medium text-brand-700 hover:underline">
-                    {t.title}
-                  </Link>
+                  {t.notificationId != null ? (
+                    <NotificationLink id={t.notificationId} href={t.href} className="font-medium text-brand-700 hover:underline">
+                      {t.title}
+                    </NotificationLink>
+                  ) : (
+                    <Link href={t.href} className="font-medium text-brand-700 hover:underline">
+                      {t.title}
+                    </Link>
+                  )}
                   {t.count != null && <span className="ml-2 text-sm text-slate-500">{t.count} 项</span>}
                 </div>
                 {t.dueAt && (

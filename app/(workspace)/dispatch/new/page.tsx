@@ -21,7 +21,7 @@ export default async function NewDispatchPage() {
         title={report ? "上报案件" : "转交投诉"}
         description={report ? "发现属地管理事项中的问题，应在发现当日上报主管部门；部门须在 3 个工作日内接收正式移交（按工作日历计算，节假日顺延）。" : "将群众投诉转交街道（乡镇）办理，街道办结后回复；无法办理的由街道上交本部门。"}
       />
-      {report ? <ReportForm departments={opts.departments} duties={opts.duties} now={now} /> : <ForwardForm streets={opts.streets} />}
+      {report ? <ReportForm departments={opts.departments} duties={opts.duties} now={now} /> : <ForwardForm streets={opts.streets} duties={opts.forwardDuties} />}
     </div>
   );
 }

@@ -3,9 +3,9 @@ import { notFound, forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { prisma } from "@/lib/db/client";
-import { getRound, pairOverview, progress, unitPairs } from "@/lib/evaluation/queries";
-import { ROUND_STATUS_LABELS, sheetDeadline } from "@/lib/evaluation/commands";
+import { getRound, ownSheet, pairOverview, progress, unitPairs } from "@/lib/evaluation/queries";
+import { ROUND_STATUS_LABELS, sheetDeadline } from "@/lib/evaluation/labels";
+import { stampOf } from "@/lib/edit-stamp";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +24,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   if (!round) notFound();
   const manage = can(user, "evaluation.manage");
   if (!manage) {
-    const sheet = await prisma.evaluationSheet.findUnique({ where: { roundId_raterUnitId: { roundId: id, raterUnitId: user.unitId } }, select: { id: true } });
+    const sheet = await ownSheet(id, user.unitId);
     if (round.status === "DRAFT" || (!sheet && !user.roles.includes("LEADER"))) forbidden();
   }
   const closes = round.closesOn.toISOString().slice(0, 10);
@@ -66,6 +66,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
         <IndicatorEditor
           roundId={id}
           editable={manage && round.status === "DRAFT"}
+          expectedStamp={stampOf(round.updatedAt)}
           initial={round.indicators.map((i) => ({ name: i.name, description: i.description, weight: i.weight, scaleMin: i.scaleMin, scaleMax: i.scaleMax, source: i.source }))}
         />
       </section>
@@ -73,7 +74,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
       {manage && (round.status === "DRAFT" || round.status === "OPEN") && (
         <section aria-labelledby="dl-h">
           <h2 id="dl-h" className="mb-2 text-lg font-semibold">截止日期</h2>
-          <DeadlineForm roundId={id} closesOn={closes} />
+          <DeadlineForm roundId={id} closesOn={closes} expectedStamp={stampOf(round.updatedAt)} />
         </section>
       )}
 

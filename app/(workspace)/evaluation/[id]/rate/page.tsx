@@ -2,9 +2,8 @@ import Link from "next/link";
 import { notFound, forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { requireEntry } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
-import { raterForm } from "@/lib/evaluation/read-model";
-import { sheetDeadline } from "@/lib/evaluation/commands";
+import { raterPage } from "@/lib/evaluation/queries";
+import { sheetDeadline } from "@/lib/evaluation/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -18,15 +17,13 @@ export const metadata: Metadata = { title: "本单位评分" };
 export default async function RatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireEntry("evaluation.rate");
   const id = routeId((await params).id) ?? notFound();
-  const round = await prisma.evaluationRound.findUnique({ where: { id }, select: { id: true, title: true, status: true, closesOn: true } });
-  if (!round) notFound();
-  const form = await raterForm(prisma, id, user.unitId);
+  const form = await raterPage(id, user.unitId);
+  if (!form) notFound();
+  const { round } = form;
   if (!form.sheet || round.status === "DRAFT") forbidden();
   const deadline = sheetDeadline(round, form.sheet);
   const expired = deadline < toDay(new Date());
   const locked = form.sheet.status === "SUBMITTED" || round.status !== "OPEN" || expired;
-  const rated = form.indicators.filter((i) => i.source === "RATED");
-  const full = await prisma.evaluationIndicator.findMany({ where: { roundId: id, source: "RATED" }, select: { id: true, description: true } });
   return (
     <div>
       <PageHeader
@@ -52,7 +49,7 @@ export default async function RatePage({ params }: { params: Promise<{ id: strin
         <RatingGrid
           roundId={id}
           locked={locked}
-          indicators={rated.map((i) => ({ ...i, description: full.find((f) => f.id === i.id)?.description ?? "" }))}
+          indicators={form.indicators}
           pairs={form.pairs}
           scores={form.scores}
         />

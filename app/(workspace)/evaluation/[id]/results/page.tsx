@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requireEntry } from "@/lib/auth/session";
 import { resultsView } from "@/lib/evaluation/queries";
-import { FLAG_LABELS } from "@/lib/evaluation/aggregate";
+import { FLAG_LABELS, NOT_APPLICABLE_RULE } from "@/lib/evaluation/aggregate";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -15,6 +15,8 @@ export const metadata: Metadata = { title: "考评结果" };
 
 const SIDE_LABEL = { DEPARTMENT: "部门（由街道、乡镇评价）", STREET: "街道（乡镇）（由部门评价）" } as const;
 const fmt = (n: number | null | undefined) => (n == null ? "—" : n.toFixed(2));
+/** Rounds published before 不适用 existed have no `applicable`: their indicators all applied. */
+const notApplicable = (i: { applicable?: boolean }) => i.applicable === false;
 
 export default async function ResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ unit?: string }> }) {
   const user = await requireEntry("evaluation.results");
@@ -31,14 +33,15 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
         description={
           <>
             {round.trimmed ? "各指标得分为去掉一个最高分和一个最低分后的平均分（评价单位不少于 5 个时）" : "各指标得分为算术平均分"}；加权得分 = 权重 ×（平均分 − 最低分）÷（最高分 − 最低分），合计满分 100。
+            {indicators.some((i) => i.source === "DISPATCH") && <span className="mt-1 block" data-testid="not-applicable-rule">{NOT_APPLICABLE_RULE}</span>}
           </>
         }
         actions={
           <>
             {view.scope === "ALL" && view.flagged && (
-              <a href={`/api/evaluation/${id}/export`} className={buttonClass.secondary}>导出 Excel</a>
+              <a href={`/api/evaluation/${id}/export`} className={cx(buttonClass.secondary, "whitespace-nowrap")}>导出 Excel</a>
             )}
-            <Link href={`/evaluation/${id}`} className={buttonClass.secondary}>返回考评</Link>
+            <Link href={`/evaluation/${id}`} className={cx(buttonClass.secondary, "whitespace-nowrap")}>返回考评</Link>
           </>
         }
       />
@@ -64,17 +67,33 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
             {selected.rank != null && <span className="ml-3">排名 <strong data-testid="unit-rank">第 {selected.rank} 名</strong> / 共 {selected.rankOf} 个{selected.side === "DEPARTMENT" ? "部门" : "街道（乡镇）"}</span>}
             <span className="ml-3">评价单位 {selected.raterCount} 个</span>
           </p>
-          <div className="mt-4 grid gap-6 md:grid-cols-[280px_1fr]">
-            <RadarChart axes={selected.indicators.map((i) => ({ name: i.name, share: i.share }))} />
-            <table className="min-w-full self-start text-sm">
-              <thead className="text-left text-slate-600"><tr><th className="py-1 font-medium">指标</th><th className="py-1 font-medium">平均分</th><th className="py-1 font-medium">加权得分</th></tr></thead>
+          <div className="mt-4 grid gap-6 md:grid-cols-[360px_1fr]">
+            <RadarChart axes={selected.indicators.filter((i) => !notApplicable(i)).map((i) => ({ name: i.name, share: i.share }))} />
+            <table className="min-w-full self-start text-sm" data-testid="unit-indicators">
+              <thead className="text-left text-slate-600"><tr><th className="py-1 font-medium">指标</th><th className="py-1 font-medium">计分权重</th><th className="py-1 font-medium">平均分</th><th className="py-1 font-medium">加权得分</th></tr></thead>
               <tbody className="divide-y divide-slate-100">
-                {selected.indicators.map((i) => (
-                  <tr key={i.indicatorId}><td className="py-1">{i.name}</td><td className="py-1 tabular-nums">{fmt(i.mean)}</td><td className="py-1 tabular-nums">{fmt(i.weighted)}</td></tr>
-                ))}
+                {selected.indicators.map((i) =>
+                  notApplicable(i) ? (
+                    <tr key={i.indicatorId}><td className="py-1">{i.name}</td><td className="py-1 text-slate-500" colSpan={3}>不适用（本年度无派单案件，权重已分摊到其余指标）</td></tr>
+                  ) : (
+                    <tr key={i.indicatorId}><td className="py-1">{i.name}</td><td className="py-1 tabular-nums">{i.weight == null ? "—" : fmt(i.weight)}</td><td className="py-1 tabular-nums">{fmt(i.mean)}</td><td className="py-1 tabular-nums">{fmt(i.weighted)}</td></tr>
+                  ),
+                )}
               </tbody>
             </table>
           </div>
+          {view.comments && (
+            <div className="mt-6" data-testid="comments-about-unit">
+              <h3 className="mb-2 font-medium">评价单位的评语（不显示评价单位名称）</h3>
+              {view.comments.length === 0 ? (
+                <p className="text-sm text-slate-500">没有评价单位填写评语。</p>
+              ) : (
+                <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+                  {view.comments.map((c, n) => <li key={n}>{c}</li>)}
+                </ul>
+              )}
+            </div>
+          )}
           {view.raters && (
             <div className="mt-6">
               <h3 className="mb-2 font-medium">各评价单位评分（仅编办可见）</h3>
@@ -124,7 +143,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
                       <tr key={r.unitId} className={cx(r.unitId === selected?.unitId && "bg-amber-50")}>
                         <td className="px-3 py-2 tabular-nums">{r.rank ?? "—"}</td>
                         <td className="px-3 py-2"><Link className="text-brand-700 hover:underline" href={`/evaluation/${id}/results?unit=${r.unitId}`}>{r.unitName}</Link></td>
-                        {r.indicators.map((i) => <td key={i.indicatorId} className="px-3 py-2 tabular-nums">{fmt(i.weighted)}</td>)}
+                        {r.indicators.map((i) => <td key={i.indicatorId} className="px-3 py-2 tabular-nums">{notApplicable(i) ? <span className="text-slate-500">不适用</span> : fmt(i.weighted)}</td>)}
                         <td className="px-3 py-2 font-medium tabular-nums">{fmt(r.total)}</td>
                         <td className="px-3 py-2 tabular-nums">{r.raterCount}</td>
                       </tr>

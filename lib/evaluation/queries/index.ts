@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/types";
-import { isBianban } from "./policy";
-import { participants } from "./commands";
+import { isBianban } from "../policy";
+import { computeResults, flaggedRaters, raterForm, roundIndicators } from "./results";
+import { participants } from "./participants";
 
 /** 编办 sees every round; leaders published ones; a street or department the rounds it takes part in. */
 export async function listRounds(user: SessionUser) {
@@ -105,7 +106,21 @@ export async function raterScores(roundId: number, rateeUnitId: number) {
   }));
 }
 
-export type PublishedIndicator = { indicatorId: number; name: string; mean: number | null; share: number | null; weighted: number };
+/** A published indicator result; rounds published before 不适用 existed lack `applicable` and `weight` (read: applicable). */
+export type PublishedIndicator = { indicatorId: number; name: string; mean: number | null; share: number | null; weighted: number; applicable?: boolean; weight?: number };
+
+/**
+ * The comments written about a unit in a published round, from submitted sheets, without who
+ * wrote them: in a fixed order that does not follow the raters (by text).
+ */
+export async function commentsAbout(roundId: number, rateeUnitId: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ comment: string }[]>`
+    SELECT p.comment FROM evaluation_pair p
+    JOIN evaluation_sheet h ON h.round_id = p.round_id AND h.rater_unit_id = p.rater_unit_id AND h.status = 'SUBMITTED'
+    WHERE p.round_id = ${roundId} AND p.ratee_unit_id = ${rateeUnitId} AND p.comment IS NOT NULL AND btrim(p.comment) <> ''
+    ORDER BY p.comment`;
+  return rows.map((r) => r.comment);
+}
 
 /** Published results: all units for 编办 and leaders, only the user's own unit otherwise. */
 export async function publishedResults(roundId: number, onlyUnitId?: number) {
@@ -126,7 +141,6 @@ export async function resultsView(user: SessionUser, roundId: number, detailUnit
   const round = await prisma.evaluationRound.findUnique({ where: { id: roundId }, select: { id: true, title: true, status: true, year: true, trimmed: true, publishedAt: true } });
   if (!round || round.status === "DRAFT") return null;
   const { can } = await import("@/lib/auth/policy");
-  const { computeResults, flaggedRaters, roundIndicators } = await import("./read-model");
   const bianban = can(user, "evaluation.raterDetail");
   const indicators = await roundIndicators(prisma, roundId);
   if (bianban) {
@@ -136,12 +150,14 @@ export async function resultsView(user: SessionUser, roundId: number, detailUnit
       : await publishedResults(roundId);
     const flagged = await flaggedRaters(prisma, roundId);
     const raters = detailUnitId ? await raterScores(roundId, detailUnitId) : null;
-    return { round, indicators, results, flagged, raters, scope: "ALL" as const, live };
+    return { round, indicators, results, flagged, raters, comments: null, scope: "ALL" as const, live };
   }
-  if (round.status !== "PUBLISHED") return { round, indicators, results: [], flagged: null, raters: null, scope: "NONE" as const, live: false };
+  if (round.status !== "PUBLISHED") return { round, indicators, results: [], flagged: null, raters: null, comments: null, scope: "NONE" as const, live: false };
   const all = can(user, "evaluation.results", { type: "evaluationUnit", unitId: -1, roundStatus: "PUBLISHED" });
   const results = await publishedResults(roundId, all ? undefined : user.unitId);
-  return { round, indicators, results, flagged: null, raters: null, scope: all ? ("ALL" as const) : ("OWN" as const), live: false };
+  // A rated unit reads what was written about it, never by whom.
+  const comments = !all && results.length ? await commentsAbout(roundId, user.unitId) : null;
+  return { round, indicators, results, flagged: null, raters: null, comments, scope: all ? ("ALL" as const) : ("OWN" as const), live: false };
 }
 
 /** Every rater's scores of the round, for 编办's export. */
@@ -164,3 +180,22 @@ export async function allRaterScores(roundId: number, indicatorIds: number[]) {
   }
   return [...out.values()];
 }
+
+/** The user's unit's sheet in a round, or null when the unit does not rate in it. */
+export async function ownSheet(roundId: number, unitId: number) {
+  return prisma.evaluationSheet.findUnique({ where: { roundId_raterUnitId: { roundId, raterUnitId: unitId } }, select: { id: true } });
+}
+
+/** A rater's form page: the round, the unit's sheet, its counterparts and scores, and the indicators' descriptions. */
+export async function raterPage(roundId: number, raterUnitId: number) {
+  const round = await prisma.evaluationRound.findUnique({ where: { id: roundId }, select: { id: true, title: true, status: true, closesOn: true } });
+  if (!round) return null;
+  const form = await raterForm(prisma, roundId, raterUnitId);
+  const descriptions = await prisma.evaluationIndicator.findMany({ where: { roundId, source: "RATED" }, select: { id: true, description: true } });
+  const indicators = form.indicators
+    .filter((i) => i.source === "RATED")
+    .map((i) => ({ ...i, description: descriptions.find((d) => d.id === i.id)?.description ?? "" }));
+  return { round, ...form, indicators };
+}
+
+export { evaluationTodos } from "./todo";

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { loadCalendarFrom } from "@/lib/calendar/load";
 import { unitStats } from "@/lib/dispatch/state";
-import { aggregate, raterFlags, type Cell, type IndicatorDef, type RaterFlag, type Ratee, type Side } from "./aggregate";
+import { aggregate, raterFlags, type Cell, type IndicatorDef, type RaterFlag, type Ratee, type Side } from "../aggregate";
 import { dayStart } from "@/lib/dates";
 
 type Db = PrismaClient | Tx;

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 import { dueEnd } from "@/lib/admission/state";
-import { isBianban } from "./policy";
+import { isBianban } from "../policy";
 
 export async function evaluationTodos(user: SessionUser): Promise<TodoItem[]> {
   const todos: TodoItem[] = [];
