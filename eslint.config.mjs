@@ -56,8 +56,6 @@ const LEGACY_PRISMA = [
   "lib/devolution/todo.ts",
   "lib/dispatch/todo.ts",
   "lib/evaluation/todo.ts",
-  "lib/lists/todo.ts",
-  "lib/local-duties/todo.ts",
   "lib/notifications/todo.ts",
   "lib/catalogue/item-query.ts",
   "lib/devolution/read-model.ts",
@@ -72,8 +70,6 @@ const LEGACY_COMMANDS = [
   "app/(workspace)/evaluation/page.tsx",
   "app/(workspace)/evaluation/[id]/page.tsx",
   "app/(workspace)/evaluation/[id]/rate/page.tsx",
-  "app/(workspace)/lists/adjustments/[id]/page.tsx",
-  "app/(workspace)/lists/manage/[id]/publish/page.tsx",
 ];
 
 function legacyOverrides() {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDutyAction, publishDutiesAction, removeDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
 import { manageView, searchLocalDuties, unitsPendingPublication } from "@/lib/local-duties/queries";
-import { localDutyTodos } from "@/lib/local-duties/todo";
+import { localDutyTodos } from "@/lib/local-duties/queries";
 import { registerTaskAction } from "@/lib/refusals/actions";
 import type { LocalDutySnapshotItem } from "@/lib/local-duties/commands";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";

@@ -158,6 +158,7 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
           </p>
           <OpinionForm
             action={recordOpinionAction}
+            kind="list"
             input={{ listId: id, version: list.version }}
             items={items.map((i) => ({ id: i.id, label: i.name }))}
             disagreeHint="选择「不同意」将把草案退回起草单位修改，请写明理由。"

@@ -31,6 +31,7 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
       <PageHeader title="印发公布" description={`${list.title}：审核已全部通过，共 ${items.length} 项。填写印发文件信息后公布为第 ${next} 版。`} />
       <PublishForm
         action={publishListAction}
+        kind="list"
         input={{ listId: id, version: list.version }}
         today={todayInChina()}
         summary={`将「${list.title}」公布为第 ${next} 版，共 ${items.length} 项。`}
