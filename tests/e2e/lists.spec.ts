@@ -203,6 +203,10 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   await bianban.getByLabel("备案编号").fill("示例编备〔2026〕8号");
   await bianban.getByRole("button", { name: "登记备案" }).click();
   await expect(bianban.getByTestId("publish-form")).toBeVisible();
+  // Without a 文号 the form says so at once; the confirmation opens only for a valid form.
+  await bianban.getByTestId("publish-button").click();
+  await expect(bianban.getByTestId("publish-form").getByText("请填写文号")).toBeVisible();
+  await expect(bianban.getByRole("dialog")).toBeHidden();
   await bianban.getByLabel("文号").fill("示例编发〔2026〕89号");
   await bianban.getByTestId("publish-button").click();
   await bianban.getByRole("dialog").getByRole("button", { name: "确认公布" }).click();
