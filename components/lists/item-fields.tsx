@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { DutySection, PowerListForm } from "@/lib/generated/prisma/enums";
-import { fieldLabel, fieldsFor, ITEM_FIELDS, SECTION_LABELS, SECTIONS, type ItemField } from "@/lib/lists/labels";
+import { fieldLabel, fieldsFor, ITEM_FIELD_DEFS, ITEM_FIELDS, SECTION_LABELS, SECTIONS, type ItemField } from "@/lib/lists/labels";
 import { inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { limitProps } from "@/components/ui/form";
@@ -11,13 +11,9 @@ import { itemFieldsSchema } from "@/lib/lists/schema";
 
 export type ItemValues = Partial<Record<ItemField, string | null>> & { categoryId?: number | null; section?: DutySection };
 
-const LONG: ItemField[] = ["legalBasis", "departmentDuty", "streetDuty", "responsibilities", "accountability", "reclaimMethod", "remarks", "subItemName"];
-
-const HINTS: Partial<Record<ItemField, string>> = {
-  legalBasis: "写明法律法规名称和条款，如「《中华人民共和国城乡规划法》第六十五条」。",
-  subItemName: "有多个子项时用「；」分隔。",
-  streetDuty: "写明街道（乡镇）具体做什么。",
-};
+/** Several lines, and hints, as the one definition of an item's fields says. */
+const LONG: ItemField[] = ITEM_FIELD_DEFS.filter((f) => f.multiline).map((f) => f.key);
+const HINTS: Partial<Record<ItemField, string>> = Object.fromEntries(ITEM_FIELD_DEFS.flatMap((f) => ("hint" in f ? [[f.key, f.hint]] : [])));
 
 /**
  * The fields of one item, named by the schema's paths: `prefix` places them inside a larger input
