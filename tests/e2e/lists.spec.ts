@@ -140,6 +140,10 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   await expect(bianban.getByTestId("timeline")).toContainText("退回起草单位修改");
   await expect(bianban.getByTestId("timeline")).toContainText("印发公布");
   await bianban.screenshot({ path: "test-results/screens/lists-published.png", fullPage: true });
+  // A reviewer's page no longer says "本单位已于…提出意见" once the list is published.
+  await sifa.goto(`/lists/manage/${listId}`);
+  await expect(sifa.getByText("已公布的版本")).toBeVisible();
+  await expect(sifa.getByTestId("my-opinion")).toHaveCount(0);
 
   // ---- 6. The public finds it, searches and downloads. ----
   const publicContext = await browser.newContext();
