@@ -60,7 +60,10 @@ describe("费随事转 as a ledger", () => {
     expect(entries[0]).toMatchObject({ documentNumber: "示财行〔2026〕15号", recordedByName: "李秀英" });
     expect(await prisma.auditLog.count({ where: { action: "funding.disburse" } })).toBe(3);
 
-    // A correction is a negative entry with its reason; the ledger stays append-only for the app.
+    // The ledger is append-only for the app's role: an entry is never edited or deleted...
+    await expect(prisma.fundingDisbursement.update({ where: { id: entries[0].id }, data: { amountFen: 1n } })).rejects.toThrow(/permission denied/);
+    await expect(prisma.fundingDisbursement.delete({ where: { id: entries[0].id } })).rejects.toThrow(/permission denied/);
+    // ...a correction is a negative entry with its reason.
     expect(await disburseAction({ ...input, amount: "-0.20", note: "重复登记冲正" })).toMatchObject({ ok: true, data: { status: "PARTLY_PAID", paidFen: 3_499_980 } });
   });
 
