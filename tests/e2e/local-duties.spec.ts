@@ -25,8 +25,8 @@ test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publ
   await form.getByLabel("事项类型").fill("安全生产");
   await form.getByLabel("责任部门").selectOption({ label: "示例市应急管理局" });
   // The departments are the city's: the field is named by their level, and a street's duty is 街道职责.
-  await form.getByLabel(/^(市级)?部门职责$/).fill("制定消防安全检查标准，组织专项整治。");
-  await form.getByLabel("街道职责", { exact: true }).fill("每月巡查一次，发现占用消防通道的劝导清理并上报。");
+  await form.getByRole("textbox", { name: /^(市级)?部门职责$/ }).fill("制定消防安全检查标准，组织专项整治。");
+  await form.getByRole("textbox", { name: "街道职责", exact: true }).fill("每月巡查一次，发现占用消防通道的劝导清理并上报。");
   await form.getByLabel("法律法规及文件依据").fill("《中华人民共和国消防法》第三十二条");
   await form.getByLabel("主体责任").fill("区应急管理局");
   await form.getByLabel("配合责任").fill("街道办事处");
@@ -38,7 +38,7 @@ test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publ
 
   // Correct it.
   await row.getByText(`修改「${name}」`).click();
-  await row.getByLabel("街道职责", { exact: true }).fill("每两周巡查一次，发现占用消防通道的劝导清理并上报。");
+  await row.getByRole("textbox", { name: "街道职责", exact: true }).fill("每两周巡查一次，发现占用消防通道的劝导清理并上报。");
   await row.getByRole("button", { name: "保存修改" }).click();
   await expect(row.locator("dd").filter({ hasText: "每两周巡查一次" }).first()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/local-duties-manage.png", fullPage: false });
@@ -111,7 +111,7 @@ test("a community's list says 社区职责 and names city departments 市级; an
   await visitor.goto("/lists/local");
   await visitor.getByRole("link", { name: "东湖桂花社区" }).click();
   const table = visitor.getByTestId("local-duty-table");
-  await expect(table.locator("th")).toContainText(["社区职责", "市级部门职责"]);
+  await expect(table.locator("th")).toContainText(["市级部门职责", "社区职责"]);
   await expect(table.locator("th", { hasText: "街道职责" })).toHaveCount(0);
   await expect(table).not.toContainText("区级部门职责");
   await expect(table).toContainText("老年人权益保障法");

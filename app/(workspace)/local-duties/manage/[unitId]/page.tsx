@@ -53,7 +53,8 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
               ) : (
                 <Badge tone="amber">尚未公布</Badge>
               )}
-              {latest && (pending ? <Badge tone="amber">有未公布的修改</Badge> : <Badge tone="green">与现行版本一致</Badge>)}
+              {/* Never published: only whether there is something to publish, not "same as the version in force". */}
+              {pending ? <Badge tone="amber">有未公布的修改</Badge> : latest && <Badge tone="green">与现行版本一致</Badge>}
             </span>
           }
         />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { today as todayInChina } from "@/lib/dates";
@@ -18,6 +18,9 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
   const id = routeId((await params).id) ?? notFound();
   const list = await getList(id);
   if (!list) notFound();
+  // Just published (the form's own re-render, or a post made before the page was interactive):
+  // the list's page shows the new version.
+  if (list.status === "PUBLISHED") redirect(`/lists/manage/${id}`);
   if (!can(user, "list.publish", { type: "powerList", unitId: list.unitId, status: list.status })) forbidden();
   const items = await draftItems(id);
   const next = list.versionCount + 1;
