@@ -48,13 +48,9 @@ const PRISMA_HOMES = [
 const LEGACY_PRISMA = [
   // pages and route handlers that query Prisma themselves
   // reads in files with other names than queries.ts
-  "lib/lists/todo.ts",
-  "lib/local-duties/todo.ts",
 ];
 const LEGACY_COMMANDS = [
   // pages that import commands.ts for labels, constants or a read that lives there
-  "app/(workspace)/lists/adjustments/[id]/page.tsx",
-  "app/(workspace)/lists/manage/[id]/publish/page.tsx",
 ];
 
 function legacyOverrides() {

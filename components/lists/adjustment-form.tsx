@@ -1,18 +1,18 @@
 "use client";
 
-import { jsonFormData } from "@/lib/forms";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { PowerListForm } from "@/lib/generated/prisma/enums";
 import { createAdjustmentAction } from "@/lib/adjustments/actions";
+import { createAdjustmentSchema } from "@/lib/adjustments/schema";
 import { ADJUSTMENT_ACTION_LABELS, ADJUSTMENT_ACTIONS, ITEM_FIELDS } from "@/lib/lists/labels";
 import type { PublicItem } from "@/lib/portal/read";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError } from "@/components/admin/form-messages";
-import { ItemFields, readItemValues, type ItemValues } from "./item-fields";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
+import { ItemFields, type ItemValues } from "./item-fields";
 
 type Action = (typeof ADJUSTMENT_ACTIONS)[number];
 type Change = { key: number; action: Action; itemKey: string };
@@ -30,7 +30,14 @@ export function AdjustmentForm({
   powerTypes: string[];
 }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(createAdjustmentAction);
+  const form = useActionForm(createAdjustmentAction, {
+    schema: createAdjustmentSchema,
+    onSuccess: (r) => {
+      router.push(`/lists/adjustments/${r.id}`);
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = form;
   const [changes, setChanges] = useState<Change[]>([{ key: 1, action: "ADD", itemKey: "" }]);
   const [next, setNext] = useState(2);
   const categoryId = new Map(categories.map((c) => [c.name, c.id]));
@@ -49,34 +56,17 @@ export function AdjustmentForm({
     return out;
   };
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const payload = changes.map((c) => {
-      const note = String(data.get(`c${c.key}-note`) ?? "");
-      if (c.action === "REMOVE") return { action: c.action, itemKey: c.itemKey, note };
-      const fields = readItemValues(data, `c${c.key}-f-`);
-      return c.action === "ADD" ? { action: c.action, fields, note } : { action: c.action, itemKey: c.itemKey, fields, note };
-    });
-    // The changes are structured state: they travel as JSON and are read by the action's schema.
-    run(
-      jsonFormData({ listId: list.id, baseVersionNo: list.versionNo, reason: String(data.get("reason") ?? ""), basis: String(data.get("basis") ?? ""), changes: payload }),
-      (r) => {
-        router.push(`/lists/adjustments/${r.id}`);
-        router.refresh();
-      },
-    );
-  }
-
   const reasonHint = "为什么要调整：机构职能变化、法律法规立改废、上级部门收回等。";
   const basisHint = "调整所依据的法律法规、文件，如「《××条例》（2026年修订）第二十三条」。";
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" data-testid="adjustment-form">
+    // Each change's inputs are named by the schema's paths (changes.0.action, changes.0.fields.name …).
+    <form {...form.formProps} noValidate className="max-w-3xl space-y-6" data-testid="adjustment-form">
+      <HiddenFields values={{ listId: list.id, baseVersionNo: list.versionNo }} />
       <Field id="reason" label="调整理由" error={fieldErrors.reason} hint={reasonHint} required>
-        <textarea {...describedBy("reason", fieldErrors.reason, reasonHint)} rows={3} className={inputClass} />
+        <textarea {...form.field("reason", reasonHint)} rows={3} className={inputClass} />
       </Field>
       <Field id="basis" label="调整依据" error={fieldErrors.basis} hint={basisHint} required>
-        <textarea {...describedBy("basis", fieldErrors.basis, basisHint)} rows={2} className={inputClass} />
+        <textarea {...form.field("basis", basisHint)} rows={2} className={inputClass} />
       </Field>
 
       <ol className="space-y-4">
@@ -97,6 +87,7 @@ export function AdjustmentForm({
                 <Field id={`c${c.key}-action`} label="调整方式" required>
                   <select
                     id={`c${c.key}-action`}
+                    name={`changes.${i}.action`}
                     value={c.action}
                     onChange={(e) => setChanges(changes.map((x) => (x.key === c.key ? { ...x, action: e.target.value as Action } : x)))}
                     className={inputClass}
@@ -112,7 +103,7 @@ export function AdjustmentForm({
                   <Field id={`c${c.key}-item`} label={c.action === "REMOVE" ? "取消的事项" : "修改的事项"} error={itemError} required>
                     <select
                       {...describedBy(`c${c.key}-item`, itemError)}
-                      name={undefined}
+                      name={`changes.${i}.itemKey`}
                       value={c.itemKey}
                       onChange={(e) => setChanges(changes.map((x) => (x.key === c.key ? { ...x, itemKey: e.target.value } : x)))}
                       className={inputClass}
@@ -132,7 +123,7 @@ export function AdjustmentForm({
                   <p className="mb-3 text-xs text-slate-500">{c.action === "ADD" ? "填写新增事项的内容。" : "在现行内容上修改，只提交有变化的部分。"}</p>
                   <ItemFields
                     key={`${c.action}-${c.itemKey}`}
-                    prefix={`c${c.key}-f-`}
+                    prefix={`changes.${i}.fields.`}
                     form={list.form}
                     categories={categories}
                     powerTypes={powerTypes}
@@ -143,7 +134,7 @@ export function AdjustmentForm({
               )}
               <div className="mt-4">
                 <Field id={`c${c.key}-note`} label="说明（可选）">
-                  <input id={`c${c.key}-note`} name={`c${c.key}-note`} autoComplete="off" className={inputClass} />
+                  <input id={`c${c.key}-note`} name={`changes.${i}.note`} autoComplete="off" className={inputClass} />
                 </Field>
               </div>
             </li>
@@ -163,9 +154,7 @@ export function AdjustmentForm({
       </button>
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "正在提交…" : "提交调整申请"}
-        </button>
+        <SubmitButton pending={pending}>提交调整申请</SubmitButton>
         <Link href={`/lists/manage/${list.id}`} className={buttonClass.secondary}>
           取消
         </Link>

@@ -5,11 +5,10 @@ import { useState } from "react";
 import { createCategoryAction, moveCategoryAction, renameCategoryAction, setCategoryActiveAction } from "@/lib/lists/actions";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { HiddenFields, useActionForm } from "@/components/ui/form";
-import { updateCategorySchema } from "@/lib/lists/schema";
-import { FormError } from "@/components/admin/form-messages";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { categorySchema, updateCategorySchema } from "@/lib/lists/schema";
+import { FormError } from "@/components/ui/form-messages";
 import { ActionButton } from "./action-button";
 
 type Category = { id: number; name: string; active: boolean; items: number; stamp: string };
@@ -37,8 +36,8 @@ function RenameForm({ category }: { category: Category }) {
 
 export function CategoryManager({ categories }: { categories: Category[] }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(createCategoryAction);
-  const [name, setName] = useState("");
+  const form = useActionForm(createCategoryAction, { schema: categorySchema, resetOnSuccess: true, onSuccess: () => router.refresh() });
+  const { pending, error, fieldErrors } = form;
   return (
     <div className="space-y-6">
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="category-list">
@@ -65,24 +64,14 @@ export function CategoryManager({ categories }: { categories: Category[] }) {
           </li>
         ))}
       </ul>
-      <form
-        noValidate
-        className="max-w-md space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run({ name }, () => {
-            setName("");
-            router.refresh();
-          });
-        }}
-      >
+      <form {...form.formProps} noValidate className="max-w-md space-y-3" data-testid="new-category-form">
         <Field id="newCategory" label="新增分类" error={fieldErrors.name}>
-          <input {...describedBy("newCategory", fieldErrors.name)} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" className={inputClass} />
+          <input {...form.field("name", undefined, "newCategory")} autoComplete="off" className={inputClass} />
         </Field>
         <FormError message={error && !fieldErrors.name ? error : null} />
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "正在保存…" : "新增"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="正在保存…">
+          新增
+        </SubmitButton>
       </form>
     </div>
   );

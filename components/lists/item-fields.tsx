@@ -2,23 +2,22 @@
 
 import { useState } from "react";
 import type { DutySection, PowerListForm } from "@/lib/generated/prisma/enums";
-import { fieldLabel, fieldsFor, ITEM_FIELDS, SECTION_LABELS, SECTIONS, type ItemField } from "@/lib/lists/labels";
+import { fieldLabel, fieldsFor, ITEM_FIELD_DEFS, ITEM_FIELDS, SECTION_LABELS, SECTIONS, type ItemField } from "@/lib/lists/labels";
 import { inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
+import { limitProps } from "@/components/ui/form";
+import { limitsOf } from "@/lib/forms";
+import { itemFieldsSchema } from "@/lib/lists/schema";
 
 export type ItemValues = Partial<Record<ItemField, string | null>> & { categoryId?: number | null; section?: DutySection };
 
-const LONG: ItemField[] = ["legalBasis", "departmentDuty", "streetDuty", "responsibilities", "accountability", "reclaimMethod", "remarks", "subItemName"];
-
-const HINTS: Partial<Record<ItemField, string>> = {
-  legalBasis: "写明法律法规名称和条款，如「《中华人民共和国城乡规划法》第六十五条」。",
-  subItemName: "有多个子项时用「；」分隔。",
-  streetDuty: "写明街道（乡镇）具体做什么。",
-};
+/** Several lines, and hints, as the one definition of an item's fields says. */
+const LONG: ItemField[] = ITEM_FIELD_DEFS.filter((f) => f.multiline).map((f) => f.key);
+const HINTS: Partial<Record<ItemField, string>> = Object.fromEntries(ITEM_FIELD_DEFS.flatMap((f) => ("hint" in f ? [[f.key, f.hint]] : [])));
 
 /**
- * The fields of one item. `prefix` keeps ids unique when a page holds several (an adjustment's
- * changes); the parent reads the values by name with `readItemValues`.
+ * The fields of one item, named by the schema's paths: `prefix` places them inside a larger input
+ * (an adjustment's `changes.0.fields.`). Limits come from the item schema.
  */
 export function ItemFields({
   form,
@@ -39,6 +38,7 @@ export function ItemFields({
   const fields = fieldsFor(form, section);
   const id = (f: string) => `${prefix}${f}`;
   const err = (f: string) => errors[f];
+  const bind = (f: string, hint?: string) => ({ ...describedBy(id(f), err(f), hint), ...limitProps(limitsOf(itemFieldsSchema, f)) });
   const short = fields.filter((f) => !LONG.includes(f) && f !== "name");
   const long = fields.filter((f) => LONG.includes(f));
   const typeOptions = defaults.powerType && !powerTypes.includes(defaults.powerType) ? [...powerTypes, defaults.powerType] : powerTypes;
@@ -60,7 +60,7 @@ export function ItemFields({
       )}
       {form === "POWER" && <input type="hidden" name={id("section")} value="BASIC" />}
       <Field id={id("name")} label="事项名称" error={err("name")} required>
-        <input {...describedBy(id("name"), err("name"))} defaultValue={defaults.name ?? ""} autoComplete="off" className={inputClass} />
+        <input {...bind("name")} defaultValue={defaults.name ?? ""} autoComplete="off" className={inputClass} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={id("categoryId")} label="职能分类" error={err("categoryId")}>
@@ -87,7 +87,7 @@ export function ItemFields({
             </Field>
           ) : (
             <Field key={f} id={id(f)} label={fieldLabel(f, section)} error={err(f)}>
-              <input {...describedBy(id(f), err(f))} defaultValue={defaults[f] ?? ""} autoComplete="off" className={inputClass} />
+              <input {...bind(f)} defaultValue={defaults[f] ?? ""} autoComplete="off" className={inputClass} />
             </Field>
           ),
         )}
@@ -98,19 +98,9 @@ export function ItemFields({
       ))}
       {long.map((f) => (
         <Field key={f} id={id(f)} label={fieldLabel(f, section)} error={err(f)} hint={HINTS[f]}>
-          <textarea {...describedBy(id(f), err(f), HINTS[f])} defaultValue={defaults[f] ?? ""} rows={f === "legalBasis" ? 4 : 3} className={inputClass} />
+          <textarea {...bind(f, HINTS[f])} defaultValue={defaults[f] ?? ""} rows={f === "legalBasis" ? 4 : 3} className={inputClass} />
         </Field>
       ))}
     </div>
   );
-}
-
-/** The item's values from a form, by the names ItemFields gave its inputs. */
-export function readItemValues(data: FormData, prefix = ""): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const [key, value] of data.entries()) {
-    if (!key.startsWith(prefix) || typeof value !== "string") continue;
-    out[key.slice(prefix.length)] = value;
-  }
-  return out;
 }

@@ -5,10 +5,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { OPINION_LABELS, OPINIONS } from "@/lib/lists/labels";
+import { opinionSchema } from "@/lib/lists/schema";
+import { adjustmentOpinionSchema } from "@/lib/adjustments/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, JsonField, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
+
+/** The schema each kind of opinion is checked against (a schema cannot be passed from a page). */
+const SCHEMAS = { list: opinionSchema, adjustment: adjustmentOpinionSchema };
 
 type Opinion = (typeof OPINIONS)[number];
 
@@ -16,41 +21,44 @@ type Opinion = (typeof OPINIONS)[number];
  * 同意 / 修改后同意 / 不同意 with the reasons, and (for a draft) comments on single items.
  * `input` carries the ids and the version the page showed.
  */
-export function OpinionForm<I extends object>({
+export function OpinionForm({
   action,
+  kind,
   input,
   items,
   disagreeHint,
   testId = "opinion-form",
 }: {
   action: AnyAction;
-  input: I;
+  kind: keyof typeof SCHEMAS;
+  input: Record<string, number>;
   items?: { id: number; label: string }[];
   disagreeHint: string;
   testId?: string;
 }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(action);
-  const [opinion, setOpinion] = useState<Opinion | "">("");
-  const [comments, setComments] = useState<{ key: number; itemId: string; body: string }[]>([]);
   const [done, setDone] = useState(false);
-  const [next, setNext] = useState(1);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const itemComments = comments.filter((c) => c.itemId && c.body.trim()).map((c) => ({ itemId: Number(c.itemId), body: c.body }));
-    run({ ...input, opinion: (opinion || undefined) as Opinion, body: String(data.get("body") ?? ""), ...(items ? { itemComments } : {}) }, () => {
+  const form = useActionForm(action, {
+    schema: SCHEMAS[kind],
+    onSuccess: () => {
       setDone(true);
       router.refresh();
-    });
-  }
+    },
+  });
+  const { pending, error, fieldErrors } = form;
+  const [opinion, setOpinion] = useState<Opinion | "">("");
+  const [comments, setComments] = useState<{ key: number; itemId: string; body: string }[]>([]);
+  const [next, setNext] = useState(1);
+  // Item comments are structured state: rows left empty are dropped, the rest travel as JSON.
+  const itemComments = comments.filter((c) => c.itemId && c.body.trim()).map((c) => ({ itemId: Number(c.itemId), body: c.body }));
 
   if (done) return <FormSuccess testId={`${testId}-done`}>意见已提交，已记入审核记录。</FormSuccess>;
 
   const hint = opinion === "DISAGREE" ? disagreeHint : opinion === "AGREE_WITH_CHANGES" ? "请写明需要修改的内容。" : undefined;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid={testId}>
+    <form {...form.formProps} noValidate className="space-y-4" data-testid={testId}>
+      <HiddenFields values={input} />
+      {items && <JsonField value={{ itemComments }} />}
       <fieldset aria-describedby={fieldErrors.opinion ? `${testId}-opinion-error` : undefined}>
         <legend className="mb-1 text-sm font-medium text-slate-700">
           审核意见<span className="ml-0.5 text-red-600" aria-hidden>*</span>
@@ -70,7 +78,7 @@ export function OpinionForm<I extends object>({
         )}
       </fieldset>
       <Field id={`${testId}-body`} label="意见内容" error={fieldErrors.body} hint={hint}>
-        <textarea {...describedBy(`${testId}-body`, fieldErrors.body, hint)} name="body" rows={3} className={inputClass} />
+        <textarea {...form.field("body", hint, `${testId}-body`)} rows={3} className={inputClass} />
       </Field>
       {items && items.length > 0 && (
         <div className="space-y-2">
@@ -123,9 +131,9 @@ export function OpinionForm<I extends object>({
         </div>
       )}
       <FormError message={error} />
-      <button type="submit" disabled={pending} className={opinion === "DISAGREE" ? buttonClass.danger : buttonClass.primary}>
-        {pending ? "正在提交…" : opinion === "DISAGREE" ? "提交意见并退回" : "提交意见"}
-      </button>
+      <SubmitButton pending={pending} className={opinion === "DISAGREE" ? buttonClass.danger : buttonClass.primary}>
+        {opinion === "DISAGREE" ? "提交意见并退回" : "提交意见"}
+      </SubmitButton>
     </form>
   );
 }

@@ -2,67 +2,76 @@
 
 import type { AnyAction } from "@/lib/forms";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
 
-import { buttonClass, inputClass } from "@/components/ui/cx";
-import { Field, describedBy } from "@/components/ui/field";
-import { useAction } from "@/components/ui/use-action";
-import { FormError } from "@/components/admin/form-messages";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { publishSchema } from "@/lib/lists/schema";
+import { publishAdjustmentSchema } from "@/lib/adjustments/schema";
+import { inputClass } from "@/components/ui/cx";
+import { Field } from "@/components/ui/field";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-messages";
+import { ConfirmDialog, useConfirmDialog } from "@/components/ui/confirm-button";
+
+/** The schema each kind of publication is checked against (a schema cannot be passed from a page). */
+const SCHEMAS = { list: publishSchema, adjustment: publishAdjustmentSchema };
 
 /**
- * 印发公布: 文号, dates and a note, then a confirmation that names what becomes public and that
- * it cannot be changed afterwards.
+ * 印发公布: 文号, dates and a note, then — once they are valid — a confirmation that names what
+ * becomes public and that it cannot be changed afterwards.
  */
-export function PublishForm<I extends object>({
+export function PublishForm({
   action,
+  kind,
   input,
   today,
   summary,
   redirectTo,
 }: {
   action: AnyAction;
-  input: I;
+  kind: keyof typeof SCHEMAS;
+  input: Record<string, number>;
   today: string;
   summary: string;
   redirectTo: string;
 }) {
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const { run, pending, error, fieldErrors } = useAction(action);
+  const confirm = useConfirmDialog();
+  const form = useActionForm(action, {
+    schema: SCHEMAS[kind],
+    confirm: (_data, proceed) => confirm.open(proceed),
+    onSuccess: () => {
+      router.push(redirectTo);
+      router.refresh();
+    },
+  });
+  const { pending, error, fieldErrors } = form;
   const numberHint = "印发文件的文号，如「示例编发〔2026〕12号」。";
   const noteHint = "公开页面的版本记录中显示，如「首次公布」「根据机构改革调整」。";
 
-  function publish() {
-    const data = new FormData(form.current!);
-    const text = (k: string) => String(data.get(k) ?? "");
-    run({ ...input, documentNumber: text("documentNumber"), publishDate: text("publishDate"), effectiveDate: text("effectiveDate"), note: text("note") }, () => {
-      router.push(redirectTo);
-      router.refresh();
-    });
-  }
-
   return (
-    // The confirmation dialog holds a form of its own, so it sits beside this one, not inside.
     <div className="max-w-xl space-y-4" data-testid="publish-form">
-      <form ref={form} onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4">
+      <form {...form.formProps} noValidate className="space-y-4">
+        <HiddenFields values={input} />
         <Field id="documentNumber" label="文号" error={fieldErrors.documentNumber} hint={numberHint} required>
-          <input {...describedBy("documentNumber", fieldErrors.documentNumber, numberHint)} autoComplete="off" className={inputClass} />
+          <input {...form.field("documentNumber", numberHint)} autoComplete="off" className={inputClass} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="publishDate" label="公布日期" error={fieldErrors.publishDate} required>
-            <input {...describedBy("publishDate", fieldErrors.publishDate)} type="date" defaultValue={today} max={today} className={inputClass} />
+            <input {...form.field("publishDate")} type="date" defaultValue={today} max={today} className={inputClass} />
           </Field>
           <Field id="effectiveDate" label="施行日期" error={fieldErrors.effectiveDate} required>
-            <input {...describedBy("effectiveDate", fieldErrors.effectiveDate)} type="date" defaultValue={today} className={inputClass} />
+            <input {...form.field("effectiveDate")} type="date" defaultValue={today} className={inputClass} />
           </Field>
         </div>
         <Field id="note" label="说明（可选）" error={fieldErrors.note} hint={noteHint}>
-          <textarea {...describedBy("note", fieldErrors.note, noteHint)} rows={2} className={inputClass} />
+          <textarea {...form.field("note", noteHint)} rows={2} className={inputClass} />
         </Field>
+        <FormError message={error} />
+        <SubmitButton pending={pending} pendingLabel="正在公布…" data-testid="publish-button">
+          印发公布
+        </SubmitButton>
       </form>
-      <FormError message={error} />
-      <ConfirmButton
+      <ConfirmDialog
+        dialogProps={confirm.dialogProps}
         title="确认印发公布"
         message={
           <>
@@ -72,14 +81,7 @@ export function PublishForm<I extends object>({
         }
         confirmLabel="确认公布"
         tone="primary"
-        onConfirm={publish}
-        pending={pending}
-        pendingLabel="正在公布…"
-        className={buttonClass.primary}
-        testId="publish-button"
-      >
-        印发公布
-      </ConfirmButton>
+      />
     </div>
   );
 }

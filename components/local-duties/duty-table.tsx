@@ -1,7 +1,14 @@
-import type { LocalDutySnapshotItem } from "@/lib/local-duties/commands";
+import { DUTY_FIELDS, type DutyFieldKey, type LocalDutySnapshotItem } from "@/lib/local-duties/fields";
 
-/** The published list in 黄陂's columns; cards on a phone, a table on wider screens. */
-export function DutyTable({ items }: { items: LocalDutySnapshotItem[] }) {
+/** Fields shown in their own column (the department is shown under the duty's name). */
+const COLUMNS = DUTY_FIELDS.filter((f) => f.key !== "departmentName");
+const WIDE = new Set<DutyFieldKey>(["departmentDuty", "localDuty", "legalBasis"]);
+
+/**
+ * The published list in 黄陂's columns, from the one definition of a duty's fields; cards on a
+ * phone, a table on wider screens. `labels` names the columns for this unit (社区职责, 市级部门职责 …).
+ */
+export function DutyTable({ items, labels }: { items: LocalDutySnapshotItem[]; labels: Record<DutyFieldKey, string> }) {
   return (
     <>
       <ol className="space-y-3 md:hidden">
@@ -9,10 +16,9 @@ export function DutyTable({ items }: { items: LocalDutySnapshotItem[] }) {
           <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
             <p className="font-medium text-slate-900">{i.position}. {i.name}</p>
             <p className="text-xs text-slate-500">{i.dutyType} · {i.departmentName}</p>
-            <p className="mt-2"><span className="text-slate-500">区级部门职责：</span>{i.departmentDuty}</p>
-            <p className="mt-1"><span className="text-slate-500">街道职责：</span>{i.localDuty}</p>
-            <p className="mt-1"><span className="text-slate-500">依据：</span>{i.legalBasis}</p>
-            <p className="mt-1"><span className="text-slate-500">主体责任：</span>{i.leadResponsibility}　<span className="text-slate-500">配合责任：</span>{i.supportResponsibility}</p>
+            {COLUMNS.filter((f) => f.key !== "name" && f.key !== "dutyType").map((f) => (
+              <p key={f.key} className="mt-1"><span className="text-slate-500">{labels[f.key]}：</span>{i[f.key]}</p>
+            ))}
           </li>
         ))}
       </ol>
@@ -20,8 +26,9 @@ export function DutyTable({ items }: { items: LocalDutySnapshotItem[] }) {
         <table className="min-w-full text-sm" data-testid="local-duty-table">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              {["序号", "事项类型", "事项名称", "区级部门职责", "街道职责", "法律法规及文件依据", "主体责任", "配合责任"].map((h) => (
-                <th key={h} className="whitespace-nowrap px-3 py-2 font-medium">{h}</th>
+              <th className="whitespace-nowrap px-3 py-2 font-medium">序号</th>
+              {COLUMNS.map((f) => (
+                <th key={f.key} className="whitespace-nowrap px-3 py-2 font-medium">{labels[f.key]}</th>
               ))}
             </tr>
           </thead>
@@ -29,13 +36,13 @@ export function DutyTable({ items }: { items: LocalDutySnapshotItem[] }) {
             {items.map((i) => (
               <tr key={i.id}>
                 <td className="px-3 py-2">{i.position}</td>
-                <td className="whitespace-nowrap px-3 py-2">{i.dutyType}</td>
-                <td className="px-3 py-2 font-medium">{i.name}<div className="text-xs font-normal text-slate-500">{i.departmentName}</div></td>
-                <td className="min-w-48 px-3 py-2">{i.departmentDuty}</td>
-                <td className="min-w-48 px-3 py-2">{i.localDuty}</td>
-                <td className="min-w-48 px-3 py-2">{i.legalBasis}</td>
-                <td className="px-3 py-2">{i.leadResponsibility}</td>
-                <td className="px-3 py-2">{i.supportResponsibility}</td>
+                {COLUMNS.map((f) =>
+                  f.key === "name" ? (
+                    <td key={f.key} className="px-3 py-2 font-medium">{i.name}<div className="text-xs font-normal text-slate-500">{i.departmentName}</div></td>
+                  ) : (
+                    <td key={f.key} className={WIDE.has(f.key) ? "min-w-48 px-3 py-2" : f.key === "dutyType" ? "whitespace-nowrap px-3 py-2" : "px-3 py-2"}>{i[f.key]}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

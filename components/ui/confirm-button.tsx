@@ -84,3 +84,72 @@ export function ConfirmButton({
     </>
   );
 }
+
+/**
+ * The same modal question, opened by code (`open()` on the returned handle) rather than by its own
+ * button: for a form that asks only after its input is known to be valid (`useActionForm`'s
+ * `confirm`).
+ */
+export function useConfirmDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const action = useRef<() => void>(() => {});
+  return {
+    open(onConfirm: () => void) {
+      action.current = onConfirm;
+      dialog.current?.showModal();
+    },
+    dialogProps: { dialog, action },
+  };
+}
+
+export function ConfirmDialog({
+  dialogProps,
+  title,
+  message,
+  confirmLabel,
+  tone = "danger",
+  testId,
+}: {
+  dialogProps: ReturnType<typeof useConfirmDialog>["dialogProps"];
+  title: string;
+  message: React.ReactNode;
+  confirmLabel: string;
+  tone?: "danger" | "primary";
+  testId?: string;
+}) {
+  const id = useId();
+  const { dialog, action } = dialogProps;
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-message`}
+      data-testid={testId}
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
+      <div className="space-y-4 p-5">
+        <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+          {title}
+        </h2>
+        <div id={`${id}-message`} className="space-y-2 text-sm text-slate-600">
+          {message}
+        </div>
+        <div className="flex flex-wrap justify-end gap-2">
+          <button type="button" className={buttonClass.secondary} autoFocus onClick={() => dialog.current?.close()}>
+            取消
+          </button>
+          <button
+            type="button"
+            className={tone === "danger" ? buttonClass.danger : buttonClass.primary}
+            onClick={() => {
+              dialog.current?.close();
+              action.current();
+            }}
+          >
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef } from "react";
-import { JSON_FIELD, limitsOf, type Action, type FieldLimits, type FormState } from "@/lib/forms";
+import { formDataToInput, JSON_FIELD, limitsOf, type Action, type FieldLimits, type FormState } from "@/lib/forms";
 import { buttonClass } from "./cx";
 import { describedBy } from "./field";
 
@@ -18,6 +18,13 @@ type Options<R> = {
   onSuccess?: (data: R, form: FormData | null) => void | Promise<void>;
   /** Clears the form's fields after a success (e.g. "add another" forms). */
   resetOnSuccess?: boolean;
+  /**
+   * Asks before submitting (a confirmation dialog): called with the form's data once the schema
+   * accepts it, and `proceed` submits. Input the schema refuses is submitted at once, so the
+   * server's field errors show instead of a dialog about a form that cannot succeed. (Before
+   * hydration the form posts without asking; the server still checks everything.)
+   */
+  confirm?: (data: FormData, proceed: () => void) => void;
 };
 
 /**
@@ -50,7 +57,15 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const data = new FormData(event.currentTarget, submitter ?? undefined);
     submitted.current = data;
-    startTransition(() => formAction(data));
+    const send = () => startTransition(() => formAction(data));
+    const { confirm, schema } = latest.current;
+    if (!confirm) return send();
+    void (async () => {
+      const check = schema as { safeParse?: (v: unknown) => { success: boolean } } | undefined;
+      const valid = check?.safeParse ? check.safeParse(await formDataToInput(schema, data)).success : true;
+      if (valid) confirm(data, send);
+      else send();
+    })();
   }
 
   /** Submits values that are not (only) in the form's fields, e.g. a button outside a form. */

@@ -3,13 +3,12 @@ import type { Tx } from "@/lib/db/client";
 import type { AdjustmentStatus, Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { publicationTime, writeVersion, type SnapshotItem } from "@/lib/lists/commands";
-import { ADJUSTMENT_ACTION_LABELS, ITEM_FIELDS, OPINION_LABELS, type ItemField } from "@/lib/lists/labels";
+import { ADJUSTMENT_ACTION_LABELS, ITEM_FIELDS, OPINION_LABELS } from "@/lib/lists/labels";
 import type { AdjustmentSubject } from "@/lib/lists/policy";
 import type { ItemFields } from "@/lib/lists/schema";
-import type { AdjustmentOpinionInput, ChangeInput, CreateAdjustmentInput, DecideInput, FileInput, PublishAdjustmentInput } from "./schema";
+import type { AdjustmentOpinionInput, ChangeFields, ChangeInput, CreateAdjustmentInput, DecideInput, FileInput, PublishAdjustmentInput } from "./schema";
 
-/** Proposed values of an added or modified item: text fields, category (by name) and section. */
-export type ChangeFields = Partial<Record<ItemField, string | null>> & { category?: string | null; categoryOrder?: number; section?: SnapshotItem["section"] };
+export type { ChangeFields } from "./schema";
 
 export async function adjustmentTargetSubject(tx: Tx, listId: number): Promise<AdjustmentSubject | false> {
   const list = await tx.powerList.findUnique({ where: { id: listId }, select: { unitId: true, currentVersionId: true } });

@@ -82,6 +82,6 @@ export async function listForAdjustment(listId: number) {
   });
   if (!list?.currentVersion) return null;
   const items = (await prisma.powerListVersionItem.findMany({ where: { versionId: list.currentVersion.id }, orderBy: { position: "asc" }, select: publicItemSelect })) as PublicItem[];
-  const open = await prisma.powerListAdjustment.findFirst({ where: { listId, status: { in: ["REVIEWING", "APPROVED", "FILED"] } }, select: { id: true } });
-  return { ...list, currentVersion: list.currentVersion, items, openAdjustmentId: open?.id ?? null };
+  const open = await prisma.powerListAdjustment.findFirst({ where: { listId, status: { in: ["REVIEWING", "APPROVED", "FILED"] } }, select: { id: true, applicantUnitId: true } });
+  return { ...list, currentVersion: list.currentVersion, items, openAdjustmentId: open?.id ?? null, openAdjustmentUnitId: open?.applicantUnitId ?? null };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkPublicationDates, itemFieldsSchema, publicationFields } from "@/lib/lists/schema";
-import { OPINIONS } from "@/lib/lists/labels";
+import { OPINIONS, type ItemField, type SECTIONS } from "@/lib/lists/labels";
 import { id, optionalText, text, version } from "@/lib/validation";
 
 const note = optionalText("说明", 1000);
@@ -52,3 +52,6 @@ export type AdjustmentOpinionInput = z.infer<typeof adjustmentOpinionSchema>;
 export type DecideInput = z.infer<typeof decideSchema>;
 export type FileInput = z.infer<typeof fileSchema>;
 export type PublishAdjustmentInput = z.infer<typeof publishAdjustmentSchema>;
+
+/** Proposed values of an added or modified item as stored: text fields, category (by name) and section. */
+export type ChangeFields = Partial<Record<ItemField, string | null>> & { category?: string | null; categoryOrder?: number; section?: (typeof SECTIONS)[number] };

@@ -154,6 +154,7 @@ export const AUDIT_EVENTS = {
   "localDuty.remove": { label: "删除属地管理事项", area: "localDuty" },
   "localDuty.import": { label: "导入属地管理事项", area: "localDuty" },
   "localDuty.publish": { label: "公布属地管理事项清单", area: "localDuty" },
+  "funding.disburse": { label: "登记费随事转经费拨付", area: "localDuty" },
   // 拒绝权
   "refusal.register": { label: "登记交办任务", area: "refusal" },
   "refusal.refuse": { label: "拒绝交办任务", area: "refusal" },
@@ -298,6 +299,7 @@ export const AUDIT_SUBJECTS = {
   admissionSettings: { label: "准入和评议设置", href: () => "/admission/settings" },
   localDuty: { label: "属地管理事项", parent: "unit", href: withParent((_id, u) => `/local-duties/manage/${u}`) },
   localDutyList: { label: "属地管理事项清单", href: byId("/local-duties/manage") },
+  fundingDisbursement: { label: "经费拨付", idStyle: "plain", href: () => "/funding" },
   taskRegisterEntry: { label: "交办任务", href: () => "/refusals" },
   appraisalRound: { label: "年度评议", href: byId("/appraisal") },
   workCalendarDay: { label: "工作日历", href: () => "/calendar" },

@@ -192,6 +192,7 @@ const SUBJECT_FIELDS: Record<string, Record<string, string>> = {
   devolution: { decision: "承接结果" },
   evaluationRound: { units: "单位数" },
   powerListCategory: { name: "分类名称" },
+  fundingDisbursement: { unit: "承接单位", duty: "事项", year: "年度", paidOn: "拨付日期", amount: "拨付金额", documentNumber: "拨付文号", paidTotal: "累计已拨付", planned: "本年计划" },
 };
 
 const AREA_FIELDS: Record<string, string> = {

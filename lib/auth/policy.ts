@@ -106,6 +106,8 @@ export const PERMISSIONS = {
   "calendar.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
   "calendar.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   "funding.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
+  // 费随事转 ledger: 编办 records the disbursements (拨付) against each admitted duty.
+  "funding.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   // 双向考评: only 编办 sets up rounds and sees individual raters' scores (lib/evaluation/policy.ts).
   "evaluation.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"] },
   "evaluation.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },

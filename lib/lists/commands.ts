@@ -9,6 +9,7 @@ import type { AddItemInput, CreateListInput, ItemFields, OpinionInput, PublishIn
 import { itemSearchText } from "./text";
 import { dayStart, toDay } from "@/lib/dates";
 import { assertFresh } from "@/lib/edit-stamp";
+import { notifyUnits } from "@/lib/notifications/commands";
 
 // ---- subjects (loaded inside the action's transaction, so the policy sees current state) ----
 
@@ -461,6 +462,7 @@ export async function recordOpinion(input: OpinionInput, ctx: CommandContext) {
     await bump(tx, input.listId, input.version, ctx, ["IN_REVIEW"]);
     await tx.powerList.update({ where: { id: input.listId }, data: { status: "RETURNED" } });
     await event(tx, ctx, input.listId, "returned", { stageName: stage.name, note: input.body });
+    await notifyReturned(tx, input.listId, stage.name, input.body ?? "");
     status = "RETURNED";
   } else if (await advanceIfComplete(tx, ctx, input.listId, list.reviewRound)) {
     await bump(tx, input.listId, input.version, ctx);
@@ -475,6 +477,16 @@ export async function recordOpinion(input: OpinionInput, ctx: CommandContext) {
   return { status };
 }
 
+/** Tells the unit whose list it is (the street or community that drafts it) that it came back, and why. */
+async function notifyReturned(tx: Tx, listId: number, stageName: string | null, reason: string) {
+  const list = await tx.powerList.findUniqueOrThrow({ where: { id: listId }, select: { unitId: true, title: true } });
+  await notifyUnits(tx, [list.unitId], {
+    title: `「${list.title}」被退回修改${stageName ? `（${stageName}）` : ""}`,
+    body: reason ? `退回理由：${reason}` : "请查看审核意见，修改后重新提交审核。",
+    href: `/lists/manage/${listId}`,
+  });
+}
+
 /** 编办 sends the draft back to the drafter at any point of the review, with a reason. */
 export async function returnList(input: { listId: number; version: number; reason: string }, ctx: CommandContext) {
   const { tx, audit } = ctx;
@@ -482,6 +494,7 @@ export async function returnList(input: { listId: number; version: number; reaso
   const stage = await tx.powerListStage.findFirst({ where: { listId: input.listId, status: "ACTIVE" }, select: { name: true } });
   await tx.powerList.update({ where: { id: input.listId }, data: { status: "RETURNED" } });
   await event(tx, ctx, input.listId, "returned", { stageName: stage?.name, note: input.reason });
+  await notifyReturned(tx, input.listId, stage?.name ?? null, input.reason);
   await audit({ action: "list.return", subjectType: "powerList", subjectId: input.listId, after: { status: "RETURNED", reason: input.reason } });
   return { status: "RETURNED" as const };
 }

@@ -133,42 +133,40 @@ export const EVENT_LABELS: Record<string, string> = {
   adjustmentPublished: "动态调整公布",
 };
 
-/** The text fields of an item, in the order forms, exports and the diff show them. */
-export const ITEM_FIELDS = [
-  "code",
-  "name",
-  "subItemName",
-  "powerType",
-  "legalBasis",
-  "exerciseSubject",
-  "handlingSection",
-  "departmentName",
-  "departmentDuty",
-  "streetDuty",
-  "responsibilities",
-  "accountability",
-  "reclaimMethod",
-  "remarks",
-] as const;
+/**
+ * The text fields of an item, defined once, in the order forms, exports and the diff show them:
+ * label, longest text accepted, whether the form gives it several lines, and a hint. The item
+ * schema (lib/lists/schema.ts), the form (components/lists/item-fields.tsx), the diff, the
+ * exports and the open-data API all read their fields from here.
+ */
+export const ITEM_FIELD_DEFS = [
+  { key: "code", label: "事项编码", max: 60, multiline: false },
+  { key: "name", label: "事项名称", max: 300, min: 2, multiline: false },
+  { key: "subItemName", label: "子项名称", max: 500, multiline: true, hint: "有多个子项时用「；」分隔。" },
+  { key: "powerType", label: "权力类型", max: 30, multiline: false },
+  { key: "legalBasis", label: "实施依据", max: 20000, multiline: true, hint: "写明法律法规名称和条款，如「《中华人民共和国城乡规划法》第六十五条」。" },
+  { key: "exerciseSubject", label: "行使主体", max: 200, multiline: false },
+  { key: "handlingSection", label: "承办机构", max: 200, multiline: false },
+  { key: "departmentName", label: "原实施部门", max: 200, multiline: false },
+  { key: "departmentDuty", label: "部门职责", max: 5000, multiline: true },
+  { key: "streetDuty", label: "街道（乡镇）职责", max: 5000, multiline: true, hint: "写明街道（乡镇）具体做什么。" },
+  { key: "responsibilities", label: "责任事项", max: 10000, multiline: true },
+  { key: "accountability", label: "追责情形", max: 10000, multiline: true },
+  { key: "reclaimMethod", label: "收回后运行方式", max: 5000, multiline: true },
+  { key: "remarks", label: "备注", max: 2000, multiline: true },
+] as const satisfies readonly { key: string; label: string; max: number; min?: number; multiline: boolean; hint?: string }[];
 
-export type ItemField = (typeof ITEM_FIELDS)[number];
+export type ItemFieldDef = (typeof ITEM_FIELD_DEFS)[number];
+export type ItemField = ItemFieldDef["key"];
 
-const BASE_LABELS: Record<ItemField, string> = {
-  code: "事项编码",
-  name: "事项名称",
-  subItemName: "子项名称",
-  powerType: "权力类型",
-  legalBasis: "实施依据",
-  exerciseSubject: "行使主体",
-  handlingSection: "承办机构",
-  departmentName: "原实施部门",
-  departmentDuty: "部门职责",
-  streetDuty: "街道（乡镇）职责",
-  responsibilities: "责任事项",
-  accountability: "追责情形",
-  reclaimMethod: "收回后运行方式",
-  remarks: "备注",
-};
+export const ITEM_FIELDS: readonly ItemField[] = ITEM_FIELD_DEFS.map((f) => f.key);
+
+/** One field's definition. */
+export function itemFieldDef<K extends ItemField>(key: K): Extract<ItemFieldDef, { key: K }> {
+  return ITEM_FIELD_DEFS.find((f) => f.key === key) as Extract<ItemFieldDef, { key: K }>;
+}
+
+const BASE_LABELS = Object.fromEntries(ITEM_FIELD_DEFS.map((f) => [f.key, f.label])) as Record<ItemField, string>;
 
 /** A field's label where the duty list's sections name it differently (上级部门, 配合职责 …). */
 export function fieldLabel(field: ItemField | "category" | "section", section?: DutySection | null): string {

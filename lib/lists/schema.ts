@@ -1,32 +1,17 @@
 import { z } from "zod";
 import { date, id, optionalId, optionalText, text, version } from "@/lib/validation";
-import { ITEM_FIELDS, OPINIONS, SECTIONS, type ItemField } from "./labels";
+import { ITEM_FIELD_DEFS, itemFieldDef, OPINIONS, SECTIONS, type ItemField } from "./labels";
 import { expectedStamp } from "@/lib/edit-stamp";
 
-const FIELD_LIMITS: Record<ItemField, [number, string]> = {
-  code: [60, "事项编码"],
-  name: [300, "事项名称"],
-  subItemName: [500, "子项名称"],
-  powerType: [30, "权力类型"],
-  legalBasis: [20000, "实施依据"],
-  exerciseSubject: [200, "行使主体"],
-  handlingSection: [200, "承办机构"],
-  departmentName: [200, "部门"],
-  departmentDuty: [5000, "部门职责"],
-  streetDuty: [5000, "街道（乡镇）职责"],
-  responsibilities: [10000, "责任事项"],
-  accountability: [10000, "追责情形"],
-  reclaimMethod: [5000, "收回后运行方式"],
-  remarks: [2000, "备注"],
-};
-
+/** The item's text fields with their labels and limits, from their one definition (./labels.ts). */
 const itemFieldShape = Object.fromEntries(
-  ITEM_FIELDS.filter((f) => f !== "name").map((f) => [f, optionalText(FIELD_LIMITS[f][1], FIELD_LIMITS[f][0])]),
+  ITEM_FIELD_DEFS.filter((f) => f.key !== "name").map((f) => [f.key, optionalText(f.label, f.max)]),
 ) as { [K in Exclude<ItemField, "name">]: ReturnType<typeof optionalText> };
+const nameDef = itemFieldDef("name");
 
 /** Every field of an item as a form sends it. */
 export const itemFieldsSchema = z.object({
-  name: text("事项名称", 300, { min: 2 }),
+  name: text(nameDef.label, nameDef.max, { min: nameDef.min }),
   ...itemFieldShape,
   categoryId: optionalId,
   section: z.enum(SECTIONS, { message: "请选择清单部分" }).default("BASIC"),

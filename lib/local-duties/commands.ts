@@ -8,21 +8,10 @@ import { normaliseName } from "@/lib/refusals/match";
 import type { GridResult } from "@/lib/catalogue/import/grid";
 import type { addDutySchema, DutyFields, importDutiesSchema, publishDutiesSchema, removeDutySchema, updateDutySchema } from "./schema";
 import { dutyFieldsOf, parseDutyGrid, type DutyImportPreview } from "./import";
+import { DUTY_FIELD_KEYS, dutyValuesOf, hasUnpublishedChanges, type LocalDutySnapshotItem } from "./fields";
 
-export type LocalDutySnapshotItem = {
-  id: number;
-  position: number;
-  dutyType: string;
-  name: string;
-  departmentName: string;
-  departmentDuty: string;
-  localDuty: string;
-  legalBasis: string;
-  leadResponsibility: string;
-  supportResponsibility: string;
-  fundingAmount: string;
-  admissionCode: string | null;
-};
+export type { LocalDutySnapshotItem } from "./fields";
+export { hasUnpublishedChanges } from "./fields";
 
 /**
  * Publishes the unit's active local duties as its next immutable version (a database trigger
@@ -51,26 +40,10 @@ export async function snapshotOf(tx: Pick<Tx, "localDuty">, unitId: number): Pro
   return duties.map((d, i) => ({
     id: d.id,
     position: i + 1,
-    dutyType: d.dutyType,
-    name: d.name,
-    departmentName: d.departmentName,
-    departmentDuty: d.departmentDuty,
-    localDuty: d.localDuty,
-    legalBasis: d.legalBasis,
-    leadResponsibility: d.leadResponsibility,
-    supportResponsibility: d.supportResponsibility,
+    ...dutyValuesOf(d),
     fundingAmount: d.fundingAmount.toFixed(2),
     admissionCode: d.admission?.code ?? null,
   }));
-}
-
-/** True when the unit's duties differ from its latest published version (or nothing is published). */
-export function hasUnpublishedChanges(current: LocalDutySnapshotItem[], published: LocalDutySnapshotItem[] | null): boolean {
-  if (!published) return current.length > 0;
-  // jsonb keeps keys in its own order, so compare field by field in a fixed one.
-  const keys = Object.keys(current[0] ?? published[0] ?? {}).sort() as (keyof LocalDutySnapshotItem)[];
-  const canonical = (items: LocalDutySnapshotItem[]) => JSON.stringify(items.map((item) => keys.map((k) => item[k] ?? null)));
-  return canonical(current) !== canonical(published);
 }
 
 type Ctx = CommandContext;
@@ -81,7 +54,7 @@ export function dutyStamp(d: { active: boolean } & Record<(typeof EDITABLE)[numb
   const content = JSON.stringify([d.active, ...EDITABLE.map((k) => d[k] ?? null)]);
   return crypto.createHash("sha256").update(content).digest("hex").slice(0, 16);
 }
-const EDITABLE = ["dutyType", "name", "departmentId", "departmentName", "departmentDuty", "localDuty", "legalBasis", "leadResponsibility", "supportResponsibility"] as const;
+const EDITABLE = ["departmentId", ...DUTY_FIELD_KEYS] as const;
 
 async function localUnit(tx: Tx, unitId: number) {
   const unit = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, name: true, kind: true, active: true } });
@@ -99,17 +72,9 @@ async function department(tx: Tx, input: DutyFields) {
   return { departmentId: dept.id, departmentName: dept.name };
 }
 
+/** The duty's own fields as the form sent them (the department is set by `department()`). */
 function fieldsOf(input: DutyFields) {
-  return {
-    dutyType: input.dutyType,
-    name: input.name,
-    nameKey: normaliseName(input.name),
-    departmentDuty: input.departmentDuty,
-    localDuty: input.localDuty,
-    legalBasis: input.legalBasis,
-    leadResponsibility: input.leadResponsibility,
-    supportResponsibility: input.supportResponsibility,
-  };
+  return { ...dutyValuesOf(input), nameKey: normaliseName(input.name) };
 }
 
 async function editableDuty(tx: Tx, id: number, stamp: string) {

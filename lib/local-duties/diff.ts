@@ -1,5 +1,4 @@
-import type { LocalDutySnapshotItem } from "./commands";
-import { DUTY_COLUMNS } from "./labels";
+import { changedFields, type LocalDutySnapshotItem } from "./fields";
 
 export type DutyChange = { label: string; before: string; after: string };
 export type DutyDiff = {
@@ -25,7 +24,7 @@ export function diffDutyVersions(from: LocalDutySnapshotItem[], to: LocalDutySna
       diff.added.push(item);
       continue;
     }
-    const changes = DUTY_COLUMNS.filter((c) => clean(old[c.key]) !== clean(item[c.key])).map((c) => ({ label: c.label, before: clean(old[c.key]), after: clean(item[c.key]) }));
+    const changes = changedFields(old, item).map((f) => ({ label: f.label, before: clean(old[f.key]), after: clean(item[f.key]) }));
     if (changes.length) diff.changed.push({ item, changes });
     else diff.unchanged++;
   }

@@ -2,7 +2,12 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { searchCurrentDuties } from "./search";
 import { unitsWithUnpublishedChanges } from "./pending";
-import { dutyStamp, hasUnpublishedChanges, snapshotOf, type LocalDutySnapshotItem } from "./commands";
+import { dutyStamp, snapshotOf } from "./commands";
+import { departmentLevelOf, dutyLabels, hasUnpublishedChanges, type DepartmentLevel, type LocalDutySnapshotItem } from "./fields";
+import { diffDutyVersions } from "./diff";
+import { can } from "@/lib/auth/policy";
+import type { TodoItem } from "@/lib/todo";
+import type { SessionUser } from "@/lib/auth/types";
 
 /** Each unit's current local-duty list, with the district it belongs to (a community's via its street). */
 export async function unitsWithLists() {
@@ -30,8 +35,15 @@ export async function publishedList(unitId: number, versionNo?: number) {
   if (!versions.length) return null;
   const chosen = versionNo ? versions.find((v) => v.versionNo === versionNo) : versions[0];
   if (!chosen) return null;
-  const full = await prisma.localDutyListVersion.findUniqueOrThrow({ where: { id: chosen.id }, select: { items: true, publisherName: true } });
-  return { versions, version: { ...chosen, publisherName: full.publisherName }, items: full.items as LocalDutySnapshotItem[] };
+  const [full, unit] = await Promise.all([
+    prisma.localDutyListVersion.findUniqueOrThrow({ where: { id: chosen.id }, select: { items: true, publisherName: true } }),
+    prisma.orgUnit.findUnique({ where: { id: unitId }, select: { kind: true } }),
+  ]);
+  const items = full.items as LocalDutySnapshotItem[];
+  const levels = await departmentLevelsByName(items.map((i) => i.departmentName));
+  // Column names for this unit's list: 社区职责 for a community, 市级部门职责 when its departments are the city's.
+  const labels = dutyLabels(unit?.kind, items.map((i) => levels.get(i.departmentName) ?? null));
+  return { versions, version: { ...chosen, publisherName: full.publisherName }, items, labels };
 }
 
 export async function activeDutiesOf(unitId: number) {
@@ -42,24 +54,40 @@ export async function activeDutiesOf(unitId: number) {
 export async function manageView(unitId: number) {
   const unit = await prisma.orgUnit.findFirst({
     where: { id: unitId, kind: { in: ["STREET", "TOWNSHIP", "COMMUNITY"] } },
-    select: { id: true, name: true, active: true, parent: { select: { name: true } } },
+    select: { id: true, name: true, kind: true, active: true, parent: { select: { name: true } } },
   });
   if (!unit) return null;
   const [duties, current, latest] = await Promise.all([
     prisma.localDuty.findMany({
       where: { unitId },
       orderBy: [{ active: "desc" }, { admittedOn: "asc" }, { id: "asc" }],
-      include: { admission: { select: { id: true, code: true } } },
+      include: { admission: { select: { id: true, code: true } }, department: { select: { parent: { select: { kind: true } } } } },
     }),
     snapshotOf(prisma, unitId),
     prisma.localDutyListVersion.findFirst({ where: { unitId }, orderBy: { versionNo: "desc" }, select: { versionNo: true, publishedAt: true, items: true } }),
   ]);
+  const published = (latest?.items as LocalDutySnapshotItem[] | undefined) ?? null;
+  const diff = diffDutyVersions(published ?? [], current);
   return {
     unit,
-    duties: duties.map((d) => ({ ...d, stamp: dutyStamp(d) })),
+    duties: duties.map(({ department, ...d }) => ({ ...d, departmentLevel: departmentLevelOf(department?.parent?.kind), stamp: dutyStamp(d) })),
     latest: latest ? { versionNo: latest.versionNo, publishedAt: latest.publishedAt } : null,
-    pending: hasUnpublishedChanges(current, (latest?.items as LocalDutySnapshotItem[] | undefined) ?? null),
+    pending: hasUnpublishedChanges(current, published),
+    /** What publishing now would change, compared with the version in force (all added when none). */
+    changes: { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length },
   };
+}
+
+/**
+ * The level of each department named in a published list (市级 or 区级), by the name it had then:
+ * a published version keeps names, not ids.
+ */
+export async function departmentLevelsByName(names: string[]): Promise<Map<string, DepartmentLevel>> {
+  const units = await prisma.orgUnit.findMany({
+    where: { kind: { in: ["DEPARTMENT", "BIANBAN"] }, name: { in: [...new Set(names)] } },
+    select: { name: true, parent: { select: { kind: true } } },
+  });
+  return new Map(units.map((u) => [u.name, departmentLevelOf(u.parent?.kind)]));
 }
 
 /** The size of a unit's current published local-duty list, or null when it has none. */
@@ -76,4 +104,13 @@ export function searchLocalDuties(q: string, limit = 20) {
 /** Units whose local-duty list has changes not yet published (see lib/local-duties/pending.ts). */
 export function unitsPendingPublication() {
   return unitsWithUnpublishedChanges(prisma);
+}
+
+/** 编办: local-duty lists changed (added, corrected, removed or imported) but not yet published. */
+export async function localDutyTodos(user: SessionUser): Promise<TodoItem[]> {
+  if (!can(user, "localDuty.manage")) return [];
+  const units = await unitsWithUnpublishedChanges(prisma);
+  if (units.length === 0) return [];
+  const title = units.length === 1 ? `${units[0].unitName}的属地管理事项清单有修改，尚未公布新版本` : "属地管理事项清单有修改，尚未公布新版本";
+  return [{ area: "属地管理", title, href: units.length === 1 ? `/local-duties/manage/${units[0].unitId}` : "/local-duties#pending", count: units.length }];
 }

@@ -1,27 +1,15 @@
 import { z } from "zod";
 import { fileTooLargeMessage } from "@/lib/uploads";
-import { id, text, textOrEmpty } from "@/lib/validation";
+import { id, text } from "@/lib/validation";
+import { DUTY_FIELDS, dutyFieldsSchemaOf } from "./fields";
 
 
 /**
  * The fields of a 属地管理事项清单 row, as 编办 enters a duty the unit already held before the
  * admission gate existed (admitted duties come from their admission and are not edited here).
+ * Built from the one definition of a duty's fields (./fields.ts).
  */
-export const dutyFieldsSchema = z
-  .object({
-    dutyType: text("事项类型", 30),
-    name: text("事项名称", 100, { min: 2 }),
-    departmentId: z.union([z.literal(""), id]).optional(),
-    departmentName: textOrEmpty("部门名称", 60),
-    departmentDuty: text("区级部门职责", 2000),
-    localDuty: text("街道（社区）职责", 2000),
-    legalBasis: text("法律法规及文件依据", 2000),
-    leadResponsibility: text("主体责任", 200),
-    supportResponsibility: text("配合责任", 200),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.departmentId && !v.departmentName) ctx.addIssue({ code: "custom", path: ["departmentId"], message: "请选择责任部门，或填写部门名称" });
-  });
+export const dutyFieldsSchema = dutyFieldsSchemaOf(DUTY_FIELDS);
 
 export type DutyFields = z.infer<typeof dutyFieldsSchema>;
 

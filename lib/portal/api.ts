@@ -4,6 +4,7 @@ import type { DutySection } from "@/lib/generated/prisma/enums";
 import { ITEM_FIELDS } from "@/lib/lists/labels";
 import { listCsv } from "./export";
 import { publishedList, unitsWithLists } from "@/lib/local-duties/queries";
+import { dutyValuesOf } from "@/lib/local-duties/fields";
 import { dutiesCsv } from "@/lib/local-duties/export";
 import { contentDisposition } from "@/lib/export-cells";
 import type { PublicItem } from "./read";
@@ -323,17 +324,7 @@ export async function apiLocalList(request: Request, unitIdParam: string) {
     },
     versions: versions.map((v) => ({ number: v.versionNo, publishedAt: v.publishedAt.toISOString(), note: v.note, itemCount: v.itemCount, url: `${base}/api/public/local-duties/${unitId}?version=${v.versionNo}` })),
     url: `${base}/local-duties/${unitId}${versions[0].versionNo === version.versionNo ? "" : `?v=${version.versionNo}`}`,
-    items: items.map((i) => ({
-      position: i.position,
-      dutyType: i.dutyType,
-      name: i.name,
-      departmentName: i.departmentName,
-      departmentDuty: i.departmentDuty,
-      localDuty: i.localDuty,
-      legalBasis: i.legalBasis,
-      leadResponsibility: i.leadResponsibility,
-      supportResponsibility: i.supportResponsibility,
-      admissionCode: i.admissionCode,
-    })),
+    // The duty's fields from their one definition (lib/local-duties/fields.ts).
+    items: items.map((i) => ({ position: i.position, ...dutyValuesOf(i), admissionCode: i.admissionCode })),
   });
 }

@@ -126,7 +126,21 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
 
   // ADMITTED (community): 民政局's 高龄津贴, later rated poorly in 桂花社区.
   const a2 = await admission.createAdmission(
-    fields({ title: "高龄津贴申领材料初审", level: "COMMUNITY", kind: "SERVICE", dutyType: "公共服务", targetUnitIds: communities.map(unit), fundingAmount: "35000", leadResponsibility: "区民政局", supportResponsibility: "社区居委会" }),
+    fields({
+      title: "高龄津贴申领材料初审",
+      level: "COMMUNITY",
+      kind: "SERVICE",
+      dutyType: "公共服务",
+      targetUnitIds: communities.map(unit),
+      fundingAmount: "35000",
+      // 高龄津贴 rests on the elderly-rights law and the province's rules, not on town planning.
+      legalBasis: "《中华人民共和国老年人权益保障法》第三十三条；《示例省实施〈中华人民共和国老年人权益保障法〉办法》；示例市高龄津贴发放管理办法（示民发〔2024〕5号）",
+      content: "告知高龄津贴政策，受理辖区老年人的申领材料并初审，按月报送名册。",
+      departmentDuty: "负责制定高龄津贴发放标准和审核规范，审核认定并发放津贴。",
+      localDuty: "负责政策告知、申领材料收集和初审，协助开展年度生存认证。",
+      leadResponsibility: "市民政局",
+      supportResponsibility: "社区居委会",
+    }),
     dept("示例市民政局"),
   );
   await admission.initialReview({ id: a2.id, decision: "FORWARD", comment: "" }, bianban);

@@ -140,6 +140,10 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   await expect(bianban.getByTestId("timeline")).toContainText("退回起草单位修改");
   await expect(bianban.getByTestId("timeline")).toContainText("印发公布");
   await bianban.screenshot({ path: "test-results/screens/lists-published.png", fullPage: true });
+  // A reviewer's page no longer says "本单位已于…提出意见" once the list is published.
+  await sifa.goto(`/lists/manage/${listId}`);
+  await expect(sifa.getByText("已公布的版本")).toBeVisible();
+  await expect(sifa.getByTestId("my-opinion")).toHaveCount(0);
 
   // ---- 6. The public finds it, searches and downloads. ----
   const publicContext = await browser.newContext();
@@ -203,6 +207,10 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   await bianban.getByLabel("备案编号").fill("示例编备〔2026〕8号");
   await bianban.getByRole("button", { name: "登记备案" }).click();
   await expect(bianban.getByTestId("publish-form")).toBeVisible();
+  // Without a 文号 the form says so at once; the confirmation opens only for a valid form.
+  await bianban.getByTestId("publish-button").click();
+  await expect(bianban.getByTestId("publish-form").getByText("请填写文号")).toBeVisible();
+  await expect(bianban.getByRole("dialog")).toBeHidden();
   await bianban.getByLabel("文号").fill("示例编发〔2026〕89号");
   await bianban.getByTestId("publish-button").click();
   await bianban.getByRole("dialog").getByRole("button", { name: "确认公布" }).click();

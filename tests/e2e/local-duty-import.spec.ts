@@ -30,7 +30,7 @@ test("编办 imports 存量事项 from the template, after a preview, and publis
   expect(download.suggestedFilename()).toBe("属地管理事项清单导入模板.xlsx");
   const template = XLSX.read(fs.readFileSync((await download.path())!), { type: "buffer" });
   const [header, example] = XLSX.utils.sheet_to_json<string[]>(template.Sheets[template.SheetNames[0]], { header: 1 });
-  expect(header).toEqual(["事项类型", "事项名称", "责任部门", "区级部门职责", "街道（社区）职责", "法律法规及文件依据", "主体责任", "配合责任"]);
+  expect(header).toEqual(["事项类型", "事项名称", "责任部门", "部门职责", "街道（社区）职责", "法律法规及文件依据", "主体责任", "配合责任"]);
   const filled = [
     header,
     [example[0], names[0], "示例市水利局", "制定河道保洁标准，组织考核。", "日常巡查沿岸垃圾，及时清理或上报。", "《中华人民共和国水污染防治法》第三十七条", "区水利局", "街道办事处"],
@@ -69,6 +69,7 @@ test("编办 imports 存量事项 from the template, after a preview, and publis
 
   await page.getByTestId("publish-duties-form").getByLabel("公布说明").fill("导入存量事项");
   await page.getByTestId("publish-duties-form").getByRole("button", { name: "公布新版本" }).click();
+  await page.getByTestId("publish-duties-confirm").getByRole("button", { name: "确认公布" }).click();
   await expect(page.getByText("与现行版本一致")).toBeVisible();
 });
 

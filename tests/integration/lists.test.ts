@@ -218,6 +218,12 @@ describe("compiling, reviewing and publishing a power list", () => {
     expect(await recordOpinionAction({ listId, version: stale, opinion: "AGREE" })).toMatchObject({ ok: false, code: "CONFLICT" });
     const back = await recordOpinionAction({ listId, version: await versionOf(listId), opinion: "DISAGREE", body: "第 3 项依据已废止" });
     expect(back).toMatchObject({ ok: true, data: { status: "RETURNED" } });
+    // The street that drafts the list is told, with a link to the list and the reason.
+    const told = await prisma.notification.findMany({ where: { href: `/lists/manage/${listId}`, user: { username: "jiedao" } } });
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toContain("被退回修改（合法性审查）");
+    expect(told[0].body).toContain("第 3 项依据已废止");
+    expect(await prisma.notification.count({ where: { href: `/lists/manage/${listId}`, user: { username: "sifa" } } })).toBe(0);
 
     await actAs("jiedao");
     const fixed = await prisma.powerListItem.findFirstOrThrow({ where: { listId } });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDutyAction, publishDutiesAction, removeDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
-import { manageView, searchLocalDuties, unitsPendingPublication } from "@/lib/local-duties/queries";
-import { localDutyTodos } from "@/lib/local-duties/todo";
+import { manageView, publishedList, searchLocalDuties, unitsPendingPublication } from "@/lib/local-duties/queries";
+import { localDutyTodos } from "@/lib/local-duties/queries";
 import { registerTaskAction } from "@/lib/refusals/actions";
 import type { LocalDutySnapshotItem } from "@/lib/local-duties/commands";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";
@@ -119,5 +119,39 @@ describe("存量事项 in a 属地管理事项清单", () => {
     expect(await updateDutyAction({ id: row.id, stamp: row.stamp, ...fields({ name: "改名" }) })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await removeDutyAction({ id: row.id, stamp: row.stamp, reason: "试图移出" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await prisma.localDuty.findUniqueOrThrow({ where: { id: admitted.id } })).toMatchObject({ active: true, name: admitted.name });
+  });
+});
+
+describe("what a clerk reads on a local-duty list", () => {
+  it("heads a community's list 社区职责 and names city departments 市级, in the page, the export and the API labels", async () => {
+    const guihua = await unitId("东湖桂花社区");
+    const list = await publishedList(guihua);
+    expect(list).not.toBeNull();
+    expect(list!.labels.localDuty).toBe("社区职责");
+    // The seeded departments are the city's (示例市…): never 区级.
+    expect(list!.labels.departmentDuty).toBe("市级部门职责");
+    const street = await publishedList(await unitId("东湖街道办事处"));
+    expect(street!.labels.localDuty).toBe("街道职责");
+    const view = await manageView(guihua);
+    expect(view!.unit.kind).toBe("COMMUNITY");
+    expect(view!.duties.filter((d) => d.departmentId).every((d) => d.departmentLevel === "市级")).toBe(true);
+  });
+
+  it("counts what publishing would add, change and remove, and an unpublished list is not 'the same as the version in force'", async () => {
+    await actAs("bianban");
+    const qinghe = await prisma.orgUnit.findFirstOrThrow({ where: { kind: { in: ["STREET", "TOWNSHIP"] }, localDutyVersions: { none: {} } }, select: { id: true } });
+    const added = await addDutyAction({ unitId: qinghe.id, ...fields({ name: "沿街门店门前三包巡查" }) });
+    expect(added).toMatchObject({ ok: true });
+    const view = await manageView(qinghe.id);
+    expect(view).toMatchObject({ latest: null, pending: true, changes: { added: 1, changed: 0, removed: 0 } });
+  });
+
+  it("cites the elderly-rights law, not the planning law, for the seeded 高龄津贴 duty", async () => {
+    const duties = await prisma.localDuty.findMany({ where: { name: { contains: "高龄津贴" } } });
+    expect(duties.length).toBeGreaterThan(0);
+    for (const d of duties) {
+      expect(d.legalBasis).toContain("老年人权益保障法");
+      expect(d.legalBasis).not.toContain("城乡规划法");
+    }
   });
 });

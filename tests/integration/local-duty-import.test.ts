@@ -38,7 +38,7 @@ describe("importing 存量事项 from a spreadsheet", () => {
     const preview = await previewDutyImportAction({ unitId: donghu, fileName: "坏.xlsx", file: bad });
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.data.counts).toEqual({ new: 1, exists: 0, error: 2 });
-    expect(preview.data.rows[1]).toMatchObject({ rowNumber: 3, status: "error", errors: expect.arrayContaining(["请填写区级部门职责", "请填写责任部门"]) });
+    expect(preview.data.rows[1]).toMatchObject({ rowNumber: 3, status: "error", errors: expect.arrayContaining(["请填写部门职责", "请填写责任部门"]) });
     expect(preview.data.rows[2].errors).toEqual(["与第 2 行的事项名称重复"]);
 
     expect(await importDutiesAction({ unitId: donghu, fileName: "坏.xlsx", file: bad })).toMatchObject({ ok: false, code: "VALIDATION", message: expect.stringContaining("2 行有错误") });

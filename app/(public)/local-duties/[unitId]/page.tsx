@@ -18,7 +18,7 @@ export default async function PublicLocalDutiesPage({ params, searchParams }: { 
   const v = routeId((await searchParams).v) ?? undefined;
   const list = await publishedList(unitId, v);
   if (!list) notFound();
-  const { version, versions, items } = list;
+  const { version, versions, items, labels } = list;
   const latest = versions[0].versionNo === version.versionNo;
   // What this version changed: compared with the one before it.
   const previous = version.versionNo > 1 ? await publishedList(unitId, version.versionNo - 1) : null;
@@ -56,7 +56,7 @@ export default async function PublicLocalDutiesPage({ params, searchParams }: { 
           </Link>
         </p>
       )}
-      <div className="mt-6">{items.length ? <DutyTable items={items} /> : <EmptyState title="本版本没有事项" />}</div>
+      <div className="mt-6">{items.length ? <DutyTable items={items} labels={labels} /> : <EmptyState title="本版本没有事项" />}</div>
 
       {diff && (
         <section className="mt-8" aria-labelledby="changes" data-testid="local-duty-diff">

@@ -19,13 +19,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
   if (unit === null) return text("找不到该清单。", 404);
   const list = await publishedList(unit, versionNo);
   if (!list) return text("找不到该清单或该版本。", 404);
-  const { version, items } = list;
+  const { version, items, labels } = list;
   const name = `${version.unitName}属地管理事项清单（第${version.versionNo}版）.${format}`;
   const headers = {
     "Content-Disposition": contentDisposition(name, `local-duties-${unitId}-v${version.versionNo}.${format}`),
     "Cache-Control": "public, max-age=300",
   };
-  if (format === "csv") return new Response(dutiesCsv(items), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-  const body = await dutiesWorkbook(version, items);
+  if (format === "csv") return new Response(dutiesCsv(items, labels), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  const body = await dutiesWorkbook(version, items, labels);
   return new Response(new Uint8Array(body), { headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
 }

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { fileAdjustmentAction, opineAdjustmentAction, publishAdjustmentAction, withdrawAdjustmentAction } from "@/lib/adjustments/actions";
-import type { ChangeFields } from "@/lib/adjustments/commands";
+import type { ChangeFields } from "@/lib/adjustments/schema";
 import { baseItems, getAdjustment, jointMembers } from "@/lib/adjustments/queries";
 import { today as todayInChina } from "@/lib/dates";
 import { ADJUSTMENT_ACTION_LABELS, fieldLabel, ITEM_FIELDS, OPINION_LABELS, OPINION_TONES, SECTION_LABELS } from "@/lib/lists/labels";
@@ -157,7 +157,7 @@ export default async function AdjustmentPage({ params }: { params: Promise<{ id:
             提出意见（{user.unitName}）
           </h2>
           {myOpinion && <p className="mb-3 text-sm text-slate-600">本单位已提出「{OPINION_LABELS[myOpinion.opinion]}」，再次提交以最新意见为准。</p>}
-          <OpinionForm action={opineAdjustmentAction} input={ref} disagreeHint="请写明不同意的理由，供编办决定时参考。" testId="adjustment-opinion-form" />
+          <OpinionForm action={opineAdjustmentAction} kind="adjustment" input={ref} disagreeHint="请写明不同意的理由，供编办决定时参考。" testId="adjustment-opinion-form" />
         </section>
       )}
 
@@ -182,6 +182,7 @@ export default async function AdjustmentPage({ params }: { params: Promise<{ id:
           <h2 id="publish-heading" className="mb-3 text-lg font-semibold">公布新版本</h2>
           <PublishForm
             action={publishAdjustmentAction}
+            kind="adjustment"
             input={ref}
             today={todayInChina()}
             summary={`按本申请调整「${a.list.title}」（${a.changes.length} 项调整），公布为第 ${a.baseVersion.versionNo + 1} 版。`}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { listForAdjustment } from "@/lib/adjustments/queries";
@@ -18,6 +18,9 @@ export default async function NewAdjustmentPage({ searchParams }: { searchParams
   const list = await listForAdjustment(routeId((await searchParams).listId) ?? notFound());
   if (!list) notFound();
   if (!can(user, "adjustment.create", { type: "adjustment", listUnitId: list.unitId, published: true, applicantUnitId: null, status: null })) forbidden();
+  // The user's own unit's request in progress (just submitted — the form's own re-render, or a post
+  // made before the page was interactive): open it rather than a form that cannot be used.
+  if (list.openAdjustmentId && list.openAdjustmentUnitId === user.unitId) redirect(`/lists/adjustments/${list.openAdjustmentId}`);
   const [categories, powerTypes] = await Promise.all([categoryOptions(), powerTypeOptions()]);
   return (
     <div>

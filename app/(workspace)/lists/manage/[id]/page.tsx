@@ -52,8 +52,9 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
   const currentRound = opinions.filter((o) => o.round === list.reviewRound);
   const lastReturn = [...events].reverse().find((e) => e.kind === "returned");
   const myOpinion = active ? currentRound.find((o) => o.stageId === active.id && o.unitId === user.unitId) : undefined;
-  // Opinions come newest first: the last thing this user's unit said, shown once the form is gone.
-  const myLastOpinion = opinions.find((o) => o.unitId === user.unitId);
+  // Opinions come newest first: the last thing this user's unit said in this round of review,
+  // shown once the form is gone — not after publication or a later round, where it is stale.
+  const myLastOpinion = list.status === "PUBLISHED" ? undefined : currentRound.find((o) => o.unitId === user.unitId);
 
   return (
     <div className="space-y-8">
@@ -158,6 +159,7 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
           </p>
           <OpinionForm
             action={recordOpinionAction}
+            kind="list"
             input={{ listId: id, version: list.version }}
             items={items.map((i) => ({ id: i.id, label: i.name }))}
             disagreeHint="选择「不同意」将把草案退回起草单位修改，请写明理由。"

@@ -1,12 +1,13 @@
 import { limitsOf } from "@/lib/forms";
-import { publishDutiesSchema, removeDutySchema } from "@/lib/local-duties/schema";
+import { removeDutySchema } from "@/lib/local-duties/schema";
+import { dutyLabels, dutyValuesOf } from "@/lib/local-duties/fields";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { manageView } from "@/lib/local-duties/queries";
 import { activeDepartments } from "@/lib/devolution/queries";
-import { publishDutiesAction, removeDutyAction } from "@/lib/local-duties/actions";
+import { removeDutyAction } from "@/lib/local-duties/actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -14,6 +15,7 @@ import { buttonClass } from "@/components/ui/cx";
 import { ReasonForm } from "@/components/lists/reason-form";
 import { DutyForm } from "@/components/local-duties/duty-form";
 import { DutyImport } from "@/components/local-duties/duty-import";
+import { PublishDutiesForm } from "@/components/local-duties/publish-duties-form";
 import { formatDate } from "@/lib/format";
 import { routeId } from "@/lib/validation";
 
@@ -24,10 +26,12 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
   const unitId = routeId((await params).unitId) ?? notFound();
   const data = await manageView(unitId);
   if (!data) notFound();
-  const { unit, duties, latest, pending } = data;
+  const { unit, duties, latest, pending, changes } = data;
   const departments = await activeDepartments();
   const active = duties.filter((d) => d.active);
   const removed = duties.filter((d) => !d.active);
+  // A community's list says 社区职责; the departments' duties are named by their own level.
+  const labels = dutyLabels(unit.kind, active.map((d) => d.departmentLevel));
 
   return (
     <div className="space-y-6">
@@ -47,9 +51,10 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
                   现行第 {latest.versionNo} 版（{formatDate(latest.publishedAt)} 公布）
                 </Link>
               ) : (
-                <span>尚未公布</span>
+                <Badge tone="amber">尚未公布</Badge>
               )}
-              {pending ? <Badge tone="amber">有未公布的修改</Badge> : <Badge tone="green">与现行版本一致</Badge>}
+              {/* Never published: only whether there is something to publish, not "same as the version in force". */}
+              {pending ? <Badge tone="amber">有未公布的修改</Badge> : latest && <Badge tone="green">与现行版本一致</Badge>}
             </span>
           }
         />
@@ -64,8 +69,11 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
           <h2 id="publish-heading" className="mb-2 font-semibold text-amber-900">
             公布新版本（第 {(latest?.versionNo ?? 0) + 1} 版，{active.length} 项）
           </h2>
+          <p className="mb-3 text-sm text-amber-900" data-testid="publish-duties-changes">
+            {latest ? `与现行第 ${latest.versionNo} 版相比：新增 ${changes.added} 项、修改 ${changes.changed} 项、移出 ${changes.removed} 项。` : `首次公布，共 ${active.length} 项。`}
+          </p>
           <div className="max-w-xl">
-            <ReasonForm action={publishDutiesAction} input={{ unitId: unit.id }} field="note" limits={limitsOf(publishDutiesSchema, "note")} label="公布说明" hint="例如：编办梳理存量事项，经区委编委会审议通过" submitLabel="公布新版本" multiline={false} testId="publish-duties-form" />
+            <PublishDutiesForm unitId={unit.id} unitName={unit.name} versionNo={(latest?.versionNo ?? 0) + 1} itemCount={active.length} counts={changes} />
           </div>
         </section>
       )}
@@ -99,15 +107,15 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
                 </div>
                 <dl className="mt-2 grid gap-2 text-sm md:grid-cols-2">
                   <div>
-                    <dt className="text-xs text-slate-500">区级部门职责</dt>
+                    <dt className="text-xs text-slate-500">{d.departmentLevel ? `${d.departmentLevel}部门职责` : "部门职责"}</dt>
                     <dd className="whitespace-pre-line">{d.departmentDuty}</dd>
                   </div>
                   <div>
-                    <dt className="text-xs text-slate-500">街道（社区）职责</dt>
+                    <dt className="text-xs text-slate-500">{labels.localDuty}</dt>
                     <dd className="whitespace-pre-line">{d.localDuty}</dd>
                   </div>
                   <div className="md:col-span-2">
-                    <dt className="text-xs text-slate-500">法律法规及文件依据</dt>
+                    <dt className="text-xs text-slate-500">{labels.legalBasis}</dt>
                     <dd className="whitespace-pre-line">{d.legalBasis}</dd>
                   </div>
                 </dl>
@@ -121,16 +129,11 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
                           edit={{ id: d.id, stamp: d.stamp }}
                           departments={departments}
                           testId={`edit-duty-${d.id}`}
+                          labels={labels}
                           defaults={{
-                            dutyType: d.dutyType,
-                            name: d.name,
+                            ...dutyValuesOf(d),
                             departmentId: d.departmentId ? String(d.departmentId) : "",
                             departmentName: d.departmentId ? "" : d.departmentName,
-                            departmentDuty: d.departmentDuty,
-                            localDuty: d.localDuty,
-                            legalBasis: d.legalBasis,
-                            leadResponsibility: d.leadResponsibility,
-                            supportResponsibility: d.supportResponsibility,
                           }}
                         />
                       </div>
@@ -160,7 +163,7 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
         <h2 id="add-heading" className="mb-3 text-lg font-semibold">
           添加存量事项
         </h2>
-        <DutyForm unitId={unit.id} departments={departments} testId="add-duty" />
+        <DutyForm unitId={unit.id} departments={departments} labels={labels} testId="add-duty" />
       </section>
 
       {removed.length > 0 && (

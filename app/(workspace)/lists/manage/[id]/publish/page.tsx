@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { today as todayInChina } from "@/lib/dates";
@@ -18,6 +18,9 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
   const id = routeId((await params).id) ?? notFound();
   const list = await getList(id);
   if (!list) notFound();
+  // Just published (the form's own re-render, or a post made before the page was interactive):
+  // the list's page shows the new version.
+  if (list.status === "PUBLISHED") redirect(`/lists/manage/${id}`);
   if (!can(user, "list.publish", { type: "powerList", unitId: list.unitId, status: list.status })) forbidden();
   const items = await draftItems(id);
   const next = list.versionCount + 1;
@@ -31,6 +34,7 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
       <PageHeader title="印发公布" description={`${list.title}：审核已全部通过，共 ${items.length} 项。填写印发文件信息后公布为第 ${next} 版。`} />
       <PublishForm
         action={publishListAction}
+        kind="list"
         input={{ listId: id, version: list.version }}
         today={todayInChina()}
         summary={`将「${list.title}」公布为第 ${next} 版，共 ${items.length} 项。`}
