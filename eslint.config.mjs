@@ -42,27 +42,8 @@ const PRISMA_HOMES = [
   "prisma.config.ts",
 ];
 
-// Files that broke the boundaries when the rule was introduced (issue 11, item 3 moves their
-// reads into queries.ts). Each entry lifts only the restriction it breaks. Shrink these lists;
-// never add to them: a new file follows the rule.
-const LEGACY_PRISMA = [
-  // pages and route handlers that query Prisma themselves
-  // reads in files with other names than queries.ts
-];
-const LEGACY_COMMANDS = [
-  // pages that import commands.ts for labels, constants or a read that lives there
-];
-
-function legacyOverrides() {
-  const files = new Set([...LEGACY_PRISMA, ...LEGACY_COMMANDS]);
-  return [...files].map((file) => {
-    const zone = file.startsWith("app/") || file.startsWith("components/") ? [PRISMA, COMMANDS] : [PRISMA];
-    const left = zone.filter((p) => !(p === PRISMA ? LEGACY_PRISMA : LEGACY_COMMANDS).includes(file));
-    // Next.js folder names such as (workspace) and [id] are glob syntax: match them literally.
-    const pattern = file.replace(/[()[\]{}*?!+@]/g, "\\$&");
-    return { files: [pattern], rules: { [RULE]: left.length ? boundaries(...left) : "off" } };
-  });
-}
+// Every file follows the boundaries (the allow-list of files that broke them when the rule
+// was introduced is empty since issue 11 moved their reads into queries).
 
 export default defineConfig([
   ...nextVitals,
@@ -78,7 +59,6 @@ export default defineConfig([
   { files: ["**/*.{ts,tsx,mts,mjs}"], rules: { [RULE]: boundaries(PRISMA) } },
   { files: ["app/**", "components/**"], rules: { [RULE]: boundaries(PRISMA, COMMANDS) } },
   { files: PRISMA_HOMES, rules: { [RULE]: "off" } },
-  ...legacyOverrides(),
   {
     // React Compiler's diagnostics (react-hooks 7): this app does not build with the compiler,
     // and these rules took three quarters of lint's time (react-hooks/static-components alone,
