@@ -7,7 +7,7 @@ import { KIND_LABELS, LEVEL_LABELS } from "@/lib/admission/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
 import { HiddenFields, useActionForm } from "@/components/ui/form";
-import { FormError } from "@/components/admin/form-messages";
+import { FormError } from "@/components/ui/form-messages";
 import { createAdmissionSchema, type AdmissionFields } from "@/lib/admission/schema";
 import type { Action } from "@/lib/forms";
 

@@ -7,7 +7,7 @@ import { decideFlaggedSchema, surveySubmitSchema } from "@/lib/appraisal/schema"
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
 import { HiddenFields, useActionForm } from "@/components/ui/form";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function OpenRoundForm({ year }: { year: number }) {

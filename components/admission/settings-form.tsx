@@ -7,7 +7,7 @@ import type { AdmissionSettings } from "@/lib/admission/settings";
 import { inputClass } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
 import { SubmitButton, useActionForm } from "@/components/ui/form";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 
 export function SettingsForm({ settings }: { settings: AdmissionSettings }) {
   const router = useRouter();

@@ -19,7 +19,7 @@ import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { HiddenFields, useActionForm } from "@/components/ui/form";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatFileSize } from "@/lib/format";
 

@@ -6,8 +6,8 @@ import { assignItemsAction } from "@/lib/devolution/actions";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
-import { table } from "@/components/admin/table";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
+import { table } from "@/components/ui/table";
 
 type Row = { itemId: number; seq: string | null; code: string | null; name: string; powerType: string | null; sourceDepartment: string | null; departmentId: number | null; manual: boolean };
 type Department = { id: number; name: string };

@@ -11,7 +11,7 @@ import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/ui/form-messages";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 
 type Row = {
   id: number; seq: string | null; code: string | null; name: string; powerType: string | null;

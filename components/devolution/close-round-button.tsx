@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { closeDevolutionRoundAction } from "@/lib/devolution/actions";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { dangerOutlineButton } from "@/components/admin/table";
+import { dangerOutlineButton } from "@/components/ui/cx";
 
 export function CloseDevolutionRoundButton({ roundId, open }: { roundId: number; open: number }) {
   const router = useRouter();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Dashboard, GroupStats, StreetStats } from "@/lib/devolution/queries";
 import { formatRate, progressRates, ratio } from "@/lib/devolution/rates";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/cx";
 import { Pagination } from "@/components/ui/pagination";
 import { DecisionBar, RateBar, StreetChart } from "./charts";

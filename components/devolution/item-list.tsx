@@ -12,7 +12,7 @@ import { buttonClass, inputClass } from "@/components/ui/cx";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/ui/form-messages";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { DecisionBadge, StateBadge } from "./badges";
 import { EMPTY_PROPOSAL, ProposalFields, type ProposalValue } from "./proposal-fields";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { PairRow } from "@/lib/devolution/queries";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/cx";
 import { DecisionBar } from "./charts";
 import { LetterStatusBadge } from "./badges";

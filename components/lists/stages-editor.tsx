@@ -7,7 +7,7 @@ import { updateStagesAction } from "@/lib/lists/actions";
 import { PUBLISH_STAGE, STAGE_STATUS_LABELS } from "@/lib/lists/labels";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 
 type Stage = { id: number | null; key: string; kind: string | null; name: string; status: "PENDING" | "ACTIVE" | "DONE"; unitIds: number[] };
 type Unit = { id: number; name: string; kind: OrgKind; jointMeetingMember: boolean };

@@ -8,7 +8,7 @@ import { MAX_DUTY_IMPORT_BYTES } from "@/lib/local-duties/schema";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
-import { FormError, FormSuccess } from "@/components/admin/form-messages";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
 
 type Upload = { fileName: string; file: Uint8Array };
 type Preview = Extract<Awaited<ReturnType<typeof previewDutyImportAction>>, { ok: true }>["data"];

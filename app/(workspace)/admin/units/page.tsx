@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { ORG_KIND_LABELS } from "@/lib/auth/roles";
 import { unitTree } from "@/lib/units/queries";
 import { UnitStatusBadge } from "@/components/admin/badges";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { canHaveChildren } from "@/components/admin/unit-options";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";

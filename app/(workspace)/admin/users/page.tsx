@@ -8,7 +8,7 @@ import { unitTree } from "@/lib/units/queries";
 import { listUsers } from "@/lib/users/queries";
 import { userFilterSchema } from "@/lib/users/schema";
 import { RoleBadges, UserStatusBadges } from "@/components/admin/badges";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { unitSelectOptions } from "@/components/admin/unit-options";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";

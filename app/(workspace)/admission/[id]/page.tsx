@@ -12,7 +12,7 @@ import { toDay, workdaysBetween, dayOfDbDate } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { StatusBadge, yuan } from "@/components/admission/badges";
-import { FormSuccess } from "@/components/admin/form-messages";
+import { FormSuccess } from "@/components/ui/form-messages";
 import { ApplicantActions, Attachments, CloseConsultationButton, ConsultForm, DecideForm, FileForm, InitialReviewForm, OpinionForm } from "@/components/admission/step-panel";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { routeId } from "@/lib/validation";

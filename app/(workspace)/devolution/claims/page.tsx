@@ -10,7 +10,7 @@ import { formatRate } from "@/lib/devolution/rates";
 import { RateBar } from "@/components/devolution/charts";
 import { ClaimsTable } from "@/components/devolution/claims-table";
 import { StatCard } from "@/components/devolution/stat-card";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

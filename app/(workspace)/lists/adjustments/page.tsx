@@ -6,7 +6,7 @@ import { mayEnter } from "@/lib/auth/policy";
 import { formatDate } from "@/lib/format";
 import { ADJUSTMENT_STATUS_LABELS } from "@/lib/lists/labels";
 import { ADJUSTMENT_PAGE_SIZE, adjustableLists, adjustmentsFor } from "@/lib/adjustments/queries";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

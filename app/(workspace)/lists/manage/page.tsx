@@ -6,7 +6,7 @@ import { requireEntry } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { FORM_LABELS, STATUS_LABELS } from "@/lib/lists/labels";
 import { LIST_PAGE_SIZE, listsFor, reviewQueue, unitsWithoutList } from "@/lib/lists/queries";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";

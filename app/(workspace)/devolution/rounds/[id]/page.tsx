@@ -9,7 +9,7 @@ import { PairTable } from "@/components/devolution/pair-table";
 import { CloseDevolutionRoundButton } from "@/components/devolution/close-round-button";
 import { Legend } from "@/components/devolution/charts";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormSuccess } from "@/components/admin/form-messages";
+import { FormSuccess } from "@/components/ui/form-messages";
 import { filterPage } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "承接确认" };

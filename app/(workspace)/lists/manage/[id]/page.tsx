@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { returnListAction, submitListAction, recordOpinionAction } from "@/lib/lists/actions";
 import { FORM_LABELS, OPINION_LABELS, OPINION_TONES } from "@/lib/lists/labels";
 import { draftItems, getList, listOpinions, listTimeline, listVersions } from "@/lib/lists/queries";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { roundPage } from "@/lib/devolution/access";
 import { listDisputes } from "@/lib/devolution/queries";
 import { DecisionBadge } from "@/components/devolution/badges";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -7,7 +7,7 @@ import { roundPage } from "@/lib/devolution/access";
 import { listLetters, listPairs } from "@/lib/devolution/queries";
 import { LetterStatusBadge, LETTER_STATUS_LABELS } from "@/components/devolution/badges";
 import { GenerateLetterButton } from "@/components/devolution/letter-actions";
-import { table } from "@/components/admin/table";
+import { table } from "@/components/ui/table";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 

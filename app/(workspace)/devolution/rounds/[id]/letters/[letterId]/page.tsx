@@ -10,8 +10,8 @@ import { chineseDate, countsSentence, groupedHash, type LetterContent } from "@/
 import { DECISION_LABELS } from "@/lib/devolution/state";
 import { LetterStatusBadge } from "@/components/devolution/badges";
 import { ConfirmLetterButton, WithdrawLetterButton } from "@/components/devolution/letter-actions";
-import { table } from "@/components/admin/table";
-import { FormSuccess } from "@/components/admin/form-messages";
+import { table } from "@/components/ui/table";
+import { FormSuccess } from "@/components/ui/form-messages";
 import { buttonClass } from "@/components/ui/cx";
 import { routeId } from "@/lib/validation";
 

@@ -1,2 +1,0 @@
-// Moved to components/ui; this path stays so existing imports keep working.
-export { FormError, FormSuccess } from "@/components/ui/form-messages";
