@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { table } from "./table";
+import { table } from "@/components/ui/table";
 
 /** Longer values are folded: the first part shows, the rest opens on a click. */
 const FOLD_AT = 120;

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { setUnitActiveAction } from "@/lib/units/actions";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError, FormSuccess } from "./form-messages";
-import { dangerOutlineButton } from "./table";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
+import { dangerOutlineButton } from "@/components/ui/cx";
 
 export function UnitActiveButton({ unit }: { unit: { id: number; name: string; active: boolean; userCount: number } }) {
   const router = useRouter();

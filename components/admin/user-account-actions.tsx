@@ -6,8 +6,8 @@ import { resetUserPasswordAction, setUserActiveAction, unlockUserAction } from "
 import { buttonClass } from "@/components/ui/cx";
 import { useAction } from "@/components/ui/use-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError, FormSuccess } from "./form-messages";
-import { dangerOutlineButton } from "./table";
+import { FormError, FormSuccess } from "@/components/ui/form-messages";
+import { dangerOutlineButton } from "@/components/ui/cx";
 import { TemporaryPassword } from "./temporary-password";
 
 export function UserAccountActions({
