@@ -1,3 +1,4 @@
+import { toLocalMinute } from "@/lib/dates";
 import { ORG_KIND_LABELS, ROLE_LABELS } from "@/lib/auth/roles";
 import { FIELD_LABELS as CATALOGUE_FIELD_LABELS } from "@/lib/catalogue/import/fields";
 import { KIND_LABELS as CATALOGUE_KIND_LABELS, STATUS_LABELS as EDITION_STATUS_LABELS } from "@/lib/catalogue/labels";
@@ -256,23 +257,12 @@ const SUBJECT_VALUES: Record<string, Record<string, Record<string, string>>> = {
 };
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const shanghai = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
-
 function dateTimeText(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   // A date stored as midnight UTC is a calendar day.
   if (/T00:00:00(\.000)?Z$/.test(iso)) return iso.slice(0, 10);
-  const parts = Object.fromEntries(shanghai.formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return toLocalMinute(d).replace("T", " ");
 }
 
 export const EMPTY = "（空）";
