@@ -40,7 +40,8 @@ test("a list prints as its table, without the page's controls", async ({ page })
 test("unknown lists and items are a clear 404, and drafts are never public", async ({ page }) => {
   // 凤凰's list waits at the legality review in the demo data; no test publishes it.
   const [draft] = await db<{ id: number }>(`SELECT l.id FROM power_list l JOIN org_unit u ON u.id = l.unit_id WHERE u.name = '凤凰街道办事处' AND l.current_version_id IS NULL`);
-  for (const path of ["/lists/999999", `/lists/${draft.id}`, `/lists/${await beimen()}/items/99999`, `/lists/${await beimen()}/v/9`]) {
+  const id = await beimen();
+  for (const path of ["/lists/999999", `/lists/${draft.id}`, `/lists/${id}/items/99999`, `/lists/${id}/v/9`, `/lists/${id}/diff?from=1&to=9`, `/lists/${id}/diff?from=x`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }

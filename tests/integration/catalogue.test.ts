@@ -179,6 +179,11 @@ describe("the role matrix at the server", () => {
     expect(ok.status).toBe(200);
     expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
     expect(ok.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(GUIDANCE_TITLE)}.xlsx`);
+    // An unknown format is refused, not answered with a spreadsheet under another name (issue 12).
+    const pdf = await get(issued, "format=pdf");
+    expect(pdf.status).toBe(400);
+    expect(await pdf.text()).toContain("format 只能是 xlsx 或 csv");
+    expect((await get(issued, "")).status).toBe(200);
 
     const form = new FormData();
     form.append("editionId", String(draft));

@@ -41,6 +41,9 @@ export default async function DiffPage({ params, searchParams }: Props) {
   const from = routeId(s.from);
   const to = routeId(s.to);
   const result = from && to ? await versionDiff(id, from, to) : null;
+  // Versions asked for but not there (or not numbers): 404, as the API answers. Without any, the
+  // page offers to choose two.
+  if (!result && (s.from !== undefined || s.to !== undefined)) notFound();
   const d = result?.diff;
 
   return (

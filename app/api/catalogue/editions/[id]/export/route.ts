@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { download, workspaceRoute } from "@/lib/route";
 import { editionWorkbook } from "@/lib/catalogue/export";
 import { toCsv } from "@/lib/catalogue/export-format";
@@ -15,10 +16,12 @@ export const GET = workspaceRoute({
   subject: (edition) => ({ type: "edition", status: edition.status }),
   handle: async ({ request, ids: { id }, loaded: edition }) => {
     const url = new URL(request.url);
+    const format = url.searchParams.get("format") ?? "xlsx";
+    if (format !== "xlsx" && format !== "csv") throw new AppError("VALIDATION", "format 只能是 xlsx 或 csv。");
     const split = url.searchParams.get("split") === "type";
     const items = await exportItems(id);
     const suffix = edition.status === "DRAFT" ? "（草稿）" : "";
-    if (url.searchParams.get("format") === "csv") {
+    if (format === "csv") {
       return download({ body: toCsv(items), fileName: `${edition.title}${suffix}.csv`, fallback: `edition-${id}.csv`, type: "csv" });
     }
     const body = await editionWorkbook({ title: `${edition.title}${suffix}`, items, split, typeOrder: await powerTypeOrder() });
