@@ -179,6 +179,8 @@ const COMMON_FIELDS: Record<string, string> = {
   updatedByName: "修改人",
   issuedByName: "发布人",
   copiedFromId: "复制自",
+  signatory: "签署人",
+  exclusionMonths: "新准入事项不参加评议的月数",
 };
 
 /** Field names that differ by kind of object (a unit's 类型 is not an admission's 类型). */
