@@ -254,6 +254,11 @@ describe("a whole pair through to a confirmed letter", () => {
     const arbitrated = await prisma.devolution.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(arbitrated).toMatchObject({ settled: true, decision: "ACCEPT", arbitratedDecision: "ACCEPT", arbitrationNote: "经核实具备承接条件", arbitratedByName: "李秀英", commentCount: 2 });
     expect(await prisma.auditLog.findFirst({ where: { action: "devolution.arbitrate", subjectId: String(ids[0]) } })).toMatchObject({ actorName: "李秀英" });
+    // A ruling is final: a second one is refused and changes nothing.
+    const arbitrations = await prisma.auditLog.count({ where: { action: "devolution.arbitrate" } });
+    expect(await arbitrateAction({ id: ids[0], decision: "DECLINE", note: "改判不承接" })).toMatchObject({ ok: false, code: "INVALID_STATE", message: "该事项已由编办裁决，裁决不能重复作出。" });
+    expect(await prisma.devolution.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ decision: "ACCEPT", arbitratedDecision: "ACCEPT", arbitrationNote: "经核实具备承接条件" });
+    expect(await prisma.auditLog.count({ where: { action: "devolution.arbitrate" } })).toBe(arbitrations);
     await actAs("chengguan");
     expect(await proposeAction({ roundId, ids: [ids[0]], proposal: "DECLINE", reason: "不服" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
 
