@@ -96,3 +96,13 @@ export function chineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/**
+ * The last column of a letter's row: what the department keeps (and any 备注) when accepting, the
+ * reason otherwise. An arbitrated row's text is 编办's ruling, printed as 裁决意见.
+ */
+export function dutyOrReasonCell(i: Pick<LetterItem, "decision" | "departmentDuty" | "reason" | "arbitrated">): string {
+  const label = i.arbitrated ? "裁决意见" : i.decision === "ACCEPT" ? "备注" : "理由";
+  if (i.decision === "ACCEPT") return (i.departmentDuty ?? "") + (i.reason ? `\n${label}：${i.reason}` : "");
+  return `${label}：${i.reason ?? ""}`;
+}

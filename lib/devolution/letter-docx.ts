@@ -3,7 +3,7 @@ import {
 } from "docx";
 import { formatDateTime } from "@/lib/format";
 import { DECISION_LABELS } from "./state";
-import { chineseDate, countsSentence, groupedHash } from "./letter-content";
+import { chineseDate, countsSentence, dutyOrReasonCell, groupedHash } from "./letter-content";
 import type { LetterPrint } from "./letter-pdf";
 
 // Fonts every Chinese Word install has; the PDF is the authoritative copy, this one is for editing.
@@ -51,7 +51,7 @@ export async function renderLetterDocx(letter: LetterPrint): Promise<Buffer> {
               i.powerType ?? "",
               DECISION_LABELS[i.decision] + (i.arbitrated ? "\n（编办裁决）" : ""),
               i.decision === "ACCEPT" ? (i.streetDuty ?? "") : "—",
-              i.decision === "ACCEPT" ? (i.departmentDuty ?? "") + (i.reason ? `\n备注：${i.reason}` : "") : `理由：${i.reason ?? ""}`,
+              dutyOrReasonCell(i),
             ].map((t, k) => cell(t, k)),
           }),
       ),

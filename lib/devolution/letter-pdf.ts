@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/lib/format";
 import { chinesePdf } from "@/lib/pdf";
 import { DECISION_LABELS } from "./state";
-import { chineseDate, countsSentence, groupedHash, type LetterContent } from "./letter-content";
+import { chineseDate, countsSentence, dutyOrReasonCell, groupedHash, type LetterContent } from "./letter-content";
 
 /** What the printed letter shows besides its content: who confirmed it and whether it still stands. */
 export type LetterPrint = {
@@ -32,7 +32,7 @@ const COLUMNS: Column[] = [
   {
     header: "部门保留职责 / 理由",
     width: 123.28,
-    cell: (i) => (i.decision === "ACCEPT" ? (i.departmentDuty ?? "") + (i.reason ? `\n备注：${i.reason}` : "") : `理由：${i.reason ?? ""}`),
+    cell: dutyOrReasonCell,
   },
 ];
 
