@@ -106,3 +106,14 @@ export function dutyOrReasonCell(i: Pick<LetterItem, "decision" | "departmentDut
   if (i.decision === "ACCEPT") return (i.departmentDuty ?? "") + (i.reason ? `\n${label}：${i.reason}` : "");
   return `${label}：${i.reason ?? ""}`;
 }
+
+/** The line each side signs and stamps on the paper copy. */
+export const SIGNATURE_LINE = "负责人签字：＿＿＿＿  （盖章）  日期：＿＿年＿＿月＿＿日";
+
+/** The signing sides at the end of a letter, in the order the letter names them. */
+export function signatureBlocks(c: Pick<LetterContent, "department" | "street">): { side: string; name: string; line: string }[] {
+  return [
+    { side: "甲方（部门）", name: c.department.name, line: SIGNATURE_LINE },
+    { side: "乙方（街道、乡镇）", name: c.street.name, line: SIGNATURE_LINE },
+  ];
+}

@@ -68,4 +68,15 @@ describe.each([
     expect(text).toContain("理由：专业性强");
   });
 
+  it("ends with a line to sign, stamp and date for each side, for the paper copy", async () => {
+    const text = squeeze(await read());
+    const line = squeeze("负责人签字：＿＿＿＿  （盖章）  日期：＿＿年＿＿月＿＿日");
+    expect(text.split(line)).toHaveLength(3);
+    const department = text.lastIndexOf("甲方（部门）：示例市城市管理综合执法局");
+    const street = text.lastIndexOf("乙方（街道、乡镇）：东湖街道办事处");
+    expect(department).toBeGreaterThan(text.indexOf("内容校验码"));
+    expect(street).toBeGreaterThan(department);
+    expect(text.indexOf(line, department)).toBeLessThan(street);
+    expect(text.lastIndexOf(line)).toBeGreaterThan(street);
+  });
 });
