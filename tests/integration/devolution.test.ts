@@ -5,7 +5,8 @@ import {
 } from "@/lib/devolution/actions";
 import { claimAction, unclaimAction } from "@/lib/claims/actions";
 import { countRows, withRates } from "@/lib/devolution/rates";
-import { listItems, roundDashboard } from "@/lib/devolution/queries/readers";
+import { ITEM_PAGE_SIZE, listItems, listItemsPage, roundDashboard } from "@/lib/devolution/queries/readers";
+import { itemFilterSchema } from "@/lib/devolution/schema";
 import { contentHash } from "@/lib/devolution/letter-content";
 import { devolutionTodos } from "@/lib/devolution/queries/todo";
 import { claimRates } from "@/lib/claims/queries";
@@ -148,6 +149,24 @@ describe("the role matrix at the server", () => {
     const rows = await listItems(prisma, roundId, { streetId: u.donghu }, {});
     expect(rows.length).toBe(61);
     expect(new Set(rows.map((r) => r.streetId))).toEqual(new Set([u.donghu]));
+
+    // 逐项明细 comes a page at a time: 100 rows, in the list's order, the total beside them.
+    const all = await listItems(prisma, roundId, {}, {}, 100_000);
+    expect(all.length).toBeGreaterThan(2 * ITEM_PAGE_SIZE);
+    const ids = (r: { id: number }[]) => r.map((x) => x.id);
+    const first = await listItemsPage(prisma, roundId, {}, itemFilterSchema.parse({}));
+    expect(first).toMatchObject({ total: all.length, page: 1, pageSize: 100 });
+    expect(ids(first.rows)).toEqual(ids(all.slice(0, 100)));
+    const second = await listItemsPage(prisma, roundId, {}, itemFilterSchema.parse({ page: "2" }));
+    expect(ids(second.rows)).toEqual(ids(all.slice(100, 200)));
+    const last = Math.ceil(all.length / 100);
+    const past = await listItemsPage(prisma, roundId, {}, itemFilterSchema.parse({ page: "999" }));
+    expect(past).toMatchObject({ page: last, total: all.length });
+    expect(ids(past.rows)).toEqual(ids(all.slice((last - 1) * 100)));
+    expect(itemFilterSchema.parse({ page: "x" }).page).toBe(1);
+    const donghu = await listItemsPage(prisma, roundId, { streetId: u.donghu }, itemFilterSchema.parse({ page: "2" }));
+    expect(donghu).toMatchObject({ total: 61, page: 1 });
+    expect(ids(donghu.rows)).toEqual(ids(rows));
   });
 
   it("exports the statistics to 编办 and leaders only, with formula-looking text neutralised", async () => {
