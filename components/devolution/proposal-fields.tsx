@@ -31,6 +31,7 @@ export function ProposalFields({
   decisionLabel = "承接意见",
   schema,
   names = {},
+  reason,
 }: {
   value: ProposalValue;
   onChange: (v: ProposalValue) => void;
@@ -40,6 +41,11 @@ export function ProposalFields({
   /** The action's schema, for the limits of the text fields. */
   schema: unknown;
   names?: { proposal?: string; reason?: string };
+  /**
+   * The reason field as another form means it: e.g. the arbitration's 裁决意见, always required.
+   * By default it is the department's 理由 (required unless accepting) or 备注 when accepting.
+   */
+  reason?: { label: string; required: boolean };
 }) {
   const set = (patch: Partial<ProposalValue>) => onChange({ ...value, ...patch });
   const decisionName = names.proposal ?? "proposal";
@@ -47,6 +53,9 @@ export function ProposalFields({
   const limits = (name: string) => limitProps(limitsOf(schema, name));
   const accept = value.proposal === "ACCEPT";
   const errorKey = errors.proposal ?? errors.decision;
+  const reasonLimits = limitsOf(schema, reasonName);
+  const reasonField = reason ?? { label: accept ? "备注（可选）" : "理由", required: !accept && value.proposal !== "" };
+  const reasonHint = reasonLimits.maxLength != null ? `最多 ${reasonLimits.maxLength} 字。` : undefined;
   return (
     <div className="space-y-4">
       <fieldset aria-describedby={errorKey ? `${prefix}-proposal-error` : undefined}>
@@ -67,8 +76,8 @@ export function ProposalFields({
         {value.proposal && !errorKey && <p className="mt-1 text-xs text-slate-500">{HINTS[value.proposal]}</p>}
         {errorKey && <p id={`${prefix}-proposal-error`} role="alert" className="mt-1 text-xs text-red-600">{errorKey}</p>}
       </fieldset>
-      <Field id={`${prefix}-reason`} label={accept ? "备注（可选）" : "理由"} required={!accept && value.proposal !== ""} error={errors.reason ?? errors.note}>
-        <textarea {...describedBy(`${prefix}-reason`, errors.reason ?? errors.note)} name={reasonName} {...limits(reasonName)} rows={2} className={inputClass} value={value.reason} onChange={(e) => set({ reason: e.target.value })} />
+      <Field id={`${prefix}-reason`} label={reasonField.label} required={reasonField.required} error={errors.reason ?? errors.note} hint={reason ? reasonHint : undefined}>
+        <textarea {...describedBy(`${prefix}-reason`, errors.reason ?? errors.note, reason && reasonHint ? "hint" : undefined)} name={reasonName} {...limitProps(reasonLimits)} rows={2} className={inputClass} value={value.reason} onChange={(e) => set({ reason: e.target.value })} />
       </Field>
       {accept && (
         <div className="grid gap-4 md:grid-cols-2">

@@ -91,8 +91,9 @@ export function ArbitrationForm({ id, initial }: { id: number; initial: { decisi
         decisionLabel="裁决结果"
         schema={arbitrateSchema}
         names={{ proposal: "decision", reason: "note" }}
+        reason={{ label: "裁决意见", required: true }}
       />
-      <p className="text-xs text-slate-500">「理由」一栏填写裁决意见（必填）。裁决后该事项即为已确定，部门和街道不能再修改，并记入审计日志。</p>
+      <p className="text-xs text-slate-500">裁决后该事项即为已确定，部门和街道不能再修改，并记入审计日志。</p>
       <SubmitButton pending={form.pending} data-testid="submit-arbitration">提交裁决</SubmitButton>
     </form>
   );

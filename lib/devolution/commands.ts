@@ -320,6 +320,7 @@ export async function arbitrate(input: ArbitrateInput, { tx, user, audit }: Comm
   await openRoundOrThrow(tx, row.roundId);
   if (row.lockedAt || row.letterId) throw new AppError("LOCKED", frozenReason(row)!);
   if (row.response !== "DISAGREE") throw new AppError("INVALID_STATE", "只有街道不同意部门意见的事项才需要编办裁决。");
+  if (row.arbitratedAt) throw new AppError("INVALID_STATE", "该事项已由编办裁决，裁决不能重复作出。");
   const now = new Date();
   const duties = input.decision === "ACCEPT" ? { streetDuty: input.streetDuty, departmentDuty: input.departmentDuty } : {};
   await tx.devolution.update({

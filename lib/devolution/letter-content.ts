@@ -96,3 +96,24 @@ export function chineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/**
+ * The last column of a letter's row: what the department keeps (and any 备注) when accepting, the
+ * reason otherwise. An arbitrated row's text is 编办's ruling, printed as 裁决意见.
+ */
+export function dutyOrReasonCell(i: Pick<LetterItem, "decision" | "departmentDuty" | "reason" | "arbitrated">): string {
+  const label = i.arbitrated ? "裁决意见" : i.decision === "ACCEPT" ? "备注" : "理由";
+  if (i.decision === "ACCEPT") return (i.departmentDuty ?? "") + (i.reason ? `\n${label}：${i.reason}` : "");
+  return `${label}：${i.reason ?? ""}`;
+}
+
+/** The line each side signs and stamps on the paper copy. */
+export const SIGNATURE_LINE = "负责人签字：＿＿＿＿  （盖章）  日期：＿＿年＿＿月＿＿日";
+
+/** The signing sides at the end of a letter, in the order the letter names them. */
+export function signatureBlocks(c: Pick<LetterContent, "department" | "street">): { side: string; name: string; line: string }[] {
+  return [
+    { side: "甲方（部门）", name: c.department.name, line: SIGNATURE_LINE },
+    { side: "乙方（街道、乡镇）", name: c.street.name, line: SIGNATURE_LINE },
+  ];
+}

@@ -3,7 +3,7 @@ import {
 } from "docx";
 import { formatDateTime } from "@/lib/format";
 import { DECISION_LABELS } from "./state";
-import { chineseDate, countsSentence, groupedHash } from "./letter-content";
+import { chineseDate, countsSentence, dutyOrReasonCell, groupedHash, signatureBlocks } from "./letter-content";
 import type { LetterPrint } from "./letter-pdf";
 
 // Fonts every Chinese Word install has; the PDF is the authoritative copy, this one is for editing.
@@ -51,7 +51,7 @@ export async function renderLetterDocx(letter: LetterPrint): Promise<Buffer> {
               i.powerType ?? "",
               DECISION_LABELS[i.decision] + (i.arbitrated ? "\n（编办裁决）" : ""),
               i.decision === "ACCEPT" ? (i.streetDuty ?? "") : "—",
-              i.decision === "ACCEPT" ? (i.departmentDuty ?? "") + (i.reason ? `\n备注：${i.reason}` : "") : `理由：${i.reason ?? ""}`,
+              dutyOrReasonCell(i),
             ].map((t, k) => cell(t, k)),
           }),
       ),
@@ -91,6 +91,11 @@ export async function renderLetterDocx(letter: LetterPrint): Promise<Buffer> {
           new Paragraph({ children: [run(groupedHash(letter.contentHash), { size: 18 })] }),
           new Paragraph({ children: [run(`核验地址：${letter.verifyUrl}?hash=${letter.contentHash}`, { size: 16, color: "4B5563" })] }),
           new Paragraph({ children: [run("本文件为确认书的可编辑副本，以系统生成的 PDF 和校验码为准。", { size: 16, color: "4B5563" })] }),
+          // Lines to sign and stamp the paper copy that is filed, one per side.
+          ...signatureBlocks(c).flatMap((b, k) => [
+            new Paragraph({ spacing: { before: k === 0 ? 480 : 240 }, children: [run(`${b.side}：${b.name}`, { bold: true })] }),
+            new Paragraph({ spacing: { before: 120 }, children: [run(b.line)] }),
+          ]),
         ],
       },
     ],

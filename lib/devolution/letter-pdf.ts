@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/lib/format";
 import { chinesePdf } from "@/lib/pdf";
 import { DECISION_LABELS } from "./state";
-import { chineseDate, countsSentence, groupedHash, type LetterContent } from "./letter-content";
+import { chineseDate, countsSentence, dutyOrReasonCell, groupedHash, signatureBlocks, type LetterContent } from "./letter-content";
 
 /** What the printed letter shows besides its content: who confirmed it and whether it still stands. */
 export type LetterPrint = {
@@ -32,7 +32,7 @@ const COLUMNS: Column[] = [
   {
     header: "部门保留职责 / 理由",
     width: 123.28,
-    cell: (i) => (i.decision === "ACCEPT" ? (i.departmentDuty ?? "") + (i.reason ? `\n备注：${i.reason}` : "") : `理由：${i.reason ?? ""}`),
+    cell: dutyOrReasonCell,
   },
 ];
 
@@ -137,6 +137,20 @@ export async function renderLetterPdf(letter: LetterPrint): Promise<Buffer> {
   doc.font("regular").fontSize(9).fillColor(INK).text(groupedHash(letter.contentHash), { width });
   doc.fontSize(8.5).fillColor(MUTED).text(`核验地址：${letter.verifyUrl}?hash=${letter.contentHash}`, { width });
   doc.text("在核验页面输入上方校验码，可查验本确认书的文号、双方单位、日期和事项数是否与系统记录一致。", { width });
+
+  // Lines to sign and stamp the paper copy that is filed, one per side.
+  const blocks = signatureBlocks(c);
+  doc.font("regular").fontSize(11);
+  const blockHeight = doc.heightOfString("甲", { width }) * 2 + 12;
+  if (doc.y + 24 + blockHeight * blocks.length > bottom) {
+    doc.addPage();
+    doc.y = PAGE.margin;
+  } else doc.moveDown(1.5);
+  for (const b of blocks) {
+    doc.font("bold").fontSize(11).fillColor(INK).text(`${b.side}：${b.name}`, left, doc.y, { width });
+    doc.font("regular").fontSize(11).text(b.line, left, doc.y + 4, { width });
+    doc.moveDown(1);
+  }
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

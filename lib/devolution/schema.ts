@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isRealDay } from "@/lib/dates";
-import { date, filterId, filterText, id, idOf, optionalId, optionalText, text } from "@/lib/validation";
+import { date, filterId, filterPage, filterText, id, idOf, optionalId, optionalText, text } from "@/lib/validation";
 import { DECISIONS, RESPONSES, STATES } from "./state";
 
 const ids = (what: string, max = 20_000) =>
@@ -108,6 +108,7 @@ export const itemFilterSchema = z.object({
   domain: filterId,
   state: z.enum(STATES).optional().catch(undefined),
   q: filterText(50),
+  page: filterPage(),
 });
 
 export type OpenDevolutionRoundInput = z.infer<typeof openDevolutionRoundSchema>;

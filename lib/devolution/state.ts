@@ -72,6 +72,14 @@ export function frozenReason(r: Pick<StateFields, "letterId" | "lockedAt"> & { a
   return null;
 }
 
+/**
+ * Whether 编办 may rule on a row: the street disagreed, no letter holds it, and it has not been
+ * ruled on yet (a ruling is final; the page shows it instead of the form).
+ */
+export function awaitsArbitration(r: Pick<StateFields, "letterId" | "lockedAt" | "response"> & { arbitratedAt: Date | null }): boolean {
+  return !r.lockedAt && !r.letterId && !r.arbitratedAt && r.response === "DISAGREE";
+}
+
 /** The end of the deadline day in China (the round's deadline is a date). */
 export function deadlineEnd(deadline: Date): Date {
   return dayEnd(dayOfDbDate(deadline));

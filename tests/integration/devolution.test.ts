@@ -5,7 +5,8 @@ import {
 } from "@/lib/devolution/actions";
 import { claimAction, unclaimAction } from "@/lib/claims/actions";
 import { countRows, withRates } from "@/lib/devolution/rates";
-import { listItems, roundDashboard } from "@/lib/devolution/queries/readers";
+import { ITEM_PAGE_SIZE, listItems, listItemsPage, roundDashboard } from "@/lib/devolution/queries/readers";
+import { itemFilterSchema } from "@/lib/devolution/schema";
 import { contentHash } from "@/lib/devolution/letter-content";
 import { devolutionTodos } from "@/lib/devolution/queries/todo";
 import { claimRates } from "@/lib/claims/queries";
@@ -148,6 +149,24 @@ describe("the role matrix at the server", () => {
     const rows = await listItems(prisma, roundId, { streetId: u.donghu }, {});
     expect(rows.length).toBe(61);
     expect(new Set(rows.map((r) => r.streetId))).toEqual(new Set([u.donghu]));
+
+    // 逐项明细 comes a page at a time: 100 rows, in the list's order, the total beside them.
+    const all = await listItems(prisma, roundId, {}, {}, 100_000);
+    expect(all.length).toBeGreaterThan(2 * ITEM_PAGE_SIZE);
+    const ids = (r: { id: number }[]) => r.map((x) => x.id);
+    const first = await listItemsPage(prisma, roundId, {}, itemFilterSchema.parse({}));
+    expect(first).toMatchObject({ total: all.length, page: 1, pageSize: 100 });
+    expect(ids(first.rows)).toEqual(ids(all.slice(0, 100)));
+    const second = await listItemsPage(prisma, roundId, {}, itemFilterSchema.parse({ page: "2" }));
+    expect(ids(second.rows)).toEqual(ids(all.slice(100, 200)));
+    const last = Math.ceil(all.length / 100);
+    const past = await listItemsPage(prisma, roundId, {}, itemFilterSchema.parse({ page: "999" }));
+    expect(past).toMatchObject({ page: last, total: all.length });
+    expect(ids(past.rows)).toEqual(ids(all.slice((last - 1) * 100)));
+    expect(itemFilterSchema.parse({ page: "x" }).page).toBe(1);
+    const donghu = await listItemsPage(prisma, roundId, { streetId: u.donghu }, itemFilterSchema.parse({ page: "2" }));
+    expect(donghu).toMatchObject({ total: 61, page: 1 });
+    expect(ids(donghu.rows)).toEqual(ids(rows));
   });
 
   it("exports the statistics to 编办 and leaders only, with formula-looking text neutralised", async () => {
@@ -254,6 +273,11 @@ describe("a whole pair through to a confirmed letter", () => {
     const arbitrated = await prisma.devolution.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(arbitrated).toMatchObject({ settled: true, decision: "ACCEPT", arbitratedDecision: "ACCEPT", arbitrationNote: "经核实具备承接条件", arbitratedByName: "李秀英", commentCount: 2 });
     expect(await prisma.auditLog.findFirst({ where: { action: "devolution.arbitrate", subjectId: String(ids[0]) } })).toMatchObject({ actorName: "李秀英" });
+    // A ruling is final: a second one is refused and changes nothing.
+    const arbitrations = await prisma.auditLog.count({ where: { action: "devolution.arbitrate" } });
+    expect(await arbitrateAction({ id: ids[0], decision: "DECLINE", note: "改判不承接" })).toMatchObject({ ok: false, code: "INVALID_STATE", message: "该事项已由编办裁决，裁决不能重复作出。" });
+    expect(await prisma.devolution.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ decision: "ACCEPT", arbitratedDecision: "ACCEPT", arbitrationNote: "经核实具备承接条件" });
+    expect(await prisma.auditLog.count({ where: { action: "devolution.arbitrate" } })).toBe(arbitrations);
     await actAs("chengguan");
     expect(await proposeAction({ roundId, ids: [ids[0]], proposal: "DECLINE", reason: "不服" })).toMatchObject({ ok: false, code: "INVALID_STATE" });
 

@@ -10,8 +10,10 @@ export type { Dashboard, GroupStats, HeatCode, ItemRow, PairRow, DevolutionRound
 
 export const listDevolutionRounds = (scope: { departmentId?: number; streetId?: number } = {}) => read.listDevolutionRounds(prisma, scope);
 export const roundDashboard = (roundId: number) => read.roundDashboard(prisma, roundId);
-export const listItems = (roundId: number, scope: { streetId?: number; departmentId?: number }, filter: Omit<ItemFilter, "street" | "department"> = {}) =>
+export const listItems = (roundId: number, scope: { streetId?: number; departmentId?: number }, filter: Omit<ItemFilter, "street" | "department" | "page"> = {}) =>
   read.listItems(prisma, roundId, scope, filter);
+export const listItemsPage = (roundId: number, scope: { streetId?: number; departmentId?: number }, filter: Omit<ItemFilter, "street" | "department">) =>
+  read.listItemsPage(prisma, roundId, scope, filter);
 export const listItemsForExport = (roundId: number, limit: number) => read.listItems(prisma, roundId, {}, {}, limit);
 export const listPairs = (roundId: number, scope: { streetId?: number; departmentId?: number }) => read.listPairs(prisma, roundId, scope);
 export const heatMap = (roundId: number, streetIds: number[]) => read.heatMap(prisma, roundId, streetIds);

@@ -162,17 +162,12 @@ function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/**
- * The rows of one round for a street (all its departments, or one), or for a department (all its
- * streets, or one), filtered. The caller passes the scope it is allowed to see.
- */
-export async function listItems(
-  db: Reader,
-  roundId: number,
-  scope: { streetId?: number; departmentId?: number },
-  filter: Omit<ItemFilter, "street" | "department"> = {},
-  limit = 2000,
-): Promise<ItemRow[]> {
+type ItemRowFilter = Omit<ItemFilter, "street" | "department" | "page">;
+
+/** 逐项明细 shows this many rows a page. */
+export const ITEM_PAGE_SIZE = 100;
+
+function itemConditions(roundId: number, scope: { streetId?: number; departmentId?: number }, filter: ItemRowFilter): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`d.round_id = ${roundId}`];
   if (scope.streetId) conditions.push(Prisma.sql`d.street_id = ${scope.streetId}`);
   if (scope.departmentId) conditions.push(Prisma.sql`d.department_id = ${scope.departmentId}`);
@@ -183,6 +178,44 @@ export async function listItems(
     const like = `%${escapeLike(filter.q)}%`;
     conditions.push(Prisma.sql`(i.name LIKE ${like} OR i.code LIKE ${like})`);
   }
+  return conditions;
+}
+
+/**
+ * One page of {@link listItems} and how many rows match in all; a page past the last one gives
+ * the last one.
+ */
+export async function listItemsPage(
+  db: Reader,
+  roundId: number,
+  scope: { streetId?: number; departmentId?: number },
+  filter: ItemRowFilter & { page?: number } = {},
+  pageSize = ITEM_PAGE_SIZE,
+): Promise<{ rows: ItemRow[]; total: number; page: number; pageSize: number }> {
+  const [{ total }] = await db.$queryRaw<{ total: number | bigint }[]>`
+    SELECT count(*) AS total
+    FROM devolution d
+    JOIN catalogue_item i ON i.id = d.item_id
+    WHERE ${Prisma.join(itemConditions(roundId, scope, filter), " AND ")}`;
+  const count = Number(total);
+  const page = Math.min(Math.max(1, filter.page ?? 1), Math.max(1, Math.ceil(count / pageSize)));
+  const rows = count ? await listItems(db, roundId, scope, filter, pageSize, (page - 1) * pageSize) : [];
+  return { rows, total: count, page, pageSize };
+}
+
+/**
+ * The rows of one round for a street (all its departments, or one), or for a department (all its
+ * streets, or one), filtered. The caller passes the scope it is allowed to see.
+ */
+export async function listItems(
+  db: Reader,
+  roundId: number,
+  scope: { streetId?: number; departmentId?: number },
+  filter: ItemRowFilter = {},
+  limit = 2000,
+  offset = 0,
+): Promise<ItemRow[]> {
+  const conditions = itemConditions(roundId, scope, filter);
   const rows = await db.$queryRaw<
     {
       id: number; item_id: number; street_id: number; street_name: string; department_id: number | null; department_name: string | null;
@@ -203,8 +236,8 @@ export async function listItems(
     LEFT JOIN dictionary_entry pt ON pt.id = d.power_type_id
     LEFT JOIN dictionary_entry dm ON dm.id = d.domain_id
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY su.sort_order, d.street_id, d.position
-    LIMIT ${limit}`;
+    ORDER BY su.sort_order, d.street_id, d.position, d.id
+    LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((r) => {
     const row = {
       id: r.id, itemId: r.item_id, streetId: r.street_id, streetName: r.street_name, departmentId: r.department_id, departmentName: r.department_name,

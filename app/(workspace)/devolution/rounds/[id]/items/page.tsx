@@ -2,16 +2,15 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { roundPage } from "@/lib/devolution/access";
-import { filterOptions, listItems, roundStreets } from "@/lib/devolution/queries";
+import { filterOptions, listItemsPage, roundStreets } from "@/lib/devolution/queries";
 import { itemFilterSchema } from "@/lib/devolution/schema";
 import { STATE_LABELS, STATES } from "@/lib/devolution/state";
 import { ItemList } from "@/components/devolution/item-list";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "逐项确认" };
-
-const LIMIT = 2000;
 
 export default async function ItemsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
@@ -22,8 +21,8 @@ export default async function ItemsPage({ params, searchParams }: { params: Prom
   if (scope.kind === "department" && filter.department && filter.department !== scope.departmentId) forbidden();
   const streetId = scope.kind === "street" ? scope.streetId : filter.street;
   const departmentId = scope.kind === "department" ? scope.departmentId : filter.department;
-  const [rows, options, streets] = await Promise.all([
-    listItems(round.id, { streetId, departmentId }, filter),
+  const [{ rows, total, page, pageSize }, options, streets] = await Promise.all([
+    listItemsPage(round.id, { streetId, departmentId }, filter),
     filterOptions(round.id),
     scope.kind === "street" ? Promise.resolve([]) : roundStreets(round.id),
   ]);
@@ -100,7 +99,7 @@ export default async function ItemsPage({ params, searchParams }: { params: Prom
         seenAt={new Date().toISOString()}
         summary={
           <p className="text-sm text-slate-500" data-testid="item-count">
-            共 {rows.length} 项{rows.length >= LIMIT && `（只显示前 ${LIMIT} 项，请按街道或状态筛选）`}
+            共 {total} 项{total > pageSize && `，本页第 ${(page - 1) * pageSize + 1}–${(page - 1) * pageSize + rows.length} 项`}
           </p>
         }
         empty={
@@ -109,6 +108,17 @@ export default async function ItemsPage({ params, searchParams }: { params: Prom
           </EmptyState>
         }
       />
+      {total > pageSize && (
+        <Pagination
+          page={page}
+          pageSize={pageSize}
+          total={total}
+          basePath={base}
+          params={{ street: str(filter.street), department: str(filter.department), type: str(filter.type), domain: str(filter.domain), state: filter.state, q: filter.q }}
+        />
+      )}
     </div>
   );
 }
+
+const str = (v: number | string | undefined) => (v === undefined ? undefined : String(v));

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/format";
 import { roundPage } from "@/lib/devolution/access";
 import { getDevolution } from "@/lib/devolution/queries";
-import { DECISION_LABELS, RESPONSE_LABELS, frozenReason } from "@/lib/devolution/state";
+import { DECISION_LABELS, RESPONSE_LABELS, awaitsArbitration, frozenReason } from "@/lib/devolution/state";
 import { DecisionBadge, LetterStatusBadge, StateBadge } from "@/components/devolution/badges";
 import { ArbitrationForm, CommentForm, ProposalForm, ResponseForm } from "@/components/devolution/row-forms";
 import { cx } from "@/components/ui/cx";
@@ -51,7 +51,7 @@ export default async function DevolutionPage({ params }: { params: Promise<{ id:
   const frozen = frozenReason(row);
   const canPropose = open && !frozen && can(user, "devolution.propose", subject);
   const canRespond = open && !frozen && !!row.proposal && can(user, "devolution.respond", subject);
-  const canArbitrate = open && !row.letterId && !row.lockedAt && row.response === "DISAGREE" && can(user, "devolution.manage");
+  const canArbitrate = open && awaitsArbitration(row) && can(user, "devolution.manage");
   const canComment = open && !row.lockedAt && can(user, "devolution.comment", subject);
   const item = row.item;
   const back = `/devolution/rounds/${round.id}/items?street=${row.streetId}`;
@@ -138,16 +138,17 @@ export default async function DevolutionPage({ params }: { params: Promise<{ id:
         <Section title="编办裁决" testId="arbitration-section">
           {row.arbitratedAt && row.arbitratedDecision && (
             <div className="space-y-2 text-sm">
-              <p className="flex flex-wrap items-center gap-2">
+              <p className="flex flex-wrap items-center gap-2" data-testid="arbitration-ruling">
+                <span className="text-slate-500">裁决结果：</span>
                 <DecisionBadge decision={row.arbitratedDecision} arbitrated />
                 <span className="text-slate-500">{row.arbitratedByName} 于 {formatDateTime(row.arbitratedAt)} 裁决</span>
               </p>
-              <p>裁决意见：{row.arbitrationNote}</p>
+              <p className="whitespace-pre-line"><span className="text-slate-500">裁决意见：</span>{row.arbitrationNote}</p>
               {row.arbitratedDecision === "ACCEPT" && <Duties street={row.streetDuty} department={row.departmentDuty} />}
             </div>
           )}
           {canArbitrate && (
-            <div className={cx(row.arbitratedAt && "mt-4 border-t border-slate-200 pt-4")}>
+            <div>
               <p className="mb-3 text-sm text-slate-600">
                 部门意见为「{row.proposal ? DECISION_LABELS[row.proposal] : "—"}」，街道（乡镇）不同意。请参考双方理由和沟通记录作出裁决。
               </p>
