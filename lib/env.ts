@@ -13,6 +13,8 @@ const schema = z.object({
   DATABASE_OWNER_URL: z.string().min(1).optional(),
   // Streaming replicas for the public portal's reads, comma-separated (README "Running on several servers").
   DATABASE_REPLICA_URLS: z.string().optional(),
+  // Hourly check for dispatched cases that became overdue (lib/dispatch/overdue-schedule.ts).
+  QINGDAN_OVERDUE_CHECK: z.enum(["on", "off"]).default("on"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().optional(),
   QINGDAN_DATA_DIR: z.string().default(".data"),

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { runOverdueCheck } from "./commands";
 
 /** How often the server looks for cases that became overdue (due days end at midnight, Beijing time). */
@@ -23,7 +24,7 @@ async function check() {
  * never remind twice. QINGDAN_OVERDUE_CHECK=off turns it off (e.g. for a read-only replica).
  */
 export function startOverdueChecks() {
-  if (timer || process.env.QINGDAN_OVERDUE_CHECK === "off") return;
+  if (timer || env.QINGDAN_OVERDUE_CHECK === "off") return;
   setTimeout(() => void check(), 5_000).unref();
   timer = setInterval(() => void check(), OVERDUE_CHECK_INTERVAL_MS);
   timer.unref();
