@@ -22,6 +22,8 @@ import { HiddenFields, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatFileSize } from "@/lib/format";
+import { fileTooLargeMessage } from "@/lib/uploads";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/admission/files";
 
 function Box({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -248,6 +250,7 @@ export function Attachments({ id, files, editable }: { id: number; files: { id: 
   const router = useRouter();
   const del = useAction(deleteAttachmentAction);
   const [done, setDone] = useState<string | null>(null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const up = useActionForm(uploadAttachmentAction, {
     resetOnSuccess: true,
     onSuccess: (r) => {
@@ -275,9 +278,24 @@ export function Attachments({ id, files, editable }: { id: number; files: { id: 
         </ul>
       )}
       {editable && (
-        <form className="space-y-2" encType="multipart/form-data" {...up.formProps}>
+        <form
+          className="space-y-2"
+          encType="multipart/form-data"
+          {...up.formProps}
+          onSubmit={(e) => {
+            // Say so before sending megabytes the server will refuse (it checks again).
+            const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+            if (file && file.size > MAX_ATTACHMENT_BYTES) {
+              e.preventDefault();
+              setTooLarge(fileTooLargeMessage(MAX_ATTACHMENT_BYTES));
+              return;
+            }
+            setTooLarge(null);
+            up.formProps.onSubmit(e);
+          }}
+        >
           <HiddenFields values={{ admissionId: id }} />
-          <FormError message={up.fieldErrors.file ?? up.error ?? del.error} />
+          <FormError message={tooLarge ?? up.fieldErrors.file ?? up.error ?? del.error} />
           {done && <FormSuccess>{done}</FormSuccess>}
           <label htmlFor="attachment" className="block text-sm font-medium text-slate-700">上传附件</label>
           <div className="flex flex-wrap gap-2">
