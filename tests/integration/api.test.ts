@@ -5,6 +5,7 @@ import { GET as diffGET } from "@/app/api/public/lists/[id]/diff/route";
 import { GET as searchGET } from "@/app/api/public/search/route";
 import { GET as localListsGET } from "@/app/api/public/local-duties/route";
 import { GET as localListGET } from "@/app/api/public/local-duties/[unitId]/route";
+import { searchPublished } from "@/lib/portal/read";
 import { prisma, seedDemo } from "./helpers";
 
 // The open-data API's contract (README「开放数据接口」), called as Next.js calls the handlers.
@@ -167,6 +168,23 @@ describe("GET /api/public/search", () => {
     // Only current versions: 北门's removed item is found in no version 1.
     const beimen = await listIdOf("北门街道办事处");
     expect(items.filter((i) => i.list.id === beimen).every((i) => i.list.version === 2)).toBe(true);
+  });
+
+  it("gives the same pages and counts whether the leading rows settle them or the index does", async () => {
+    // searchPublished reads the leading rows in item order first (a common term's page is there)
+    // and turns to the bigram index for what they do not settle. Small prefixes force every mix.
+    for (const q of ["处罚", "消防", "行政", "监督检查", "不存在的事项"]) {
+      for (const pageSize of [1, 3, 20]) {
+        for (const page of [1, 2, 4]) {
+          const byIndex = await searchPublished(prisma, { q, page, pageSize }, 0);
+          for (const prefixRows of [1, 5, 40, 2000]) {
+            expect(await searchPublished(prisma, { q, page, pageSize }, prefixRows), `${q} ${pageSize} ${page} ${prefixRows}`).toEqual(byIndex);
+          }
+        }
+      }
+    }
+    const all = await searchPublished(prisma, { q: "处罚", page: 1, pageSize: 100 }, 0);
+    expect(all.total).toBeGreaterThan(3);
   });
 
   it("never finds a draft's items", async () => {
