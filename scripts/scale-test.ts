@@ -2,8 +2,9 @@
 // several servers", on this one machine, under load, losing an app server in the middle:
 //   1. a PostgreSQL primary and a streaming replica (Debian's postgresql packages; installed when
 //      missing and running as root, as .ci/run does for Chromium);
-//   2. two app servers (scripts/server.mjs) on different ports, nginx in front (the same
-//      directives as deploy/nginx/qingdan.conf, on loopback ports and temporary paths);
+//   2. two app servers (scripts/server.mjs) on different ports, nginx in front
+//      (deploy/nginx/qingdan.conf itself, rewritten for loopback ports and temporary paths by
+//      scripts/nginx-config.ts);
 //   3. the demo city seeded;
 //   4. a bounded load of public reads through nginx, mixed with sign-ins (workspace writes) and
 //      one publish through the app's own publish command;
@@ -20,6 +21,7 @@ import path from "node:path";
 import pg from "pg";
 import { buildIfNeeded, generateClient, migrate, root } from "./runtime";
 import { freePort } from "./test-db";
+import { nginxConfigFromDeploy, readDeployNginxConf } from "./nginx-config";
 
 const SECONDS = Number(process.env.SCALE_TEST_SECONDS ?? 30);
 const CONNECTIONS = 32;
@@ -199,7 +201,7 @@ async function main() {
     fs.chmodSync(nginxDir, 0o777);
     fs.chmodSync(path.join(nginxDir, "cache"), 0o777);
     const conf = path.join(nginxDir, "nginx.conf");
-    fs.writeFileSync(conf, nginxConfig({ dir: nginxDir, port: front, upstreams: [appA, appB] }));
+    fs.writeFileSync(conf, nginxConfigFromDeploy(readDeployNginxConf(), { dir: nginxDir, port: front, upstreams: [appA, appB], user: isRoot ? "nobody nogroup" : undefined }));
     start("nginx", "/usr/sbin/nginx", ["-c", conf, "-p", nginxDir, "-g", "daemon off;"], {}, path.join(dir, "nginx.log"));
     await waitFor("nginx", async () => (await request(`${frontUrl}/`)).status === 200);
     console.log(`两个应用服务器（:${appA}、:${appB}）和 nginx（:${front}）已启动。`);
@@ -300,57 +302,6 @@ async function publishOne(prisma: import("../lib/generated/prisma/client").Prism
     if (Date.now() - t > 60_000) return -1;
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** The directives of deploy/nginx/qingdan.conf, on loopback ports and this run's paths. */
-function nginxConfig({ dir, port, upstreams }: { dir: string; port: number; upstreams: number[] }) {
-  return `
-${isRoot ? "user nobody nogroup;" : ""}
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  map $http_cookie $qingdan_signed_in {
-    default 0;
-    "~*session-token=" 1;
-  }
-  upstream qingdan_app {
-${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join("\n")}
-    keepalive 64;
-  }
-  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=qingdan_public:10m max_size=256m inactive=1d use_temp_path=off;
-  server {
-    listen 127.0.0.1:${port};
-    client_max_body_size 64m;
-    proxy_http_version 1.1;
-    proxy_set_header Connection "";
-    proxy_set_header Host $host;
-    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    proxy_set_header X-Forwarded-Proto $scheme;
-    proxy_next_upstream error timeout http_502 http_503 http_504;
-    proxy_next_upstream_tries 3;
-    proxy_connect_timeout 2s;
-    location / {
-      proxy_pass http://qingdan_app;
-      proxy_cache qingdan_public;
-      proxy_cache_key $scheme$host$request_uri;
-      proxy_cache_bypass $qingdan_signed_in $http_rsc;
-      proxy_no_cache $qingdan_signed_in $http_rsc;
-      proxy_cache_revalidate on;
-      proxy_cache_use_stale updating error timeout http_502 http_503;
-      proxy_cache_background_update on;
-      proxy_cache_lock on;
-    }
-  }
-}
-`;
 }
 
 main().then(
