@@ -10,6 +10,7 @@ import path from "node:path";
 import next from "next";
 import pg from "pg";
 import { createPageCache, GENERATION_SQL, PUBLIC_CHANGED } from "./page-cache.mjs";
+import { replicaUrls } from "../lib/db/replica-urls.mjs";
 
 const argv = process.argv.slice(2);
 const arg = (short, long) => {
@@ -31,6 +32,10 @@ const watcher = cache ? watchGeneration(cache) : null;
 await app.prepare();
 server.on("request", (req, res) => {
   req.headers["x-qingdan-peer"] = req.socket.remoteAddress ?? "";
+  // Whether the request renders the React payload only (a client-side navigation or prefetch),
+  // with no HTML. Next.js hides its own RSC header from pages and the proxy; the list page's
+  // tables need to know (components/portal/static-island.tsx).
+  req.headers["x-qingdan-payload-only"] = req.headers.rsc === "1" ? "1" : "0";
   const render = (out = res) =>
     handle(req, out).catch((error) => {
       console.error(error);
@@ -69,7 +74,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
  * (lib/portal/page-cache-signal.ts).
  */
 function watchGeneration(cache) {
-  const replicas = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  const replicas = replicaUrls(process.env.DATABASE_REPLICA_URLS);
   const urls = replicas.length ? replicas : [process.env.DATABASE_URL].filter(Boolean);
   const everyMs = Number(process.env.QINGDAN_PAGE_CACHE_CHECK_MS ?? 1000);
   globalThis[PUBLIC_CHANGED] = () => cache.dropCurrent();

@@ -1,15 +1,18 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { DutySection } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { FORM_LABELS, SECTION_LABELS, SECTIONS } from "@/lib/lists/labels";
 import { filterRows, LIST_PAGE_SIZE, pageRows, UNCLASSIFIED, type ListRow } from "@/lib/portal/items";
+import { putIsland } from "@/lib/portal/islands";
 import { publicList, versionRows } from "@/lib/portal/queries";
 import { currentListSize } from "@/lib/local-duties/queries";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PrintButton } from "./print-button";
+import { StaticIsland } from "./static-island";
 
 export const listFilterSchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
@@ -67,6 +70,64 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
   };
   const pageHref = (page: number) => link({ page: page > 1 ? page : undefined });
   const allHref = link({ all: "1" });
+
+  // The item tables: the bulk of the page. Sent once, as HTML, when the page is rendered to HTML
+  // (see StaticIsland); in the payload only for a client-side navigation, which renders no HTML.
+  const groups = (
+    <>
+      {paged.groups.map((g, i) => {
+        const cols = columnsFor(g.section, list.form);
+        const title = list.form === "DUTY" ? `${SECTION_LABELS[g.section]} · ${g.category ?? UNCLASSIFIED}` : (g.category ?? UNCLASSIFIED);
+        return (
+          <section key={`${g.key}#${i}`} aria-labelledby={`g-${i}`}>
+            <h3 id={`g-${i}`} className="mb-2 text-base font-semibold text-slate-800">
+              {title}
+              {g.continued ? "（续）" : ""} <span className="text-sm font-normal text-slate-600">（{g.total} 项）</span>
+            </h3>
+            <div className="item-table-frame">
+              <table className="item-table" data-testid="items-table">
+                <thead>
+                  <tr>
+                    <th scope="col">序号</th>
+                    <th scope="col">事项名称</th>
+                    {cols.map((c) => (
+                      <th key={c.label} scope="col">
+                        {c.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.rows.map((r) => (
+                    <tr key={r.itemKey}>
+                      <td>{r.position}</td>
+                      <td>
+                        <a href={itemHref(r.itemKey)}>{r.name}</a>
+                        {r.subItemName && <small>子项：{r.subItemName}</small>}
+                      </td>
+                      {cols.map((c) => {
+                        const value = c.value(r);
+                        return c.wide ? (
+                          <td key={c.label} data-label={c.label} className="wide">
+                            {value && <div>{value}</div>}
+                          </td>
+                        ) : (
+                          <td key={c.label} data-label={c.label}>
+                            {value}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+  const token = items.length === 0 || (await headers()).get("x-qingdan-payload-only") === "1" ? "" : putIsland(groups);
 
   return (
     <main id="main" className="portal-main mx-auto max-w-6xl px-4 py-8">
@@ -149,7 +210,10 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
                 <Link
                   href={link({ type: filter.type === c.name ? undefined : c.name })}
                   aria-current={filter.type === c.name ? "true" : undefined}
-                  className={cx("inline-block rounded-full border px-3 py-1 text-sm", filter.type === c.name ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 text-slate-700 hover:border-brand-600")}
+                  className={cx(
+                    "inline-block rounded-full border px-3 py-1 text-sm",
+                    filter.type === c.name ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 text-slate-700 hover:border-brand-600",
+                  )}
                 >
                   {c.name} {c.count}
                 </Link>
@@ -165,18 +229,17 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
                 <Link
                   href={link({ category: filter.category === c.name ? undefined : c.name })}
                   aria-current={filter.category === c.name ? "true" : undefined}
-                  className={cx("inline-block rounded-full border px-3 py-1 text-sm", filter.category === c.name ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 text-slate-700 hover:border-brand-600")}
+                  className={cx(
+                    "inline-block rounded-full border px-3 py-1 text-sm",
+                    filter.category === c.name ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 text-slate-700 hover:border-brand-600",
+                  )}
                 >
                   {c.name} {c.count}
                 </Link>
               </li>
             ))}
           </ul>
-          {list.form === "DUTY" && (
-            <p className="mt-3 text-sm text-slate-700">
-              {counts.bySection.map((s) => `${SECTION_LABELS[s.name]} ${s.count} 项`).join("，")}
-            </p>
-          )}
+          {list.form === "DUTY" && <p className="mt-3 text-sm text-slate-700">{counts.bySection.map((s) => `${SECTION_LABELS[s.name]} ${s.count} 项`).join("，")}</p>}
         </div>
       </section>
 
@@ -260,58 +323,9 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
                 </a>
               </p>
             )}
-            <div className="space-y-6">
-              {paged.groups.map((g, i) => {
-                const cols = columnsFor(g.section, list.form);
-                const title = list.form === "DUTY" ? `${SECTION_LABELS[g.section]} · ${g.category ?? UNCLASSIFIED}` : (g.category ?? UNCLASSIFIED);
-                return (
-                  <section key={`${g.key}#${i}`} aria-labelledby={`g-${i}`}>
-                    <h3 id={`g-${i}`} className="mb-2 text-base font-semibold text-slate-800">
-                      {title}
-                      {g.continued ? "（续）" : ""} <span className="text-sm font-normal text-slate-600">（{g.total} 项）</span>
-                    </h3>
-                    <div className="item-table-frame">
-                      <table className="item-table" data-testid="items-table">
-                        <thead>
-                          <tr>
-                            <th scope="col">序号</th>
-                            <th scope="col">事项名称</th>
-                            {cols.map((c) => (
-                              <th key={c.label} scope="col">
-                                {c.label}
-                              </th>
-                            ))}
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {g.rows.map((r) => (
-                            <tr key={r.itemKey}>
-                              <td>{r.position}</td>
-                              <td>
-                                <a href={itemHref(r.itemKey)}>{r.name}</a>
-                                {r.subItemName && <small>子项：{r.subItemName}</small>}
-                              </td>
-                              {cols.map((c) => {
-                                const value = c.value(r);
-                                return c.wide ? (
-                                  <td key={c.label} data-label={c.label} className="wide">
-                                    {value && <div>{value}</div>}
-                                  </td>
-                                ) : (
-                                  <td key={c.label} data-label={c.label}>
-                                    {value}
-                                  </td>
-                                );
-                              })}
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
-                  </section>
-                );
-              })}
-            </div>
+            <StaticIsland key={token || "payload"} token={token} className="space-y-6">
+              {token ? null : groups}
+            </StaticIsland>
             {paged.pages > 1 ? (
               <nav aria-label="事项分页" className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="item-pages">
                 {paged.all ? (

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { replicaUrls } from "./replica-urls.mjs";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -33,12 +34,7 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 /** The replica URLs named by DATABASE_REPLICA_URLS (comma-separated), if any. */
-export function replicaUrls(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((u) => u.trim())
-    .filter(Boolean);
-}
+export { replicaUrls };
 
 function lazyReplicas() {
   if (globalForPrisma.qingdanReplicas === undefined) {

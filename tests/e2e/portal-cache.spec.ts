@@ -73,3 +73,36 @@ test("a change to what the public sees shows on the current URL within about a s
     await db(`UPDATE org_unit SET name = $1, updated_at = now() WHERE id = $2`, [list.name, list.unit_id]);
   }
 });
+
+test("the list page carries its items once: in the HTML, not again in the React payload, and they stay after React takes over", async ({ page, request }) => {
+  const { id } = await beimen();
+  const [item] = await db<{ name: string; item_key: string }>(
+    `SELECT vi.name, vi.item_key FROM power_list_version_item vi JOIN power_list l ON l.current_version_id = vi.version_id
+      WHERE l.id = $1 ORDER BY vi.position LIMIT 1`,
+    [id],
+  );
+  const html = await (await request.get(`/lists/${id}?fresh=${Date.now()}`)).text();
+  const itemLink = `/lists/${id}/items/${encodeURIComponent(item.item_key)}`;
+  // Once as a link in the table; the payload (self.__next_f) names no item link.
+  expect(html.split(`href="${itemLink}"`).length - 1).toBe(1);
+  const payload = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+  expect(payload.length).toBeGreaterThan(0);
+  expect(payload).not.toContain(itemLink);
+
+  await page.goto(`/lists/${id}`);
+  const table = page.getByTestId("items-table").first();
+  await expect(table.getByRole("link", { name: item.name })).toBeVisible();
+  // A client-side navigation (a count chip is a Next.js link) renders the tables from the payload.
+  const chip = page.getByTestId("counts-by-type").getByRole("link").first();
+  const type = ((await chip.textContent()) ?? "").replace(/\s*\d+$/, "");
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await chip.click();
+  await expect(page).toHaveURL(/type=/);
+  await expect(page.getByTestId("items-count")).toContainText("找到");
+  await expect(page.getByTestId("items-table").first()).toBeVisible();
+  await expect(page.getByTestId("items-table").first().locator("tbody tr").first()).toContainText(type);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  // And back: the first page's tables again.
+  await page.goBack();
+  await expect(page.getByTestId("items-table").first().getByRole("link", { name: item.name })).toBeVisible();
+});
