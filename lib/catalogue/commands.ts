@@ -151,6 +151,23 @@ export async function writeItems(tx: Tx, editionId: number, items: ItemData[]): 
   return { items: written, subItems: writtenSubs, ids: ids.map((r) => r.id) };
 }
 
+/**
+ * Numbers an edition's items 1, 2, 3 … in their order, as one list: an item standing for several
+ * numbered items (序号 「2,3」, seqCount 2) gets a range (「2~3」). The content hash keeps the 序号
+ * the file had, so re-importing the same file still finds its items identical. Returns how many
+ * items changed number. The caller holds the edition lock.
+ */
+export async function renumberEdition(tx: Tx, editionId: number): Promise<number> {
+  return tx.$executeRaw`
+    WITH numbered AS (
+      SELECT id, seq_count, sum(seq_count) OVER (ORDER BY position) AS upto FROM catalogue_item WHERE edition_id = ${editionId}
+    ), fresh AS (
+      SELECT id, CASE WHEN seq_count > 1 THEN (upto - seq_count + 1)::text || '~' || upto::text ELSE upto::text END AS seq FROM numbered
+    )
+    UPDATE catalogue_item c SET seq = f.seq, updated_at = now()
+    FROM fresh f WHERE c.id = f.id AND c.seq IS DISTINCT FROM f.seq`;
+}
+
 const snapshotSelect = {
   id: true, editionId: true, position: true, seq: true, code: true, name: true, powerTypeId: true, powerTypeRaw: true,
   domainId: true, domainRaw: true, departmentId: true, departmentName: true, legalBasis: true, exerciseSubject: true,
@@ -530,7 +547,10 @@ export async function commitFile(
   if (preview.counts.toImport === 0) {
     throw new AppError("INVALID_STATE", "没有需要导入的新事项：全部事项已被排除，或与本版本已有事项完全相同。");
   }
+  const hadItems = (await tx.catalogueItem.count({ where: { editionId: file.editionId } })) > 0;
   const written = await writeItems(tx, file.editionId, preview.items);
+  // A second file merged into the draft starts its own numbering at 1: number the whole edition afresh.
+  const renumbered = hadItems ? await renumberEdition(tx, file.editionId) : 0;
   const report = await tx.importReport.create({
     data: {
       editionId: file.editionId,
@@ -563,7 +583,7 @@ export async function commitFile(
     action: file.source === "CLI" ? "catalogue.import.cli" : "catalogue.import",
     subjectType: "catalogueEdition",
     subjectId: file.editionId,
-    after: { fileName: file.fileName, sha256, ...summary },
+    after: { fileName: file.fileName, sha256, ...summary, ...(renumbered ? { renumbered } : {}) },
   });
   return summary;
 }

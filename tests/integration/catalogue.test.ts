@@ -125,6 +125,17 @@ describe("demo catalogues", () => {
     // Sub-items are compared one by one (the first item has three).
     expect(diff.changed.map((c) => [c.after.values.code, c.changes.map((x) => x.field)])).toContainEqual(["SL-CF-CG-007", ["legalBasis"]]);
     expect(diff.changed.every((c) => c.changes.every((x) => x.field === "legalBasis"))).toBe(true);
+    // Items and sub-items counted apart reconcile with each edition's header.
+    const [from, to] = await Promise.all([
+      prisma.catalogueEdition.findFirstOrThrow({ where: { title: GUIDANCE_TITLE }, select: { _count: { select: { items: true, subItems: true } } } }),
+      prisma.catalogueEdition.findFirstOrThrow({ where: { title: GUIDANCE_DRAFT_TITLE }, select: { _count: { select: { items: true, subItems: true } } } }),
+    ]);
+    const { items, subItems } = diff.counts;
+    expect(items.unchanged + items.changed + items.removed).toBe(from._count.items);
+    expect(items.unchanged + items.changed + items.added).toBe(to._count.items);
+    expect(subItems.unchanged + subItems.changed + subItems.removed).toBe(from._count.subItems);
+    expect(subItems.unchanged + subItems.changed + subItems.added).toBe(to._count.subItems);
+    expect(diff.counts.from).toEqual(from._count);
   });
 });
 
@@ -418,6 +429,28 @@ describe("import", () => {
     const same = await upload(draft, workbook(SAMPLE_ROWS.slice(0, 1)), "第三版.xlsx");
     expect(await commitImportAction({ sessionId: same })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await counts(draft)).toMatchObject({ items: 4, reports: 2 });
+  });
+
+  it("numbers the merged edition afresh when a second file is imported into the draft", async () => {
+    const draft = await newDraft("多文件合并编号测试版本");
+    expect((await commitImportAction({ sessionId: await upload(draft, workbook(SAMPLE_ROWS), "甲局.xlsx") })).ok).toBe(true);
+    const second: (string | number)[][] = [
+      [1, "对占道经营的处罚", "", "行政处罚", "城管执法", "", "【法规】甲"],
+      ["2,3", "对乱贴小广告的处罚", "", "行政处罚", "城管执法", "", "【法规】乙"],
+      [4, "对施工噪声的处罚", "", "行政处罚", "城管执法", "", "【法规】丙"],
+    ];
+    const r = await commitImportAction({ sessionId: await upload(draft, workbook(second), "乙局.xlsx") });
+    expect(r).toMatchObject({ ok: true, data: { items: 3 } });
+    const items = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { seq: true, name: true } });
+    expect(items.map((i) => i.seq)).toEqual(["1", "2", "3", "4", "5~6", "7"]);
+    expect(items[3].name).toBe("对占道经营的处罚");
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "catalogue.import", subjectId: String(draft) }, orderBy: { id: "desc" } });
+    expect(audit.after).toMatchObject({ fileName: "乙局.xlsx", renumbered: 3 });
+    // Re-importing the first file still finds its items identical, although their 序号 moved.
+    const again = await upload(draft, workbook([...SAMPLE_ROWS.slice(0, 1), [9, "对新增事项的处罚", "", "行政处罚", "城管执法", "", "【法规】丁"]]), "甲局补充.xlsx");
+    expect(await commitImportAction({ sessionId: again })).toMatchObject({ ok: true, data: { items: 1, skipped: 1 } });
+    const seqs = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { seq: true } });
+    expect(seqs.map((i) => i.seq)).toEqual(["1", "2", "3", "4", "5~6", "7", "8"]);
   });
 
   it("writes all or nothing: a failure after the items are inserted leaves no trace", async () => {

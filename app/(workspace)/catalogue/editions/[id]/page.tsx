@@ -108,9 +108,13 @@ export default async function EditionPage({ params, searchParams }: Props) {
             </Link>
           )}
           {canIssue && <IssueEditionButton edition={info} />}
-          {edition.copiedFrom && (
-            <Link href={`/catalogue/compare?from=${edition.copiedFrom.id}&to=${edition.id}`} className={buttonClass.secondary}>
+          {edition.copiedFrom ? (
+            <Link href={`/catalogue/compare?from=${edition.copiedFrom.id}&to=${edition.id}`} className={buttonClass.secondary} data-testid="edition-compare">
               与原版本对比
+            </Link>
+          ) : (
+            <Link href={`/catalogue/compare?to=${edition.id}`} className={buttonClass.secondary} data-testid="edition-compare">
+              版本对比
             </Link>
           )}
         </div>
