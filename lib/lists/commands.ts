@@ -2,7 +2,7 @@ import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
 import type { DutySection, ListItemSource, PowerListForm, PowerListStatus, Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { sourcedItems } from "./draft-source";
+import { pendingDevolutions, sourcedItems } from "./draft-source";
 import { DEFAULT_STAGES, FORM_LABELS, ITEM_FIELDS, OPINION_LABELS, PUBLISH_STAGE, SECTIONS } from "./labels";
 import type { ListReviewSubject, ListSubject, ListUnitSubject } from "./policy";
 import type { AddItemInput, CreateListInput, ItemFields, OpinionInput, PublishInput, StagesInput, UpdateItemInput } from "./schema";
@@ -159,8 +159,11 @@ export async function createList(input: CreateListInput, ctx: CommandContext) {
   await tx.powerListStageAssignee.createMany({
     data: stages.flatMap((stage) => assignees[stage.kind as keyof typeof assignees].map((unitId) => ({ stageId: stage.id, unitId }))),
   });
-  const counts = { general: sourced.filter((s) => s.source === "GENERAL").length, devolved: sourced.filter((s) => s.source === "DEVOLVED").length };
-  await event(tx, ctx, list.id, "created", { note: `带入法定权力事项 ${counts.general} 项、赋权承接事项 ${counts.devolved} 项`, data: counts });
+  // Accepted 承接 items whose letter is not signed by both sides stay out, as 待确认.
+  const pending = (await pendingDevolutions(tx, unit.id)).length;
+  const counts = { general: sourced.filter((s) => s.source === "GENERAL").length, devolved: sourced.filter((s) => s.source === "DEVOLVED").length, pending };
+  const pendingNote = pending ? `；另有 ${pending} 项赋权承接事项的确认书尚未由双方签署，未带入（待确认）` : "";
+  await event(tx, ctx, list.id, "created", { note: `带入法定权力事项 ${counts.general} 项、赋权承接事项 ${counts.devolved} 项${pendingNote}`, data: counts });
   await audit({ action: "list.create", subjectType: "powerList", subjectId: list.id, after: { unitId: unit.id, form: input.form, title, ...counts } });
   return { id: list.id };
 }

@@ -45,6 +45,9 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   const items = street.getByTestId("draft-items");
   await expect(items.getByText("法定权力事项").first()).toBeVisible();
   await expect(items.getByText("赋权承接事项").first()).toBeVisible();
+  // 卫健委's letter still waits for the street's signature: its items stay out, shown as 待确认.
+  await expect(street.getByTestId("pending-devolutions")).toContainText("待确认，未带入草案");
+  await expect(street.getByTestId("pending-devolutions")).toContainText("待街道签署");
   await street.screenshot({ path: "test-results/screens/lists-draft.png", fullPage: false });
 
   // An item of the unit's own.

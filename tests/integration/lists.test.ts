@@ -22,6 +22,7 @@ import {
 } from "@/lib/adjustments/actions";
 import { today as todayInChina } from "@/lib/dates";
 import { readDiff } from "@/lib/portal/read";
+import { pendingDraftItems } from "@/lib/lists/queries";
 import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
 import { ownerSql } from "./database";
 
@@ -66,10 +67,21 @@ describe("compiling, reviewing and publishing a power list", () => {
     if (!r.ok) return;
     listId = r.data.id;
     const claims = await prisma.claim.count({ where: { streetId: donghu, active: true } });
-    const accepted = await prisma.devolution.findMany({ where: { streetId: donghu, settled: true, decision: "ACCEPT" }, distinct: ["itemId"], select: { itemId: true } });
+    // Only 承接 items whose confirmation letter both sides signed come in (应急管理局's); 卫健委's
+    // letter still waits for the street and 城管局's items have none: those are 待确认.
+    const accepted = await prisma.devolution.findMany({ where: { streetId: donghu, settled: true, decision: "ACCEPT" }, distinct: ["itemId"], select: { itemId: true, letter: { select: { status: true, streetConfirmedAt: true, departmentConfirmedAt: true } } } });
+    const signed = accepted.filter((a) => a.letter?.status === "CONFIRMED" && a.letter.streetConfirmedAt && a.letter.departmentConfirmedAt);
+    expect(signed.length).toBeGreaterThan(0);
+    expect(signed.length).toBeLessThan(accepted.length);
     const items = await prisma.powerListItem.findMany({ where: { listId } });
     expect(items.filter((i) => i.source === "GENERAL")).toHaveLength(claims);
-    expect(items.filter((i) => i.source === "DEVOLVED")).toHaveLength(accepted.length);
+    expect(items.filter((i) => i.source === "DEVOLVED").map((i) => i.sourceItemId).sort()).toEqual(signed.map((a) => a.itemId).sort());
+    const pending = await pendingDraftItems(listId);
+    expect(pending.map((p) => p.itemId).sort()).toEqual(accepted.filter((a) => !signed.includes(a)).map((a) => a.itemId).sort());
+    expect(pending.map((p) => p.state)).toContain("待街道签署");
+    expect(pending.find((p) => p.state === "待街道签署")).toMatchObject({ departmentName: "示例市卫生健康委员会", documentNumber: expect.any(String) });
+    const created = await prisma.powerListEvent.findFirstOrThrow({ where: { listId, kind: "created" } });
+    expect(created.note).toContain(`另有 ${pending.length} 项赋权承接事项的确认书尚未由双方签署，未带入（待确认）`);
     expect(items.every((i) => i.sourceLabel && i.sourceItemId)).toBe(true);
     expect(items.filter((i) => i.categoryId !== null).length).toBe(items.length);
     const list = await listOf(listId);
