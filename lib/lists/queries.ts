@@ -125,6 +125,8 @@ export async function listOpinions(listId: number) {
       unitName: true,
       opinion: true,
       body: true,
+      meetingNumber: true,
+      meetingDate: true,
       authorName: true,
       createdAt: true,
       stage: { select: { name: true } },

@@ -102,7 +102,9 @@ export async function seedLists(tx: Tx, units: Map<string, number>, now = new Da
           : opinion === "AGREE_WITH_CHANGES"
             ? "建议将承办机构统一写为「综合行政执法队」。"
             : "同意。";
-        await recordOpinion({ listId, version: await versionOf(listId), opinion, body, itemComments: [] }, reviewer);
+        // 常务会审定 names its meeting (the seed's lists are reviewed in the weeks before today).
+        const meeting = stage.kind === "EXECUTIVE" ? { meetingNumber: "2026年第23次常务会议", meetingDate: todayInChina(new Date(Date.now() - 7 * DAY)) } : {};
+        await recordOpinion({ listId, version: await versionOf(listId), opinion, body, ...meeting, itemComments: [] }, reviewer);
         if (returning) {
           const drafter = await tx.powerList.findUniqueOrThrow({ where: { id: listId }, select: { unitId: true } });
           await submitList({ listId, version: await versionOf(listId) }, ctxFor(actorFor(drafter.unitId, ["STREET", "COMMUNITY"])));

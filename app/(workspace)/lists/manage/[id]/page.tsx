@@ -7,7 +7,8 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { returnListAction, submitListAction, recordOpinionAction } from "@/lib/lists/actions";
-import { FORM_LABELS, OPINION_LABELS, OPINION_TONES } from "@/lib/lists/labels";
+import { chineseDay, FORM_LABELS, OPINION_LABELS, OPINION_TONES } from "@/lib/lists/labels";
+import { dayOfDbDate } from "@/lib/dates";
 import { draftItems, getList, listOpinions, listTimeline, listVersions, pendingDraftItems } from "@/lib/lists/queries";
 import { table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
@@ -184,6 +185,7 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
             input={{ listId: id, version: list.version }}
             items={items.map((i) => ({ id: i.id, label: i.name }))}
             disagreeHint="选择「不同意」将把草案退回起草单位修改，请写明理由。"
+            meeting={active.kind === "EXECUTIVE"}
           />
         </section>
       )}
@@ -281,6 +283,12 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
                   </span>
                   <span className="text-xs text-slate-500">{formatDateTime(o.createdAt)}</span>
                 </p>
+                {o.meetingNumber && (
+                  <p className="mt-1 text-slate-700" data-testid="opinion-meeting">
+                    会议期次：{o.meetingNumber}
+                    {o.meetingDate && `　会议日期：${chineseDay(dayOfDbDate(o.meetingDate))}`}
+                  </p>
+                )}
                 {o.body && <p className="mt-1 whitespace-pre-line text-slate-700">{o.body}</p>}
                 {o.itemComments.length > 0 && (
                   <ul className="mt-2 space-y-1 border-l-2 border-amber-200 pl-3 text-xs text-slate-700">
