@@ -80,6 +80,7 @@ export const AUDIT_EVENTS = {
   "catalogue.item.create": catalogue("catalogue.item.create"),
   "catalogue.item.update": catalogue("catalogue.item.update"),
   "catalogue.item.delete": catalogue("catalogue.item.delete"),
+  "catalogue.item.bulkEdit": catalogue("catalogue.item.bulkEdit"),
   "catalogue.import.upload": catalogue("catalogue.import.upload"),
   "catalogue.import.adjust": catalogue("catalogue.import.adjust"),
   "catalogue.import.discard": catalogue("catalogue.import.discard"),

@@ -22,6 +22,7 @@ import type { ParseResult } from "@/lib/catalogue/import/parse";
 import { EMPTY_IMPORT_OPTIONS } from "./schema";
 import type {
   AdjustImportInput,
+  BulkEditInput,
   CreateItemInput,
   ImportOptions,
   ItemFormInput,
@@ -281,6 +282,42 @@ export async function deleteItem(input: { id: number }, { tx, audit }: Catalogue
   await tx.catalogueItem.delete({ where: { id: input.id } });
   await audit({ action: "catalogue.item.delete", subjectType: "catalogueItem", subjectId: input.id, before });
   return { id: input.id, editionId: current.editionId };
+}
+
+/**
+ * Sets the 领域 and/or the 实施部门 of many items of one draft edition at once: all of them or
+ * none, one audit entry naming every item with what it had before. The content hash stays that
+ * of the imported content, so re-importing the file still finds these items identical.
+ */
+export async function bulkEditItems(input: BulkEditInput, { tx, audit }: CatalogueContext) {
+  const edition = await lockEdition(tx, input.editionId, { draft: true });
+  const ids = [...new Set(input.itemIds)];
+  const domain = input.domainId != null
+    ? await tx.dictionaryEntry.findFirst({ where: { id: input.domainId, kind: "DOMAIN", active: true }, select: { id: true, name: true } })
+    : null;
+  if (input.domainId != null && !domain) throw new AppError("VALIDATION", undefined, { domainId: "该领域不存在或已停用，请重新选择" });
+  const department = input.departmentId != null
+    ? await tx.orgUnit.findFirst({ where: { id: input.departmentId, kind: "DEPARTMENT", active: true }, select: { id: true, name: true } })
+    : null;
+  if (input.departmentId != null && !department) throw new AppError("VALIDATION", undefined, { departmentId: "该部门不存在或已停用，请重新选择" });
+  const items = await tx.catalogueItem.findMany({
+    where: { editionId: edition.id, id: { in: ids } },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true, domainId: true, domainRaw: true, departmentId: true, departmentName: true },
+  });
+  if (items.length !== ids.length) throw new AppError("VALIDATION", "所选事项中有的不属于该版本或已被删除，请刷新页面后重新选择。", { itemIds: "请重新选择事项" });
+  const data: Prisma.CatalogueItemUpdateManyMutationInput = {};
+  if (domain) Object.assign(data, { domainId: domain.id });
+  if (department) Object.assign(data, { departmentId: department.id, departmentName: department.name });
+  const updated = await tx.catalogueItem.updateMany({ where: { editionId: edition.id, id: { in: ids } }, data });
+  await audit({
+    action: "catalogue.item.bulkEdit",
+    subjectType: "catalogueEdition",
+    subjectId: edition.id,
+    before: { items: items.map((i) => ({ id: i.id, name: i.name, domainId: i.domainId, domainRaw: i.domainRaw, departmentId: i.departmentId, departmentName: i.departmentName })) },
+    after: { count: updated.count, ...(domain ? { domain: domain.name, domainId: domain.id } : {}), ...(department ? { department: department.name, departmentId: department.id } : {}) },
+  });
+  return { editionId: edition.id, count: updated.count, domain: domain?.name ?? null, department: department?.name ?? null };
 }
 
 /* ------------------------------------------------------------------------------------------ */

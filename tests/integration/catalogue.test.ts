@@ -5,6 +5,7 @@ import * as XLSX from "@e965/xlsx";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   adjustImportAction,
+  bulkEditItemsAction,
   commitImportAction,
   createEditionAction,
   createItemAction,
@@ -451,6 +452,45 @@ describe("import", () => {
     expect(await commitImportAction({ sessionId: again })).toMatchObject({ ok: true, data: { items: 1, skipped: 1 } });
     const seqs = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { seq: true } });
     expect(seqs.map((i) => i.seq)).toEqual(["1", "2", "3", "4", "5~6", "7", "8"]);
+  });
+
+  it("lets 编办 set the 领域 and 部门 of many items of a draft at once, in one audited action", async () => {
+    const draft = await newDraft("批量设置领域测试版本");
+    expect((await commitImportAction({ sessionId: await upload(draft, workbook(SAMPLE_ROWS), "批量.xlsx") })).ok).toBe(true);
+    const items = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { id: true } });
+    const fire = (await prisma.dictionaryEntry.findFirstOrThrow({ where: { kind: "DOMAIN", name: "消防" } })).id;
+    const yj = (await prisma.orgUnit.findFirstOrThrow({ where: { name: "示例市应急管理局" } })).id;
+    const chosen = [items[0].id, items[2].id];
+    const before = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { id: "asc" } });
+
+    await actAs("chengguan");
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: chosen, domainId: fire })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("bianban");
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: [], domainId: fire })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { itemIds: "请先勾选要修改的事项" } });
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: chosen })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { domainId: "请选择要设置的领域或实施部门" } });
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: chosen, domainId: (await typeId("行政处罚")) })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { domainId: expect.any(String) } });
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: chosen, departmentId: await prisma.orgUnit.findFirstOrThrow({ where: { name: "东湖街道办事处" } }).then((u) => u.id) })).toMatchObject({ ok: false, fieldErrors: { departmentId: expect.any(String) } });
+    const foreign = await prisma.catalogueItem.findFirstOrThrow({ where: { edition: { title: GUIDANCE_TITLE } }, select: { id: true } });
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: [...chosen, foreign.id], domainId: fire })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { id: "asc" } })).toEqual(before);
+
+    const r = await bulkEditItemsAction({ editionId: draft, itemIds: chosen, domainId: fire, departmentId: yj });
+    expect(r).toMatchObject({ ok: true, data: { count: 2, domain: "消防", department: "示例市应急管理局" } });
+    const after = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { id: true, domainId: true, departmentId: true, departmentName: true } });
+    expect(after[0]).toMatchObject({ domainId: fire, departmentId: yj, departmentName: "示例市应急管理局" });
+    expect(after[2]).toMatchObject({ domainId: fire, departmentId: yj });
+    expect(after[1].domainId).not.toBe(fire);
+    // Only the 领域: the 部门 stays.
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: [items[1].id], domainId: fire })).toMatchObject({ ok: true, data: { count: 1 } });
+    expect(await prisma.catalogueItem.findUniqueOrThrow({ where: { id: items[1].id } })).toMatchObject({ domainId: fire, departmentName: before.find((b) => b.id === items[1].id)!.departmentName });
+    const audits = await prisma.auditLog.findMany({ where: { action: "catalogue.item.bulkEdit", subjectId: String(draft) }, orderBy: { id: "asc" } });
+    expect(audits).toHaveLength(2);
+    expect(audits[0].after).toMatchObject({ count: 2, domain: "消防", department: "示例市应急管理局" });
+    expect((audits[0].before as { items: { id: number }[] }).items.map((i) => i.id)).toEqual(chosen);
+
+    // An issued edition cannot be bulk-edited.
+    const issuedItem = await prisma.catalogueItem.findFirstOrThrow({ where: { edition: { title: GUIDANCE_TITLE } }, select: { id: true, editionId: true } });
+    expect(await bulkEditItemsAction({ editionId: issuedItem.editionId, itemIds: [issuedItem.id], domainId: fire })).toMatchObject({ ok: false, code: "LOCKED" });
   });
 
   it("writes all or nothing: a failure after the items are inserted leaves no trace", async () => {
