@@ -142,6 +142,17 @@ test("编办 sees the seeded draft compared with the issued edition and manages 
   await expect(page.getByTestId("new-item")).toBeVisible();
   await expect(page.getByTestId(`issue-edition-${draft.id}`)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/catalogue-draft.png`, fullPage: true });
+  // 编办 sets the 领域 of two ticked items at once.
+  const bulk = page.getByTestId("bulk-edit-form");
+  await bulk.getByRole("button", { name: "设置所选事项" }).click();
+  await expect(bulk.getByText("请先勾选要修改的事项")).toBeVisible();
+  const ticks = page.getByTestId("items-table").getByRole("checkbox");
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  await bulk.getByLabel("领域").selectOption({ label: "消防" });
+  await bulk.getByRole("button", { name: "设置所选事项" }).click();
+  await expect(bulk.getByText("已为 2 个事项设置领域「消防」")).toBeVisible();
+  await expect(page.getByTestId("item-row").nth(0)).toContainText("消防");
 
   await page.getByRole("link", { name: "与原版本对比" }).click();
   await expect(page.getByTestId("diff-added")).toContainText("2");
