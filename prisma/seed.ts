@@ -3,6 +3,7 @@ import type { Tx } from "../lib/db/client";
 import type { OrgKind } from "../lib/generated/prisma/enums";
 import { hashPassword } from "../lib/auth/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { governmentName } from "../lib/units/names";
 import { seedCatalogues } from "./seed-data/seed-catalogues";
 import { seedDevolution } from "./seed-data/devolution";
 import { seedLists } from "./seed-data/lists";
@@ -31,10 +32,9 @@ const CITY_DEPARTMENTS: UnitSeed[] = [
 ];
 
 function street(name: string, kind: OrgKind, code: string, communities: [string, string]): UnitSeed {
-  const suffix = kind === "STREET" ? "街道办事处" : "人民政府";
   const isTown = kind === "TOWNSHIP";
   return {
-    name: `${name}${suffix}`,
+    name: governmentName(name, isTown ? "TOWNSHIP" : "STREET"),
     shortName: name,
     kind,
     code,

@@ -42,8 +42,8 @@ export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
                 从文件导入
               </Link>
             )}
-            {editions.length >= 2 && (
-              <Link href={`/catalogue/compare?kind=${kind}`} className={buttonClass.secondary}>
+            {editions.length >= 1 && (
+              <Link href={`/catalogue/compare?kind=${kind}`} className={buttonClass.secondary} data-testid="kind-compare">
                 版本对比
               </Link>
             )}

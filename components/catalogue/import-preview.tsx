@@ -250,7 +250,10 @@ export function PreviewRows({ sessionId, rows, types, multiSheet }: { sessionId:
                       {row.typeName && row.typeText && row.typeText !== row.typeName && <span className="block text-xs text-slate-500">原文：{row.typeText}</span>}
                     </td>
                     <td className={`${table.td} min-w-[5rem] text-xs`}>
-                      <span className="block">{row.domainName ?? row.domainText ?? "—"}</span>
+                      <span className="block">
+                        {row.domainName ?? row.domainText ?? "—"}
+                        {row.domainInferred && <span className="text-slate-500" title="文件没有领域列，按部门、工作表或文件名称推断">（推断）</span>}
+                      </span>
                       {row.departmentText && (
                         <span className="block text-slate-500">
                           {row.departmentText}

@@ -58,13 +58,15 @@ function SortHeader({ label, sort, filter, basePath, className }: { label: strin
   );
 }
 
-export function ItemTable({ rows, filter, basePath, editionId, canEdit }: { rows: ItemRow[]; filter: ItemFilter; basePath: string; editionId: number; canEdit: boolean }) {
+/** `bulkFormId`: rows get a checkbox that belongs to that form (the bulk 领域/部门 edit of a draft). */
+export function ItemTable({ rows, filter, basePath, editionId, canEdit, bulkFormId }: { rows: ItemRow[]; filter: ItemFilter; basePath: string; editionId: number; canEdit: boolean; bulkFormId?: string }) {
   return (
     <div className={table.wrapper}>
       <table className={table.table} data-testid="items-table">
         <caption className="sr-only">事项列表</caption>
         <thead className={table.thead}>
           <tr>
+            {bulkFormId && <th scope="col" className={table.th}><span className="sr-only">选择</span></th>}
             <SortHeader label="序号" sort="position" filter={filter} basePath={basePath} />
             <SortHeader label="事项名称" sort="name" filter={filter} basePath={basePath} />
             <SortHeader label="权力类型" sort="type" filter={filter} basePath={basePath} />
@@ -79,6 +81,11 @@ export function ItemTable({ rows, filter, basePath, editionId, canEdit }: { rows
             const href = `/catalogue/editions/${editionId}/items/${item.id}`;
             return (
               <tr key={item.id} data-testid="item-row">
+                {bulkFormId && (
+                  <td className={table.td}>
+                    <input type="checkbox" name="itemIds" value={item.id} form={bulkFormId} aria-label={`选择「${item.name}」`} className="h-4 w-4" />
+                  </td>
+                )}
                 <td className={`${table.td} whitespace-nowrap tabular-nums text-slate-500`}>{item.seq ?? item.position}</td>
                 <td className={`${table.td} min-w-[14rem] max-w-md`}>
                   <Link href={href} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">

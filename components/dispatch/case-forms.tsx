@@ -7,8 +7,8 @@ import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form"
 import { FormError } from "@/components/ui/form-messages";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { acceptCaseAction, escalateCaseAction, forwardCaseAction, handleCaseAction, replyCaseAction, reportCaseAction } from "@/lib/dispatch/actions";
-import { MAX_CASE_FILES, acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema } from "@/lib/dispatch/schema";
+import { acceptCaseAction, escalateCaseAction, forwardCaseAction, handleCaseAction, replyCaseAction, reportCaseAction, rerouteCaseAction } from "@/lib/dispatch/actions";
+import { MAX_CASE_FILES, acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema, rerouteSchema } from "@/lib/dispatch/schema";
 
 type Opt = { id: number; name: string };
 
@@ -155,6 +155,61 @@ export function CaseStep({ id, step }: { id: number; step: "accept" | "handle" |
         {meta.button}
       </ConfirmButton>
       <FormError message={fieldErrors[meta.field] ? null : error} testId="form-error" />
+    </div>
+  );
+}
+
+/**
+ * A department the case was wrongly sent to passes it to the right one, with a reason. Like the
+ * steps, only the confirmation submits; the acceptance deadline restarts for the new department.
+ */
+export function RerouteForm({ id, departments }: { id: number; departments: Opt[] }) {
+  const router = useRouter();
+  const form = useActionForm(rerouteCaseAction, { schema: rerouteSchema, resetOnSuccess: true, onSuccess: () => router.push("/dispatch") });
+  const { pending, error, fieldErrors } = form;
+  const confirmed = useRef(false);
+  const [target, setTarget] = useState("");
+  const name = departments.find((d) => String(d.id) === target)?.name;
+  return (
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 className="text-sm font-semibold text-slate-800">不属于本部门职责：改派其他部门</h3>
+      <form
+        {...form.formProps}
+        onSubmit={(e) => {
+          if (!confirmed.current) return e.preventDefault();
+          confirmed.current = false;
+          form.formProps.onSubmit(e);
+        }}
+        noValidate
+        className="space-y-3"
+        data-testid="case-step-reroute"
+      >
+        <HiddenFields values={{ id }} />
+        <Field id="reroute-departmentId" label="应当接收的部门" required error={fieldErrors.departmentId}>
+          <select {...form.field("departmentId", undefined, "reroute-departmentId")} className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">请选择</option>
+            {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </Field>
+        <Field id="reroute-reason" label="改派理由" required error={fieldErrors.reason}>
+          <textarea {...form.field("reason", undefined, "reroute-reason")} rows={2} className={inputClass} />
+        </Field>
+      </form>
+      <ConfirmButton
+        className={buttonClass.secondary}
+        tone="primary"
+        title="改派其他部门"
+        message={`确认将该案件改派${name ? `「${name}」` : "所选部门"}？改派后本部门不再看到该案件，接收时限从今天起重新计算 3 个工作日。`}
+        confirmLabel="改派"
+        pending={pending}
+        onConfirm={() => {
+          confirmed.current = true;
+          form.formProps.ref.current?.requestSubmit();
+        }}
+      >
+        改派其他部门
+      </ConfirmButton>
+      <FormError message={fieldErrors.departmentId || fieldErrors.reason ? null : error} testId="form-error" />
     </div>
   );
 }

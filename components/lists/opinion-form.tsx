@@ -27,6 +27,7 @@ export function OpinionForm({
   input,
   items,
   disagreeHint,
+  meeting = false,
   testId = "opinion-form",
 }: {
   action: AnyAction;
@@ -34,6 +35,8 @@ export function OpinionForm({
   input: Record<string, number>;
   items?: { id: number; label: string }[];
   disagreeHint: string;
+  /** 常务会审定: the opinion names the meeting (会议期次, 会议日期), both required by the server. */
+  meeting?: boolean;
   testId?: string;
 }) {
   const router = useRouter();
@@ -77,6 +80,16 @@ export function OpinionForm({
           </p>
         )}
       </fieldset>
+      {meeting && (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id={`${testId}-meeting-number`} label="会议期次" required error={fieldErrors.meetingNumber} hint="如：2026年第12次常务会议">
+            <input {...form.field("meetingNumber", "如：2026年第12次常务会议", `${testId}-meeting-number`)} className={inputClass} />
+          </Field>
+          <Field id={`${testId}-meeting-date`} label="会议日期" required error={fieldErrors.meetingDate}>
+            <input type="date" {...form.field("meetingDate", undefined, `${testId}-meeting-date`)} className={inputClass} />
+          </Field>
+        </div>
+      )}
       <Field id={`${testId}-body`} label="意见内容" error={fieldErrors.body} hint={hint}>
         <textarea {...form.field("body", hint, `${testId}-body`)} rows={3} className={inputClass} />
       </Field>

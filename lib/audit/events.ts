@@ -80,6 +80,7 @@ export const AUDIT_EVENTS = {
   "catalogue.item.create": catalogue("catalogue.item.create"),
   "catalogue.item.update": catalogue("catalogue.item.update"),
   "catalogue.item.delete": catalogue("catalogue.item.delete"),
+  "catalogue.item.bulkEdit": catalogue("catalogue.item.bulkEdit"),
   "catalogue.import.upload": catalogue("catalogue.import.upload"),
   "catalogue.import.adjust": catalogue("catalogue.import.adjust"),
   "catalogue.import.discard": catalogue("catalogue.import.discard"),
@@ -193,6 +194,7 @@ export const AUDIT_EVENTS = {
   "dispatch.handle": { label: "部门办结并告知街道", area: "dispatch" },
   "dispatch.reply": { label: "街道办结回复", area: "dispatch" },
   "dispatch.escalate": { label: "街道无法办理，上交部门", area: "dispatch" },
+  "dispatch.reroute": { label: "部门将派单改派其他部门", area: "dispatch" },
   "dispatch.overdue": { label: "派单逾期提醒（系统）", area: "dispatch" },
   // 系统
   "notification.read": { label: "将通知标为已读", area: "system" },

@@ -120,6 +120,7 @@ export const PERMISSIONS = {
   "dispatch.forward": { roles: ["DEPARTMENT"] },
   "dispatch.accept": { roles: ["DEPARTMENT"], subject: ["dispatch"] },
   "dispatch.handle": { roles: ["DEPARTMENT"], subject: ["dispatch"] },
+  "dispatch.reroute": { roles: ["DEPARTMENT"], subject: ["dispatch"] },
   "dispatch.reply": { roles: ["STREET"], subject: ["dispatch"] },
   "dispatch.escalate": { roles: ["STREET"], subject: ["dispatch"] },
   // Departments and streets see their own unit's figures only (statsByUnit's scope).

@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/action";
 import {
   adjustImportSchema,
+  bulkEditSchema,
   createEditionSchema,
   createItemSchema,
   editionIdSchema,
@@ -13,6 +14,7 @@ import {
 } from "./schema";
 import {
   adjustImport,
+  bulkEditItems,
   commitImport,
   createEdition,
   createItem,
@@ -35,6 +37,7 @@ export const issueEditionAction = defineAction({ schema: editionIdSchema, permis
 
 export const createItemAction = defineAction({ schema: createItemSchema, permission: "catalogue.edit", run: createItem, revalidate });
 export const updateItemAction = defineAction({ schema: updateItemSchema, permission: "catalogue.edit", run: updateItem, revalidate });
+export const bulkEditItemsAction = defineAction({ schema: bulkEditSchema, permission: "catalogue.edit", run: bulkEditItems, revalidate });
 export const deleteItemAction = defineAction({ schema: itemIdSchema, permission: "catalogue.edit", run: deleteItem, revalidate });
 
 export const adjustImportAction = defineAction({ schema: adjustImportSchema, permission: "catalogue.import", run: adjustImport, revalidate });

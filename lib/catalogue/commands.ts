@@ -22,6 +22,7 @@ import type { ParseResult } from "@/lib/catalogue/import/parse";
 import { EMPTY_IMPORT_OPTIONS } from "./schema";
 import type {
   AdjustImportInput,
+  BulkEditInput,
   CreateItemInput,
   ImportOptions,
   ItemFormInput,
@@ -151,6 +152,23 @@ export async function writeItems(tx: Tx, editionId: number, items: ItemData[]): 
   return { items: written, subItems: writtenSubs, ids: ids.map((r) => r.id) };
 }
 
+/**
+ * Numbers an edition's items 1, 2, 3 … in their order, as one list: an item standing for several
+ * numbered items (序号 「2,3」, seqCount 2) gets a range (「2~3」). The content hash keeps the 序号
+ * the file had, so re-importing the same file still finds its items identical. Returns how many
+ * items changed number. The caller holds the edition lock.
+ */
+export async function renumberEdition(tx: Tx, editionId: number): Promise<number> {
+  return tx.$executeRaw`
+    WITH numbered AS (
+      SELECT id, seq_count, sum(seq_count) OVER (ORDER BY position) AS upto FROM catalogue_item WHERE edition_id = ${editionId}
+    ), fresh AS (
+      SELECT id, CASE WHEN seq_count > 1 THEN (upto - seq_count + 1)::text || '~' || upto::text ELSE upto::text END AS seq FROM numbered
+    )
+    UPDATE catalogue_item c SET seq = f.seq, updated_at = now()
+    FROM fresh f WHERE c.id = f.id AND c.seq IS DISTINCT FROM f.seq`;
+}
+
 const snapshotSelect = {
   id: true, editionId: true, position: true, seq: true, code: true, name: true, powerTypeId: true, powerTypeRaw: true,
   domainId: true, domainRaw: true, departmentId: true, departmentName: true, legalBasis: true, exerciseSubject: true,
@@ -264,6 +282,42 @@ export async function deleteItem(input: { id: number }, { tx, audit }: Catalogue
   await tx.catalogueItem.delete({ where: { id: input.id } });
   await audit({ action: "catalogue.item.delete", subjectType: "catalogueItem", subjectId: input.id, before });
   return { id: input.id, editionId: current.editionId };
+}
+
+/**
+ * Sets the 领域 and/or the 实施部门 of many items of one draft edition at once: all of them or
+ * none, one audit entry naming every item with what it had before. The content hash stays that
+ * of the imported content, so re-importing the file still finds these items identical.
+ */
+export async function bulkEditItems(input: BulkEditInput, { tx, audit }: CatalogueContext) {
+  const edition = await lockEdition(tx, input.editionId, { draft: true });
+  const ids = [...new Set(input.itemIds)];
+  const domain = input.domainId != null
+    ? await tx.dictionaryEntry.findFirst({ where: { id: input.domainId, kind: "DOMAIN", active: true }, select: { id: true, name: true } })
+    : null;
+  if (input.domainId != null && !domain) throw new AppError("VALIDATION", undefined, { domainId: "该领域不存在或已停用，请重新选择" });
+  const department = input.departmentId != null
+    ? await tx.orgUnit.findFirst({ where: { id: input.departmentId, kind: "DEPARTMENT", active: true }, select: { id: true, name: true } })
+    : null;
+  if (input.departmentId != null && !department) throw new AppError("VALIDATION", undefined, { departmentId: "该部门不存在或已停用，请重新选择" });
+  const items = await tx.catalogueItem.findMany({
+    where: { editionId: edition.id, id: { in: ids } },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true, domainId: true, domainRaw: true, departmentId: true, departmentName: true },
+  });
+  if (items.length !== ids.length) throw new AppError("VALIDATION", "所选事项中有的不属于该版本或已被删除，请刷新页面后重新选择。", { itemIds: "请重新选择事项" });
+  const data: Prisma.CatalogueItemUpdateManyMutationInput = {};
+  if (domain) Object.assign(data, { domainId: domain.id });
+  if (department) Object.assign(data, { departmentId: department.id, departmentName: department.name });
+  const updated = await tx.catalogueItem.updateMany({ where: { editionId: edition.id, id: { in: ids } }, data });
+  await audit({
+    action: "catalogue.item.bulkEdit",
+    subjectType: "catalogueEdition",
+    subjectId: edition.id,
+    before: { items: items.map((i) => ({ id: i.id, name: i.name, domainId: i.domainId, domainRaw: i.domainRaw, departmentId: i.departmentId, departmentName: i.departmentName })) },
+    after: { count: updated.count, ...(domain ? { domain: domain.name, domainId: domain.id } : {}), ...(department ? { department: department.name, departmentId: department.id } : {}) },
+  });
+  return { editionId: edition.id, count: updated.count, domain: domain?.name ?? null, department: department?.name ?? null };
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -530,7 +584,10 @@ export async function commitFile(
   if (preview.counts.toImport === 0) {
     throw new AppError("INVALID_STATE", "没有需要导入的新事项：全部事项已被排除，或与本版本已有事项完全相同。");
   }
+  const hadItems = (await tx.catalogueItem.count({ where: { editionId: file.editionId } })) > 0;
   const written = await writeItems(tx, file.editionId, preview.items);
+  // A second file merged into the draft starts its own numbering at 1: number the whole edition afresh.
+  const renumbered = hadItems ? await renumberEdition(tx, file.editionId) : 0;
   const report = await tx.importReport.create({
     data: {
       editionId: file.editionId,
@@ -563,7 +620,7 @@ export async function commitFile(
     action: file.source === "CLI" ? "catalogue.import.cli" : "catalogue.import",
     subjectType: "catalogueEdition",
     subjectId: file.editionId,
-    after: { fileName: file.fileName, sha256, ...summary },
+    after: { fileName: file.fileName, sha256, ...summary, ...(renumbered ? { renumbered } : {}) },
   });
   return summary;
 }

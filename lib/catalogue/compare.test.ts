@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareUnits, diffEditions, type CompareItem } from "./compare";
+import { compareChoices, compareUnits, diffEditions, type CompareItem } from "./compare";
 
 let nextId = 1;
 function item(over: Partial<CompareItem> = {}): CompareItem {
@@ -82,5 +82,65 @@ describe("diffEditions", () => {
     expect(diffEditions(items, items)).toMatchObject({ added: [], removed: [], changed: [], unchanged: 2 });
     expect(diffEditions([], items).added).toHaveLength(2);
     expect(diffEditions(items, []).removed).toHaveLength(2);
+  });
+});
+
+describe("diffEditions counts", () => {
+  const sub = (name: string, legalBasis = "【法律】依据") => ({ name, code: null, typeName: null, details: { legalBasis } });
+
+  it("counts items and sub-items apart, reconciling with each edition's header", () => {
+    const before = [
+      item({ code: "B1", name: "有两个子项的事项", subItems: [sub("子项甲"), sub("子项乙")] }),
+      item({ code: "B2", name: "不变的事项" }),
+      item({ code: "B3", name: "要删除的事项", subItems: [sub("子项丙"), sub("子项丁"), sub("子项戊")] }),
+    ];
+    const after = [
+      item({ code: "B1", name: "有两个子项的事项", subItems: [sub("子项甲", "【法律】新依据"), sub("子项乙"), sub("子项己")] }),
+      item({ code: "B2", name: "不变的事项" }),
+      item({ code: "B4", name: "新增的事项" }),
+    ];
+    const diff = diffEditions(before, after);
+    // Rows: 甲 changed, 乙 unchanged, 己 added, B2 unchanged, B4 added, 丙丁戊 removed.
+    expect([diff.added.length, diff.removed.length, diff.changed.length, diff.unchanged]).toEqual([2, 3, 1, 2]);
+    const { items, subItems, from, to } = diff.counts;
+    expect(items).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 1 });
+    expect(subItems).toEqual({ added: 1, removed: 3, changed: 1, unchanged: 1 });
+    expect(from).toEqual({ items: 3, subItems: 5 });
+    expect(to).toEqual({ items: 3, subItems: 3 });
+    for (const k of ["items", "subItems"] as const) {
+      const t = diff.counts[k];
+      expect(t.unchanged + t.changed + t.removed).toBe(from[k]);
+      expect(t.unchanged + t.changed + t.added).toBe(to[k]);
+    }
+  });
+
+  it("counts an item that gained sub-items as one changed item and its sub-items as added", () => {
+    const diff = diffEditions([item({ code: "C1" })], [item({ code: "C1", subItems: [sub("新子项一"), sub("新子项二")] })]);
+    expect(diff.counts.items).toEqual({ added: 0, removed: 0, changed: 1, unchanged: 0 });
+    expect(diff.counts.subItems).toEqual({ added: 2, removed: 0, changed: 0, unchanged: 0 });
+  });
+});
+
+describe("compareChoices", () => {
+  const options = [
+    { id: 5, kind: "GUIDANCE" as const }, { id: 3, kind: "GUIDANCE" as const }, { id: 1, kind: "GUIDANCE" as const },
+    { id: 4, kind: "GENERAL" as const }, { id: 2, kind: "GENERAL" as const },
+  ];
+  it("offers only editions of the chosen editions' type", () => {
+    const c = compareChoices(options, { kind: null, from: null, to: { id: 4, kind: "GENERAL" } });
+    expect(c).toMatchObject({ kind: "GENERAL", fromId: 2, toId: 4, mixed: false });
+    expect(c.options.map((o) => o.id)).toEqual([4, 2]);
+  });
+  it("defaults to the two newest of the asked type, 指导清单 when none is asked", () => {
+    expect(compareChoices(options, { kind: "GENERAL", from: null, to: null })).toMatchObject({ fromId: 2, toId: 4 });
+    const g = compareChoices(options, { kind: null, from: null, to: null });
+    expect(g).toMatchObject({ kind: "GUIDANCE", fromId: 3, toId: 5 });
+    expect(g.options.map((o) => o.kind)).toEqual(["GUIDANCE", "GUIDANCE", "GUIDANCE"]);
+  });
+  it("refuses to pair editions of different types", () => {
+    expect(compareChoices(options, { kind: null, from: { id: 2, kind: "GENERAL" }, to: { id: 5, kind: "GUIDANCE" } })).toMatchObject({ kind: "GUIDANCE", fromId: null, toId: 5, mixed: true });
+  });
+  it("takes the edition before the only one chosen, or after it for the oldest", () => {
+    expect(compareChoices(options, { kind: null, from: null, to: { id: 1, kind: "GUIDANCE" } })).toMatchObject({ fromId: 3, toId: 1 });
   });
 });

@@ -29,6 +29,7 @@ export const CATALOGUE_AUDIT_LABELS: Record<string, string> = {
   "catalogue.item.create": "新增清单事项",
   "catalogue.item.update": "修改清单事项",
   "catalogue.item.delete": "删除清单事项",
+  "catalogue.item.bulkEdit": "批量设置清单事项的领域、部门",
   "catalogue.import.upload": "上传导入文件",
   "catalogue.import.adjust": "调整导入预览",
   "catalogue.import.discard": "放弃导入",

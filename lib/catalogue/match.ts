@@ -28,6 +28,39 @@ export function resolveDomain(text: string | null | undefined, entries: Dictiona
   return entries.find((e) => e.active && (domainKey(e.name) === key || e.synonyms.some((s) => domainKey(s) === key))) ?? null;
 }
 
+/** Entries that name no field of work (其他), which a name never implies. */
+const CATCH_ALL_DOMAINS = new Set(["其他"]);
+
+/**
+ * The dictionary domain a department's, sheet's or file's name implies, for a list that has no
+ * 领域 column: 「克拉玛依市消防救援支队」→ 消防, 「克拉玛依市人防系统权责清单」→ 人民防空,
+ * 「市科技局」→ 科学技术. The texts are tried in order (the item's department first); in each, the
+ * entry whose name or synonym is the longest part of the text wins, and a tie between two entries
+ * (「公安局交通管理支队」: 公安 or 交通) decides nothing, nor does 「人民政府」 (no 民政). Null when nothing fits.
+ */
+export function inferDomain(texts: (string | null | undefined)[], entries: DictionaryOption[]): DictionaryOption | null {
+  const terms = entries
+    .filter((e) => e.active && !CATCH_ALL_DOMAINS.has(e.name))
+    .flatMap((e) => [e.name, ...e.synonyms].map((t) => ({ entry: e, term: normaliseText(t) })))
+    .filter((t) => t.term.length >= 2);
+  for (const raw of texts) {
+    // 「人民政府」 is no 民政: a government's name implies no domain.
+    const text = normaliseText(raw).replace(/人民政府/g, "|");
+    if (!text.replace(/\|/g, "")) continue;
+    let best: { entry: DictionaryOption; length: number } | null = null;
+    let tied = false;
+    for (const { entry, term } of terms) {
+      if (!text.includes(term)) continue;
+      if (!best || term.length > best.length) {
+        best = { entry, length: term.length };
+        tied = false;
+      } else if (term.length === best.length && entry.id !== best.entry.id) tied = true;
+    }
+    if (best && !tied) return best.entry;
+  }
+  return null;
+}
+
 function domainKey(text: string | null | undefined): string {
   return normaliseText(text).replace(/(领域|类|方面)$/, "");
 }

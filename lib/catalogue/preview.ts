@@ -1,7 +1,7 @@
 import { CANONICAL_FIELDS, FIELD_LABELS, type CanonicalField } from "@/lib/catalogue/import/fields";
 import type { ImportIssue, ParsedItem, ParseResult } from "@/lib/catalogue/import/parse";
 import { DETAIL_FIELDS, SUB_ITEM_FIELDS, itemContentHash, type ItemData, type SubItemData } from "./item-data";
-import { matchDepartment, resolveDomain, resolvePowerType, type DepartmentOption, type DictionaryOption } from "./match";
+import { inferDomain, matchDepartment, resolveDomain, resolvePowerType, type DepartmentOption, type DictionaryOption } from "./match";
 import type { ImportOptions } from "./schema";
 
 export type PreviewIssue = { level: "error" | "warning"; message: string };
@@ -21,6 +21,8 @@ export type PreviewRow = {
   typeName: string | null;
   domainText: string | null;
   domainName: string | null;
+  /** The file names no 领域: it was taken from the department's, sheet's or file's name. */
+  domainInferred: boolean;
   departmentText: string | null;
   departmentMatched: string | null;
   legalBasis: string | null;
@@ -105,6 +107,7 @@ export function buildPreview(parse: ParseResult, ctx: PreviewContext): Preview {
   const lookupType = memo((raw) => resolvePowerType(raw, ctx.powerTypes));
   const lookupDomain = memo((raw) => resolveDomain(raw, ctx.domains));
   const lookupDepartment = memo((raw) => matchDepartment(raw, ctx.departments));
+  const lookupInferred = memo((joined) => inferDomain([...joined.split("\u0000"), parse.fileName], ctx.domains));
   const resolveType = (raw: string | null): DictionaryOption | null => {
     if (!raw) return null;
     const mapped = options.typeMap[raw];
@@ -178,6 +181,12 @@ export function buildPreview(parse: ParseResult, ctx: PreviewContext): Preview {
     }
     const departmentText = text(parsed.department);
     const department = departmentText ? lookupDepartment(departmentText) : null;
+    // No 领域 in the file: the department's, the sheet's or the file's name may imply one.
+    let domainInferred = false;
+    if (!domainText && !domain) {
+      domain = lookupInferred(`${departmentText ?? ""}\u0000${text(parsed.exerciseSubject) ?? ""}\u0000${parsed.sheet}`);
+      domainInferred = domain !== null;
+    }
 
     const data = {
       seq: text(parsed.seq),
@@ -236,6 +245,7 @@ export function buildPreview(parse: ParseResult, ctx: PreviewContext): Preview {
       typeName: type?.name ?? null,
       domainText,
       domainName: domain?.name ?? null,
+      domainInferred,
       departmentText,
       departmentMatched: department?.name ?? null,
       legalBasis: data.legalBasis,

@@ -122,3 +122,15 @@ export const previewFilterSchema = z.object({
   show: z.enum(["all", "problems", "errors", "excluded"]).default("all").catch("all"),
   page: filterPage(),
 });
+
+/** 编办 sets the 领域 and/or the 部门 of many items of a draft at once. */
+export const BULK_EDIT_MAX = 1000;
+export const bulkEditSchema = z
+  .object({
+    editionId: id,
+    itemIds: z.array(id).min(1, "请先勾选要修改的事项").max(BULK_EDIT_MAX, `一次最多修改 ${BULK_EDIT_MAX} 个事项`),
+    domainId: optionalId,
+    departmentId: optionalId,
+  })
+  .refine((v) => v.domainId != null || v.departmentId != null, { path: ["domainId"], message: "请选择要设置的领域或实施部门" });
+export type BulkEditInput = z.infer<typeof bulkEditSchema>;

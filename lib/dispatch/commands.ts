@@ -11,7 +11,7 @@ import { checkAttachment } from "@/lib/admission/files";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { STATUS_LABELS } from "./labels";
 import { acceptDueDay, isOverdue, isReportLate, replyDueDay } from "./state";
-import type { acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema } from "./schema";
+import type { acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema, rerouteSchema } from "./schema";
 
 type Ctx = CommandContext;
 
@@ -170,6 +170,42 @@ export async function escalateCase(input: z.infer<typeof escalateSchema>, { tx, 
   await notifyUnits(tx, [d.departmentId], { title: `${user.unitName}无法办理，上交案件：${d.title}`, body: `请在 ${acceptDueOn} 前接收。理由：${input.reason.slice(0, 150)}`, href: `/dispatch/${d.id}` }, ["DEPARTMENT"]);
   await audit({ action: "dispatch.escalate", subjectType: "dispatch", subjectId: d.id, before: { status: d.status }, after: { status: "ESCALATED", reason: input.reason, acceptDueOn } });
   return { id: d.id, acceptDueOn };
+}
+
+/**
+ * A department a case was wrongly sent to passes it to the right one, with a reason, while the
+ * case still waits for its acceptance. The acceptance deadline restarts from today (3 working
+ * days); the new department is told and the street informed; the old department no longer sees
+ * the case (access follows the case's department).
+ */
+export async function rerouteCase(input: z.infer<typeof rerouteSchema>, { tx, user, audit }: Ctx, now = new Date()) {
+  const d = await expectStatus(tx, input.id, "REPORTED", "ESCALATED");
+  if (input.departmentId === d.departmentId) throw new AppError("VALIDATION", undefined, { departmentId: "请选择其他部门：案件已在本部门" });
+  const target = await tx.orgUnit.findFirst({
+    where: { id: input.departmentId, kind: "DEPARTMENT", active: true, NOT: { name: { endsWith: "人民政府" } } },
+    select: { id: true, name: true },
+  });
+  if (!target) throw new AppError("VALIDATION", undefined, { departmentId: "请选择应当接收案件的部门" });
+  const from = await tx.orgUnit.findUniqueOrThrow({ where: { id: d.departmentId }, select: { name: true } });
+  const calendar = await loadCalendarFrom(tx);
+  const acceptDueOn = acceptDueDay(now, calendar);
+  // Only a case still at this department and step moves (a concurrent accept or re-route wins).
+  const moved = await tx.dispatch.updateMany({
+    where: { id: d.id, departmentId: d.departmentId, status: d.status },
+    data: { departmentId: target.id, acceptDueOn: dbDate(acceptDueOn), overdueNoticeKey: null },
+  });
+  if (moved.count !== 1) throw new AppError("CONFLICT");
+  await event(tx, d.id, "reroute", user, `由${from.name}改派${target.name}。理由：${input.reason}。接收时限重新计算，截止 ${acceptDueOn}`, now);
+  await notifyUnits(tx, [target.id], { title: `${from.name}改派案件：${d.title}`, body: `请在 ${acceptDueOn} 前接收移交。改派理由：${input.reason.slice(0, 150)}`, href: `/dispatch/${d.id}` }, ["DEPARTMENT"]);
+  await notifyUnits(tx, [d.streetId], { title: `案件已改派${target.name}：${d.title}`, body: `${from.name}认为该案件应由${target.name}办理。理由：${input.reason.slice(0, 150)}`, href: `/dispatch/${d.id}` }, ["STREET"]);
+  await audit({
+    action: "dispatch.reroute",
+    subjectType: "dispatch",
+    subjectId: d.id,
+    before: { department: from.name, departmentId: d.departmentId, acceptDueOn: d.acceptDueOn ? dayOfDbDate(d.acceptDueOn) : null },
+    after: { department: target.name, departmentId: target.id, acceptDueOn, reason: input.reason, status: d.status },
+  });
+  return { id: d.id, acceptDueOn, departmentName: target.name };
 }
 
 /** Who owes the overdue step (and must be reminded) and who is waiting for it (and is told). */

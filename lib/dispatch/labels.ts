@@ -18,5 +18,6 @@ export const EVENT_LABELS: Record<string, string> = {
   handle: "部门办结并告知街道",
   reply: "街道办结回复",
   escalate: "街道无法办理，上交部门",
+  reroute: "部门改派其他部门",
   overdue: "逾期提醒（系统）",
 };

@@ -16,6 +16,9 @@ export function dispatchAllows(user: Who, permission: string, s: DispatchSubject
       return isBianban(user) || has(user, "LEADER") || street(user, s) || dept(user, s);
     case "dispatch.accept":
       return dept(user, s) && (s.status === "REPORTED" || s.status === "ESCALATED");
+    case "dispatch.reroute":
+      // Only while it waits for this department's acceptance: then it can still go to the right one.
+      return dept(user, s) && (s.status === "REPORTED" || s.status === "ESCALATED");
     case "dispatch.handle":
       return dept(user, s) && s.status === "ACCEPTED";
     case "dispatch.reply":

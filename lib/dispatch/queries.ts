@@ -62,6 +62,15 @@ export async function getDispatch(id: number) {
   });
 }
 
+/** Departments a case at `departmentId` may be passed to (the same list as reporting offers, less its own). */
+export async function rerouteTargets(departmentId: number) {
+  return prisma.orgUnit.findMany({
+    where: { kind: "DEPARTMENT", active: true, id: { not: departmentId }, NOT: { name: { endsWith: "人民政府" } } },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
+}
+
 export async function formOptions(user: SessionUser) {
   const [departments, streets, duties] = await Promise.all([
     prisma.orgUnit.findMany({ where: { kind: "DEPARTMENT", active: true, NOT: { name: { endsWith: "人民政府" } } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/admission/files";
 import { fileTooLargeMessage } from "@/lib/uploads";
-import { filterDate, filterPage, id, localDateTime, optionalId, text, textOrEmpty } from "@/lib/validation";
+import { filterDate, filterPage, id, idOf, localDateTime, optionalId, text, textOrEmpty } from "@/lib/validation";
 
 /** A duty from the unit's list, or none. */
 const localDutyId = optionalId.transform((v) => v ?? undefined).optional();
@@ -44,6 +44,7 @@ export const acceptSchema = z.object({ id, note: textOrEmpty("说明", 500) });
 export const handleSchema = z.object({ id, result: text("办理结果", 2000) });
 export const replySchema = z.object({ id, result: text("办理结果", 2000) });
 export const escalateSchema = z.object({ id, reason: text("无法办理的理由", 1000) });
+export const rerouteSchema = z.object({ id, departmentId: idOf("请选择应当接收案件的部门"), reason: text("改派理由", 500, { min: 2 }) });
 
 export const listFilterSchema = z.object({
   status: z.enum(["REPORTED", "FORWARDED", "ESCALATED", "ACCEPTED", "HANDLED", "REPLIED", "OPEN", "OVERDUE"]).optional().catch(undefined),

@@ -2,12 +2,12 @@ import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
 import type { DutySection, ListItemSource, PowerListForm, PowerListStatus, Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { sourcedItems } from "./draft-source";
-import { DEFAULT_STAGES, FORM_LABELS, ITEM_FIELDS, OPINION_LABELS, PUBLISH_STAGE, SECTIONS } from "./labels";
+import { pendingDevolutions, sourcedItems } from "./draft-source";
+import { DEFAULT_STAGES, FORM_LABELS, ITEM_FIELDS, meetingLabel, OPINION_LABELS, PUBLISH_STAGE, SECTIONS } from "./labels";
 import type { ListReviewSubject, ListSubject, ListUnitSubject } from "./policy";
 import type { AddItemInput, CreateListInput, ItemFields, OpinionInput, PublishInput, StagesInput, UpdateItemInput } from "./schema";
 import { itemSearchText } from "./text";
-import { dayStart, toDay } from "@/lib/dates";
+import { dayStart, dbDate, toDay, today } from "@/lib/dates";
 import { assertFresh } from "@/lib/edit-stamp";
 import { notifyUnits } from "@/lib/notifications/commands";
 
@@ -159,8 +159,11 @@ export async function createList(input: CreateListInput, ctx: CommandContext) {
   await tx.powerListStageAssignee.createMany({
     data: stages.flatMap((stage) => assignees[stage.kind as keyof typeof assignees].map((unitId) => ({ stageId: stage.id, unitId }))),
   });
-  const counts = { general: sourced.filter((s) => s.source === "GENERAL").length, devolved: sourced.filter((s) => s.source === "DEVOLVED").length };
-  await event(tx, ctx, list.id, "created", { note: `带入法定权力事项 ${counts.general} 项、赋权承接事项 ${counts.devolved} 项`, data: counts });
+  // Accepted 承接 items whose letter is not signed by both sides stay out, as 待确认.
+  const pending = (await pendingDevolutions(tx, unit.id)).length;
+  const counts = { general: sourced.filter((s) => s.source === "GENERAL").length, devolved: sourced.filter((s) => s.source === "DEVOLVED").length, pending };
+  const pendingNote = pending ? `；另有 ${pending} 项赋权承接事项的确认书尚未由双方签署，未带入（待确认）` : "";
+  await event(tx, ctx, list.id, "created", { note: `带入法定权力事项 ${counts.general} 项、赋权承接事项 ${counts.devolved} 项${pendingNote}`, data: counts });
   await audit({ action: "list.create", subjectType: "powerList", subjectId: list.id, after: { unitId: unit.id, form: input.form, title, ...counts } });
   return { id: list.id };
 }
@@ -418,8 +421,9 @@ export async function recordOpinion(input: OpinionInput, ctx: CommandContext) {
   const { tx, audit, user } = ctx;
   const list = await tx.powerList.findUniqueOrThrow({ where: { id: input.listId }, select: { version: true, reviewRound: true, status: true, updatedByName: true } });
   if (list.version !== input.version) throw new AppError("CONFLICT", "清单草案在您审阅期间有了变化，意见没有保存。请刷新页面，查看最新内容后再提出意见。");
-  const stage = await tx.powerListStage.findFirst({ where: { listId: input.listId, status: "ACTIVE" }, select: { id: true, name: true } });
+  const stage = await tx.powerListStage.findFirst({ where: { listId: input.listId, status: "ACTIVE" }, select: { id: true, name: true, kind: true } });
   if (!stage || list.status !== "IN_REVIEW") throw new AppError("INVALID_STATE");
+  const meeting = meetingOf(stage.kind, input);
   const itemIds = [...new Set(input.itemComments.map((c) => c.itemId))];
   const items = await tx.powerListItem.findMany({ where: { listId: input.listId, id: { in: itemIds } }, select: { id: true, name: true } });
   if (items.length !== itemIds.length) throw new AppError("VALIDATION", "逐项意见所针对的事项不在本清单中。", { itemComments: "请重新选择事项" });
@@ -433,6 +437,8 @@ export async function recordOpinion(input: OpinionInput, ctx: CommandContext) {
       unitName: user.unitName,
       opinion: input.opinion,
       body: input.body,
+      meetingNumber: meeting?.number ?? null,
+      meetingDate: meeting ? dbDate(meeting.date) : null,
       draftVersion: list.version,
       authorId: user.id,
       authorName: user.displayName,
@@ -454,8 +460,8 @@ export async function recordOpinion(input: OpinionInput, ctx: CommandContext) {
   }
   await event(tx, ctx, input.listId, "opinion", {
     stageName: stage.name,
-    note: `${OPINION_LABELS[input.opinion]}${input.body ? `：${input.body}` : ""}`,
-    data: { opinion: input.opinion, itemComments: input.itemComments.length },
+    note: `${OPINION_LABELS[input.opinion]}${meeting ? `（${meetingLabel(meeting)}）` : ""}${input.body ? `：${input.body}` : ""}`,
+    data: { opinion: input.opinion, itemComments: input.itemComments.length, ...(meeting ? { meetingNumber: meeting.number, meetingDate: meeting.date } : {}) },
   });
   let status: PowerListStatus = list.status;
   if (input.opinion === "DISAGREE") {
@@ -472,9 +478,23 @@ export async function recordOpinion(input: OpinionInput, ctx: CommandContext) {
     action: "list.opinion",
     subjectType: "powerList",
     subjectId: input.listId,
-    after: { stage: stage.name, opinion: input.opinion, body: input.body, itemComments: input.itemComments, status },
+    after: { stage: stage.name, opinion: input.opinion, body: input.body, ...(meeting ? { meetingNumber: meeting.number, meetingDate: meeting.date } : {}), itemComments: input.itemComments, status },
   });
   return { status };
+}
+
+/** The stage where the 常务会 decides on the list: its opinion names the meeting. */
+export const MEETING_STAGE = "EXECUTIVE";
+
+/** At the 常务会审定 stage both meeting fields are required and the date may not be in the future; elsewhere they are ignored. */
+function meetingOf(stageKind: string | null, input: { meetingNumber?: string | null; meetingDate?: string | null }): { number: string; date: string } | null {
+  if (stageKind !== MEETING_STAGE) return null;
+  const fields: Record<string, string> = {};
+  if (!input.meetingNumber) fields.meetingNumber = "请填写会议期次（如 2026年第12次常务会议）";
+  if (!input.meetingDate) fields.meetingDate = "请填写会议日期";
+  else if (input.meetingDate > today()) fields.meetingDate = "会议日期不能晚于今天";
+  if (Object.keys(fields).length) throw new AppError("VALIDATION", "常务会审定须填写会议期次和会议日期。", fields);
+  return { number: input.meetingNumber!, date: input.meetingDate! };
 }
 
 /** Tells the unit whose list it is (the street or community that drafts it) that it came back, and why. */

@@ -114,11 +114,71 @@ function fromCatalogue(row: CatalogueRow, source: ListItemSource, sourceLabel: s
   };
 }
 
+/** A settled 承接 whose confirmation letter both sides have signed (status CONFIRMED). */
+const SIGNED = { status: "CONFIRMED", departmentConfirmedAt: { not: null }, streetConfirmedAt: { not: null } } as const;
+
+/** A settled, accepted 承接 not yet brought into a draft: its letter is missing or unsigned. */
+export type PendingDevolution = {
+  itemId: number;
+  name: string;
+  roundTitle: string;
+  departmentName: string | null;
+  documentNumber: string | null;
+  /** 未生成确认书 / 待部门签署 / 待街道签署 / 待双方签署 / 确认书已撤回 */
+  state: string;
+};
+
+function letterState(letter: { status: string; departmentConfirmedAt: Date | null; streetConfirmedAt: Date | null } | null): string {
+  if (!letter) return "未生成确认书";
+  if (letter.status === "WITHDRAWN") return "确认书已撤回";
+  if (!letter.departmentConfirmedAt && !letter.streetConfirmedAt) return "待双方签署";
+  return letter.departmentConfirmedAt ? "待街道签署" : "待部门签署";
+}
+
+/**
+ * Settled, accepted 承接 items of a unit that a draft does not take yet, because their
+ * confirmation letter is not signed by both sides (待确认). An item also accepted in a round
+ * whose letter is signed is not pending. `exclude`: items already in the draft.
+ */
+export async function pendingDevolutions(db: Tx, unitId: number, exclude: Iterable<number> = []): Promise<PendingDevolution[]> {
+  const rows = await db.devolution.findMany({
+    where: { streetId: unitId, settled: true, decision: "ACCEPT", NOT: { letter: SIGNED } },
+    orderBy: [{ roundId: "desc" }, { position: "asc" }],
+    select: {
+      itemId: true,
+      round: { select: { title: true } },
+      department: { select: { name: true } },
+      letter: { select: { documentNumber: true, status: true, departmentConfirmedAt: true, streetConfirmedAt: true } },
+      item: { select: { name: true } },
+    },
+  });
+  const signed = await db.devolution.findMany({
+    where: { streetId: unitId, settled: true, decision: "ACCEPT", letter: SIGNED, itemId: { in: rows.map((r) => r.itemId) } },
+    select: { itemId: true },
+  });
+  const skip = new Set([...exclude, ...signed.map((r) => r.itemId)]);
+  const out: PendingDevolution[] = [];
+  for (const r of rows) {
+    if (skip.has(r.itemId)) continue;
+    skip.add(r.itemId);
+    out.push({
+      itemId: r.itemId,
+      name: r.item.name,
+      roundTitle: r.round.title,
+      departmentName: r.department?.name ?? null,
+      documentNumber: r.letter && r.letter.status !== "WITHDRAWN" ? r.letter.documentNumber : null,
+      state: letterState(r.letter),
+    });
+  }
+  return out;
+}
+
 /**
  * What a unit's draft starts from (read-only use of the catalogue and devolution areas):
  * its active claims of issued general-list items (法定权力事项) and its settled, accepted
- * devolutions (赋权承接事项) with the agreed duty boundary. An item accepted in several rounds
- * appears once, from the latest round.
+ * devolutions (赋权承接事项) whose confirmation letter both sides have signed, with the agreed
+ * duty boundary. An item accepted in several rounds appears once, from the latest signed round.
+ * Accepted items whose letter is not signed yet stay out (see {@link pendingDevolutions}).
  */
 export async function sourcedItems(tx: Tx, unitId: number): Promise<SourcedItem[]> {
   const claims = await tx.claim.findMany({
@@ -127,7 +187,7 @@ export async function sourcedItems(tx: Tx, unitId: number): Promise<SourcedItem[
     select: { item: { select: itemSelect } },
   });
   const devolutions = await tx.devolution.findMany({
-    where: { streetId: unitId, settled: true, decision: "ACCEPT" },
+    where: { streetId: unitId, settled: true, decision: "ACCEPT", letter: SIGNED },
     orderBy: [{ roundId: "desc" }, { position: "asc" }],
     select: {
       itemId: true,
@@ -151,7 +211,7 @@ export async function sourcedItems(tx: Tx, unitId: number): Promise<SourcedItem[
   for (const d of devolutions) {
     if (seen.has(d.itemId)) continue;
     seen.add(d.itemId);
-    const letter = d.letter?.status === "CONFIRMED" ? `，确认书${d.letter.documentNumber}` : "";
+    const letter = d.letter ? `，确认书${d.letter.documentNumber}` : "";
     const item = fromCatalogue(d.item, "DEVOLVED", `「${d.round.title}」承接${d.department ? `（${d.department.shortName ?? d.department.name}）` : ""}${letter}`);
     if (d.streetDuty) item.streetDuty = d.streetDuty;
     if (d.departmentDuty) item.departmentDuty = d.departmentDuty;

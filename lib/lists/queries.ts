@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PowerListStatus } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/types";
 import { groupOrder } from "./commands";
+import { pendingDevolutions } from "./draft-source";
 import { isBianban, listScope, LIST_UNIT_KINDS } from "./policy";
 import type { TodoItem } from "@/lib/todo";
 
@@ -124,6 +125,8 @@ export async function listOpinions(listId: number) {
       unitName: true,
       opinion: true,
       body: true,
+      meetingNumber: true,
+      meetingDate: true,
       authorName: true,
       createdAt: true,
       stage: { select: { name: true } },
@@ -220,3 +223,10 @@ export async function listTodos(user: SessionUser): Promise<TodoItem[]> {
   return todos;
 }
 
+
+/** Accepted 承接 items of the list's unit not in the draft because their letter is unsigned (待确认). */
+export async function pendingDraftItems(listId: number) {
+  const list = await prisma.powerList.findUnique({ where: { id: listId }, select: { unitId: true, items: { select: { sourceItemId: true } } } });
+  if (!list) return [];
+  return pendingDevolutions(prisma, list.unitId, list.items.flatMap((i) => (i.sourceItemId ? [i.sourceItemId] : [])));
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { date, id, optionalId, optionalText, text, version } from "@/lib/validation";
+import { date, id, optionalDate, optionalId, optionalText, text, version } from "@/lib/validation";
 import { ITEM_FIELD_DEFS, itemFieldDef, OPINIONS, SECTIONS, type ItemField } from "./labels";
 import { expectedStamp } from "@/lib/edit-stamp";
 
@@ -62,6 +62,9 @@ export const opinionSchema = z
     version,
     opinion: z.enum(OPINIONS, { message: "请选择审核意见" }),
     body: optionalText("意见内容", 5000),
+    // 常务会审定 only (the command requires them there): which meeting decided.
+    meetingNumber: optionalText("会议期次", 50),
+    meetingDate: optionalDate("会议日期"),
     itemComments: z
       .array(z.object({ itemId: id, body: text("逐项意见", 2000) }))
       .max(500)
@@ -101,5 +104,6 @@ export type CreateListInput = z.infer<typeof createListSchema>;
 export type AddItemInput = z.infer<typeof addItemSchema>;
 export type UpdateItemInput = z.infer<typeof updateItemSchema>;
 export type StagesInput = z.infer<typeof stagesSchema>;
-export type OpinionInput = z.infer<typeof opinionSchema>;
+/** Meeting fields may be left out by callers other than the form (the seed, tests). */
+export type OpinionInput = Omit<z.infer<typeof opinionSchema>, "meetingNumber" | "meetingDate"> & { meetingNumber?: string | null; meetingDate?: string | null };
 export type PublishInput = z.infer<typeof publishSchema>;

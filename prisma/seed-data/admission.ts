@@ -178,7 +178,7 @@ export async function seedAdmission(tx: Tx, byName: Map<string, number>) {
   const a7 = await admission.createAdmission(fields({ title: "辖区犬只登记信息采集", dutyType: "公共安全", targetUnitIds: communities.map(unit), level: "COMMUNITY", fundingAmount: "0", fundingSource: "" }), dept("示例市城市管理综合执法局"));
   await admission.initialReview({ id: a7.id, decision: "RETURN", comment: "请补充法律依据，并测算社区需要的人员和经费；费随事转，不能为 0。" }, bianban);
   await admission.createAdmission(fields({ title: "家庭医生签约入户宣传", kind: "SERVICE", dutyType: "卫生健康", level: "COMMUNITY", targetUnitIds: [unit("东湖桂花社区")], fundingAmount: "12000" }), dept("示例市卫生健康委员会"));
-  const a9 = await admission.createAdmission(fields({ title: "农村宅基地使用情况摸排", dutyType: "自然资源", targetUnitIds: [unit("清河人民政府")], fundingAmount: "40000" }), dept("示例市自然资源和规划局"));
+  const a9 = await admission.createAdmission(fields({ title: "农村宅基地使用情况摸排", dutyType: "自然资源", targetUnitIds: [unit("清河镇人民政府")], fundingAmount: "40000" }), dept("示例市自然资源和规划局"));
   await tx.admission.update({ where: { id: a9.id }, data: { stageDueOn: new Date(Date.now() - 10 * 86_400_000) } });
   await tx.admissionStep.updateMany({ where: { admissionId: a9.id, completedAt: null }, data: { dueOn: new Date(Date.now() - 10 * 86_400_000) } });
 

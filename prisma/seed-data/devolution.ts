@@ -21,11 +21,11 @@ const STREETS = {
   donghu: "东湖街道办事处",
   nanan: "南岸街道办事处",
   beimen: "北门街道办事处",
-  qinghe: "清河人民政府",
-  chengguan: "城关人民政府",
-  tuanjie: "团结人民政府",
+  qinghe: "清河镇人民政府",
+  chengguan: "城关镇人民政府",
+  tuanjie: "团结镇人民政府",
   fenghuang: "凤凰街道办事处",
-  chashan: "茶山人民政府",
+  chashan: "茶山镇人民政府",
 } as const;
 
 const DEPT = {

@@ -58,7 +58,7 @@ export async function seedEvaluation(tx: Tx, byName: Map<string, number>) {
     ...departments.flatMap((d) => streets.map((s) => ({ roundId: past.id, raterUnitId: d.id, rateeUnitId: s.id, side: "DEPARTMENT" as const }))),
   ];
   await tx.evaluationPair.createMany({ data: pairs });
-  const chashan = unit("茶山人民政府");
+  const chashan = unit("茶山镇人民政府");
   await tx.$executeRaw`
     INSERT INTO evaluation_score (round_id, rater_unit_id, ratee_unit_id, indicator_id, value)
     SELECT p.round_id, p.rater_unit_id, p.ratee_unit_id, i.id,

@@ -15,7 +15,7 @@ import { createAdjustment, decideAdjustment, fileAdjustment, opineAdjustment, pu
 const DAY = 86_400_000;
 const STAFF = ["刘芳", "孙强", "周敏", "吴磊", "郑洁", "冯涛", "陈晨", "褚红", "卫东", "蒋丽", "沈阳", "韩梅", "朱峰", "秦雪", "许亮", "何静"];
 
-const PUBLISHED_STREETS = ["南岸街道办事处", "城关人民政府", "清河人民政府", "团结人民政府"];
+const PUBLISHED_STREETS = ["南岸街道办事处", "城关镇人民政府", "清河镇人民政府", "团结镇人民政府"];
 const ADJUSTED_STREET = "北门街道办事处";
 const REVIEWING_STREET = "凤凰街道办事处";
 const NO_COMMUNITY_LIST = ["东湖", "茶山"];
@@ -102,7 +102,9 @@ export async function seedLists(tx: Tx, units: Map<string, number>, now = new Da
           : opinion === "AGREE_WITH_CHANGES"
             ? "建议将承办机构统一写为「综合行政执法队」。"
             : "同意。";
-        await recordOpinion({ listId, version: await versionOf(listId), opinion, body, itemComments: [] }, reviewer);
+        // 常务会审定 names its meeting (the seed's lists are reviewed in the weeks before today).
+        const meeting = stage.kind === "EXECUTIVE" ? { meetingNumber: "2026年第23次常务会议", meetingDate: todayInChina(new Date(Date.now() - 7 * DAY)) } : {};
+        await recordOpinion({ listId, version: await versionOf(listId), opinion, body, ...meeting, itemComments: [] }, reviewer);
         if (returning) {
           const drafter = await tx.powerList.findUniqueOrThrow({ where: { id: listId }, select: { unitId: true } });
           await submitList({ listId, version: await versionOf(listId) }, ctxFor(actorFor(drafter.unitId, ["STREET", "COMMUNITY"])));
@@ -237,7 +239,7 @@ export async function seedLists(tx: Tx, units: Map<string, number>, now = new Da
     await publish(id);
     await spreadHistory(id, end, 20);
   }
-  const dutyId = await compileStreet("城关人民政府", { form: "DUTY" });
+  const dutyId = await compileStreet("城关镇人民政府", { form: "DUTY" });
   await publish(dutyId);
   await spreadHistory(dutyId, end, 20);
 

@@ -142,12 +142,39 @@ test("编办 sees the seeded draft compared with the issued edition and manages 
   await expect(page.getByTestId("new-item")).toBeVisible();
   await expect(page.getByTestId(`issue-edition-${draft.id}`)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/catalogue-draft.png`, fullPage: true });
+  // 编办 sets the 领域 of two ticked items at once.
+  const bulk = page.getByTestId("bulk-edit-form");
+  await bulk.getByRole("button", { name: "设置所选事项" }).click();
+  await expect(bulk.getByText("请先勾选要修改的事项")).toBeVisible();
+  const ticks = page.getByTestId("items-table").getByRole("checkbox");
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  await bulk.getByLabel("领域").selectOption({ label: "消防" });
+  await bulk.getByRole("button", { name: "设置所选事项" }).click();
+  await expect(bulk.getByText("已为 2 个事项设置领域「消防」")).toBeVisible();
+  await expect(page.getByTestId("item-row").nth(0)).toContainText("消防");
 
   await page.getByRole("link", { name: "与原版本对比" }).click();
   await expect(page.getByTestId("diff-added")).toContainText("2");
   await expect(page.getByTestId("diff-removed")).toContainText("1");
   await expect(page.getByTestId("compare-result")).toContainText("《城市建筑垃圾管理规定》");
+  // Items and sub-items are counted apart, and the totals are those of the edition headers.
+  await expect(page.getByTestId("diff-added-items")).toHaveText("2");
+  await expect(page.getByTestId("diff-removed-items")).toHaveText("1");
+  await expect(page.getByTestId("diff-totals")).toContainText("原版本共");
+  // Only editions of the same catalogue type are offered.
+  const offered = await page.getByLabel("原版本").locator("option").allTextContents();
+  expect(offered.some((t) => t.includes("示例省赋权事项指导清单（2021年版）"))).toBe(true);
+  expect(offered.some((t) => t.includes("通用权责清单"))).toBe(false);
   await page.screenshot({ path: `${SCREENS}/catalogue-compare.png`, fullPage: true });
+  // The 通用权责清单's edition page has its 版本对比 button too; the compare page stays on that type.
+  const [general] = await db<{ id: number }>(`SELECT id FROM catalogue_edition WHERE title = '示例市街道通用权责清单（2024年版）'`);
+  await page.goto(`/catalogue/editions/${general.id}`);
+  await page.getByTestId("edition-compare").click();
+  await expect(page.getByTestId("compare-kind").getByRole("link", { name: "街道通用权责清单", exact: false }).first()).toHaveAttribute("aria-current", "page");
+  const generalOffered = await page.getByLabel("对比版本").locator("option").allTextContents();
+  expect(generalOffered.some((t) => t.includes("指导清单"))).toBe(false);
+  expect(generalOffered.some((t) => t.includes("示例市街道通用权责清单（2024年版）"))).toBe(true);
 
   await page.goto("/catalogue/dictionary");
   await expect(page.getByTestId("entry-行政检查")).toContainText("行政监督");

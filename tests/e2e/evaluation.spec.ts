@@ -167,3 +167,43 @@ test("a dispatched case whose acceptance deadline crosses a weekend and a holida
     await db(`DELETE FROM work_calendar_day WHERE source = 'E2E'`);
   }
 });
+
+test("a department passes a wrongly sent case to the right department, which then sees it with a fresh deadline", async ({ page }) => {
+  const weijian = await makeUser("chengguan", "示例市卫生健康委员会");
+  await signInAndWait(page, "jiedao");
+  await page.goto("/dispatch/new");
+  await page.getByLabel("接收部门").selectOption({ label: "示例市城市管理综合执法局" });
+  await page.getByLabel("问题概述（什么问题）").fill("桂花路无证牙科诊所");
+  await page.getByLabel("发生地点").fill("东湖街道桂花路 12 号");
+  await page.getByLabel("情况说明").fill("居民反映有人无证行医。");
+  await page.getByRole("button", { name: "上报部门" }).click();
+  await expect(page.getByTestId("timeline")).toContainText("街道上报");
+  const caseUrl = new URL(page.url()).pathname;
+  await page.context().clearCookies();
+
+  await signInAndWait(page, "chengguan");
+  await page.goto(caseUrl);
+  const form = page.getByTestId("case-step-reroute");
+  await form.getByLabel("应当接收的部门").selectOption({ label: "示例市卫生健康委员会" });
+  // The reason is required: the server says so beside the field, and the case stays.
+  await confirm(page, "改派其他部门", "改派");
+  await expect(form.getByText("请填写改派理由")).toBeVisible();
+  await form.getByLabel("改派理由").fill("无证行医属卫生健康部门职责");
+  await confirm(page, "改派其他部门", "改派");
+  await expect(page).toHaveURL(/\/dispatch$/);
+  // The old department no longer sees the case.
+  const response = await page.goto(caseUrl);
+  expect(response?.status()).toBe(403);
+  await page.context().clearCookies();
+
+  await signInAndWait(page, weijian);
+  await page.goto("/workspace");
+  await page.getByRole("region", { name: "待办事项" }).getByRole("link", { name: "示例市城市管理综合执法局改派案件：桂花路无证牙科诊所" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`${caseUrl}$`));
+  await expect(page.getByTestId("timeline")).toContainText("部门改派其他部门");
+  await expect(page.getByTestId("timeline")).toContainText("无证行医属卫生健康部门职责");
+  await expect(page.getByText("示例市卫生健康委员会").first()).toBeVisible();
+  await confirm(page, "接收移交");
+  await expect(page.getByTestId("timeline")).toContainText("部门接收移交");
+  await page.screenshot({ path: "test-results/screens/dispatch-reroute.png", fullPage: true });
+});

@@ -17,11 +17,15 @@ async function as(browser: Browser, username: string): Promise<Page> {
   return page;
 }
 
-async function giveOpinion(page: Page, listId: number, opinion: "同意" | "修改后同意" | "不同意", body?: string) {
+async function giveOpinion(page: Page, listId: number, opinion: "同意" | "修改后同意" | "不同意", body?: string, meeting?: { number: string; date: string }) {
   await page.goto(`/lists/manage/${listId}`);
   const form = page.getByTestId("opinion-form");
   await expect(form).toBeVisible();
   await form.getByLabel(opinion, { exact: true }).check();
+  if (meeting) {
+    await form.getByLabel("会议期次").fill(meeting.number);
+    await form.getByLabel("会议日期").fill(meeting.date);
+  }
   if (body) await form.getByLabel("意见内容").fill(body);
   await form.getByRole("button", { name: /提交意见/ }).click();
   // The form says so, or, once the refreshed page no longer offers it, the page does.
@@ -45,6 +49,9 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   const items = street.getByTestId("draft-items");
   await expect(items.getByText("法定权力事项").first()).toBeVisible();
   await expect(items.getByText("赋权承接事项").first()).toBeVisible();
+  // 卫健委's letter still waits for the street's signature: its items stay out, shown as 待确认.
+  await expect(street.getByTestId("pending-devolutions")).toContainText("待确认，未带入草案");
+  await expect(street.getByTestId("pending-devolutions")).toContainText("待街道签署");
   await street.screenshot({ path: "test-results/screens/lists-draft.png", fullPage: false });
 
   // An item of the unit's own.
@@ -122,8 +129,13 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   await giveOpinion(sifa, listId, "同意", "经审查，依据合法有效。");
   const lingdao = await as(browser, "lingdao");
   await giveOpinion(lingdao, listId, "同意");
-  await giveOpinion(lingdao, listId, "同意", "常务会议审定通过。");
+  // 常务会审定 names the meeting; the list's opinion record and its history show it.
+  await lingdao.goto(`/lists/manage/${listId}`);
+  await expect(lingdao.getByTestId("opinion-form").getByLabel("会议期次")).toBeVisible();
+  const meetingDay = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await giveOpinion(lingdao, listId, "同意", "常务会议审定通过。", { number: "2026年第30次常务会议", date: meetingDay });
   await expect(lingdao.getByText("审核已全部通过，等待编办印发公布。")).toBeVisible();
+  await expect(lingdao.getByTestId("opinion-meeting").first()).toContainText("会议期次：2026年第30次常务会议");
 
   // ---- 5. 编办 publishes, with a confirmation. ----
   await bianban.goto(`/lists/manage/${listId}`);

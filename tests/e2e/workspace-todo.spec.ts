@@ -41,7 +41,7 @@ test("编办 sees 属地管理, 双向考评, 赋权承接 and 准入 to-dos", a
                              legal_basis, lead_responsibility, support_responsibility, admitted_on)
      SELECT u.id, d.id, d.name, '安全生产', '待办测试：山林防火巡查', '待办测试：山林防火巡查', '组织森林防火检查。', '开展日常巡查并上报火情。',
             '《森林防火条例》第五条', '县应急管理局', '乡镇人民政府', current_date
-     FROM org_unit u, org_unit d WHERE u.name = '茶山人民政府' AND d.name = '示例市应急管理局'`,
+     FROM org_unit u, org_unit d WHERE u.name = '茶山镇人民政府' AND d.name = '示例市应急管理局'`,
   );
   const [draft] = await db<{ n: number }>(
     `SELECT count(*)::int AS n FROM evaluation_sheet s JOIN evaluation_round r ON r.id = s.round_id WHERE r.title = $1 AND r.status = 'OPEN' AND s.status = 'DRAFT'`,

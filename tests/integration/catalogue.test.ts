@@ -5,6 +5,7 @@ import * as XLSX from "@e965/xlsx";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   adjustImportAction,
+  bulkEditItemsAction,
   commitImportAction,
   createEditionAction,
   createItemAction,
@@ -125,6 +126,17 @@ describe("demo catalogues", () => {
     // Sub-items are compared one by one (the first item has three).
     expect(diff.changed.map((c) => [c.after.values.code, c.changes.map((x) => x.field)])).toContainEqual(["SL-CF-CG-007", ["legalBasis"]]);
     expect(diff.changed.every((c) => c.changes.every((x) => x.field === "legalBasis"))).toBe(true);
+    // Items and sub-items counted apart reconcile with each edition's header.
+    const [from, to] = await Promise.all([
+      prisma.catalogueEdition.findFirstOrThrow({ where: { title: GUIDANCE_TITLE }, select: { _count: { select: { items: true, subItems: true } } } }),
+      prisma.catalogueEdition.findFirstOrThrow({ where: { title: GUIDANCE_DRAFT_TITLE }, select: { _count: { select: { items: true, subItems: true } } } }),
+    ]);
+    const { items, subItems } = diff.counts;
+    expect(items.unchanged + items.changed + items.removed).toBe(from._count.items);
+    expect(items.unchanged + items.changed + items.added).toBe(to._count.items);
+    expect(subItems.unchanged + subItems.changed + subItems.removed).toBe(from._count.subItems);
+    expect(subItems.unchanged + subItems.changed + subItems.added).toBe(to._count.subItems);
+    expect(diff.counts.from).toEqual(from._count);
   });
 });
 
@@ -418,6 +430,67 @@ describe("import", () => {
     const same = await upload(draft, workbook(SAMPLE_ROWS.slice(0, 1)), "第三版.xlsx");
     expect(await commitImportAction({ sessionId: same })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await counts(draft)).toMatchObject({ items: 4, reports: 2 });
+  });
+
+  it("numbers the merged edition afresh when a second file is imported into the draft", async () => {
+    const draft = await newDraft("多文件合并编号测试版本");
+    expect((await commitImportAction({ sessionId: await upload(draft, workbook(SAMPLE_ROWS), "甲局.xlsx") })).ok).toBe(true);
+    const second: (string | number)[][] = [
+      [1, "对占道经营的处罚", "", "行政处罚", "城管执法", "", "【法规】甲"],
+      ["2,3", "对乱贴小广告的处罚", "", "行政处罚", "城管执法", "", "【法规】乙"],
+      [4, "对施工噪声的处罚", "", "行政处罚", "城管执法", "", "【法规】丙"],
+    ];
+    const r = await commitImportAction({ sessionId: await upload(draft, workbook(second), "乙局.xlsx") });
+    expect(r).toMatchObject({ ok: true, data: { items: 3 } });
+    const items = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { seq: true, name: true } });
+    expect(items.map((i) => i.seq)).toEqual(["1", "2", "3", "4", "5~6", "7"]);
+    expect(items[3].name).toBe("对占道经营的处罚");
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "catalogue.import", subjectId: String(draft) }, orderBy: { id: "desc" } });
+    expect(audit.after).toMatchObject({ fileName: "乙局.xlsx", renumbered: 3 });
+    // Re-importing the first file still finds its items identical, although their 序号 moved.
+    const again = await upload(draft, workbook([...SAMPLE_ROWS.slice(0, 1), [9, "对新增事项的处罚", "", "行政处罚", "城管执法", "", "【法规】丁"]]), "甲局补充.xlsx");
+    expect(await commitImportAction({ sessionId: again })).toMatchObject({ ok: true, data: { items: 1, skipped: 1 } });
+    const seqs = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { seq: true } });
+    expect(seqs.map((i) => i.seq)).toEqual(["1", "2", "3", "4", "5~6", "7", "8"]);
+  });
+
+  it("lets 编办 set the 领域 and 部门 of many items of a draft at once, in one audited action", async () => {
+    const draft = await newDraft("批量设置领域测试版本");
+    expect((await commitImportAction({ sessionId: await upload(draft, workbook(SAMPLE_ROWS), "批量.xlsx") })).ok).toBe(true);
+    const items = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { id: true } });
+    const fire = (await prisma.dictionaryEntry.findFirstOrThrow({ where: { kind: "DOMAIN", name: "消防" } })).id;
+    const yj = (await prisma.orgUnit.findFirstOrThrow({ where: { name: "示例市应急管理局" } })).id;
+    const chosen = [items[0].id, items[2].id];
+    const before = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { id: "asc" } });
+
+    await actAs("chengguan");
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: chosen, domainId: fire })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("bianban");
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: [], domainId: fire })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { itemIds: "请先勾选要修改的事项" } });
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: chosen })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { domainId: "请选择要设置的领域或实施部门" } });
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: chosen, domainId: (await typeId("行政处罚")) })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { domainId: expect.any(String) } });
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: chosen, departmentId: await prisma.orgUnit.findFirstOrThrow({ where: { name: "东湖街道办事处" } }).then((u) => u.id) })).toMatchObject({ ok: false, fieldErrors: { departmentId: expect.any(String) } });
+    const foreign = await prisma.catalogueItem.findFirstOrThrow({ where: { edition: { title: GUIDANCE_TITLE } }, select: { id: true } });
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: [...chosen, foreign.id], domainId: fire })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { id: "asc" } })).toEqual(before);
+
+    const r = await bulkEditItemsAction({ editionId: draft, itemIds: chosen, domainId: fire, departmentId: yj });
+    expect(r).toMatchObject({ ok: true, data: { count: 2, domain: "消防", department: "示例市应急管理局" } });
+    const after = await prisma.catalogueItem.findMany({ where: { editionId: draft }, orderBy: { position: "asc" }, select: { id: true, domainId: true, departmentId: true, departmentName: true } });
+    expect(after[0]).toMatchObject({ domainId: fire, departmentId: yj, departmentName: "示例市应急管理局" });
+    expect(after[2]).toMatchObject({ domainId: fire, departmentId: yj });
+    expect(after[1].domainId).not.toBe(fire);
+    // Only the 领域: the 部门 stays.
+    expect(await bulkEditItemsAction({ editionId: draft, itemIds: [items[1].id], domainId: fire })).toMatchObject({ ok: true, data: { count: 1 } });
+    expect(await prisma.catalogueItem.findUniqueOrThrow({ where: { id: items[1].id } })).toMatchObject({ domainId: fire, departmentName: before.find((b) => b.id === items[1].id)!.departmentName });
+    const audits = await prisma.auditLog.findMany({ where: { action: "catalogue.item.bulkEdit", subjectId: String(draft) }, orderBy: { id: "asc" } });
+    expect(audits).toHaveLength(2);
+    expect(audits[0].after).toMatchObject({ count: 2, domain: "消防", department: "示例市应急管理局" });
+    expect((audits[0].before as { items: { id: number }[] }).items.map((i) => i.id)).toEqual(chosen);
+
+    // An issued edition cannot be bulk-edited.
+    const issuedItem = await prisma.catalogueItem.findFirstOrThrow({ where: { edition: { title: GUIDANCE_TITLE } }, select: { id: true, editionId: true } });
+    expect(await bulkEditItemsAction({ editionId: issuedItem.editionId, itemIds: [issuedItem.id], domainId: fire })).toMatchObject({ ok: false, code: "LOCKED" });
   });
 
   it("writes all or nothing: a failure after the items are inserted leaves no trace", async () => {

@@ -26,13 +26,13 @@ beforeAll(async () => {
   await seedDemo();
   roundId = (await prisma.devolutionRound.findFirstOrThrow({ where: { title: DEMO_ROUND_TITLE } })).id;
   for (const [key, name] of Object.entries({
-    donghu: "东湖街道办事处", nanan: "南岸街道办事处", qinghe: "清河人民政府", chashan: "茶山人民政府", fenghuang: "凤凰街道办事处",
+    donghu: "东湖街道办事处", nanan: "南岸街道办事处", qinghe: "清河镇人民政府", chashan: "茶山镇人民政府", fenghuang: "凤凰街道办事处",
     cg: "示例市城市管理综合执法局", wj: "示例市卫生健康委员会", yj: "示例市应急管理局", dongqu: "东湖区",
   })) u[key] = await unitId(name);
   await createTestUser({ unit: "示例市卫生健康委员会", roles: ["DEPARTMENT"], username: "weijian" });
   await createTestUser({ unit: "南岸街道办事处", roles: ["STREET"], username: "nanan" });
-  await createTestUser({ unit: "茶山人民政府", roles: ["STREET"], username: "chashan" });
-  await createTestUser({ unit: "清河人民政府", roles: ["STREET"], username: "qinghe" });
+  await createTestUser({ unit: "茶山镇人民政府", roles: ["STREET"], username: "chashan" });
+  await createTestUser({ unit: "清河镇人民政府", roles: ["STREET"], username: "qinghe" });
 });
 
 const rowsOf = (streetId: number, departmentId: number) =>
@@ -65,7 +65,7 @@ describe("the demo round", () => {
     const byName = Object.fromEntries(d.streets.map((s) => [s.name, s]));
     expect(byName["南岸街道办事处"]).toMatchObject({ total: 61, settled: 61, accepted: 59, deferred: 2, declined: 0, lettersConfirmed: 11, pairs: 11, settledPairs: 11 });
     expect(byName["北门街道办事处"]).toMatchObject({ accepted: 58, deferred: 2, declined: 1 });
-    expect(byName["茶山人民政府"]).toMatchObject({ settled: 0, awaitingProposal: 61, acceptanceRate: null });
+    expect(byName["茶山镇人民政府"]).toMatchObject({ settled: 0, awaitingProposal: 61, acceptanceRate: null });
     expect(byName["东湖街道办事处"].disputed).toBe(1);
     const penalties = all.filter((r) => r.settled && r.decision === "ACCEPT" && r.powerTypeId === d.penaltyTypeId).length;
     expect(d.overall.acceptedPenalty).toBe(penalties);
@@ -292,7 +292,7 @@ describe("a whole pair through to a confirmed letter", () => {
     const letterHref = `/devolution/rounds/${roundId}/letters/${gen.data.id}`;
     const notes = (username: string) => prisma.notification.findMany({ where: { user: { username }, href: letterHref }, orderBy: { id: "asc" } });
     expect(await notes("chengguan")).toEqual([
-      expect.objectContaining({ title: `确认书待确认：${gen.data.documentNumber}`, body: expect.stringContaining("茶山人民政府与示例市城市管理综合执法局"), readAt: null }),
+      expect.objectContaining({ title: `确认书待确认：${gen.data.documentNumber}`, body: expect.stringContaining("茶山镇人民政府与示例市城市管理综合执法局"), readAt: null }),
     ]);
     expect(await notes("chashan")).toEqual([]);
     expect(await generateLetterAction({ roundId, streetId: u.chashan, departmentId: u.cg })).toMatchObject({ ok: false, code: "INVALID_STATE" });
@@ -314,7 +314,7 @@ describe("a whole pair through to a confirmed letter", () => {
     expect((letter.content as { items: { name: string; arbitrated: boolean }[] }).items[0]).toMatchObject({ arbitrated: true });
     expect(await prisma.devolution.count({ where: { id: { in: ids }, lockedAt: { not: null }, letterId: letter.id } })).toBe(rows.length);
     const verified = await letterByHash(letter.contentHash);
-    expect(verified).toMatchObject({ documentNumber: letter.documentNumber, street: { name: "茶山人民政府" }, department: { name: "示例市城市管理综合执法局" } });
+    expect(verified).toMatchObject({ documentNumber: letter.documentNumber, street: { name: "茶山镇人民政府" }, department: { name: "示例市城市管理综合执法局" } });
     expect(await proposeAction({ roundId, ids: [ids[1]], proposal: "DECLINE", reason: "再改" })).toMatchObject({ ok: false, code: "LOCKED" });
     for (const action of ["devolution.letter.generate", "devolution.letter.confirm"]) {
       expect(await prisma.auditLog.count({ where: { action, subjectId: String(letter.id) } })).toBeGreaterThan(0);

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { acceptCaseAction, handleCaseAction, reportCaseAction, escalateCaseAction, forwardCaseAction } from "@/lib/dispatch/actions";
+import { acceptCaseAction, handleCaseAction, reportCaseAction, escalateCaseAction, forwardCaseAction, rerouteCaseAction } from "@/lib/dispatch/actions";
+import { acceptDueDay } from "@/lib/dispatch/state";
+import { loadCalendarFrom } from "@/lib/calendar/load";
 import { statsByUnit } from "@/lib/dispatch/queries";
 import { can } from "@/lib/auth/policy";
 import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
@@ -47,6 +49,59 @@ describe("dispatch", () => {
     const e = await escalateCaseAction({ id: f.data.id, reason: "涉及行政处罚，街道无执法权" });
     expect(e.ok).toBe(true);
     expect((await prisma.dispatch.findUniqueOrThrow({ where: { id: f.data.id } })).status).toBe("ESCALATED");
+  });
+
+  it("a department passes a wrongly sent case to the right department: deadline restarted, recorded, audited, notified", async () => {
+    const jiedao = (await actAs("jiedao"))!;
+    const cg = await unitId("示例市城市管理综合执法局");
+    const wj = await unitId("示例市卫生健康委员会");
+    const r = await reportCaseAction({ departmentId: cg, title: "小诊所无证行医", location: "荷塘路 8 号", foundAt: new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date()).replace(" ", "T"), description: "居民反映。", files: [] });
+    if (!r.ok) throw new Error(r.message);
+    const id = r.data.id;
+    // Reported long ago: its acceptance deadline has passed.
+    await prisma.dispatch.update({ where: { id }, data: { acceptDueOn: new Date("2026-01-05T00:00:00Z") } });
+    const newcomer = await prisma.user.create({ data: { username: "weijian-reroute", displayName: "卫健改派测试", unitId: wj, roles: ["DEPARTMENT"], passwordHash: "x" } });
+
+    // The street, and a department the case is not at, cannot re-route it.
+    expect(await rerouteCaseAction({ id, departmentId: wj, reason: "应由卫健委办理" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(newcomer.username);
+    expect(await rerouteCaseAction({ id, departmentId: wj, reason: "应由卫健委办理" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    const chengguan = (await actAs("chengguan"))!;
+    expect(await rerouteCaseAction({ id, departmentId: wj, reason: "" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { reason: expect.any(String) } });
+    expect(await rerouteCaseAction({ id, departmentId: cg, reason: "应由卫健委办理" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { departmentId: expect.stringContaining("其他部门") } });
+    expect(await rerouteCaseAction({ id, departmentId: await unitId("示例市人民政府"), reason: "应由政府办理" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await rerouteCaseAction({ id, departmentId: await unitId("东湖街道办事处"), reason: "应由街道办理" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await prisma.dispatch.findUniqueOrThrow({ where: { id } })).departmentId).toBe(cg);
+
+    const moved = await rerouteCaseAction({ id, departmentId: wj, reason: "无证行医属卫生健康部门职责" });
+    if (!moved.ok) throw new Error(moved.message);
+    const expectedDue = acceptDueDay(new Date(), await loadCalendarFrom(prisma));
+    expect(moved.data).toMatchObject({ acceptDueOn: expectedDue, departmentName: "示例市卫生健康委员会" });
+    const after = await prisma.dispatch.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(after).toMatchObject({ departmentId: wj, status: "REPORTED" });
+    expect(after.acceptDueOn!.toISOString().slice(0, 10)).toBe(expectedDue);
+    expect(after.events.map((e) => e.kind)).toEqual(["report", "reroute"]);
+    expect(after.events[1]).toMatchObject({ actorUnitName: "示例市城市管理综合执法局" });
+    expect(after.events[1].note).toContain("由示例市城市管理综合执法局改派示例市卫生健康委员会");
+    expect(after.events[1].note).toContain("无证行医属卫生健康部门职责");
+    expect(after.events[1].note).toContain(expectedDue);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "dispatch.reroute", subjectId: String(id) } });
+    expect(audit.before).toMatchObject({ departmentId: cg, acceptDueOn: "2026-01-05" });
+    expect(audit.after).toMatchObject({ departmentId: wj, acceptDueOn: expectedDue, reason: "无证行医属卫生健康部门职责" });
+    // The new department is told (with a link to the case), the street informed.
+    expect(await prisma.notification.findFirst({ where: { userId: newcomer.id, href: `/dispatch/${id}` } })).toMatchObject({ title: "示例市城市管理综合执法局改派案件：小诊所无证行医" });
+    expect(await prisma.notification.count({ where: { userId: jiedao.id, href: `/dispatch/${id}`, title: { startsWith: "案件已改派" } } })).toBe(1);
+
+    // The old department no longer reads or acts on it; the new one accepts it.
+    const subject = { type: "dispatch" as const, streetId: after.streetId, departmentId: after.departmentId, status: after.status, direction: after.direction };
+    expect(can(chengguan, "dispatch.read", subject)).toBe(false);
+    expect(await acceptCaseAction({ id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await rerouteCaseAction({ id, departmentId: cg, reason: "再改回来" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(newcomer.username);
+    expect((await acceptCaseAction({ id, note: "已安排卫生监督所" })).ok).toBe(true);
+    // Once accepted, it can no longer be re-routed.
+    expect(await rerouteCaseAction({ id, departmentId: cg, reason: "改派测试" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("departments and streets see their own statistics, by year or by period; 编办 sees every unit", async () => {

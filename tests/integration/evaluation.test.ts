@@ -78,7 +78,7 @@ describe("the role matrix", () => {
     const cg = await unitId("示例市城市管理综合执法局");
     const bb = await resultsView((await actAs("bianban"))!, round.id, cg);
     expect(bb!.raters!.length).toBeGreaterThan(5);
-    expect(bb!.flagged!.map((f) => f.name)).toContain("茶山人民政府");
+    expect(bb!.flagged!.map((f) => f.name)).toContain("茶山镇人民政府");
 
     const own = await resultsView((await actAs("chengguan"))!, round.id, cg);
     expect(own!.raters).toBeNull();

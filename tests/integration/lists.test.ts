@@ -22,6 +22,7 @@ import {
 } from "@/lib/adjustments/actions";
 import { today as todayInChina } from "@/lib/dates";
 import { readDiff } from "@/lib/portal/read";
+import { pendingDraftItems } from "@/lib/lists/queries";
 import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
 import { ownerSql } from "./database";
 
@@ -66,10 +67,21 @@ describe("compiling, reviewing and publishing a power list", () => {
     if (!r.ok) return;
     listId = r.data.id;
     const claims = await prisma.claim.count({ where: { streetId: donghu, active: true } });
-    const accepted = await prisma.devolution.findMany({ where: { streetId: donghu, settled: true, decision: "ACCEPT" }, distinct: ["itemId"], select: { itemId: true } });
+    // Only 承接 items whose confirmation letter both sides signed come in (应急管理局's); 卫健委's
+    // letter still waits for the street and 城管局's items have none: those are 待确认.
+    const accepted = await prisma.devolution.findMany({ where: { streetId: donghu, settled: true, decision: "ACCEPT" }, distinct: ["itemId"], select: { itemId: true, letter: { select: { status: true, streetConfirmedAt: true, departmentConfirmedAt: true } } } });
+    const signed = accepted.filter((a) => a.letter?.status === "CONFIRMED" && a.letter.streetConfirmedAt && a.letter.departmentConfirmedAt);
+    expect(signed.length).toBeGreaterThan(0);
+    expect(signed.length).toBeLessThan(accepted.length);
     const items = await prisma.powerListItem.findMany({ where: { listId } });
     expect(items.filter((i) => i.source === "GENERAL")).toHaveLength(claims);
-    expect(items.filter((i) => i.source === "DEVOLVED")).toHaveLength(accepted.length);
+    expect(items.filter((i) => i.source === "DEVOLVED").map((i) => i.sourceItemId).sort()).toEqual(signed.map((a) => a.itemId).sort());
+    const pending = await pendingDraftItems(listId);
+    expect(pending.map((p) => p.itemId).sort()).toEqual(accepted.filter((a) => !signed.includes(a)).map((a) => a.itemId).sort());
+    expect(pending.map((p) => p.state)).toContain("待街道签署");
+    expect(pending.find((p) => p.state === "待街道签署")).toMatchObject({ departmentName: "示例市卫生健康委员会", documentNumber: expect.any(String) });
+    const created = await prisma.powerListEvent.findFirstOrThrow({ where: { listId, kind: "created" } });
+    expect(created.note).toContain(`另有 ${pending.length} 项赋权承接事项的确认书尚未由双方签署，未带入（待确认）`);
     expect(items.every((i) => i.sourceLabel && i.sourceItemId)).toBe(true);
     expect(items.filter((i) => i.categoryId !== null).length).toBe(items.length);
     const list = await listOf(listId);
@@ -177,12 +189,13 @@ describe("compiling, reviewing and publishing a power list", () => {
         { id: stage("CONSULTATION").id, name: "会商", unitIds: [bb] },
         { id: stage("LEGALITY").id, name: "合法性审查", unitIds: [sf] },
         { id: null, name: "领导审核", unitIds: [gov] },
+        { id: stage("EXECUTIVE").id, name: "常务会审定", unitIds: [gov] },
         { id: publish.id, name: "印发公布", unitIds: [bb] },
       ],
     });
     expect(r).toMatchObject({ ok: true });
     const after = await listOf(listId);
-    expect(after.stages.map((s) => s.name)).toEqual(["部门联合初审", "会商", "合法性审查", "领导审核", "印发公布"]);
+    expect(after.stages.map((s) => s.name)).toEqual(["部门联合初审", "会商", "合法性审查", "领导审核", "常务会审定", "印发公布"]);
     expect(await prisma.powerListEvent.count({ where: { listId, kind: "stagesChanged" } })).toBe(1);
   });
 
@@ -236,7 +249,30 @@ describe("compiling, reviewing and publishing a power list", () => {
     await actAs("sifa");
     expect(await recordOpinionAction({ listId, version: await versionOf(listId), opinion: "AGREE", body: "经审查合法" })).toMatchObject({ ok: true, data: { status: "IN_REVIEW" } });
     await actAs("lingdao");
-    expect(await recordOpinionAction({ listId, version: await versionOf(listId), opinion: "AGREE" })).toMatchObject({ ok: true, data: { status: "APPROVED" } });
+    expect(await recordOpinionAction({ listId, version: await versionOf(listId), opinion: "AGREE" })).toMatchObject({ ok: true, data: { status: "IN_REVIEW" } });
+    // 常务会审定 names its meeting: number and date are required, the date not in the future.
+    const opinionsBefore = await prisma.powerListOpinion.count({ where: { listId } });
+    expect(await recordOpinionAction({ listId, version: await versionOf(listId), opinion: "AGREE" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { meetingNumber: expect.stringContaining("会议期次"), meetingDate: "请填写会议日期" },
+    });
+    const tomorrow = new Date(Date.parse(`${today}T12:00:00+08:00`) + 86_400_000).toISOString().slice(0, 10);
+    expect(await recordOpinionAction({ listId, version: await versionOf(listId), opinion: "AGREE", meetingNumber: "2026年第30次常务会议", meetingDate: tomorrow })).toMatchObject({
+      ok: false,
+      fieldErrors: { meetingDate: "会议日期不能晚于今天" },
+    });
+    expect(await recordOpinionAction({ listId, version: await versionOf(listId), opinion: "AGREE", meetingNumber: "2026年第30次常务会议", meetingDate: "2026-02-30" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await prisma.powerListOpinion.count({ where: { listId } })).toBe(opinionsBefore);
+    expect(await recordOpinionAction({ listId, version: await versionOf(listId), opinion: "AGREE", meetingNumber: "2026年第30次常务会议", meetingDate: today })).toMatchObject({ ok: true, data: { status: "APPROVED" } });
+    const decided = await prisma.powerListOpinion.findFirstOrThrow({ where: { listId }, orderBy: { id: "desc" }, include: { stage: true } });
+    expect(decided).toMatchObject({ meetingNumber: "2026年第30次常务会议", stage: { kind: "EXECUTIVE" } });
+    expect(decided.meetingDate!.toISOString().slice(0, 10)).toBe(today);
+    const [y, m, d] = today.split("-").map(Number);
+    const noted = await prisma.powerListEvent.findFirstOrThrow({ where: { listId, kind: "opinion", stageName: "常务会审定" } });
+    expect(noted.note).toBe(`同意（2026年第30次常务会议，会议日期 ${y}年${m}月${d}日）`);
+    const audited = await prisma.auditLog.findFirstOrThrow({ where: { action: "list.opinion", subjectId: String(listId) }, orderBy: { id: "desc" } });
+    expect(audited.after).toMatchObject({ stage: "常务会审定", meetingNumber: "2026年第30次常务会议", meetingDate: today });
 
     const kinds = (await prisma.powerListEvent.findMany({ where: { listId }, orderBy: { id: "asc" } })).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["created", "submitted", "opinion", "returned", "resubmitted", "stageDone", "approved"]));

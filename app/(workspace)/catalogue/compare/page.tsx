@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
-import type { CompareUnit } from "@/lib/catalogue/compare";
+import { compareChoices, type CompareUnit } from "@/lib/catalogue/compare";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/catalogue/labels";
 import { compareEditions, editionOptions, getEdition } from "@/lib/catalogue/queries";
 import { Notice } from "@/components/catalogue/messages";
@@ -25,17 +25,19 @@ function num(v: string | string[] | undefined): number | null {
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireEntry("catalogue.read");
   const params = await searchParams;
-  const options = await editionOptions(user);
-  const kind = params.kind === "GENERAL" ? "GENERAL" : params.kind === "GUIDANCE" ? "GUIDANCE" : null;
-  let fromId = num(params.from);
-  let toId = num(params.to);
-  if (!fromId && !toId && kind) {
-    const same = options.filter((o) => o.kind === kind);
-    toId = same[0]?.id ?? null;
-    fromId = same[1]?.id ?? null;
-  }
-  const [from, to] = await Promise.all([fromId ? getEdition(fromId) : null, toId ? getEdition(toId) : null]);
-  for (const e of [from, to]) if (e && !can(user, "catalogue.read", { type: "edition", status: e.status })) forbidden();
+  const all = await editionOptions(user);
+  const asked = params.kind === "GENERAL" ? "GENERAL" : params.kind === "GUIDANCE" ? "GUIDANCE" : null;
+  const fromAsked = num(params.from);
+  const toAsked = num(params.to);
+  const [fromGiven, toGiven] = await Promise.all([fromAsked ? getEdition(fromAsked) : null, toAsked ? getEdition(toAsked) : null]);
+  for (const e of [fromGiven, toGiven]) if (e && !can(user, "catalogue.read", { type: "edition", status: e.status })) forbidden();
+  // Only editions of one catalogue type are offered and compared.
+  const choice = compareChoices(all, { kind: asked, from: fromGiven, to: toGiven });
+  const { kind, options } = choice;
+  const [from, to] = await Promise.all([
+    choice.fromId ? (choice.fromId === fromGiven?.id ? fromGiven : getEdition(choice.fromId)) : null,
+    choice.toId ? (choice.toId === toGiven?.id ? toGiven : getEdition(choice.toId)) : null,
+  ]);
   const diff = from && to && from.id !== to.id ? await compareEditions(from.id, to.id) : null;
 
   const select = (name: string, label: string, value: number | null) => (
@@ -43,12 +45,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <label htmlFor={name} className="block text-sm font-medium text-slate-700">{label}</label>
       <select id={name} name={name} defaultValue={value ?? ""} className={inputClass} required>
         <option value="">请选择版本</option>
-        {(["GUIDANCE", "GENERAL"] as const).map((k) => (
-          <optgroup key={k} label={KIND_LABELS[k]}>
-            {options.filter((o) => o.kind === k).map((o) => (
-              <option key={o.id} value={o.id}>{o.title}（{STATUS_LABELS[o.status]}）</option>
-            ))}
-          </optgroup>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>{o.title}（{STATUS_LABELS[o.status]}）</option>
         ))}
       </select>
     </div>
@@ -57,7 +55,20 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-5">
       <PageHeader title="版本对比" description="比较两个版本的事项：有事项编码的按编码对应，没有编码的按事项名称、子项名称和权力类型对应。" />
+      <nav aria-label="清单类别" className="flex flex-wrap gap-2 text-sm" data-testid="compare-kind">
+        {(["GUIDANCE", "GENERAL"] as const).map((k) => (
+          <Link
+            key={k}
+            href={`/catalogue/compare?kind=${k}`}
+            aria-current={k === kind ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 ${k === kind ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-200 bg-white text-slate-600 hover:bg-slate-50"}`}
+          >
+            {KIND_LABELS[k]}
+          </Link>
+        ))}
+      </nav>
       <form method="get" action="/catalogue/compare" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[1fr_1fr_auto]" data-testid="compare-form">
+        <input type="hidden" name="kind" value={kind} />
         {select("from", "原版本", from?.id ?? null)}
         {select("to", "对比版本", to?.id ?? null)}
         <div className="flex items-end">
@@ -66,7 +77,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </form>
 
       {from && to && from.id === to.id && <Notice tone="amber">请选择两个不同的版本。</Notice>}
-      {from && to && from.kind !== to.kind && <Notice tone="blue">两个版本属于不同类别的清单，对比结果仅供参考。</Notice>}
+      {choice.mixed && <Notice tone="amber">只能对比同一类别清单的版本：「{fromGiven!.title}」是{KIND_LABELS[fromGiven!.kind]}，「{toGiven!.title}」是{KIND_LABELS[toGiven!.kind]}。请重新选择原版本。</Notice>}
+      {options.length < 2 && <Notice>{KIND_LABELS[kind]}目前只有 {options.length} 个版本，新建或导入另一个版本后才能对比。</Notice>}
 
       {!diff ? (
         !(from && to) && <EmptyState title="请选择要对比的两个版本">选择后点击「对比」，会列出新增、删除和内容有变化的事项。</EmptyState>
@@ -76,12 +88,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             从「<Link href={`/catalogue/editions/${from!.id}`} className="text-brand-700 hover:underline">{from!.title}</Link>」到「
             <Link href={`/catalogue/editions/${to!.id}`} className="text-brand-700 hover:underline">{to!.title}</Link>」：
           </p>
+          <p className="text-sm text-slate-600" data-testid="diff-totals">
+            原版本共 {diff.counts.from.items} 个事项（含 {diff.counts.from.subItems} 个子项），对比版本共 {diff.counts.to.items} 个事项（含 {diff.counts.to.subItems} 个子项）。
+          </p>
           <section aria-label="对比汇总" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            <Summary label="新增" value={diff.added.length} tone="green" testId="diff-added" />
-            <Summary label="删除" value={diff.removed.length} tone="red" testId="diff-removed" />
-            <Summary label="有变化" value={diff.changed.length} tone="amber" testId="diff-changed" />
-            <Summary label="未变" value={diff.unchanged} />
+            <Summary label="新增" items={diff.counts.items.added} subItems={diff.counts.subItems.added} tone="green" testId="diff-added" />
+            <Summary label="删除" items={diff.counts.items.removed} subItems={diff.counts.subItems.removed} tone="red" testId="diff-removed" />
+            <Summary label="有变化" items={diff.counts.items.changed} subItems={diff.counts.subItems.changed} tone="amber" testId="diff-changed" />
+            <Summary label="未变" items={diff.counts.items.unchanged} subItems={diff.counts.subItems.unchanged} testId="diff-unchanged" />
           </section>
+          <p className="text-xs text-slate-500">事项与子项分开计数：一个事项的任一子项有变化，该事项即计为「有变化」。下方列表按行列出，有子项的事项每个子项一行。</p>
 
           {diff.added.length + diff.removed.length + diff.changed.length === 0 && <Notice>两个版本的事项完全相同。</Notice>}
 
@@ -144,12 +160,18 @@ function Text({ value, tone }: { value: string; tone: "before" | "after" }) {
   );
 }
 
-function Summary({ label, value, tone, testId }: { label: string; value: number; tone?: "green" | "red" | "amber"; testId?: string }) {
+function Summary({ label, items, subItems, tone, testId }: { label: string; items: number; subItems: number; tone?: "green" | "red" | "amber"; testId?: string }) {
   const color = tone === "green" ? "text-emerald-700" : tone === "red" ? "text-red-700" : tone === "amber" ? "text-amber-700" : "text-slate-900";
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3" data-testid={testId}>
       <p className="text-xs text-slate-500">{label}</p>
-      <p className={`text-2xl font-semibold tabular-nums ${color}`}>{value}</p>
+      <p className={`text-2xl font-semibold tabular-nums ${color}`}>
+        <span data-testid={testId ? `${testId}-items` : undefined}>{items}</span>
+        <span className="ml-1 text-sm font-normal text-slate-500">个事项</span>
+      </p>
+      <p className="text-sm tabular-nums text-slate-600">
+        <span data-testid={testId ? `${testId}-subitems` : undefined}>{subItems}</span> 个子项
+      </p>
     </div>
   );
 }

@@ -3,12 +3,12 @@ import { notFound, forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { requireEntry } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { getDispatch } from "@/lib/dispatch/queries";
+import { getDispatch, rerouteTargets } from "@/lib/dispatch/queries";
 import { DIRECTION_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/dispatch/labels";
 import { isOverdue, OPEN_STATUSES } from "@/lib/dispatch/state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { CaseStep } from "@/components/dispatch/case-forms";
+import { CaseStep, RerouteForm } from "@/components/dispatch/case-forms";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { routeId } from "@/lib/validation";
 
@@ -22,6 +22,7 @@ export default async function DispatchDetail({ params }: { params: Promise<{ id:
   if (!can(user, "dispatch.read", subject)) forbidden();
   const steps = (["accept", "handle", "reply", "escalate"] as const).filter((s) => can(user, `dispatch.${s}`, subject));
   const overdue = isOverdue(d);
+  const reroute = can(user, "dispatch.reroute", subject) ? await rerouteTargets(d.departmentId) : null;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -52,7 +53,12 @@ export default async function DispatchDetail({ params }: { params: Promise<{ id:
           <div className="sm:col-span-2"><dt className="text-slate-500">证据附件</dt><dd><ul>{d.attachments.map((a) => <li key={a.id}><a className="text-brand-700 hover:underline" href={`/api/dispatch/attachments/${a.id}`}>{a.fileName}</a> <span className="text-xs text-slate-500">{Math.ceil(a.size / 1024)} KB</span></li>)}</ul></dd></div>
         )}
       </dl>
-      {steps.length > 0 && <section aria-label="办理" className="grid gap-3 md:grid-cols-2">{steps.map((s) => <CaseStep key={s} id={d.id} step={s} />)}</section>}
+      {(steps.length > 0 || reroute) && (
+        <section aria-label="办理" className="grid gap-3 md:grid-cols-2">
+          {steps.map((s) => <CaseStep key={s} id={d.id} step={s} />)}
+          {reroute && <RerouteForm id={d.id} departments={reroute} />}
+        </section>
+      )}
       <section aria-labelledby="tl-h">
         <h2 id="tl-h" className="mb-2 text-lg font-semibold">办理过程</h2>
         <ol className="relative space-y-3 border-l border-slate-200 pl-4" data-testid="timeline">

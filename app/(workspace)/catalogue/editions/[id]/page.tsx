@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { KIND_LABELS, KIND_PATHS } from "@/lib/catalogue/labels";
-import { editionCounts, editionItems, getEdition, importReports, pendingImports } from "@/lib/catalogue/queries";
+import { editionCounts, editionItems, getEdition, importReports, itemFormOptions, pendingImports } from "@/lib/catalogue/queries";
 import { itemFilterSchema } from "@/lib/catalogue/schema";
 import { EditionStatusBadge } from "@/components/catalogue/badges";
 import { DeleteEditionButton, IssueEditionButton } from "@/components/catalogue/edition-buttons";
@@ -14,11 +14,14 @@ import { stampOf } from "@/lib/edit-stamp";
 import { ExportLinks } from "@/components/catalogue/export-links";
 import { ImportReports } from "@/components/catalogue/import-reports";
 import { ItemTable, filterHref } from "@/components/catalogue/item-table";
+import { BulkEditForm } from "@/components/catalogue/bulk-edit-form";
 import { Notice } from "@/components/catalogue/messages";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { routeId } from "@/lib/validation";
+
+const BULK_FORM_ID = "bulk-edit-form";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -54,6 +57,10 @@ export default async function EditionPage({ params, searchParams }: Props) {
     canSeeImports ? importReports(id) : Promise.resolve([]),
     canImport ? pendingImports(id, user.id) : Promise.resolve([]),
   ]);
+  // 编办 sets the 领域 and 部门 of many items of a draft at once.
+  const bulk = canEdit && rows.length > 0
+    ? await itemFormOptions().then((o) => ({ domains: o.domains.filter((d) => d.active), departments: o.departments.map((d) => ({ id: d.id, name: d.name })) }))
+    : null;
   const filtered = !!(filter.q || filter.type || filter.domain || filter.dept);
   const pageParams = {
     q: filter.q,
@@ -108,9 +115,13 @@ export default async function EditionPage({ params, searchParams }: Props) {
             </Link>
           )}
           {canIssue && <IssueEditionButton edition={info} />}
-          {edition.copiedFrom && (
-            <Link href={`/catalogue/compare?from=${edition.copiedFrom.id}&to=${edition.id}`} className={buttonClass.secondary}>
+          {edition.copiedFrom ? (
+            <Link href={`/catalogue/compare?from=${edition.copiedFrom.id}&to=${edition.id}`} className={buttonClass.secondary} data-testid="edition-compare">
               与原版本对比
+            </Link>
+          ) : (
+            <Link href={`/catalogue/compare?to=${edition.id}`} className={buttonClass.secondary} data-testid="edition-compare">
+              版本对比
             </Link>
           )}
         </div>
@@ -204,7 +215,8 @@ export default async function EditionPage({ params, searchParams }: Props) {
         </div>
       ) : (
         <div>
-          <ItemTable rows={rows} filter={filter} basePath={basePath} editionId={id} canEdit={canEdit} />
+          {bulk && <BulkEditForm formId={BULK_FORM_ID} editionId={id} domains={bulk.domains} departments={bulk.departments} />}
+          <ItemTable rows={rows} filter={filter} basePath={basePath} editionId={id} canEdit={canEdit} bulkFormId={bulk ? BULK_FORM_ID : undefined} />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <Pagination page={filter.page} pageSize={filter.size} total={total} basePath={basePath} params={pageParams} />
             <span className="mt-4 flex items-center gap-2 text-sm text-slate-600">

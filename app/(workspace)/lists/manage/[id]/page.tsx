@@ -7,8 +7,9 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { returnListAction, submitListAction, recordOpinionAction } from "@/lib/lists/actions";
-import { FORM_LABELS, OPINION_LABELS, OPINION_TONES } from "@/lib/lists/labels";
-import { draftItems, getList, listOpinions, listTimeline, listVersions } from "@/lib/lists/queries";
+import { chineseDay, FORM_LABELS, OPINION_LABELS, OPINION_TONES } from "@/lib/lists/labels";
+import { dayOfDbDate } from "@/lib/dates";
+import { draftItems, getList, listOpinions, listTimeline, listVersions, pendingDraftItems } from "@/lib/lists/queries";
 import { table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";
@@ -43,11 +44,12 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
   const mayPublish = can(user, "list.publish", subject);
   const published = list.status === "PUBLISHED";
 
-  const [items, opinions, events, versions] = await Promise.all([
+  const [items, opinions, events, versions, pending] = await Promise.all([
     published ? Promise.resolve([]) : draftItems(id),
     listOpinions(id),
     listTimeline(id),
     listVersions(id),
+    published ? Promise.resolve([]) : pendingDraftItems(id),
   ]);
   const currentRound = opinions.filter((o) => o.round === list.reviewRound);
   const lastReturn = [...events].reverse().find((e) => e.kind === "returned");
@@ -136,6 +138,26 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
           )}
         </div>
       )}
+      {pending.length > 0 && (
+        <section role="status" aria-labelledby="pending-heading" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="pending-devolutions">
+          <h2 id="pending-heading" className="font-medium">
+            另有 {pending.length} 项赋权承接事项待确认，未带入草案
+          </h2>
+          <p className="mt-1">这些事项已商定承接，但确认书尚未由部门和街道（乡镇）双方签署。确认书双方签署后，才能作为赋权承接事项列入清单。</p>
+          <ul className="mt-2 space-y-1">
+            {pending.slice(0, 50).map((p) => (
+              <li key={p.itemId} className="flex flex-wrap items-center gap-2">
+                <Badge tone="amber">待确认</Badge>
+                <span className="font-medium">{p.name}</span>
+                <span className="text-amber-800">
+                  （{p.departmentName ?? "部门未定"}，{p.roundTitle}{p.documentNumber ? `，确认书${p.documentNumber}` : ""}：{p.state}）
+                </span>
+              </li>
+            ))}
+          </ul>
+          {pending.length > 50 && <p className="mt-1">只列出前 50 项。</p>}
+        </section>
+      )}
       {list.status === "APPROVED" && !mayPublish && (
         <p role="status" className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-800">
           审核已全部通过，等待编办印发公布。
@@ -163,6 +185,7 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
             input={{ listId: id, version: list.version }}
             items={items.map((i) => ({ id: i.id, label: i.name }))}
             disagreeHint="选择「不同意」将把草案退回起草单位修改，请写明理由。"
+            meeting={active.kind === "EXECUTIVE"}
           />
         </section>
       )}
@@ -260,6 +283,12 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
                   </span>
                   <span className="text-xs text-slate-500">{formatDateTime(o.createdAt)}</span>
                 </p>
+                {o.meetingNumber && (
+                  <p className="mt-1 text-slate-700" data-testid="opinion-meeting">
+                    会议期次：{o.meetingNumber}
+                    {o.meetingDate && `　会议日期：${chineseDay(dayOfDbDate(o.meetingDate))}`}
+                  </p>
+                )}
                 {o.body && <p className="mt-1 whitespace-pre-line text-slate-700">{o.body}</p>}
                 {o.itemComments.length > 0 && (
                   <ul className="mt-2 space-y-1 border-l-2 border-amber-200 pl-3 text-xs text-slate-700">
