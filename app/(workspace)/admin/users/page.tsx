@@ -21,7 +21,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("user.read");
   const filter = userFilterSchema.parse(await searchParams);
   const now = new Date();
-  const [{ total, rows, pageSize }, tree] = await Promise.all([listUsers(filter, now), unitTree({ includeInactive: true })]);
+  const [{ total, rows, pageSize }, tree] = await Promise.all([listUsers(filter, now, user), unitTree({ includeInactive: true, viewer: user })]);
   const units = unitSelectOptions(tree);
   const canManage = mayEnter(user, "user.manage");
   const params = { q: filter.q || undefined, role: filter.role, unitId: filter.unitId?.toString(), status: filter.status };
