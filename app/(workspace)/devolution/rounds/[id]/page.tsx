@@ -28,7 +28,7 @@ export default async function RoundOverview({ params: p, searchParams }: { param
   const open = round.status === "OPEN";
 
   if (scope.kind === "all") {
-    const [dashboard, editions] = await Promise.all([roundDashboard(round.id), issuedGeneralEditions()]);
+    const [dashboard, editions] = await Promise.all([roundDashboard(round.id, scope.streetIds), issuedGeneralEditions()]);
     const general = editions[0];
     const claims = general ? await claimRates(general.id) : null;
     return (
