@@ -26,7 +26,7 @@ export async function unitOptions(viewer?: Viewer) {
 
 export async function getUnit(id: number, viewer?: Viewer) {
   return prisma.orgUnit.findFirst({
-    where: { id, ...(viewer ? areaUnitWhere(viewer) : {}) },
+    where: { AND: [{ id }, viewer ? areaUnitWhere(viewer) : {}] },
     include: { parent: { select: { id: true, name: true } }, _count: { select: { users: true, children: true } } },
   });
 }
