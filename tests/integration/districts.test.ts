@@ -14,7 +14,7 @@ import { listDispatches, scopeFor as dispatchScope } from "@/lib/dispatch/querie
 import { listFilterSchema } from "@/lib/dispatch/schema";
 import { listUsers, getUser } from "@/lib/users/queries";
 import { userFilterSchema } from "@/lib/users/schema";
-import { unitTree, getUnit } from "@/lib/units/queries";
+import { unitTree, getUnit, districtOverview } from "@/lib/units/queries";
 import { listAudit } from "@/lib/audit/queries";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { todosFor } from "@/lib/todo";
@@ -158,6 +158,13 @@ describe("district 编办s (issue 13)", () => {
     expect(dashboard.streets.every((s) => inEast(s.streetId))).toBe(true);
     const cityDashboard = await roundDashboard(round.id);
     expect(cityDashboard.overall.total).toBeGreaterThan(dashboard.overall.total);
+
+    // 工作台's roll-up: the city sees both districts side by side, a district only itself.
+    const cityOverview = await districtOverview(await as("admin"));
+    expect(cityOverview.map((d) => d.name)).toEqual(["东湖区", "西山县"]);
+    for (const d of cityOverview) expect(d.listsPublished + d.admissionsOpen + d.devolutionOpen, d.name).toBeGreaterThan(0);
+    const own = await districtOverview(me);
+    expect(own).toEqual([cityOverview[0]]);
 
     // 工作台 links only to the district's own work.
     const todos = await todosFor(me);
