@@ -31,7 +31,7 @@ export default async function RoundOverview({ params: p, searchParams }: { param
   if (scope.kind === "all") {
     const [dashboard, editions] = await Promise.all([roundDashboard(round.id, scope.streetIds), issuedGeneralEditions()]);
     const general = editions[0];
-    const claims = general ? await claimRates(general.id) : null;
+    const claims = general ? await claimRates(general.id, scope.streetIds) : null;
     return (
       <div className="space-y-6">
         {q.opened && (
