@@ -22,6 +22,9 @@ import { createUserAction, setUserActiveAction, updateUserAction } from "@/lib/u
 import { initialReviewAction } from "@/lib/admission/actions";
 import { commentAction } from "@/lib/devolution/actions";
 import { returnListAction } from "@/lib/lists/actions";
+import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
+import { registerEntries } from "@/lib/refusals/queries";
+import { registerFilterSchema } from "@/lib/refusals/schema";
 import type { SessionUser } from "@/lib/auth/types";
 import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
@@ -169,5 +172,20 @@ describe("district 编办s (issue 13)", () => {
     // 工作台 links only to the district's own work.
     const todos = await todosFor(me);
     for (const t of todos) expect(t.count ?? 0).toBeGreaterThanOrEqual(0);
+  });
+
+  it("tells the city 编办 and the community's own district 编办 of a refusal, not the other district's", async () => {
+    await as("shequ");
+    const r = await registerTaskAction({ title: "区县编办通知测试任务", departmentId: await unitId("示例市城市管理综合执法局"), receivedOn: "2026-10-09", description: "" });
+    if (!r.ok) throw new Error(r.message);
+    expect(await refuseTaskAction({ id: r.data.id, reason: "未经准入，社区无执法人员" })).toMatchObject({ ok: true });
+    const who = (await prisma.notification.findMany({ where: { href: `/refusals?task=${r.data.id}` }, include: { user: { select: { username: true } } } })).map((n) => n.user.username);
+    expect(who).toEqual(expect.arrayContaining(["admin", "bianban", "donghu"]));
+    expect(who).not.toContain("xishan");
+    // Only 东湖区's 编办 reads that register entry.
+    const east = await registerEntries(await as("donghu"), registerFilterSchema.parse({}));
+    expect(east.rows.map((e) => e.id)).toContain(r.data.id);
+    const westRows = await registerEntries(await as("xishan"), registerFilterSchema.parse({}));
+    expect(westRows.rows.map((e) => e.id)).not.toContain(r.data.id);
   });
 });
