@@ -8,5 +8,7 @@ export const DEMO_ACCOUNTS: { username: string; password: string; displayName: s
   { username: "sifa", password: "Qingdan@2026", displayName: "刘洋", unit: "示例市司法局", roles: ["REVIEWER"], label: "联席会议成员单位（司法局）" },
   { username: "jiedao", password: "Qingdan@2026", displayName: "陈静", unit: "东湖街道办事处", roles: ["STREET"], label: "街道（东湖街道）" },
   { username: "shequ", password: "Qingdan@2026", displayName: "杨丽", unit: "东湖桂花社区", roles: ["COMMUNITY"], label: "社区（桂花社区）" },
+  { username: "donghu", password: "Qingdan@2026", displayName: "周敏", unit: "东湖区委编办", roles: ["BIANBAN_ADMIN"], label: "区编办管理员（东湖区委编办）" },
+  { username: "xishan", password: "Qingdan@2026", displayName: "吴刚", unit: "西山县委编办", roles: ["BIANBAN_ADMIN"], label: "县编办管理员（西山县委编办）" },
   { username: "lingdao", password: "Qingdan@2026", displayName: "赵明", unit: "示例市人民政府", roles: ["LEADER"], label: "领导（市政府分管领导）" },
 ];

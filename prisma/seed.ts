@@ -63,6 +63,8 @@ export const DEMO_CITY: UnitSeed = {
         street("南岸", "STREET", "429901002", ["滨江", "金沙"]),
         street("北门", "STREET", "429901003", ["鼓楼", "文昌"]),
         street("清河", "TOWNSHIP", "429901101", ["柳林", "石桥"]),
+        // The district's own 编办: it runs the work of this district only (lib/auth/scope.ts).
+        { name: "东湖区委编办", shortName: "区委编办", kind: "BIANBAN" },
       ],
     },
     {
@@ -74,6 +76,7 @@ export const DEMO_CITY: UnitSeed = {
         street("团结", "TOWNSHIP", "429902101", ["红星", "龙潭"]),
         street("凤凰", "STREET", "429902001", ["凤鸣", "梧桐"]),
         street("茶山", "TOWNSHIP", "429902102", ["云雾", "白岩"]),
+        { name: "西山县委编办", shortName: "县委编办", kind: "BIANBAN" },
       ],
     },
   ],

@@ -14,6 +14,7 @@ export async function adjustmentsFor(user: SessionUser, filter: { status?: Adjus
   if (!scope) return { rows: [], total: 0 };
   const where: Prisma.PowerListAdjustmentWhereInput = {
     ...(scope.kind === "unit" ? { OR: [{ list: { unitId: scope.unitId } }, { applicantUnitId: scope.unitId }] } : {}),
+    ...(scope.kind === "area" ? { list: { unitId: { in: scope.unitIds } } } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -66,7 +67,7 @@ export async function jointMembers() {
 /** Published lists the user may file an adjustment against. */
 export async function adjustableLists(user: SessionUser) {
   const scope = listScope(user);
-  const own = user.roles.includes("DEPARTMENT") ? {} : scope?.kind === "unit" ? { unitId: scope.unitId } : { id: -1 };
+  const own = scope?.kind === "area" ? { unitId: { in: scope.unitIds } } : user.roles.includes("DEPARTMENT") ? {} : scope?.kind === "unit" ? { unitId: scope.unitId } : { id: -1 };
   return prisma.powerList.findMany({
     where: { currentVersionId: { not: null }, ...own },
     orderBy: [{ unit: { parentId: "asc" } }, { unit: { sortOrder: "asc" } }, { id: "asc" }],

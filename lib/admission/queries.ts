@@ -15,15 +15,22 @@ import type { QueueFilter } from "./schema";
 export { PAGE_SIZE } from "./queue";
 
 /** What a user may see: 编办, reviewers and leaders everything; others their own part. */
-export function scopeFor(user: Pick<SessionUser, "roles" | "unitId" | "jointMeetingMember">): Prisma.AdmissionWhereInput {
+export function scopeFor(user: Pick<SessionUser, "roles" | "unitId" | "jointMeetingMember" | "area">): Prisma.AdmissionWhereInput {
+  // A district 编办 sees the applications of its district's units, or aimed at them (lib/auth/scope.ts).
+  if (user.area) return areaAdmissions(user.area.unitIds);
   if (isBianban(user) || user.roles.includes("REVIEWER") || user.roles.includes("LEADER")) return {};
   if (user.roles.includes("DEPARTMENT")) return { applicantUnitId: user.unitId };
   if (user.roles.includes("STREET") || user.roles.includes("COMMUNITY")) return { targets: { some: { unitId: user.unitId } } };
   return { id: -1 };
 }
 
+/** Applications made by or aimed at units of a district. */
+export function areaAdmissions(unitIds: number[]): Prisma.AdmissionWhereInput {
+  return { OR: [{ applicantUnitId: { in: unitIds } }, { targets: { some: { unitId: { in: unitIds } } } }] };
+}
+
 /** The queue page: one page of the user's admissions, the count of each status, and of overdue ones. */
-export async function admissionQueue(user: Pick<SessionUser, "roles" | "unitId" | "jointMeetingMember">, filter: QueueFilter) {
+export async function admissionQueue(user: Pick<SessionUser, "roles" | "unitId" | "jointMeetingMember" | "area">, filter: QueueFilter) {
   const scope = scopeFor(user);
   const [page, overdue] = await Promise.all([
     listAdmissions(prisma, scope, filter),
@@ -91,7 +98,7 @@ export async function admissionTodos(user: SessionUser): Promise<TodoItem[]> {
     if (g?.n) todos.push({ area: AREA, title, href: `/admission?status=${status}`, count: g.n, dueAt: g.due });
   };
   if (isBianban(user)) {
-    const m = await group({ status: { in: ["SUBMITTED", "DECIDING", "FILING"] } });
+    const m = await group({ status: { in: ["SUBMITTED", "DECIDING", "FILING"] }, ...(user.area ? areaAdmissions(user.area.unitIds) : {}) });
     push(m, "SUBMITTED", "待初审的准入申请");
     push(m, "DECIDING", "待作出准入决定的申请");
     push(m, "FILING", "待报备案的准入事项");

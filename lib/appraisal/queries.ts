@@ -14,11 +14,13 @@ export async function rounds() {
 }
 
 /** Every admitted duty (active, or revoked in this round) with its counts and flag. */
-export async function roundResults(roundId: number) {
+export async function roundResults(roundId: number, unitIds?: number[]) {
   const round = await prisma.appraisalRound.findUnique({ where: { id: roundId } });
   if (!round) return null;
+  // A district 编办 sees the duties of its own district's units (lib/auth/scope.ts).
+  const inArea = unitIds ? { unitId: { in: unitIds } } : {};
   const duties = await prisma.localDuty.findMany({
-    where: { OR: [appraisedDuties(round), { revocations: { some: { roundId } } }] },
+    where: { OR: [appraisedDuties(round), { revocations: { some: { roundId } } }], ...inArea },
     orderBy: [{ unitId: "asc" }, { id: "asc" }],
     select: { id: true, name: true, departmentName: true, active: true, unitId: true, unit: { select: { name: true } } },
   });
@@ -31,9 +33,9 @@ export async function roundResults(roundId: number) {
     return { ...d, counts: c, total: c.satisfied + c.basic + c.dissatisfied, satisfaction: satisfaction(c), flagged: isFlagged(c), decision: decisions.get(d.id) ?? null };
   });
   rows.sort((a, b) => Number(b.flagged && b.active) - Number(a.flagged && a.active) || (a.satisfaction ?? 2) - (b.satisfaction ?? 2));
-  const links = await prisma.appraisalSurveyLink.findMany({ where: { roundId }, orderBy: { id: "desc" }, select: { id: true, label: true, usedAt: true, comment: true, createdAt: true, unit: { select: { name: true } } } });
+  const links = await prisma.appraisalSurveyLink.findMany({ where: { roundId, ...inArea }, orderBy: { id: "desc" }, select: { id: true, label: true, usedAt: true, comment: true, createdAt: true, unit: { select: { name: true } } } });
   const excluded = round.admittedBefore
-    ? await prisma.localDuty.count({ where: { active: true, admissionId: { not: null }, admittedOn: { gte: round.admittedBefore } } })
+    ? await prisma.localDuty.count({ where: { active: true, admissionId: { not: null }, admittedOn: { gte: round.admittedBefore }, ...inArea } })
     : 0;
   return {
     round,

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/types";
+import { areaIdFilter } from "@/lib/auth/scope";
 import type { AuditFilter } from "./schema";
 import { AUDIT_SUBJECTS, auditSubject, isAuditAction, storedActionsOfArea, storedNamesOf, storedSubjectTypesOf, type AuditSubjectType } from "./events";
 import { dayStart } from "@/lib/dates";
@@ -31,8 +33,11 @@ const auditRowSelect = {
 export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }> & { parentId: number | null };
 
 
-async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
+async function auditWhere(filter: AuditFilter, viewer?: Pick<SessionUser, "area">): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
+  // A district 编办 reads the entries of its own district's people.
+  const area = viewer ? areaIdFilter(viewer) : undefined;
+  if (area) and.push({ unitId: area });
   if (filter.actor) {
     // The log keeps the actor's display name; a user name is resolved to account ids.
     const accounts = await prisma.user.findMany({
@@ -108,8 +113,8 @@ async function withParents(rows: Prisma.AuditLogGetPayload<{ select: typeof audi
 }
 
 /** One page of the log, newest first. */
-export async function listAudit(filter: AuditFilter) {
-  const where = await auditWhere(filter);
+export async function listAudit(filter: AuditFilter, viewer?: Pick<SessionUser, "area">) {
+  const where = await auditWhere(filter, viewer);
   const [total, page] = await Promise.all([
     prisma.auditLog.count({ where }),
     prisma.auditLog.findMany({
@@ -127,8 +132,8 @@ export async function listAudit(filter: AuditFilter) {
  * Every entry the filter selects, newest first, for the spreadsheet export: at most
  * AUDIT_EXPORT_LIMIT rows; `truncated` says there were more.
  */
-export async function auditForExport(filter: AuditFilter) {
-  const where = await auditWhere(filter);
+export async function auditForExport(filter: AuditFilter, viewer?: Pick<SessionUser, "area">) {
+  const where = await auditWhere(filter, viewer);
   const rows = await prisma.auditLog.findMany({
     where,
     orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -8,6 +8,7 @@ import { refusalAllows, type TaskSubject } from "@/lib/refusals/policy";
 import { evaluationAllows, type EvaluationUnitSubject } from "@/lib/evaluation/policy";
 import { dispatchAllows, type DispatchSubject } from "@/lib/dispatch/policy";
 import { userAllows, type UserSubject } from "@/lib/users/policy";
+import { areaOf, concernsArea } from "./scope";
 
 /** Every kind of subject a permission can be checked against, by its `type`. */
 export type SubjectMap = {
@@ -161,10 +162,62 @@ const AREA_POLICIES: { [T in SubjectType]: (user: SessionUser, permission: Permi
   dispatch: dispatchAllows,
 };
 
+/**
+ * Role-only permissions that manage what the whole city shares, or whose commands do not yet name
+ * the units they touch: the city 编办 holds them, a district 编办 (a user with an area) does not.
+ * The city 编办 issues the guidance catalogue; a district 编办 reads the issued editions.
+ */
+export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
+  "catalogue.readDraft",
+  "catalogue.edit",
+  "catalogue.issue",
+  "catalogue.import",
+  "dictionary.manage",
+  "calendar.manage",
+  "listCategory.manage",
+  "admission.settings",
+  "devolution.manage",
+  "localDuty.manage",
+  "appraisal.manage",
+  "funding.manage",
+  "evaluation.manage",
+  "evaluation.raterDetail",
+  "unit.manage",
+  "user.create",
+]);
+
+/**
+ * The units an object concerns, for the area check (lib/auth/scope.ts): a district 编办 may touch
+ * an object only if one of them lies in its district. City departments never decide it, so they
+ * are left out where the object also names its street. Catalogue editions are the city's.
+ */
+const SUBJECT_UNITS: { [T in SubjectType]: (subject: SubjectMap[T]) => (number | null | undefined)[] | "city" } = {
+  user: (s) => [s.unitId],
+  edition: () => "city",
+  devolution: (s) => s.streetIds,
+  claim: (s) => [s.streetId],
+  powerList: (s) => [s.unitId],
+  listUnit: (s) => [s.unitId],
+  listReview: (s) => [s.unitId],
+  adjustment: (s) => [s.listUnitId],
+  admission: (s) => [s.applicantUnitId, ...s.targetUnitIds],
+  task: (s) => [s.unitId],
+  evaluationUnit: (s) => [s.unitId],
+  dispatch: (s) => [s.streetId],
+};
+
+/** Whether an object lies in the user's area (always, for a user who sees the whole city). */
+export function subjectInArea(user: SessionUser, subject: Subject): boolean {
+  if (!areaOf(user)) return true;
+  const units = (SUBJECT_UNITS[subject.type] as (s: Subject) => (number | null | undefined)[] | "city")(subject);
+  return units === "city" || concernsArea(user, units);
+}
+
 function roleHolds(user: SessionUser | null, permission: Permission): user is SessionUser {
   if (!user) return false;
   const allowed = PERMISSIONS[permission].roles as readonly Role[];
   if (!user.roles.some((r) => allowed.includes(r))) return false;
+  if (areaOf(user) && CITY_ONLY.has(permission)) return false;
   // Until the password is changed the account may do nothing else.
   return !user.mustChangePassword || permission === "account.changePassword";
 }
@@ -186,6 +239,8 @@ export function can<P extends Permission>(user: SessionUser | null, permission: 
   const subject = args[0] as Subject | undefined;
   // A permission that names its subject kinds is refused without one, or with another kind.
   if (!subject || !kinds.includes(subject.type)) return false;
+  // A district 编办 touches only the objects of its own district.
+  if (!subjectInArea(user, subject)) return false;
   const allows = AREA_POLICIES[subject.type] as (user: SessionUser, permission: Permission, subject: Subject) => boolean;
   return allows(user, permission, subject);
 }

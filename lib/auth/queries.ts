@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { liveSession, type SessionLimits, type SessionRow } from "./sessions";
 import type { SessionUser } from "./types";
+import { districtOfBianban, type Area } from "./scope";
 
 const sessionSelect = {
   id: true,
@@ -10,7 +11,7 @@ const sessionSelect = {
   active: true,
   mustChangePassword: true,
   sessionVersion: true,
-  unit: { select: { id: true, name: true, kind: true, parentId: true, jointMeetingMember: true, active: true } },
+  unit: { select: { id: true, name: true, kind: true, parentId: true, jointMeetingMember: true, active: true, parent: { select: { id: true, kind: true } } } },
 } as const;
 
 /** The user behind a session token, or null when the account is gone, inactive or re-keyed. */
@@ -28,7 +29,19 @@ export async function loadSessionUser(id: number, sessionVersion: number): Promi
     unitParentId: u.unit.parentId,
     jointMeetingMember: u.unit.jointMeetingMember,
     mustChangePassword: u.mustChangePassword,
+    area: await loadArea(districtOfBianban(u.unit)),
   };
+}
+
+/** The district and every unit beneath it (a unit tree is at most four levels deep). */
+export async function loadArea(districtId: number | null): Promise<Area | null> {
+  if (districtId == null) return null;
+  const units = await prisma.orgUnit.findMany({
+    where: { OR: [{ id: districtId }, { parentId: districtId }, { parent: { parentId: districtId } }, { parent: { parent: { parentId: districtId } } }] },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return { districtId, unitIds: units.map((x) => x.id) };
 }
 
 /** The live session row behind a token (next-auth's jwt callback), or null when it has ended. */

@@ -27,11 +27,12 @@ export async function streetClaims(streetId: number, editionId: number) {
 }
 
 /** Claim rate by street over every active street and township, and in total. */
-export async function claimRates(editionId: number) {
+export async function claimRates(editionId: number, streetIds?: number[]) {
   const [items, streets, counts] = await Promise.all([
     prisma.catalogueItem.count({ where: { editionId } }),
     prisma.orgUnit.findMany({
-      where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true },
+      // A district 编办 sees its own district's streets (lib/auth/scope.ts).
+      where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true, ...(streetIds ? { id: { in: streetIds } } : {}) },
       orderBy: [{ parent: { sortOrder: "asc" } }, { sortOrder: "asc" }, { id: "asc" }],
       select: { id: true, name: true, parent: { select: { name: true } } },
     }),

@@ -19,5 +19,6 @@ export const roundPage = cache(async (idParam: string) => {
   if (!scope) forbidden();
   if (scope.kind === "department" && !(await takesPart(id, { departmentId: scope.departmentId }))) forbidden();
   if (scope.kind === "street" && !(await takesPart(id, { streetId: scope.streetId }))) forbidden();
+  if (scope.kind === "all" && scope.streetIds && !(await takesPart(id, { streetIds: scope.streetIds }))) forbidden();
   return { user, round, scope };
 });

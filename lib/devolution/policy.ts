@@ -59,7 +59,8 @@ export function devolutionAllows(user: Who, permission: string, subject: Devolut
 }
 
 export type ViewScope =
-  | { kind: "all"; readOnly: boolean }
+  /** `streetIds`: a district 编办 sees the streets of its own district only (lib/auth/scope.ts). */
+  | { kind: "all"; readOnly: boolean; streetIds?: number[] }
   | { kind: "department"; departmentId: number }
   | { kind: "street"; streetId: number };
 
@@ -67,8 +68,8 @@ export type ViewScope =
  * What a user sees of a round: 编办 (and leaders, read-only) everything, a department its own
  * items in every street, a street its own items from every department.
  */
-export function viewScope(user: Who): ViewScope | null {
-  if (isBianban(user)) return { kind: "all", readOnly: false };
+export function viewScope(user: Who & Pick<SessionUser, "area">): ViewScope | null {
+  if (isBianban(user)) return user.area ? { kind: "all", readOnly: false, streetIds: user.area.unitIds } : { kind: "all", readOnly: false };
   if (has(user, "DEPARTMENT")) return { kind: "department", departmentId: user.unitId };
   if (has(user, "STREET")) return { kind: "street", streetId: user.unitId };
   if (has(user, "LEADER")) return { kind: "all", readOnly: true };

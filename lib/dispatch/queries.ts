@@ -13,7 +13,9 @@ import { dueEnd } from "@/lib/admission/state";
 export const PAGE_SIZE = 20;
 
 /** 编办 and leaders see every case; a street or department the cases it is a party to. */
-export function scopeFor(user: Pick<SessionUser, "roles" | "unitId">): Prisma.DispatchWhereInput {
+export function scopeFor(user: Pick<SessionUser, "roles" | "unitId" | "area">): Prisma.DispatchWhereInput {
+  // A district 编办 sees the cases of its district's streets (lib/auth/scope.ts).
+  if (user.area) return { streetId: { in: user.area.unitIds } };
   if (user.roles.some((r) => r === "BIANBAN_ADMIN" || r === "BIANBAN_STAFF" || r === "LEADER")) return {};
   const or: Prisma.DispatchWhereInput[] = [];
   if (user.roles.includes("STREET")) or.push({ streetId: user.unitId });
@@ -91,11 +93,11 @@ export type StatsPeriod = { from: string; to: string };
  * Each unit's figures over the cases reported in the period. 编办 and leaders see every unit; a
  * department or street only its own (`scopeFor`), whatever it asks for.
  */
-export async function statsByUnit(period: StatsPeriod, user: Pick<SessionUser, "roles" | "unitId">) {
+export async function statsByUnit(period: StatsPeriod, user: Pick<SessionUser, "roles" | "unitId" | "area">) {
   const from = dayStart(period.from);
   const to = new Date(dayStart(period.to).getTime() + 86_400_000);
   const scope = scopeFor(user);
-  const everyone = Object.keys(scope).length === 0;
+  const everyone = Object.keys(scope).length === 0 || Boolean(user.area);
   const cases = await prisma.dispatch.findMany({
     where: { AND: [scope, { reportedAt: { gte: from, lt: to } }] },
     select: { streetId: true, departmentId: true, direction: true, status: true, reportedAt: true, reportLate: true, acceptDueOn: true, acceptedAt: true, replyDueOn: true, repliedAt: true, escalatedAt: true, street: { select: { name: true } }, department: { select: { name: true } } },

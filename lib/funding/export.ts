@@ -13,8 +13,8 @@ const MONEY = "#,##0.00";
  * The year's 费随事转 workbook: by unit, by department (duties counted once, units separately),
  * the ledger line by line (planned, pro-rated, paid, status) and the disbursements.
  */
-export async function fundingWorkbook(year: number): Promise<Buffer> {
-  const [rows, paid] = await Promise.all([fundingLedger(year), disbursements(year)]);
+export async function fundingWorkbook(year: number, unitIds?: number[]): Promise<Buffer> {
+  const [rows, paid] = await Promise.all([fundingLedger(year, unitIds), disbursements(year, unitIds)]);
   const s = summariseLedger(rows);
   const wb = new ExcelJS.Workbook();
   wb.creator = "清单";

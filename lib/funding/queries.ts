@@ -1,19 +1,26 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** `AND d.unit_id IN (…)` for a district 编办's area (lib/auth/scope.ts); nothing for the whole city. */
+function unitsIn(unitIds?: number[]): Prisma.Sql {
+  if (!unitIds) return Prisma.empty;
+  return unitIds.length ? Prisma.sql`AND d.unit_id IN (${Prisma.join(unitIds)})` : Prisma.sql`AND FALSE`;
+}
 import { dayOfDbDate } from "@/lib/dates";
 import { fundingStatus, plannedFen, type FundingStatus } from "./money";
 
 export type FundingLine = { unit_id: number; unit_name: string; unit_kind: string; parent_name: string | null; department_name: string; duties: number; amount: string };
 
 /** Duties in force at some point of the year, with the funds that follow them (元/年), summed by unit and department. */
-export async function fundingLines(year: number): Promise<FundingLine[]> {
+export async function fundingLines(year: number, unitIds?: number[]): Promise<FundingLine[]> {
   const start = new Date(Date.UTC(year, 0, 1));
   const end = new Date(Date.UTC(year, 11, 31));
   return prisma.$queryRaw<FundingLine[]>`
     SELECT u.id AS unit_id, u.name AS unit_name, u.kind::text AS unit_kind, p.name AS parent_name, d.department_name,
            count(*)::int AS duties, sum(d.funding_amount)::text AS amount
     FROM local_duty d JOIN org_unit u ON u.id = d.unit_id LEFT JOIN org_unit p ON p.id = u.parent_id
-    WHERE d.admission_id IS NOT NULL AND d.admitted_on <= ${end} AND (d.revoked_on IS NULL OR d.revoked_on >= ${start})
+    WHERE d.admission_id IS NOT NULL AND d.admitted_on <= ${end} AND (d.revoked_on IS NULL OR d.revoked_on >= ${start}) ${unitsIn(unitIds)}
     GROUP BY u.id, u.name, u.kind, p.name, d.department_name
     ORDER BY u.name, d.department_name`;
 }
@@ -67,7 +74,7 @@ export type LedgerRow = {
  * was planned (pro-rated after a revocation) and what was paid. Money stays in integer fen: the
  * database turns the Decimal into fen exactly, and the sums are integers.
  */
-export async function fundingLedger(year: number): Promise<LedgerRow[]> {
+export async function fundingLedger(year: number, unitIds?: number[]): Promise<LedgerRow[]> {
   const start = new Date(Date.UTC(year, 0, 1));
   const end = new Date(Date.UTC(year, 11, 31));
   const rows = await prisma.$queryRaw<
@@ -94,7 +101,7 @@ export async function fundingLedger(year: number): Promise<LedgerRow[]> {
     JOIN org_unit u ON u.id = d.unit_id
     LEFT JOIN org_unit p ON p.id = u.parent_id
     LEFT JOIN admission a ON a.id = d.admission_id
-    WHERE d.admission_id IS NOT NULL AND d.admitted_on <= ${end} AND (d.revoked_on IS NULL OR d.revoked_on >= ${start})
+    WHERE d.admission_id IS NOT NULL AND d.admitted_on <= ${end} AND (d.revoked_on IS NULL OR d.revoked_on >= ${start}) ${unitsIn(unitIds)}
     ORDER BY u.name, d.department_name, d.name, d.id`;
   return rows.map((r) => {
     const revokedOn = r.revoked_on ? dayOfDbDate(r.revoked_on) : null;
@@ -158,9 +165,9 @@ export function summariseLedger(rows: LedgerRow[]) {
 }
 
 /** The year's disbursements, newest first, with the duty and unit they were paid for. */
-export async function disbursements(year: number) {
+export async function disbursements(year: number, unitIds?: number[]) {
   const rows = await prisma.fundingDisbursement.findMany({
-    where: { year },
+    where: { year, ...(unitIds ? { localDuty: { unitId: { in: unitIds } } } : {}) },
     orderBy: [{ paidOn: "desc" }, { id: "desc" }],
     select: {
       id: true,

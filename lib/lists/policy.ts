@@ -92,9 +92,12 @@ export function listAllows(user: Who, permission: string, subject: ListSubject |
   }
 }
 
-/** Which lists a user's list pages show: all, or only those of the user's own unit. */
-export function listScope(user: Who): { kind: "all" } | { kind: "unit"; unitId: number } | null {
-  if (readsAll(user)) return { kind: "all" };
+/**
+ * Which lists a user's list pages show: all, those of a district 编办's area (lib/auth/scope.ts),
+ * or only those of the user's own unit.
+ */
+export function listScope(user: Who & Pick<SessionUser, "area">): { kind: "all" } | { kind: "area"; unitIds: number[] } | { kind: "unit"; unitId: number } | null {
+  if (readsAll(user)) return user.area ? { kind: "area", unitIds: user.area.unitIds } : { kind: "all" };
   if (has(user, "STREET", "COMMUNITY")) return { kind: "unit", unitId: user.unitId };
   return null;
 }

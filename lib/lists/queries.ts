@@ -7,6 +7,7 @@ import { groupOrder } from "./commands";
 import { pendingDevolutions } from "./draft-source";
 import { isBianban, listScope, LIST_UNIT_KINDS } from "./policy";
 import type { TodoItem } from "@/lib/todo";
+import { areaIdFilter } from "@/lib/auth/scope";
 
 export type ListFilter = { status?: PowerListStatus; q?: string; page: number };
 export const LIST_PAGE_SIZE = 30;
@@ -16,7 +17,7 @@ export async function listsFor(user: SessionUser, filter: ListFilter) {
   const scope = listScope(user);
   if (!scope) return { rows: [], total: 0 };
   const where: Prisma.PowerListWhereInput = {
-    ...(scope.kind === "unit" ? { unitId: scope.unitId } : {}),
+    ...(scope.kind === "unit" ? { unitId: scope.unitId } : scope.kind === "area" ? { unitId: { in: scope.unitIds } } : {}),
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.q ? { OR: [{ title: { contains: filter.q } }, { unit: { name: { contains: filter.q } } }] } : {}),
   };
@@ -50,7 +51,7 @@ export async function listsFor(user: SessionUser, filter: ListFilter) {
 export async function unitsWithoutList(user: SessionUser) {
   const scope = listScope(user);
   const units = await prisma.orgUnit.findMany({
-    where: { active: true, kind: { in: LIST_UNIT_KINDS }, ...(scope?.kind === "unit" ? { id: scope.unitId } : {}) },
+    where: { active: true, kind: { in: LIST_UNIT_KINDS }, ...(scope?.kind === "unit" ? { id: scope.unitId } : scope?.kind === "area" ? { id: { in: scope.unitIds } } : {}) },
     orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }],
     select: { id: true, name: true, kind: true, parent: { select: { name: true } }, powerLists: { select: { form: true } } },
   });
@@ -208,9 +209,11 @@ export async function listTodos(user: SessionUser): Promise<TodoItem[]> {
     }
   }
   if (isBianban(user)) {
-    const approved = await prisma.powerList.count({ where: { status: "APPROVED" } });
+    // A district 编办 counts its own district's lists only.
+    const inArea = areaIdFilter(user);
+    const approved = await prisma.powerList.count({ where: { status: "APPROVED", ...(inArea ? { unitId: inArea } : {}) } });
     if (approved) todos.push({ area: TODO_AREA, title: "审核通过、待印发公布的职权清单", href: "/lists/manage?status=APPROVED", count: approved });
-    const adjustments = await prisma.powerListAdjustment.groupBy({ by: ["status"], where: { status: { in: ["REVIEWING", "APPROVED", "FILED"] } }, _count: { _all: true } });
+    const adjustments = await prisma.powerListAdjustment.groupBy({ by: ["status"], where: { status: { in: ["REVIEWING", "APPROVED", "FILED"] }, ...(inArea ? { list: { unitId: inArea } } : {}) }, _count: { _all: true } });
     const n = (s: string) => adjustments.find((a) => a.status === s)?._count._all ?? 0;
     if (n("REVIEWING")) todos.push({ area: "动态调整", title: "待作出决定的调整申请", href: "/lists/adjustments?status=REVIEWING", count: n("REVIEWING") });
     if (n("APPROVED")) todos.push({ area: "动态调整", title: "已同意、待备案的调整申请", href: "/lists/adjustments?status=APPROVED", count: n("APPROVED") });

@@ -9,8 +9,11 @@ import { can } from "@/lib/auth/policy";
 import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 
-/** Each unit's current local-duty list, with the district it belongs to (a community's via its street). */
-export async function unitsWithLists() {
+/**
+ * Each unit's current local-duty list, with the district it belongs to (a community's via its
+ * street); `unitIds`: a district 编办's area only (lib/auth/scope.ts).
+ */
+export async function unitsWithLists(unitIds?: number[]) {
   const rows = await prisma.$queryRaw<
     { unit_id: number; unit_name: string; kind: string; street: string | null; district: string | null; version_no: number; item_count: number; published_at: Date }[]
   >`
@@ -23,7 +26,7 @@ export async function unitsWithLists() {
     LEFT JOIN org_unit p ON p.id = u.parent_id
     LEFT JOIN org_unit pp ON pp.id = p.parent_id
     ORDER BY v.unit_id, v.version_no DESC`;
-  return rows.sort((a, b) => (a.district ?? "").localeCompare(b.district ?? "", "zh-CN") || a.unit_name.localeCompare(b.unit_name, "zh-CN"));
+  return rows.filter((r) => !unitIds || unitIds.includes(r.unit_id)).sort((a, b) => (a.district ?? "").localeCompare(b.district ?? "", "zh-CN") || a.unit_name.localeCompare(b.unit_name, "zh-CN"));
 }
 
 export async function publishedList(unitId: number, versionNo?: number) {

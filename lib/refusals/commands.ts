@@ -63,7 +63,15 @@ export async function refuseTask(input: z.infer<typeof refuseSchema>, { tx, user
   await tx.taskRegisterEntry.update({ where: { id: t.id }, data: { status: "REFUSED", refusalReason: input.reason, decidedAt: new Date(), decidedByName: user.displayName } });
   await audit({ action: "refusal.refuse", subjectType: "taskRegisterEntry", subjectId: t.id, before: { status: t.status }, after: { status: "REFUSED", reason: input.reason, department: t.departmentName } });
   // The department that handed the task down, and 编办, are told (the dialog says so).
-  const bianban = await tx.orgUnit.findMany({ where: { kind: "BIANBAN", active: true }, select: { id: true } });
+  // The city 编办 and the 编办 of the unit's own district; another district's 编办 is not told.
+  const bianban = await tx.orgUnit.findMany({
+    where: {
+      kind: "BIANBAN",
+      active: true,
+      OR: [{ parent: { kind: { not: "DISTRICT" } } }, { parent: { children: { some: { OR: [{ id: user.unitId }, { children: { some: { id: user.unitId } } }] } } } }],
+    },
+    select: { id: true },
+  });
   const note = { title: `${user.unitName}拒绝了未经准入的任务「${t.title}」`, body: `交办部门：${t.departmentName}。拒绝理由：${input.reason}`, href: `/refusals?task=${t.id}` as const };
   if (t.departmentId) await notifyUnits(tx, [t.departmentId], note, ["DEPARTMENT"]);
   await notifyUnits(tx, bianban.map((u) => u.id), note);

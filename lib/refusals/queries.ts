@@ -1,11 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/types";
 import type { RegisterFilter } from "./schema";
 
 /** The register a user may read: a street or community its own, a department the tasks it handed down, 编办 and leaders all. */
-export function registerScope(user: Pick<SessionUser, "roles" | "unitId">): Prisma.TaskRegisterEntryWhereInput {
+export function registerScope(user: Pick<SessionUser, "roles" | "unitId" | "area">): Prisma.TaskRegisterEntryWhereInput {
+  // A district 编办 reads the registers of its own district's streets and communities (lib/auth/scope.ts).
+  if (user.area) return { unitId: { in: user.area.unitIds } };
   if (user.roles.some((r) => r === "BIANBAN_ADMIN" || r === "BIANBAN_STAFF" || r === "LEADER")) return {};
   if (user.roles.includes("STREET") || user.roles.includes("COMMUNITY")) return { unitId: user.unitId };
   if (user.roles.includes("DEPARTMENT")) return { departmentId: user.unitId };
@@ -15,7 +17,7 @@ export function registerScope(user: Pick<SessionUser, "roles" | "unitId">): Pris
 export const REGISTER_LIMIT = 2000;
 
 /** The register as the filter selects it (unit, department, year received, outcome), newest first. */
-export async function registerEntries(user: Pick<SessionUser, "roles" | "unitId">, filter: RegisterFilter, take = 500) {
+export async function registerEntries(user: Pick<SessionUser, "roles" | "unitId" | "area">, filter: RegisterFilter, take = 500) {
   const where: Prisma.TaskRegisterEntryWhereInput = { AND: [registerScope(user), filterWhere(filter)] };
   const [rows, total] = await Promise.all([
     prisma.taskRegisterEntry.findMany({
@@ -43,7 +45,7 @@ function filterWhere(f: RegisterFilter): Prisma.TaskRegisterEntryWhereInput {
 }
 
 /** The choices of the register's filter: units and departments that appear in it, and its years. */
-export async function registerFilterOptions(user: Pick<SessionUser, "roles" | "unitId">) {
+export async function registerFilterOptions(user: Pick<SessionUser, "roles" | "unitId" | "area">) {
   const scope = registerScope(user);
   const [units, departments, years] = await Promise.all([
     prisma.orgUnit.findMany({ where: { registeredTasks: { some: scope } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
@@ -59,10 +61,11 @@ export async function unitRegister(unitId: number) {
 }
 
 /** Departments that handed down tasks that were not admitted, most first. */
-export async function departmentsPushingUnadmitted() {
+export async function departmentsPushingUnadmitted(unitIds?: number[]) {
+  const inArea = unitIds ? (unitIds.length ? Prisma.sql`AND unit_id IN (${Prisma.join(unitIds)})` : Prisma.sql`AND FALSE`) : Prisma.empty;
   return prisma.$queryRaw<{ department_name: string; tasks: number; refused: number }[]>`
     SELECT department_name, count(*)::int AS tasks, count(*) FILTER (WHERE status = 'REFUSED')::int AS refused
-    FROM task_register_entry WHERE check_result = 'NOT_ADMITTED'
+    FROM task_register_entry WHERE check_result = 'NOT_ADMITTED' ${inArea}
     GROUP BY department_name ORDER BY tasks DESC, department_name LIMIT 50`;
 }
 

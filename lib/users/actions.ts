@@ -1,10 +1,11 @@
 "use server";
 
 import { defineAction } from "@/lib/action";
+import type { Tx } from "@/lib/db/client";
 import { createUserSchema, setUserActiveSchema, updateUserSchema, userIdSchema } from "./schema";
-import { createUser, resetUserPassword, setUserActive, unlockUser, updateUser } from "./commands";
+import { createUser, resetUserPassword, setUserActive, unlockUser, updateUser, userSubject as loadUserSubject } from "./commands";
 
-const userSubject = async (input: { id: number }) => ({ type: "user" as const, id: input.id });
+const userSubject = (input: { id: number }, tx: Tx) => loadUserSubject(tx, input.id);
 const revalidate = ["/admin/users"];
 
 export const createUserAction = defineAction({ schema: createUserSchema, permission: "user.create", run: createUser, revalidate });

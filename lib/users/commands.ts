@@ -8,6 +8,8 @@ import { forgetDemoPasswordCheck } from "@/lib/auth/demo-passwords";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { CreateUserInput, UpdateUserInput } from "./schema";
 import { assertFresh } from "@/lib/edit-stamp";
+import { unitInArea } from "@/lib/auth/scope";
+import type { UserSubject } from "./policy";
 
 const auditView = { id: true, username: true, displayName: true, unitId: true, roles: true, active: true, phone: true } as const;
 
@@ -41,9 +43,17 @@ export async function createUser(input: CreateUserInput, { tx, audit }: CommandC
   return { id: user.id, temporaryPassword };
 }
 
-export async function updateUser(input: UpdateUserInput, { tx, audit }: CommandContext) {
+/** The account an action touches, with its unit for the area check (lib/auth/scope.ts). */
+export async function userSubject(tx: Tx, id: number): Promise<UserSubject | false> {
+  const user = await tx.user.findUnique({ where: { id }, select: { unitId: true } });
+  return user ? { type: "user", id, unitId: user.unitId } : false;
+}
+
+export async function updateUser(input: UpdateUserInput, { tx, audit, user: me }: CommandContext) {
   const before = await tx.user.findUnique({ where: { id: input.id }, select: auditView });
   if (!before) throw new AppError("NOT_FOUND");
+  // A district 编办 keeps its accounts in its own district.
+  if (!unitInArea(me, input.unitId)) throw new AppError("VALIDATION", "所属单位不在本辖区内。", { unitId: "所属单位不在本辖区内" });
   await assertFresh(tx, "app_user", input.id, input.expectedStamp);
   await checkRolesFitUnit(tx, input.unitId, input.roles);
   const { id, expectedStamp: _stamp, ...data } = input;

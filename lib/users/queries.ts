@@ -2,11 +2,16 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { UserFilter } from "./schema";
+import type { SessionUser } from "@/lib/auth/types";
+import { areaIdFilter } from "@/lib/auth/scope";
 
 export const USER_PAGE_SIZE = 20;
 
-export async function listUsers(filter: UserFilter, now = new Date()) {
+export async function listUsers(filter: UserFilter, now = new Date(), viewer?: Pick<SessionUser, "area">) {
   const where: Prisma.UserWhereInput = {};
+  // A district 编办 sees the accounts of its own district.
+  const area = viewer ? areaIdFilter(viewer) : undefined;
+  if (area) where.AND = [{ unitId: area }];
   if (filter.q) {
     where.OR = [
       { username: { contains: filter.q, mode: "insensitive" } },
@@ -36,9 +41,10 @@ export async function listUsers(filter: UserFilter, now = new Date()) {
   return { total, rows, pageSize: USER_PAGE_SIZE };
 }
 
-export async function getUser(id: number) {
-  return prisma.user.findUnique({
-    where: { id },
+export async function getUser(id: number, viewer?: Pick<SessionUser, "area">) {
+  const area = viewer ? areaIdFilter(viewer) : undefined;
+  return prisma.user.findFirst({
+    where: { id, ...(area ? { unitId: area } : {}) },
     select: {
       id: true, username: true, displayName: true, roles: true, active: true, lockedUntil: true, phone: true,
       failedLoginCount: true, mustChangePassword: true, lastLoginAt: true, createdAt: true, passwordChangedAt: true, updatedAt: true,

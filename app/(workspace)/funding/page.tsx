@@ -29,7 +29,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
   const today = todayInChina();
   const y = Number((await searchParams).year);
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(today.slice(0, 4));
-  const [rows, paid] = await Promise.all([fundingLedger(year), disbursements(year)]);
+  const [rows, paid] = await Promise.all([fundingLedger(year, user.area?.unitIds), disbursements(year, user.area?.unitIds)]);
   const s = summariseLedger(rows);
   const manage = can(user, "funding.manage");
   return (

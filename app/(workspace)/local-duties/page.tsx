@@ -15,7 +15,7 @@ export default async function LocalDutiesPage() {
   const user = await requirePermission("localDuty.read");
   const manage = can(user, "localDuty.manage");
   const [units, candidates, pending] = await Promise.all([
-    unitsWithLists(),
+    unitsWithLists(user.area?.unitIds),
     manage ? targetCandidates() : Promise.resolve([]),
     manage ? unitsPendingPublication() : Promise.resolve([]),
   ]);

@@ -48,7 +48,7 @@ export default async function RefusalsPage({ searchParams }: { searchParams: Pro
     );
   }
   const department = user.roles.includes("DEPARTMENT");
-  const [{ rows, total }, options, depts] = await Promise.all([registerEntries(user, filter), registerFilterOptions(user), department ? [] : departmentsPushingUnadmitted()]);
+  const [{ rows, total }, options, depts] = await Promise.all([registerEntries(user, filter), registerFilterOptions(user), department ? [] : departmentsPushingUnadmitted(user.area?.unitIds)]);
   const query = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
   return (
     <div className="space-y-6">

@@ -7,12 +7,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
 import { NotificationLink } from "@/components/evaluation/mark-read";
+import { hasRole } from "@/lib/auth/policy";
+import { districtOverview } from "@/lib/units/queries";
+import { table } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "工作台" };
 
 export default async function WorkspacePage() {
   const user = await requirePermission("workspace.view");
-  const todos = await todosFor(user);
+  const bianban = hasRole(user, "BIANBAN_ADMIN", "BIANBAN_STAFF");
+  // 编办 sees each district's figures side by side; a district 编办 only its own.
+  const [todos, districts] = await Promise.all([todosFor(user), bianban ? districtOverview(user) : Promise.resolve([])]);
   const shortcuts = navigationFor(user).filter((n) => n.href !== "/workspace");
   return (
     <div>
@@ -52,6 +57,40 @@ export default async function WorkspacePage() {
           </ul>
         )}
       </section>
+
+      {districts.length > 0 && (
+        <section aria-labelledby="district-heading" className="mt-8">
+          <h2 id="district-heading" className="mb-3 text-lg font-semibold">
+            {user.area ? "本区县概况" : "各区县概况"}
+          </h2>
+          <div className={table.wrapper}>
+            <table className={table.table} data-testid="district-overview">
+              <thead className={table.thead}>
+                <tr>
+                  <th scope="col" className={table.th}>区县</th>
+                  <th scope="col" className={table.th}>已公布职权清单</th>
+                  <th scope="col" className={table.th}>审核中清单</th>
+                  <th scope="col" className={table.th}>办理中准入申请</th>
+                  <th scope="col" className={table.th}>待确认承接事项</th>
+                  <th scope="col" className={table.th}>未办结派单</th>
+                </tr>
+              </thead>
+              <tbody className={table.tbody}>
+                {districts.map((d) => (
+                  <tr key={d.districtId} data-testid="district-overview-row">
+                    <th scope="row" className={`${table.td} text-left font-medium`}>{d.name}</th>
+                    <td className={`${table.td} tabular-nums`}>{d.listsPublished}</td>
+                    <td className={`${table.td} tabular-nums`}>{d.listsInReview}</td>
+                    <td className={`${table.td} tabular-nums`}>{d.admissionsOpen}</td>
+                    <td className={`${table.td} tabular-nums`}>{d.devolutionOpen}</td>
+                    <td className={`${table.td} tabular-nums`}>{d.casesOpen}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
 
       {shortcuts.length > 0 && (
         <section aria-labelledby="shortcut-heading" className="mt-8">

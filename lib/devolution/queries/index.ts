@@ -8,14 +8,14 @@ import { rowState } from "../state";
 
 export type { Dashboard, GroupStats, HeatCode, ItemRow, PairRow, DevolutionRoundSummary, StreetStats } from "./readers";
 
-export const listDevolutionRounds = (scope: { departmentId?: number; streetId?: number } = {}) => read.listDevolutionRounds(prisma, scope);
-export const roundDashboard = (roundId: number) => read.roundDashboard(prisma, roundId);
-export const listItems = (roundId: number, scope: { streetId?: number; departmentId?: number }, filter: Omit<ItemFilter, "street" | "department" | "page"> = {}) =>
+export const listDevolutionRounds = (scope: read.DevolutionScope = {}) => read.listDevolutionRounds(prisma, scope);
+export const roundDashboard = (roundId: number, streetIds?: number[]) => read.roundDashboard(prisma, roundId, streetIds);
+export const listItems = (roundId: number, scope: read.DevolutionScope, filter: Omit<ItemFilter, "street" | "department" | "page"> = {}) =>
   read.listItems(prisma, roundId, scope, filter);
-export const listItemsPage = (roundId: number, scope: { streetId?: number; departmentId?: number }, filter: Omit<ItemFilter, "street" | "department">) =>
+export const listItemsPage = (roundId: number, scope: read.DevolutionScope, filter: Omit<ItemFilter, "street" | "department">) =>
   read.listItemsPage(prisma, roundId, scope, filter);
-export const listItemsForExport = (roundId: number, limit: number) => read.listItems(prisma, roundId, {}, {}, limit);
-export const listPairs = (roundId: number, scope: { streetId?: number; departmentId?: number }) => read.listPairs(prisma, roundId, scope);
+export const listItemsForExport = (roundId: number, limit: number, streetIds?: number[]) => read.listItems(prisma, roundId, { streetIds }, {}, limit);
+export const listPairs = (roundId: number, scope: read.DevolutionScope) => read.listPairs(prisma, roundId, scope);
 export const heatMap = (roundId: number, streetIds: number[]) => read.heatMap(prisma, roundId, streetIds);
 
 export async function getDevolutionRound(id: number) {
@@ -30,16 +30,17 @@ export async function getDevolutionRound(id: number) {
 }
 
 /** Is this street / department part of the round at all? */
-export async function takesPart(roundId: number, scope: { streetId?: number; departmentId?: number }) {
+export async function takesPart(roundId: number, scope: read.DevolutionScope) {
   if (scope.streetId) return !!(await prisma.devolutionRoundStreet.findUnique({ where: { roundId_streetId: { roundId, streetId: scope.streetId } } }));
+  if (scope.streetIds) return !!(await prisma.devolutionRoundStreet.findFirst({ where: { roundId, streetId: { in: scope.streetIds } }, select: { roundId: true } }));
   if (scope.departmentId) return !!(await prisma.devolutionAssignment.findFirst({ where: { roundId, departmentId: scope.departmentId }, select: { itemId: true } })) ||
     !!(await prisma.devolution.findFirst({ where: { roundId, departmentId: scope.departmentId }, select: { id: true } }));
   return true;
 }
 
-export async function roundStreets(roundId: number) {
+export async function roundStreets(roundId: number, streetIds?: number[]) {
   const rows = await prisma.devolutionRoundStreet.findMany({
-    where: { roundId },
+    where: { roundId, ...(streetIds ? { streetId: { in: streetIds } } : {}) },
     select: { street: { select: { id: true, name: true, sortOrder: true, parent: { select: { id: true, name: true, sortOrder: true } } } } },
   });
   return rows
@@ -178,7 +179,7 @@ export async function listDisputes(roundId: number) {
   });
 }
 
-export async function listLetters(roundId: number, scope: { streetId?: number; departmentId?: number }, status?: LetterStatus) {
+export async function listLetters(roundId: number, scope: read.DevolutionScope, status?: LetterStatus) {
   return prisma.confirmationLetter.findMany({
     where: { roundId, ...(scope.streetId ? { streetId: scope.streetId } : {}), ...(scope.departmentId ? { departmentId: scope.departmentId } : {}), ...(status ? { status } : {}) },
     orderBy: [{ generatedAt: "desc" }],

@@ -37,18 +37,33 @@ export type DevolutionRoundSummary = {
   counts: Rates; lettersConfirmed: number;
 };
 
+/**
+ * Whose rows a read covers: one department's, one street's, or (a district 编办, lib/auth/scope.ts)
+ * the streets of one district; nothing set is the whole city.
+ */
+export type DevolutionScope = { departmentId?: number; streetId?: number; streetIds?: number[] };
+
+/** `column IN (ids)`, or FALSE for no ids. */
+function inIds(column: string, ids: number[]): Prisma.Sql {
+  return ids.length ? Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`;
+}
+
 /** Rounds the scope takes part in, newest first, with their counts within the scope. */
-export async function listDevolutionRounds(db: Reader, scope: { departmentId?: number; streetId?: number } = {}): Promise<DevolutionRoundSummary[]> {
+export async function listDevolutionRounds(db: Reader, scope: DevolutionScope = {}): Promise<DevolutionRoundSummary[]> {
   const where = scope.departmentId
     ? Prisma.sql`WHERE t.department_id = ${scope.departmentId}`
     : scope.streetId
       ? Prisma.sql`WHERE t.street_id = ${scope.streetId}`
-      : Prisma.empty;
+      : scope.streetIds
+        ? Prisma.sql`WHERE ${inIds("t.street_id", scope.streetIds)}`
+        : Prisma.empty;
   const letterWhere = scope.departmentId
     ? Prisma.sql`AND l.department_id = ${scope.departmentId}`
     : scope.streetId
       ? Prisma.sql`AND l.street_id = ${scope.streetId}`
-      : Prisma.empty;
+      : scope.streetIds
+        ? Prisma.sql`AND ${inIds("l.street_id", scope.streetIds)}`
+        : Prisma.empty;
   const [counts, letters, rounds] = await Promise.all([
     db.$queryRaw<(CountRow & { round_id: number })[]>`SELECT t.round_id, ${TALLY_SUMS} FROM devolution_pair_tally t ${where} GROUP BY t.round_id HAVING sum(t.total) > 0`,
     db.$queryRaw<{ round_id: number; confirmed: number }[]>`
@@ -61,7 +76,7 @@ export async function listDevolutionRounds(db: Reader, scope: { departmentId?: n
   const byRound = new Map(counts.map((c) => [c.round_id, c]));
   const confirmed = new Map(letters.map((l) => [l.round_id, n(l.confirmed)]));
   return rounds
-    .filter((r) => !(scope.departmentId || scope.streetId) || byRound.has(r.id))
+    .filter((r) => !(scope.departmentId || scope.streetId || scope.streetIds) || byRound.has(r.id))
     .map((r) => ({
       id: r.id, title: r.title, status: r.status, deadline: r.deadline, createdAt: r.createdAt, editionTitle: r.edition.title, streets: r._count.streets,
       counts: withRates(toCounts(byRound.get(r.id))), lettersConfirmed: confirmed.get(r.id) ?? 0,
@@ -89,14 +104,16 @@ export type Dashboard = {
  * summed by street and in total (and counted as pairs), item rows summed by power type and
  * domain, the letters, and the names.
  */
-export async function roundDashboard(db: Reader, roundId: number): Promise<Dashboard> {
+export async function roundDashboard(db: Reader, roundId: number, streetIds?: number[]): Promise<Dashboard> {
   type Summed = CountRow & { accepted_penalty: number };
+  // A district 编办 sees its own district's streets only (lib/auth/scope.ts).
+  const streetsOf = (column: string) => (streetIds ? Prisma.sql`AND ${inIds(column, streetIds)}` : Prisma.empty);
   const [byStreet, byItemGroup, letters, streets, names, penalty] = await Promise.all([
     db.$queryRaw<(Summed & { street_id: number | null; pairs: number; settled_pairs: number })[]>`
       SELECT t.street_id, ${TALLY_SUMS},
              count(*) FILTER (WHERE t.department_id <> 0 AND t.total > 0)::int AS pairs,
              count(*) FILTER (WHERE t.department_id <> 0 AND t.total > 0 AND t.settled = t.total)::int AS settled_pairs
-      FROM devolution_pair_tally t WHERE t.round_id = ${roundId}
+      FROM devolution_pair_tally t WHERE t.round_id = ${roundId} ${streetsOf("t.street_id")}
       GROUP BY GROUPING SETS ((t.street_id), ())`,
     db.$queryRaw<(Summed & { power_type_id: number | null; domain_id: number | null; g: number })[]>`
       SELECT i.power_type_id, i.domain_id, GROUPING(i.power_type_id, i.domain_id)::int AS g, ${TALLY_SUMS}
@@ -105,12 +122,12 @@ export async function roundDashboard(db: Reader, roundId: number): Promise<Dashb
       GROUP BY GROUPING SETS ((i.power_type_id), (i.domain_id))`,
     db.$queryRaw<{ street_id: number | null; confirmed: number; pending: number }[]>`
       SELECT l.street_id, count(*) FILTER (WHERE l.status = 'CONFIRMED')::int AS confirmed, count(*) FILTER (WHERE l.status = 'PENDING')::int AS pending
-      FROM confirmation_letter l WHERE l.round_id = ${roundId}
+      FROM confirmation_letter l WHERE l.round_id = ${roundId} ${streetsOf("l.street_id")}
       GROUP BY GROUPING SETS ((l.street_id), ())`,
     db.$queryRaw<{ id: number; name: string; district: string | null; sort: number; psort: number | null }[]>`
       SELECT u.id, u.name, p.name AS district, u.sort_order AS sort, p.sort_order AS psort
       FROM devolution_round_street s JOIN org_unit u ON u.id = s.street_id LEFT JOIN org_unit p ON p.id = u.parent_id
-      WHERE s.round_id = ${roundId}`,
+      WHERE s.round_id = ${roundId} ${streetsOf("s.street_id")}`,
     db.dictionaryEntry.findMany({ select: { id: true, name: true, sortOrder: true } }),
     db.dictionaryEntry.findFirst({ where: { kind: "POWER_TYPE", code: "行政处罚" }, select: { id: true } }),
   ]);
@@ -142,8 +159,9 @@ export async function roundDashboard(db: Reader, roundId: number): Promise<Dashb
           pairs: n(r?.pairs), settledPairs: n(r?.settled_pairs), lettersConfirmed: n(l?.confirmed), lettersPending: n(l?.pending),
         };
       }),
-    powerTypes: group(1, "power_type_id"),
-    domains: group(2, "domain_id"),
+    // The item tallies are kept for the whole round, not by street: a district sees none of them.
+    powerTypes: streetIds ? [] : group(1, "power_type_id"),
+    domains: streetIds ? [] : group(2, "domain_id"),
     penaltyTypeId: penalty?.id ?? null,
   };
 }
@@ -167,9 +185,10 @@ type ItemRowFilter = Omit<ItemFilter, "street" | "department" | "page">;
 /** 逐项明细 shows this many rows a page. */
 export const ITEM_PAGE_SIZE = 100;
 
-function itemConditions(roundId: number, scope: { streetId?: number; departmentId?: number }, filter: ItemRowFilter): Prisma.Sql[] {
+function itemConditions(roundId: number, scope: DevolutionScope, filter: ItemRowFilter): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`d.round_id = ${roundId}`];
   if (scope.streetId) conditions.push(Prisma.sql`d.street_id = ${scope.streetId}`);
+  if (scope.streetIds) conditions.push(inIds("d.street_id", scope.streetIds));
   if (scope.departmentId) conditions.push(Prisma.sql`d.department_id = ${scope.departmentId}`);
   if (filter.type) conditions.push(Prisma.sql`d.power_type_id = ${filter.type}`);
   if (filter.domain) conditions.push(Prisma.sql`d.domain_id = ${filter.domain}`);
@@ -188,7 +207,7 @@ function itemConditions(roundId: number, scope: { streetId?: number; departmentI
 export async function listItemsPage(
   db: Reader,
   roundId: number,
-  scope: { streetId?: number; departmentId?: number },
+  scope: DevolutionScope,
   filter: ItemRowFilter & { page?: number } = {},
   pageSize = ITEM_PAGE_SIZE,
 ): Promise<{ rows: ItemRow[]; total: number; page: number; pageSize: number }> {
@@ -210,7 +229,7 @@ export async function listItemsPage(
 export async function listItems(
   db: Reader,
   roundId: number,
-  scope: { streetId?: number; departmentId?: number },
+  scope: DevolutionScope,
   filter: ItemRowFilter = {},
   limit = 2000,
   offset = 0,
@@ -258,9 +277,10 @@ export type PairRow = Rates & {
 };
 
 /** One line per street x department in the scope: counts and the current letter. */
-export async function listPairs(db: Reader, roundId: number, scope: { streetId?: number; departmentId?: number }): Promise<PairRow[]> {
+export async function listPairs(db: Reader, roundId: number, scope: DevolutionScope): Promise<PairRow[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`t.round_id = ${roundId}`, Prisma.sql`t.total > 0`];
   if (scope.streetId) conditions.push(Prisma.sql`t.street_id = ${scope.streetId}`);
+  if (scope.streetIds) conditions.push(inIds("t.street_id", scope.streetIds));
   if (scope.departmentId) conditions.push(Prisma.sql`t.department_id = ${scope.departmentId}`);
   const [groups, letters] = await Promise.all([
     db.$queryRaw<(CountRow & { street_id: number; department_id: number | null; street_name: string; district: string | null; department_name: string | null })[]>`
@@ -274,7 +294,7 @@ export async function listPairs(db: Reader, roundId: number, scope: { streetId?:
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY p.sort_order, su.sort_order, su.id, du.sort_order NULLS LAST, t.department_id`,
     db.confirmationLetter.findMany({
-      where: { roundId, status: { not: "WITHDRAWN" }, ...(scope.streetId ? { streetId: scope.streetId } : {}), ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) },
+      where: { roundId, status: { not: "WITHDRAWN" }, ...(scope.streetId ? { streetId: scope.streetId } : scope.streetIds ? { streetId: { in: scope.streetIds } } : {}), ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) },
       select: { id: true, streetId: true, departmentId: true, documentNumber: true, status: true, departmentConfirmedAt: true, streetConfirmedAt: true },
     }),
   ]);

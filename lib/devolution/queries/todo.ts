@@ -45,7 +45,10 @@ export async function devolutionTodos(user: SessionUser): Promise<TodoItem[]> {
   const roles = user.roles;
 
   if (isBianban(user)) {
-    for (const r of await openRoundCounts(Prisma.sql`TRUE`)) {
+    // A district 编办 counts its own district's streets only (lib/auth/scope.ts).
+    const ids = user.area?.unitIds;
+    const scope = !ids ? Prisma.sql`TRUE` : ids.length ? Prisma.sql`t.street_id IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`;
+    for (const r of await openRoundCounts(scope)) {
       const dueAt = deadlineEnd(r.deadline);
       if (r.disputed) todos.push({ area: AREA, title: `${r.title}：街道与部门有异议，待编办裁决`, href: `${base(r.round_id)}/disputes`, count: r.disputed, dueAt });
       if (r.unassigned) todos.push({ area: AREA, title: `${r.title}：有事项尚未分派部门`, href: `${base(r.round_id)}/assignments?department=none`, count: r.unassigned, dueAt });

@@ -153,6 +153,12 @@ export async function resultsView(user: SessionUser, roundId: number, detailUnit
     return { round, indicators, results, flagged, raters, comments: null, scope: "ALL" as const, live };
   }
   if (round.status !== "PUBLISHED") return { round, indicators, results: [], flagged: null, raters: null, comments: null, scope: "NONE" as const, live: false };
+  if (user.area) {
+    // A district 编办 reads the published results of its own district's units (lib/auth/scope.ts).
+    const ids = user.area.unitIds;
+    const results = (await publishedResults(roundId)).filter((r) => ids.includes(r.unitId));
+    return { round, indicators, results, flagged: null, raters: null, comments: null, scope: "ALL" as const, live: false };
+  }
   const all = can(user, "evaluation.results", { type: "evaluationUnit", unitId: -1, roundStatus: "PUBLISHED" });
   const results = await publishedResults(roundId, all ? undefined : user.unitId);
   // A rated unit reads what was written about it, never by whom.

@@ -21,10 +21,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("audit.read");
   const filter = auditFilterSchema.parse(await searchParams);
   const [{ total, rows, pageSize }, actions, subjectTypes, tree] = await Promise.all([
-    listAudit(filter),
+    listAudit(filter, user),
     auditActions(),
     auditSubjectTypes(),
-    unitTree({ includeInactive: true }),
+    unitTree({ includeInactive: true, viewer: user }),
   ]);
   const units = unitSelectOptions(tree);
   const params = auditFilterParams(filter);

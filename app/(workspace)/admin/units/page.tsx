@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "组织机构" };
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<{ hideInactive?: string | string[] }> }) {
   const user = await requirePermission("unit.read");
   const hideInactive = (await searchParams).hideInactive === "1";
-  const units = await unitTree({ includeInactive: !hideInactive });
+  const units = await unitTree({ includeInactive: !hideInactive, viewer: user });
   const canManage = can(user, "unit.manage");
   const canReadUsers = can(user, "user.read");
   const inactiveCount = units.filter((u) => !u.active).length;

@@ -21,9 +21,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("user.read");
   const filter = userFilterSchema.parse(await searchParams);
   const now = new Date();
-  const [{ total, rows, pageSize }, tree] = await Promise.all([listUsers(filter, now), unitTree({ includeInactive: true })]);
+  const [{ total, rows, pageSize }, tree] = await Promise.all([listUsers(filter, now, user), unitTree({ includeInactive: true, viewer: user })]);
   const units = unitSelectOptions(tree);
   const canManage = mayEnter(user, "user.manage");
+  // Accounts are opened by the city 编办; a district 编办 admin manages its district's existing ones.
+  const canCreate = mayEnter(user, "user.create");
   const params = { q: filter.q || undefined, role: filter.role, unitId: filter.unitId?.toString(), status: filter.status };
   const filtered = Object.values(params).some(Boolean);
 
@@ -33,7 +35,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         title="用户管理"
         description="本系统的全部账号。新建账号时系统生成初始密码，用户首次登录须修改。"
         actions={
-          canManage && (
+          canCreate && (
             <Link href="/admin/users/new" className={buttonClass.primary} data-testid="new-user-button">
               新建用户
             </Link>
@@ -96,7 +98,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </EmptyState>
           ) : (
             <EmptyState title="还没有用户">
-              {canManage ? <>点击「新建用户」为各单位开设账号。</> : "系统中还没有账号。"}
+              {canCreate ? <>点击「新建用户」为各单位开设账号。</> : "系统中还没有账号。"}
             </EmptyState>
           )}
         </div>

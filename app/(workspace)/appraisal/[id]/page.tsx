@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "评议结果" };
 export default async function AppraisalRoundPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("appraisal.read");
   const id = routeId((await params).id) ?? notFound();
-  const data = await roundResults(id);
+  const data = await roundResults(id, user.area?.unitIds);
   if (!data) notFound();
   const { round, rows, links, undecided, unrated, excluded } = data;
   const manage = can(user, "appraisal.manage") && round.status === "OPEN";

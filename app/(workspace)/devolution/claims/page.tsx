@@ -67,7 +67,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     );
   }
 
-  const rates = await claimRates(edition.id);
+  const rates = await claimRates(edition.id, user.area?.unitIds);
   return (
     <div>
       {header}

@@ -26,7 +26,7 @@ export default async function RoundsPage() {
   const user = await requireEntry("devolution.read");
   const scope = viewScope(user);
   if (!scope) forbidden();
-  const rounds = await listDevolutionRounds(scope.kind === "department" ? { departmentId: scope.departmentId } : scope.kind === "street" ? { streetId: scope.streetId } : {});
+  const rounds = await listDevolutionRounds(scope.kind === "department" ? { departmentId: scope.departmentId } : scope.kind === "street" ? { streetId: scope.streetId } : { streetIds: scope.streetIds });
   const canManage = can(user, "devolution.manage");
   const now = new Date();
   return (

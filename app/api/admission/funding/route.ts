@@ -7,10 +7,10 @@ export const dynamic = "force-dynamic";
 export const GET = workspaceRoute({
   permission: "funding.read",
   forbidden: "您没有权限。",
-  handle: async ({ request }) => {
+  handle: async ({ request, user }) => {
     const year = Number(new URL(request.url).searchParams.get("year"));
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError("VALIDATION", "年度有误。");
-    const body = await fundingWorkbook(year);
+    const body = await fundingWorkbook(year, user.area?.unitIds);
     return download({ body, fileName: `费随事转经费汇总-${year}年.xlsx`, fallback: `funding-${year}.xlsx`, type: "xlsx" });
   },
 });

@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 export const GET = workspaceRoute({
   permission: "audit.read",
   forbidden: "您没有权限导出审计日志。",
-  handle: async ({ request }) => {
+  handle: async ({ request, user }) => {
     const filter = auditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const [{ rows, truncated }, unit] = await Promise.all([auditForExport(filter), filter.unitId ? getUnit(filter.unitId) : null]);
+    const [{ rows, truncated }, unit] = await Promise.all([auditForExport(filter, user), filter.unitId ? getUnit(filter.unitId, user) : null]);
     const body = await auditWorkbook(rows, { description: filterDescription(filter, unit?.name), truncated, limit: AUDIT_EXPORT_LIMIT });
     const day = new Date().toISOString().slice(0, 10);
     const response = download({ body, fileName: `审计日志-${day}.xlsx`, fallback: `audit-${day}.xlsx`, type: "xlsx" });

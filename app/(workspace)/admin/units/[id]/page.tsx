@@ -34,7 +34,7 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("unit.read");
   const id = routeId((await params).id) ?? notFound();
-  const unit = await getUnit(id);
+  const unit = await getUnit(id, me);
   if (!unit) notFound();
 
   const canManage = can(me, "unit.manage");

@@ -34,16 +34,16 @@ function Item({ label, children, testId }: { label: string; children: React.Reac
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("user.read");
   const id = routeId((await params).id) ?? notFound();
-  const user = await getUser(id);
+  const user = await getUser(id, me);
   if (!user) notFound();
 
   const canAudit = can(me, "audit.read");
-  const [options, audit] = await Promise.all([unitOptions(), canAudit ? recentAuditForUser(user, AUDIT_LIMIT) : Promise.resolve([])]);
+  const [options, audit] = await Promise.all([unitOptions(me), canAudit ? recentAuditForUser(user, AUDIT_LIMIT) : Promise.resolve([])]);
   // An account may sit in a unit that was deactivated later; keep that unit selectable so the form shows it.
   const units = options.some((u) => u.id === user.unitId)
     ? options
     : [{ id: user.unitId, label: `${user.unit.name}（已停用）`, kind: user.unit.kind, jointMeetingMember: false }, ...options];
-  const canManage = can(me, "user.manage", { type: "user", id: user.id });
+  const canManage = can(me, "user.manage", { type: "user", id: user.id, unitId: user.unitId });
   const isSelf = me.id === user.id;
   const now = new Date();
   const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();

@@ -9,7 +9,7 @@ export const GET = workspaceRoute({
   permission: "appraisal.read",
   forbidden: "您没有权限导出评议结果。",
   ids: ["id"],
-  load: ({ ids }) => roundResults(ids.id),
+  load: ({ ids, user }) => roundResults(ids.id, user.area?.unitIds),
   handle: async ({ loaded }) => {
     const body = await appraisalWorkbook(loaded.round, loaded.rows);
     return download({ body, fileName: `${loaded.round.title}结果.xlsx`, fallback: `appraisal-${loaded.round.year}.xlsx`, type: "xlsx" });

@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "评议情况通报" };
 
 /** 评议情况通报: a printable summary of the round for circulation. */
 export default async function AppraisalReportPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("appraisal.read");
+  const user = await requirePermission("appraisal.read");
   const id = routeId((await params).id) ?? notFound();
-  const data = await roundResults(id);
+  const data = await roundResults(id, user.area?.unitIds);
   if (!data) notFound();
   const { round, rows, links, excluded } = data;
   const rated = rows.filter((r) => r.total > 0);

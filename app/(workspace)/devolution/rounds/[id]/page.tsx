@@ -5,6 +5,7 @@ import { roundPage } from "@/lib/devolution/access";
 import { listPairs, roundDashboard } from "@/lib/devolution/queries";
 import { claimRates, issuedGeneralEditions } from "@/lib/claims/queries";
 import { DashboardView, STREET_SORTS, type StreetSort } from "@/components/devolution/dashboard";
+import { DistrictRollup } from "@/components/devolution/district-rollup";
 import { PairTable } from "@/components/devolution/pair-table";
 import { CloseDevolutionRoundButton } from "@/components/devolution/close-round-button";
 import { Legend } from "@/components/devolution/charts";
@@ -28,9 +29,9 @@ export default async function RoundOverview({ params: p, searchParams }: { param
   const open = round.status === "OPEN";
 
   if (scope.kind === "all") {
-    const [dashboard, editions] = await Promise.all([roundDashboard(round.id), issuedGeneralEditions()]);
+    const [dashboard, editions] = await Promise.all([roundDashboard(round.id, scope.streetIds), issuedGeneralEditions()]);
     const general = editions[0];
-    const claims = general ? await claimRates(general.id) : null;
+    const claims = general ? await claimRates(general.id, scope.streetIds) : null;
     return (
       <div className="space-y-6">
         {q.opened && (
@@ -47,6 +48,7 @@ export default async function RoundOverview({ params: p, searchParams }: { param
           dir={q.dir ?? (q.sort === "order" ? "asc" : "desc")}
           page={q.page}
         />
+        <DistrictRollup streets={dashboard.streets} />
         {open && can(user, "devolution.manage") && (
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="text-base font-semibold">结束本轮</h2>

@@ -32,7 +32,7 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const { user, round } = await roundPage(id);
   if (!can(user, "devolution.stats")) forbidden();
-  const streets = await roundStreets(round.id);
+  const streets = await roundStreets(round.id, user.area?.unitIds);
   const districts = [...new Map(streets.map((s) => [s.districtId ?? 0, s.district ?? "其他"])).entries()];
   const q = z.object({ district: filterId }).parse(await searchParams);
   const district = q.district ?? (streets.length > MAX_COLUMNS ? districts[0]?.[0] : undefined);

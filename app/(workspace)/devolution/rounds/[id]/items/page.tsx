@@ -22,9 +22,9 @@ export default async function ItemsPage({ params, searchParams }: { params: Prom
   const streetId = scope.kind === "street" ? scope.streetId : filter.street;
   const departmentId = scope.kind === "department" ? scope.departmentId : filter.department;
   const [{ rows, total, page, pageSize }, options, streets] = await Promise.all([
-    listItemsPage(round.id, { streetId, departmentId }, filter),
+    listItemsPage(round.id, { streetId, departmentId, streetIds: scope.kind === "all" ? scope.streetIds : undefined }, filter),
     filterOptions(round.id),
-    scope.kind === "street" ? Promise.resolve([]) : roundStreets(round.id),
+    scope.kind === "street" ? Promise.resolve([]) : roundStreets(round.id, scope.kind === "all" ? scope.streetIds : undefined),
   ]);
   const open = round.status === "OPEN";
   const mode = !open ? "view" : scope.kind === "department" ? "department" : scope.kind === "street" ? "street" : "view";

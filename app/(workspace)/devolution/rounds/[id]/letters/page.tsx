@@ -19,7 +19,7 @@ export default async function LettersPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const { user, round, scope } = await roundPage(id);
   const filter = filterSchema.parse(await searchParams);
-  const scoped = scope.kind === "department" ? { departmentId: scope.departmentId } : scope.kind === "street" ? { streetId: scope.streetId } : {};
+  const scoped = scope.kind === "department" ? { departmentId: scope.departmentId } : scope.kind === "street" ? { streetId: scope.streetId } : { streetIds: scope.streetIds };
   const [letters, pairs] = await Promise.all([listLetters(round.id, scoped, filter.status), listPairs(round.id, scoped)]);
   const ready = pairs.filter((p) => p.departmentId != null && p.total > 0 && p.settled === p.total && !p.letter);
   const canGenerate = round.status === "OPEN" && mayEnter(user, "devolution.letter");

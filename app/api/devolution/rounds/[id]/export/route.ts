@@ -15,9 +15,11 @@ export const GET = workspaceRoute({
   notFound: "该轮承接确认不存在。",
   ids: ["id"],
   load: ({ ids }) => getDevolutionRound(ids.id),
-  handle: async ({ loaded: round }) => {
-    const dashboard = await roundDashboard(round.id);
-    const details = dashboard.overall.total <= DETAIL_LIMIT ? await listItemsForExport(round.id, DETAIL_LIMIT) : null;
+  handle: async ({ loaded: round, user }) => {
+    // A district 编办 exports its own district's streets only.
+    const streetIds = user.area?.unitIds;
+    const dashboard = await roundDashboard(round.id, streetIds);
+    const details = dashboard.overall.total <= DETAIL_LIMIT ? await listItemsForExport(round.id, DETAIL_LIMIT, streetIds) : null;
     const body = await roundWorkbook({ title: round.title, generatedAt: new Date(), dashboard, details });
     return download({ body, fileName: `${round.title}-承接情况-${chinaToday()}.xlsx`, fallback: `devolution-${round.id}.xlsx`, type: "xlsx" });
   },

@@ -1,0 +1,59 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { db, signInAndWait } from "./support";
+
+// Issue 13: each district 编办 signs in and sees and manages only its own district.
+
+async function signedIn(browser: Browser, username: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, username);
+  return page;
+}
+
+const unitIdOf = async (name: string) => (await db<{ id: number }>(`SELECT id FROM org_unit WHERE name = $1`, [name]))[0].id;
+
+test("东湖区 and 西山县 编办 each see only their own district's units, lists and accounts", async ({ browser }) => {
+  const districts = [
+    { username: "donghu", own: { district: "东湖区", street: "南岸街道办事处" }, other: { district: "西山县", street: "凤凰街道办事处" } },
+    { username: "xishan", own: { district: "西山县", street: "凤凰街道办事处" }, other: { district: "东湖区", street: "南岸街道办事处" } },
+  ];
+  for (const { username, own, other } of districts) {
+    const page = await signedIn(browser, username);
+
+    // 组织机构: the district's own tree only.
+    await page.goto("/admin/units");
+    const units = page.getByTestId("units-table");
+    await expect(units).toContainText(own.street);
+    await expect(units).not.toContainText(other.street);
+    await expect(units).not.toContainText("示例市城市管理综合执法局");
+
+    // Another district's unit is not there at all.
+    const response = await page.goto(`/admin/units/${await unitIdOf(other.street)}`);
+    expect(response?.status(), `${username} opens ${other.street}`).toBe(404);
+
+    // 职权清单: the district's lists only (each row names its street's district).
+    await page.goto("/lists/manage");
+    const lists = page.getByTestId("lists-table");
+    await expect(lists).toContainText(own.district);
+    await expect(lists).not.toContainText(other.district);
+
+    // 用户管理: the district's own accounts.
+    await page.goto("/admin/users");
+    await expect(page.getByTestId(`user-row-${username}`)).toBeVisible();
+    await expect(page.getByTestId("user-row-admin")).toHaveCount(0);
+    await expect(page.getByTestId(`user-row-${username === "donghu" ? "xishan" : "donghu"}`)).toHaveCount(0);
+
+    // The city's catalogue work stays with the city 编办.
+    const issue = await page.goto("/catalogue/editions/new");
+    expect(issue?.status()).toBe(403);
+    await page.screenshot({ path: `test-results/screens/district-${username}.png`, fullPage: true });
+    await page.context().close();
+  }
+
+  // The city 编办 sees both districts side by side.
+  const city = await signedIn(browser, "admin");
+  await city.goto("/lists/manage");
+  await expect(city.getByTestId("lists-table")).toContainText("东湖区");
+  await expect(city.getByTestId("lists-table")).toContainText("西山县");
+  await city.context().close();
+});

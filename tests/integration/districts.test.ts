@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { can } from "@/lib/auth/policy";
+import { listSubject } from "@/lib/lists/commands";
+import { admissionSubject } from "@/lib/admission/commands";
+import { dispatchSubject } from "@/lib/dispatch/commands";
+import { letterSubject } from "@/lib/devolution/commands";
+import { viewScope } from "@/lib/devolution/policy";
+import { listDevolutionRounds, roundDashboard } from "@/lib/devolution/queries";
+import { listsFor } from "@/lib/lists/queries";
+import { adjustmentsFor } from "@/lib/adjustments/queries";
+import { admissionQueue } from "@/lib/admission/queries";
+import { queueFilterSchema } from "@/lib/admission/schema";
+import { listDispatches, scopeFor as dispatchScope } from "@/lib/dispatch/queries";
+import { listFilterSchema } from "@/lib/dispatch/schema";
+import { listUsers, getUser } from "@/lib/users/queries";
+import { userFilterSchema } from "@/lib/users/schema";
+import { unitTree, getUnit, districtOverview } from "@/lib/units/queries";
+import { listAudit } from "@/lib/audit/queries";
+import { auditFilterSchema } from "@/lib/audit/schema";
+import { todosFor } from "@/lib/todo";
+import { createUserAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
+import { initialReviewAction } from "@/lib/admission/actions";
+import { commentAction } from "@/lib/devolution/actions";
+import { returnListAction } from "@/lib/lists/actions";
+import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
+import { registerEntries } from "@/lib/refusals/queries";
+import { registerFilterSchema } from "@/lib/refusals/schema";
+import type { SessionUser } from "@/lib/auth/types";
+import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+
+beforeAll(() => seedDemo(), SEED_TIMEOUT);
+
+/** Acts as a demo account and returns its session user. */
+async function as(username: string): Promise<SessionUser> {
+  return (await actAs(username))!;
+}
+
+/** The ids of a district and every unit beneath it, read independently of lib/auth/scope.ts. */
+async function subtree(name: string) {
+  const root = await unitId(name);
+  const ids = new Set([root]);
+  for (let level = 0; level < 4; level++) {
+    for (const u of await prisma.orgUnit.findMany({ where: { parentId: { in: [...ids] } }, select: { id: true } })) ids.add(u.id);
+  }
+  return ids;
+}
+
+describe("district 编办s (issue 13)", () => {
+  let donghu: SessionUser;
+  let east: Set<number>;
+  let west: Set<number>;
+  beforeAll(async () => {
+    donghu = await as("donghu");
+    east = await subtree("东湖区");
+    west = await subtree("西山县");
+  });
+
+  it("gives a district 编办 its district as area and the city 编办 the whole city", async () => {
+    expect(donghu.area?.districtId).toBe(await unitId("东湖区"));
+    expect(new Set(donghu.area?.unitIds)).toEqual(east);
+    expect((await as("xishan")).area?.districtId).toBe(await unitId("西山县"));
+    expect((await as("admin")).area ?? null).toBeNull();
+    expect((await as("jiedao")).area ?? null).toBeNull();
+  });
+
+  it("refuses 东湖区's 编办 every object of 西山县, in every area, and allows its own", async () => {
+    await as("donghu");
+    const westList = await prisma.powerList.findFirstOrThrow({ where: { unitId: { in: [...west] } }, select: { id: true } });
+    const eastList = await prisma.powerList.findFirstOrThrow({ where: { unitId: { in: [...east] } }, select: { id: true } });
+    expect(can(donghu, "list.read", (await listSubject(prisma, westList.id)) as never)).toBe(false);
+    expect(can(donghu, "list.read", (await listSubject(prisma, eastList.id)) as never)).toBe(true);
+
+    const westAdmission = await prisma.admission.findFirstOrThrow({ where: { targets: { every: { unitId: { in: [...west] } }, some: {} } }, select: { id: true } });
+    expect(can(donghu, "admission.read", (await admissionSubject(prisma, westAdmission.id)) as never)).toBe(false);
+    const eastAdmission = await prisma.admission.findFirstOrThrow({ where: { targets: { some: { unitId: { in: [...east] } } } }, select: { id: true } });
+    expect(can(donghu, "admission.read", (await admissionSubject(prisma, eastAdmission.id)) as never)).toBe(true);
+
+    const westLetter = await prisma.confirmationLetter.findFirstOrThrow({ where: { streetId: { in: [...west] } }, select: { id: true } });
+    expect(can(donghu, "devolution.read", (await letterSubject({ letterId: westLetter.id }, prisma)) as never)).toBe(false);
+    const eastLetter = await prisma.confirmationLetter.findFirstOrThrow({ where: { streetId: { in: [...east] } }, select: { id: true } });
+    expect(can(donghu, "devolution.read", (await letterSubject({ letterId: eastLetter.id }, prisma)) as never)).toBe(true);
+
+    const westCase = await prisma.dispatch.findFirst({ where: { streetId: { in: [...west] } }, select: { id: true } });
+    if (westCase) expect(can(donghu, "dispatch.read", (await dispatchSubject(prisma, westCase.id)) as never)).toBe(false);
+
+    // The city's own things stay with the city 编办.
+    for (const p of ["catalogue.issue", "catalogue.import", "dictionary.manage", "calendar.manage", "listCategory.manage", "user.create", "unit.manage"] as const) {
+      expect(can(donghu, p), p).toBe(false);
+    }
+  });
+
+  it("refuses 西山县's objects through the actions and changes nothing", async () => {
+    await as("donghu");
+    const westUser = await createTestUser({ unit: "凤凰街道办事处", roles: ["STREET"] });
+    const westRow = await prisma.devolution.findFirstOrThrow({ where: { streetId: { in: [...west] } }, select: { id: true } });
+    const westAdmission = await prisma.admission.findFirstOrThrow({ where: { status: "SUBMITTED", targets: { every: { unitId: { in: [...west] } }, some: {} } }, select: { id: true } }).catch(() => null);
+    const westList = await prisma.powerList.findFirstOrThrow({ where: { unitId: { in: [...west] }, status: "IN_REVIEW" }, select: { id: true, version: true } });
+    const before = { audit: await prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), comments: await prisma.devolutionComment.count() };
+
+    expect(await updateUserAction({ id: westUser.id, displayName: "改名", unitId: westUser.unitId, roles: ["STREET"] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await setUserActiveAction({ id: westUser.id, active: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createUserAction({ username: "donghu2", displayName: "新人", unitId: await unitId("东湖区委编办"), roles: ["BIANBAN_STAFF"] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await commentAction({ id: westRow.id, body: "越界留言" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await returnListAction({ listId: westList.id, version: westList.version, reason: "越界退回" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    if (westAdmission) expect(await initialReviewAction({ id: westAdmission.id, decision: "RETURN", comment: "越界" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // A district 编办 cannot move its own district's account into the other district either.
+    const eastUser = await createTestUser({ unit: "南岸街道办事处", roles: ["STREET"] });
+    expect(await updateUserAction({ id: eastUser.id, displayName: "南岸", unitId: await unitId("凤凰街道办事处"), roles: ["STREET"] })).toMatchObject({ ok: false, code: "VALIDATION" });
+
+    expect(await prisma.auditLog.count({ where: { outcome: "SUCCESS" } })).toBe(before.audit);
+    expect(await prisma.devolutionComment.count()).toBe(before.comments);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: westUser.id } })).toMatchObject({ active: true, displayName: westUser.displayName });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: eastUser.id } })).toMatchObject({ unitId: eastUser.unitId });
+  });
+
+  it("shows 东湖区's 编办 only its own district in every list it reads", async () => {
+    const me = await as("donghu");
+    const inEast = (id: number | null | undefined) => id != null && east.has(id);
+
+    const lists = await listsFor(me, { page: 1 });
+    expect(lists.rows.length).toBeGreaterThan(0);
+    expect(lists.rows.every((l) => inEast(l.unit.id))).toBe(true);
+    const cityLists = await listsFor(await as("admin"), { page: 1 });
+    expect(cityLists.rows.some((l) => west.has(l.unit.id))).toBe(true);
+
+    const adjustments = await adjustmentsFor(me, { page: 1 });
+    const adjustedLists = await prisma.powerList.findMany({ where: { adjustments: { some: { id: { in: adjustments.rows.map((r) => r.id) } } } }, select: { unitId: true } });
+    expect(adjustedLists.every((l) => inEast(l.unitId))).toBe(true);
+
+    const admissions = await admissionQueue(me, queueFilterSchema.parse({}));
+    expect(admissions.rows.length).toBeGreaterThan(0);
+    const admissionTargets = await prisma.admission.findMany({ where: { id: { in: admissions.rows.map((r) => r.id) } }, select: { applicantUnitId: true, targets: { select: { unitId: true } } } });
+    expect(admissionTargets.every((a) => inEast(a.applicantUnitId) || a.targets.some((t) => inEast(t.unitId)))).toBe(true);
+    const all = await admissionQueue(await as("admin"), queueFilterSchema.parse({}));
+    expect(all.total).toBeGreaterThan(admissions.total);
+
+    const cases = await listDispatches(dispatchScope(me), listFilterSchema.parse({}));
+    const caseStreets = await prisma.dispatch.findMany({ where: { id: { in: cases.rows.map((r) => r.id) } }, select: { streetId: true } });
+    expect(caseStreets.every((c) => inEast(c.streetId))).toBe(true);
+
+    const users = await listUsers(userFilterSchema.parse({}), new Date(), me);
+    expect(users.total).toBeGreaterThan(0);
+    expect(users.rows.every((u) => inEast(u.unit.id))).toBe(true);
+    expect(await getUser((await prisma.user.findUniqueOrThrow({ where: { username: "xishan" } })).id, me)).toBeNull();
+
+    const units = await unitTree({ includeInactive: true, viewer: me });
+    expect(new Set(units.map((u) => u.id))).toEqual(east);
+    expect(await getUnit(await unitId("凤凰街道办事处"), me)).toBeNull();
+    expect(await getUnit(await unitId("东湖街道办事处"), me)).not.toBeNull();
+
+    const audit = await listAudit(auditFilterSchema.parse({}), me);
+    const auditUnits = await prisma.auditLog.findMany({ where: { id: { in: audit.rows.map((r) => BigInt(r.id)) } }, select: { unitId: true } });
+    expect(auditUnits.every((r) => inEast(r.unitId))).toBe(true);
+
+    const scope = viewScope(me)!;
+    expect(scope).toMatchObject({ kind: "all" });
+    const round = await prisma.devolutionRound.findFirstOrThrow({ where: { title: "示例市2026年街道（乡镇）赋权承接确认" }, select: { id: true } });
+    expect((await listDevolutionRounds({ streetIds: me.area!.unitIds })).map((r) => r.id)).toContain(round.id);
+    const dashboard = await roundDashboard(round.id, me.area!.unitIds);
+    expect(dashboard.streets.length).toBeGreaterThan(0);
+    expect(dashboard.streets.every((s) => inEast(s.streetId))).toBe(true);
+    const cityDashboard = await roundDashboard(round.id);
+    expect(cityDashboard.overall.total).toBeGreaterThan(dashboard.overall.total);
+
+    // 工作台's roll-up: the city sees both districts side by side, a district only itself.
+    const cityOverview = await districtOverview(await as("admin"));
+    expect(cityOverview.map((d) => d.name)).toEqual(["东湖区", "西山县"]);
+    for (const d of cityOverview) expect(d.listsPublished + d.admissionsOpen + d.devolutionOpen, d.name).toBeGreaterThan(0);
+    const own = await districtOverview(me);
+    expect(own).toEqual([cityOverview[0]]);
+
+    // 工作台 links only to the district's own work.
+    const todos = await todosFor(me);
+    for (const t of todos) expect(t.count ?? 0).toBeGreaterThanOrEqual(0);
+  });
+
+  it("tells the city 编办 and the community's own district 编办 of a refusal, not the other district's", async () => {
+    await as("shequ");
+    const r = await registerTaskAction({ title: "区县编办通知测试任务", departmentId: await unitId("示例市城市管理综合执法局"), receivedOn: "2026-10-09", description: "" });
+    if (!r.ok) throw new Error(r.message);
+    expect(await refuseTaskAction({ id: r.data.id, reason: "未经准入，社区无执法人员" })).toMatchObject({ ok: true });
+    const who = (await prisma.notification.findMany({ where: { href: `/refusals?task=${r.data.id}` }, include: { user: { select: { username: true } } } })).map((n) => n.user.username);
+    expect(who).toEqual(expect.arrayContaining(["admin", "bianban", "donghu"]));
+    expect(who).not.toContain("xishan");
+    // Only 东湖区's 编办 reads that register entry.
+    const east = await registerEntries(await as("donghu"), registerFilterSchema.parse({}));
+    expect(east.rows.map((e) => e.id)).toContain(r.data.id);
+    const westRows = await registerEntries(await as("xishan"), registerFilterSchema.parse({}));
+    expect(westRows.rows.map((e) => e.id)).not.toContain(r.data.id);
+  });
+});
