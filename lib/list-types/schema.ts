@@ -12,6 +12,9 @@ export const LIST_TYPE_CODE_RE = /^[a-z][a-z0-9-]{1,39}$/;
 /** The reserved type code the existing 职权清单 report in the open-data API. */
 export const POWER_LIST_TYPE = "power-list";
 
+/** A list typed one per line (or, for options, separated by 、 or commas) in a form arrives as text. */
+const lines = (separators: RegExp) => (v: unknown) => (typeof v === "string" ? v.split(separators).map((x) => x.trim()).filter(Boolean) : v);
+
 const shortName = (label: string, max: number) => text(label, max).refine((v) => !v.includes("\n"), `${label}只能填写一行`);
 
 export const fieldDefSchema = z
@@ -20,7 +23,7 @@ export const fieldDefSchema = z
     label: shortName("列名", 30),
     type: z.enum(FIELD_TYPES, { error: "请选择字段类型" }),
     required: z.boolean().default(false),
-    options: z.array(shortName("选项", 30)).max(30, "选项不能超过 30 个").optional(),
+    options: z.preprocess(lines(/[、,，\n]/), z.array(shortName("选项", 30)).max(30, "选项不能超过 30 个").optional()),
   })
   .superRefine((f, ctx) => {
     if (f.type === "choice" && (f.options?.length ?? 0) < 2) ctx.addIssue({ code: "custom", path: ["options"], message: `「${f.label}」是选项字段，请至少给出两个选项` });
@@ -34,8 +37,8 @@ export const typeDefinitionSchema = z
     description: optionalText("说明", 500),
     unitKinds: z.array(z.enum(UNIT_KINDS, { error: "单位类别有误" }), { error: "请选择适用的单位类别" }).min(1, "请至少选择一类适用单位"),
     fields: z.array(fieldDefSchema).min(1, "请至少设置一列").max(40, "列数不能超过 40"),
-    sections: z.array(shortName("分类名称", 30)).max(30, "分类不能超过 30 个").default([]),
-    stages: z.array(shortName("审核环节名称", 30)).max(8, "审核环节不能超过 8 个").default([]),
+    sections: z.preprocess(lines(/\n/), z.array(shortName("分类名称", 30)).max(30, "分类不能超过 30 个").default([])),
+    stages: z.preprocess(lines(/\n/), z.array(shortName("审核环节名称", 30)).max(8, "审核环节不能超过 8 个").default([])),
   })
   .superRefine((t, ctx) => {
     const keys = new Set<string>();
