@@ -228,6 +228,9 @@ export async function unitsWithoutList(typeId: number) {
   });
 }
 
+/** The types as the primary holds them (the workspace reads no replica). */
+export const listTypesForAdmin = () => listTypes(prisma);
+
 export async function listTypeForEdit(typeId: number) {
   const t = await prisma.listType.findUnique({ where: { id: typeId } });
   return t ? { ...typeOf(t), revision: t.revision } : null;
