@@ -4,7 +4,9 @@ import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import type { GridResult } from "@/lib/catalogue/import/grid";
 import { parseRow } from "./fields";
+import { parseTypedGrid } from "./import";
 import {
   parseStoredFields,
   parseStoredRows,
@@ -12,6 +14,7 @@ import {
   publicationProblems,
   snapshotOf,
   type createListSchema,
+  type importRowsSchema,
   type createTypeSchema,
   type publishSchema,
   type removeRowSchema,
@@ -152,15 +155,32 @@ export async function removeRow(input: z.infer<typeof removeRowSchema>, ctx: Ctx
   return { key: row.key };
 }
 
-/** Replaces the draft's rows with checked imported rows (the import's preview showed every problem first). */
-export async function replaceRows(tx: Tx, ctx: Ctx, listId: number, revision: number, rows: TypedRow[]) {
-  const { list } = await loadList(tx, listId, revision);
+type ImportCtx = Ctx & { prepared: GridResult };
+
+async function importPreview(tx: Tx, input: z.infer<typeof importRowsSchema>, grid: GridResult) {
+  if (!grid.ok) throw new AppError("BAD_FILE", grid.error);
+  const { list, type } = await loadList(tx, input.listId, input.revision);
   editable(list);
-  const first = list.nextRowKey;
-  const keyed = rows.map((r, i) => ({ ...r, key: String(first + i) }));
-  await bump(tx, list.id, list.revision, { rows: keyed, nextRowKey: first + rows.length, status: "DRAFT" });
-  await ctx.audit({ action: "typedList.import", subjectType: "typedList", subjectId: list.id, after: { rows: keyed.length } });
-  return { rows: keyed.length };
+  const preview = parseTypedGrid(grid.sheets, type.fields, type.sections);
+  if (!preview.ok) throw new AppError("BAD_FILE", preview.error);
+  return { list, preview: { ...preview, notices: grid.notices } };
+}
+
+/** What an import would add: each row with its problems. Writes nothing. */
+export async function previewRowsImport(input: z.infer<typeof importRowsSchema>, { tx, prepared }: ImportCtx) {
+  return (await importPreview(tx, input, prepared)).preview;
+}
+
+/** Appends the spreadsheet's rows to the draft: all of them, or none when any row has a problem. */
+export async function importRows(input: z.infer<typeof importRowsSchema>, ctx: ImportCtx) {
+  const { tx } = ctx;
+  const { list, preview } = await importPreview(tx, input, ctx.prepared);
+  if (preview.counts.error) throw new AppError("VALIDATION", `表格中有 ${preview.counts.error} 行有错误，没有导入任何事项。请按预览中的提示修改文件后重新上传。`);
+  const rows = parseStoredRows(list.rows);
+  const added: TypedRow[] = preview.rows.map((r, i) => ({ key: String(list.nextRowKey + i), section: r.section, values: r.values }));
+  await bump(tx, list.id, list.revision, { rows: [...rows, ...added], nextRowKey: list.nextRowKey + added.length, status: list.status === "PUBLISHED" ? "DRAFT" : list.status });
+  await ctx.audit({ action: "typedList.import", subjectType: "typedList", subjectId: list.id, after: { fileName: input.fileName, rows: added.length } });
+  return { added: added.length };
 }
 
 /** Sends the draft into the type's first review stage (or, for a type without stages, leaves it ready to publish). */

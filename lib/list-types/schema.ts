@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, optionalText, text, version } from "@/lib/validation";
+import { fileTooLargeMessage } from "@/lib/uploads";
 import { FIELD_TYPES, parseRow, type FieldDef, type RowValues } from "./fields";
 
 // A list type's definition (columns from the field library, sections, review stages) and the
@@ -132,4 +133,20 @@ export const publishSchema = z.object({
   revision: version,
   documentNumber: shortName("文号", 60),
   note: optionalText("公布说明", 500),
+});
+
+/** A spreadsheet of rows: previewed first, then sent again to be imported (all rows or none). */
+export const importRowsSchema = z.object({
+  listId: id,
+  revision: version,
+  fileName: z
+    .string()
+    .trim()
+    .min(1, "请选择文件")
+    .max(255, "文件名过长")
+    .refine((n) => /\.(xlsx|xls|csv)$/i.test(n), "只能导入 Excel（.xlsx、.xls）或 CSV 文件"),
+  file: z
+    .instanceof(Uint8Array, { error: "请选择文件" })
+    .refine((b) => b.byteLength > 0, "文件为空（0 字节），请检查后重新上传")
+    .refine((b) => b.byteLength <= 5 * 1024 * 1024, fileTooLargeMessage(5 * 1024 * 1024)),
 });

@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/cx";
 import { EditableRow, PublishForm, RemoveRowButton, ReviewForm, RowForm, SubmitListForm } from "@/components/list-types/forms";
+import { TypedImport } from "@/components/list-types/typed-import";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { routeId } from "@/lib/validation";
 
@@ -98,6 +99,14 @@ export default async function TypedListManagePage({ params }: { params: Promise<
             <summary className="cursor-pointer font-medium">添加事项</summary>
             <div className="mt-3">
               <RowForm listId={list.id} revision={list.revision} fields={type.fields} sections={type.sections} />
+            </div>
+          </details>
+        )}
+        {canEdit && (
+          <details className="rounded-lg border border-slate-200 bg-white p-3">
+            <summary className="cursor-pointer font-medium">从表格导入</summary>
+            <div className="mt-3">
+              <TypedImport listId={list.id} revision={list.revision} labels={[...(type.sections.length ? ["分类"] : []), ...type.fields.map((f) => f.label)]} />
             </div>
           </details>
         )}
