@@ -7,6 +7,8 @@ import { GET as downloadGET } from "@/app/(public)/typed-lists/[id]/download/rou
 import {
   createListTypeAction,
   createTypedListAction,
+  importTypedRowsAction,
+  previewTypedImportAction,
   publishTypedListAction,
   removeTypedRowAction,
   reviewTypedListAction,
@@ -202,5 +204,40 @@ describe("defining a type and publishing a list of it", () => {
     const after = await prisma.typedList.findUniqueOrThrow({ where: { id: listId }, include: { opinions: true } });
     expect(after.status).toBe("DRAFT");
     expect(after.opinions).toMatchObject([{ approve: false, text: "请补充使用用途。", stageName: "编办审核" }]);
+  });
+});
+
+describe("importing rows from a spreadsheet", () => {
+  async function workbook(rows: string[][]) {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Sheet1");
+    rows.forEach((r) => sheet.addRow(r));
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it("previews every row with its problems, refuses a file with any, and appends a clean one (audited)", async () => {
+    await actAs("bianban");
+    const t = await prisma.listType.findUniqueOrThrow({ where: { code: "xz-public-service" } });
+    const list = await createTypedListAction({ typeId: t.id, unitId: await unitId("团结人民政府") });
+    if (!list.ok) throw new Error(list.message);
+    const listId = list.data.id;
+    const header = ["分类", "事项名称", "服务对象", "办理条件", "申请材料", "办理流程", "法定时限", "承诺时限", "收费", "办理地点", "咨询电话"];
+    const good = ["民政服务", "临时救助申请受理", "遭遇突发事件的困难家庭", "符合临时救助条件。", "申请书；身份证。", "申请—审核—审批。", "10", "5个工作日", "免费", "团结镇为民服务中心", "0516-80000001"];
+    const bad = ["民生", "", "困难群众", "无", "无", "无", "", "很快", "不收费", "团结镇", "0516-80000001"];
+
+    const withError = await workbook([["团结镇公共服务事项清单"], header, good, bad]);
+    const preview = await previewTypedImportAction({ listId, revision: 1, fileName: "服务事项.xlsx", file: withError });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.data.counts).toEqual({ ok: 1, error: 1 });
+    expect(preview.data.rows[1]).toMatchObject({ rowNumber: 4, problems: expect.arrayContaining(["请填写事项名称", expect.stringContaining("承诺时限"), expect.stringContaining("分类「民生」")]) });
+    expect(await importTypedRowsAction({ listId, revision: 1, fileName: "服务事项.xlsx", file: withError })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await prisma.typedList.findUniqueOrThrow({ where: { id: listId } })).rows).toEqual([]);
+
+    const clean = await workbook([header, good]);
+    const imported = await importTypedRowsAction({ listId, revision: 1, fileName: "服务事项.xlsx", file: clean });
+    expect(imported).toMatchObject({ ok: true, data: { added: 1 } });
+    const after = await prisma.typedList.findUniqueOrThrow({ where: { id: listId } });
+    expect(after.rows).toEqual([{ key: "1", section: "民政服务", values: expect.objectContaining({ name: "临时救助申请受理", promisedTimeLimit: "5", fee: "不收费" }) }]);
+    expect(await auditCount({ action: "typedList.import", subjectId: String(listId) })).toBe(1);
   });
 });
