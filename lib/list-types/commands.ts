@@ -1,4 +1,3 @@
-import "server-only";
 import type { z } from "zod";
 import type { CommandContext } from "@/lib/action";
 import type { Tx } from "@/lib/db/client";
