@@ -23,6 +23,38 @@ describe("a list type's definition", () => {
   });
 });
 
+describe("a list type from the editor's form", () => {
+  it("reads options, sections and stages typed as text, and checkboxes", async () => {
+    const { formDataToInput } = await import("@/lib/forms");
+    const form = new FormData();
+    form.set("code", "xz-demo");
+    form.set("name", "信息共享清单");
+    form.append("unitKinds", "TOWNSHIP");
+    form.set("fields.0.label", "信息名称");
+    form.set("fields.0.key", "name");
+    form.set("fields.0.type", "text");
+    form.set("fields.0.required", "on");
+    form.set("fields.0.options", "");
+    form.set("fields.1.label", "共享方式");
+    form.set("fields.1.key", "method");
+    form.set("fields.1.type", "choice");
+    form.set("fields.1.options", "接口、库表，文件");
+    form.set("sections", "社会保障\r\n民政服务\n");
+    form.set("stages", "编办审核");
+    const parsed = createTypeSchema.safeParse(await formDataToInput(createTypeSchema, form));
+    expect(parsed.error?.issues).toBeUndefined();
+    expect(parsed.data).toMatchObject({
+      unitKinds: ["TOWNSHIP"],
+      fields: [
+        { key: "name", label: "信息名称", type: "text", required: true },
+        { key: "method", label: "共享方式", type: "choice", required: false, options: ["接口", "库表", "文件"] },
+      ],
+      sections: ["社会保障", "民政服务"],
+      stages: ["编办审核"],
+    });
+  });
+});
+
 describe("the snapshot rule", () => {
   it("a published version keeps the type's columns as they were: later edits of the type do not reach it", () => {
     const type = { fields: structuredClone(fields), sections: [] as string[] };

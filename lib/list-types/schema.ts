@@ -14,7 +14,11 @@ export const LIST_TYPE_CODE_RE = /^[a-z][a-z0-9-]{1,39}$/;
 export const POWER_LIST_TYPE = "power-list";
 
 /** A list typed one per line (or, for options, separated by 、 or commas) in a form arrives as text. */
-const lines = (separators: RegExp) => (v: unknown) => (typeof v === "string" ? v.split(separators).map((x) => x.trim()).filter(Boolean) : v);
+const lines = (separators: RegExp) => (v: unknown) => {
+  // A form's one field may arrive as a string, or already wrapped in a list by the form reader.
+  const items = typeof v === "string" ? [v] : Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : null;
+  return items ? items.flatMap((x) => x.split(separators)).map((x) => x.trim()).filter(Boolean) : v;
+};
 
 const shortName = (label: string, max: number) => text(label, max).refine((v) => !v.includes("\n"), `${label}只能填写一行`);
 

@@ -28,7 +28,7 @@ test("each seeded list type has a published list, readable on the portal and dow
   await page.goto("/typed-lists?type=xz-public-service");
   await page.getByRole("link", { name: "清河人民政府公共服务事项清单" }).click();
   await expect(page.getByRole("columnheader", { name: "服务对象" })).toBeVisible();
-  await page.getByLabel("关键词").fill("低保");
+  await page.getByLabel("关键词").fill("最低生活保障");
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page.getByTestId("typed-list-table").locator("tbody tr")).toHaveCount(1);
   await expect(page.getByTestId("typed-list-table")).toContainText("最低生活保障申请受理");
