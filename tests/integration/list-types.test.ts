@@ -79,6 +79,16 @@ describe("the seeded 徐州 list types", () => {
       const header = (sheet.getRow(3).values as unknown[]).map(String);
       for (const f of t.fields) expect(header, t.code).toContain(f.label);
     }
+    // CSV and PDF of one of them.
+    const one = (await body(await listsGET(get("/api/public/lists?type=xz-info-sharing")))).json.items[0].id as number;
+    const csv = Buffer.from(await (await downloadGET(get(`/typed-lists/${one}/download?format=csv`), ctx(one))).arrayBuffer());
+    // A byte-order mark first, so Excel reads the Chinese.
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString("utf8").slice(1).split("\r\n")[0]).toBe("序号,信息名称,提供单位,使用单位,共享方式,更新频率,共享条件,使用用途");
+    const pdf = await downloadGET(get(`/typed-lists/${one}/download?format=pdf`), ctx(one));
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe("%PDF");
+    expect((await downloadGET(get(`/typed-lists/${one}/download?format=doc`), ctx(one))).status).toBe(400);
   });
 
   it("/api/public/lists reports each list's type; type=power-list keeps the 职权清单 only; an unknown type is a 400", async () => {
