@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/lists/manage", label: "职权清单编制", permission: "list.read", group: "职权清单" },
   { href: "/lists/adjustments", label: "动态调整", permission: "adjustment.read", group: "职权清单" },
   { href: "/lists/categories", label: "职能分类", permission: "listCategory.manage", group: "职权清单" },
+  { href: "/typed-lists/manage", label: "各类清单", permission: "typedList.read", group: "职权清单" },
   { href: "/admission", label: "准入申请", permission: "admission.read", group: "准入" },
   { href: "/local-duties", label: "属地管理事项清单", permission: "localDuty.read", group: "准入" },
   { href: "/refusals", label: "任务登记与拒绝", permission: "refusal.read", group: "准入" },
@@ -26,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/users", label: "用户管理", permission: "user.read", group: "系统管理" },
   { href: "/admin/units", label: "组织机构", permission: "unit.read", group: "系统管理" },
   { href: "/admin/audit", label: "审计日志", permission: "audit.read", group: "系统管理" },
+  { href: "/admin/list-types", label: "清单类型", permission: "listType.manage", group: "系统管理" },
 ];
 
 export function navigationFor(user: SessionUser): NavItem[] {

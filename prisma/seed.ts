@@ -9,6 +9,7 @@ import { seedDevolution } from "./seed-data/devolution";
 import { seedLists } from "./seed-data/lists";
 import { seedAdmission } from "./seed-data/admission";
 import { seedEvaluation } from "./seed-data/evaluation";
+import { seedListTypes } from "./seed-data/list-types";
 
 type UnitSeed = { name: string; shortName?: string; kind: OrgKind; code?: string; joint?: boolean; children?: UnitSeed[] };
 
@@ -123,6 +124,7 @@ async function seedAll(prisma: Tx) {
   await seedLists(prisma, byName);
   await seedAdmission(prisma, byName);
   await seedEvaluation(prisma, byName);
+  await seedListTypes(prisma, byName);
   await prisma.auditLog.create({ data: { action: "system.seed", subjectType: "system", after: { units: byName.size, users: DEMO_ACCOUNTS.length } } });
   return { units: byName };
 }

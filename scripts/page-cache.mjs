@@ -31,14 +31,17 @@ export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 export const CURRENT_CACHE_CONTROL = `public, max-age=0, s-maxage=${CURRENT_S_MAXAGE}, stale-while-revalidate=${CURRENT_STALE_WHILE_REVALIDATE}`;
 
 /**
- * What the public sees changes when a version is published (power list or local duties), when a
- * list's current version moves, or when a unit is edited (names appear on every page).
+ * What the public sees changes when a version is published (power list, local duties or a list of
+ * a configurable type), when a list's current version moves, when a unit is edited (names appear
+ * on every page), or when a list type is edited (its name and columns in /api/public/list-types).
  */
 export const GENERATION_SQL = `SELECT concat_ws('.',
   (SELECT coalesce(max(id), 0) FROM power_list_version),
   (SELECT coalesce(sum(current_version_id::bigint), 0) FROM power_list),
   (SELECT coalesce(max(id), 0) FROM local_duty_list_version),
-  (SELECT coalesce(floor(extract(epoch FROM max(updated_at)) * 1000), 0) FROM org_unit)) AS generation`;
+  (SELECT coalesce(floor(extract(epoch FROM max(updated_at)) * 1000), 0) FROM org_unit),
+  (SELECT coalesce(max(id), 0) FROM typed_list_version),
+  (SELECT coalesce(floor(extract(epoch FROM max(updated_at)) * 1000), 0) FROM list_type)) AS generation`;
 
 const ID = "[1-9][0-9]{0,9}";
 const CACHEABLE = new RegExp(
@@ -62,6 +65,11 @@ const CACHEABLE = new RegExp(
       "api/public/local-duties",
       `api/public/local-duties/${ID}`,
       "api/public/search",
+      "typed-lists",
+      `typed-lists/${ID}`,
+      `typed-lists/${ID}/download`,
+      "api/public/list-types",
+      `api/public/typed-lists/${ID}`,
     ].join("|") +
     ")$",
 );

@@ -25,6 +25,9 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             <Link href="/lists/local" className="text-slate-700 hover:text-brand-700 hover:underline">
               属地管理事项
             </Link>
+            <Link href="/typed-lists" className="text-slate-700 hover:text-brand-700 hover:underline">
+              各类清单
+            </Link>
             <Link href="/search" className="text-slate-700 hover:text-brand-700 hover:underline">
               事项检索
             </Link>

@@ -71,6 +71,12 @@ export default async function PublicHome() {
                   <span className="mt-1 block text-sm text-slate-700">经准入交由街道、社区承担的事项</span>
                 </Link>
               </li>
+              <li>
+                <Link href="/typed-lists" className="block rounded-lg border border-dashed border-slate-300 bg-white p-4 hover:border-brand-600">
+                  <span className="text-base font-semibold text-brand-700">各类清单</span>
+                  <span className="mt-1 block text-sm text-slate-700">责任清单、公共服务事项清单、信息共享清单等</span>
+                </Link>
+              </li>
             </ul>
           </section>
 

@@ -203,6 +203,8 @@ const SUBJECT_FIELDS: Record<string, Record<string, string>> = {
   devolution: { decision: "承接结果" },
   evaluationRound: { units: "单位数" },
   powerListCategory: { name: "分类名称" },
+  listType: { code: "类型代码", name: "清单类型名称", unitKinds: "适用单位", fields: "列", sections: "分类", stages: "审核环节" },
+  typedList: { type: "清单类型", unit: "单位", title: "清单名称", key: "事项编号", section: "分类", values: "事项内容", fileName: "文件名", rows: "事项数", stage: "审核环节", decision: "审核结论", opinion: "审核意见", version: "版本号", documentNumber: "文号" },
   fundingDisbursement: { unit: "承接单位", duty: "事项", year: "年度", paidOn: "拨付日期", amount: "拨付金额", documentNumber: "拨付文号", paidTotal: "累计已拨付", planned: "本年计划" },
 };
 

@@ -96,6 +96,12 @@ export const PERMISSIONS = {
   "localDuty.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
   // 存量事项: 编办 enters, corrects and removes duties held before the admission gate, then publishes.
   "localDuty.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  // 各类清单 (lib/list-types): 编办 defines the types, drafts each unit's list, reviews and publishes it.
+  "listType.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "typedList.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
+  "typedList.edit": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "typedList.review": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "typedList.publish": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   // 拒绝权: a street or community keeps its own register; 编办 and leaders read all of them.
   // A department reads the refusals of the tasks it handed down (lib/refusals/queries.ts scopes it).
   "refusal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "COMMUNITY", "LEADER"] },

@@ -8,7 +8,7 @@ import pg from "pg";
 export type RoleCredentials = { user: string; password: string };
 
 /** Every row of these is a record: the app reads and adds, never changes or removes. */
-export const APPEND_ONLY_TABLES = ["audit_log", "power_list_version", "power_list_version_item", "local_duty_list_version", "appraisal_rating", "funding_disbursement"];
+export const APPEND_ONLY_TABLES = ["audit_log", "power_list_version", "power_list_version_item", "local_duty_list_version", "typed_list_version", "appraisal_rating", "funding_disbursement"];
 
 export const quoteIdent = (name: string) => pg.escapeIdentifier(name);
 

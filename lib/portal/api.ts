@@ -10,6 +10,9 @@ import { contentDisposition } from "@/lib/export-cells";
 import type { PublicItem } from "./read";
 import { publicList, publishedLists, searchLists, versionDiff, versionItems } from "./queries";
 import { isSafeText, routeId } from "@/lib/validation";
+import { POWER_LIST_TYPE } from "@/lib/list-types/schema";
+import { countPublishedTypedLists } from "@/lib/list-types/queries";
+import { listTypeParam, typedListsPage, typedListsSlice } from "@/lib/list-types/api";
 
 // The open-data API (documented in README.md): JSON of published versions only, with paging,
 // Chinese error messages and stable codes.
@@ -48,7 +51,7 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
 }
 
 const ALLOWED_PARAMS = {
-  lists: ["page", "pageSize", "district", "kind", "q"],
+  lists: ["page", "pageSize", "district", "kind", "q", "type"],
   list: ["version", "format"],
   diff: ["from", "to"],
   search: ["q", "page", "pageSize", "district"],
@@ -57,7 +60,7 @@ const ALLOWED_PARAMS = {
 };
 
 /** Parses query parameters strictly: an unknown or malformed one is a 400 naming it. */
-function params<S extends z.ZodRawShape>(request: Request, allowed: string[], shape: S): z.infer<z.ZodObject<S>> {
+export function params<S extends z.ZodRawShape>(request: Request, allowed: string[], shape: S): z.infer<z.ZodObject<S>> {
   const url = new URL(request.url);
   for (const key of url.searchParams.keys()) {
     if (!allowed.includes(key)) throw new ApiError(400, "INVALID_PARAMETER", `不支持参数「${key}」。可用参数：${allowed.join("、")}。`, key);
@@ -78,15 +81,15 @@ function params<S extends z.ZodRawShape>(request: Request, allowed: string[], sh
   return parsed.data;
 }
 
-const positiveInt = (label: string, max = 1_000_000) =>
+export const positiveInt = (label: string, max = 1_000_000) =>
   z
     .string({ message: `请提供参数 ${label}。` })
     .regex(/^\d+$/, `${label}必须是正整数。`)
     .transform(Number)
     .pipe(z.number().int().min(1, `${label}必须是正整数。`).max(max, `${label}不能大于 ${max}。`));
 
-const page = positiveInt("page（页码）", 100000).optional().default(1);
-const pageSize = positiveInt("pageSize（每页条数）", 100).optional().default(20);
+export const page = positiveInt("page（页码）", 100000).optional().default(1);
+export const pageSize = positiveInt("pageSize（每页条数）", 100).optional().default(20);
 
 /** A path id: anything but a positive integer is simply not found. */
 export function pathId(value: string): number {
@@ -95,7 +98,7 @@ export function pathId(value: string): number {
   return id;
 }
 
-const origin = (request: Request) => new URL(request.url).origin;
+export const origin = (request: Request) => new URL(request.url).origin;
 
 // ---- /api/public/lists ----
 
@@ -107,17 +110,24 @@ export async function apiLists(request: Request) {
     kind: z.enum(["street", "community"], { message: "kind 只能是 street（街道、乡镇）或 community（社区、村）。" }).optional(),
     q: z.string().trim().max(50, "q 不能超过 50 个字。").optional(),
   });
-  const result = await publishedLists({
-    page: p.page,
-    pageSize: p.pageSize,
-    district: p.district ?? null,
-    kind: p.kind === "street" ? "STREET" : p.kind === "community" ? "COMMUNITY" : null,
-    q: p.q || null,
-  });
+  // `type`: power-list (the 职权清单) or a list type's code (GET /api/public/list-types); both when left out.
+  const type = await listTypeParam(request);
+  const filter = { district: p.district ?? null, kind: p.kind === "street" ? ("STREET" as const) : p.kind === "community" ? ("COMMUNITY" as const) : null, q: p.q || null };
+  if (type && type !== POWER_LIST_TYPE) return json(await typedListsPage(request, { ...filter, type, page: p.page, pageSize: p.pageSize }));
+  const result = await publishedLists({ ...filter, page: p.page, pageSize: p.pageSize });
+  // Without a type the typed lists follow the 职权清单 in one paging.
+  const typedTotal = type ? 0 : await countPublishedTypedLists(filter);
   const base = origin(request);
+  const offset = (p.page - 1) * p.pageSize;
+  const room = p.pageSize - result.items.length;
+  const typed =
+    !type && room > 0 && typedTotal > 0
+      ? await typedListsSlice(request, filter, Math.max(0, offset - result.total), room)
+      : [];
   return json({
-    items: result.items.map((l) => ({
+    items: [...result.items.map((l) => ({
       id: l.id,
+      type: POWER_LIST_TYPE,
       title: l.title,
       form: l.form,
       unit: { id: l.unit.id, name: l.unit.name, kind: l.unit.kind, district: l.unit.district },
@@ -127,10 +137,10 @@ export async function apiLists(request: Request) {
       effectiveAt: l.effectiveAt.toISOString().slice(0, 10),
       itemCount: l.itemCount,
       url: `${base}/lists/${l.id}`,
-    })),
+    })), ...typed],
     page: p.page,
     pageSize: p.pageSize,
-    total: result.total,
+    total: result.total + typedTotal,
   });
 }
 
@@ -174,6 +184,7 @@ export async function apiList(request: Request, idParam: string) {
   const base = origin(request);
   return json({
     id: list.id,
+    type: POWER_LIST_TYPE,
     title: list.title,
     form: list.form,
     unit: { id: list.unit.id, name: list.unit.name, kind: list.unit.kind, district: list.unit.district },

@@ -88,6 +88,9 @@ async function seedIds() {
     draftListItem: await one("power list item", `SELECT min(i.id) AS id FROM power_list_item i JOIN power_list l ON l.id = i.list_id JOIN org_unit u ON u.id = l.unit_id WHERE u.name = '凤凰街道办事处' AND l.form = 'POWER'`),
     localDutyUnit: await one("unit with a local-duty list", `SELECT unit_id AS id FROM local_duty_list_version ORDER BY unit_id LIMIT 1`),
     appraisal: await one("appraisal round", `SELECT id FROM appraisal_round ORDER BY id LIMIT 1`),
+    // 清河镇's seeded, published 县镇跨部门信息共享清单 and its type (tests/e2e/list-types.spec.ts leaves them alone).
+    typedList: await one("published typed list", `SELECT l.id FROM typed_list l JOIN list_type t ON t.id = l.type_id WHERE t.code = 'xz-info-sharing' ORDER BY l.id LIMIT 1`),
+    listType: await one("list type", `SELECT id FROM list_type WHERE code = 'xz-info-sharing'`),
     // Only a hash of a survey token is stored, so this is an unknown one (a real one shows the form).
     survey: "unknown-token-0000000000",
   };
@@ -101,6 +104,11 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/account/password": "/account/password",
     "/admin/units/[id]": `/admin/units/${ids.unit}`,
     "/admin/users/[id]": `/admin/users/${ids.user}`,
+    "/admin/list-types/[id]": `/admin/list-types/${ids.listType}`,
+    "/api/public/typed-lists/[id]": `/api/public/typed-lists/${ids.typedList}`,
+    "/typed-lists/[id]": `/typed-lists/${ids.typedList}`,
+    "/typed-lists/[id]/download": `/typed-lists/${ids.typedList}/download?format=xlsx`,
+    "/typed-lists/manage/[id]": `/typed-lists/manage/${ids.typedList}`,
     "/admission/[id]": `/admission/${ids.admission}`,
     "/admission/[id]/edit": `/admission/${ids.admission}/edit`,
     "/api/admission/attachments/[id]": `/api/admission/attachments/${ids.admissionAttachment}`,

@@ -41,7 +41,8 @@ async function expectNotFound(res: Response) {
 
 describe("GET /api/public/lists", () => {
   it("pages the published lists with unit, district, version and address", async () => {
-    const published = await prisma.powerList.count({ where: { currentVersionId: { not: null } } });
+    // Without a type filter: the 职权清单, then the lists of configurable types (tests/integration/list-types.test.ts).
+    const published = (await prisma.powerList.count({ where: { currentVersionId: { not: null } } })) + (await prisma.typedList.count({ where: { currentVersionId: { not: null } } }));
     const { status, json } = await body(await listsGET(get("/api/public/lists?pageSize=5")));
     expect(status).toBe(200);
     expect(json).toMatchObject({ page: 1, pageSize: 5, total: published });
@@ -49,6 +50,7 @@ describe("GET /api/public/lists", () => {
     expect(items).toHaveLength(5);
     expect(items[0]).toEqual({
       id: expect.any(Number),
+      type: "power-list",
       title: expect.any(String),
       form: "POWER",
       unit: { id: expect.any(Number), name: expect.any(String), kind: expect.stringMatching(/STREET|TOWNSHIP|COMMUNITY/), district: expect.any(String) },
@@ -60,10 +62,10 @@ describe("GET /api/public/lists", () => {
       url: `${BASE}/lists/${items[0].id}`,
     });
     // Pages do not overlap and together hold every list once.
-    const all: number[] = [];
+    const all: string[] = [];
     for (let page = 1; page <= Math.ceil(published / 5); page++) {
       const r = await body(await listsGET(get(`/api/public/lists?pageSize=5&page=${page}`)));
-      all.push(...(r.json.items as { id: number }[]).map((i) => i.id));
+      all.push(...(r.json.items as { url: string }[]).map((i) => i.url));
     }
     expect(new Set(all).size).toBe(published);
   });

@@ -1,0 +1,237 @@
+import "server-only";
+import { prisma, publicDb } from "@/lib/db/client";
+import type { OrgKind, TypedListStatus } from "@/lib/generated/prisma/enums";
+import { likeEscape } from "@/lib/lists/text";
+import { parseStoredFields, parseStoredRows, parseStoredStrings, type TypedRow } from "./schema";
+import type { FieldDef } from "./fields";
+
+// Reads of list types and typed lists. The public ones start from typed_list_version (through
+// typed_list.current_version_id), so a draft never reaches the portal or the API.
+
+export type PublicListType = { id: number; code: string; name: string; description: string | null; unitKinds: OrgKind[]; fields: FieldDef[]; sections: string[]; stages: string[] };
+
+function typeOf(t: { id: number; code: string; name: string; description: string | null; unitKinds: OrgKind[]; fields: unknown; sections: unknown; stages: unknown }): PublicListType {
+  return { id: t.id, code: t.code, name: t.name, description: t.description, unitKinds: t.unitKinds, fields: parseStoredFields(t.fields), sections: parseStoredStrings(t.sections), stages: parseStoredStrings(t.stages) };
+}
+
+/** Every list type, in the 编办's order. */
+export async function listTypes(db = publicDb): Promise<PublicListType[]> {
+  const rows = await db.listType.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  return rows.map(typeOf);
+}
+
+export type TypedListFilter = { type?: string | null; district?: number | null; kind?: "STREET" | "COMMUNITY" | null; q?: string | null; page: number; pageSize: number };
+
+export type PublishedTypedList = {
+  id: number;
+  title: string;
+  type: { code: string; name: string };
+  unit: { id: number; name: string; kind: OrgKind; district: string | null; districtId: number | null };
+  versionNo: number;
+  documentNumber: string;
+  publishedAt: Date;
+  rowCount: number;
+};
+
+function listWhere(filter: Omit<TypedListFilter, "page" | "pageSize">) {
+  const where: string[] = ["l.current_version_id IS NOT NULL"];
+  const params: unknown[] = [];
+  if (filter.type) {
+    params.push(filter.type);
+    where.push(`t.code = $${params.length}`);
+  }
+  if (filter.district) {
+    params.push(filter.district);
+    where.push(`(p.id = $${params.length} OR p.parent_id = $${params.length})`);
+  }
+  if (filter.kind === "COMMUNITY") where.push(`u.kind = 'COMMUNITY'`);
+  if (filter.kind === "STREET") where.push(`u.kind IN ('STREET', 'TOWNSHIP')`);
+  if (filter.q) {
+    params.push(`%${likeEscape(filter.q)}%`);
+    where.push(`(u.name LIKE $${params.length} OR l.title LIKE $${params.length})`);
+  }
+  const from = `FROM typed_list l
+    JOIN list_type t ON t.id = l.type_id
+    JOIN typed_list_version v ON v.id = l.current_version_id
+    JOIN org_unit u ON u.id = l.unit_id
+    LEFT JOIN org_unit p ON p.id = u.parent_id
+    LEFT JOIN org_unit g ON g.id = p.parent_id`;
+  return { sql: `${from} WHERE ${where.join(" AND ")}`, params };
+}
+
+/** Published typed lists with their current version, ordered by type, district and unit. */
+export async function publishedTypedLists(filter: TypedListFilter, db = publicDb): Promise<{ total: number; items: PublishedTypedList[] }> {
+  const { sql, params } = listWhere(filter);
+  const [rows, count] = await Promise.all([
+    db.$queryRawUnsafe<
+      { id: number; title: string; code: string; type_name: string; unit_id: number; unit_name: string; unit_kind: OrgKind; district_id: number | null; district: string | null; version_no: number; document_number: string; published_at: Date; row_count: number }[]
+    >(
+      `SELECT l.id, l.title, t.code, t.name AS type_name, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind,
+              CASE WHEN p.kind = 'DISTRICT' THEN p.id WHEN g.kind = 'DISTRICT' THEN g.id END AS district_id,
+              CASE WHEN p.kind = 'DISTRICT' THEN p.name WHEN g.kind = 'DISTRICT' THEN g.name END AS district,
+              v.version_no, v.document_number, v.published_at, v.row_count
+       ${sql}
+       ORDER BY t.sort_order, t.id, district_id NULLS LAST, u.sort_order, u.id
+       LIMIT ${Math.trunc(filter.pageSize)} OFFSET ${Math.trunc((filter.page - 1) * filter.pageSize)}`,
+      ...params,
+    ),
+    db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n ${sql}`, ...params),
+  ]);
+  return {
+    total: count[0]?.n ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      type: { code: r.code, name: r.type_name },
+      unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind, district: r.district, districtId: r.district_id },
+      versionNo: r.version_no,
+      documentNumber: r.document_number,
+      publishedAt: r.published_at,
+      rowCount: r.row_count,
+    })),
+  };
+}
+
+/** How many typed lists are published (for the open-data API's merged paging). */
+export async function countPublishedTypedLists(filter: Omit<TypedListFilter, "page" | "pageSize">, db = publicDb) {
+  const { sql, params } = listWhere(filter);
+  const rows = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n ${sql}`, ...params);
+  return rows[0]?.n ?? 0;
+}
+
+export type PublicTypedVersion = {
+  id: number;
+  versionNo: number;
+  title: string;
+  unitName: string;
+  typeCode: string;
+  typeName: string;
+  documentNumber: string;
+  publishedAt: Date;
+  publisherName: string;
+  note: string | null;
+  rowCount: number;
+  /** The columns as they were when this version was published. */
+  fields: FieldDef[];
+  sections: string[];
+  rows: TypedRow[];
+};
+
+/** A published typed list with the requested version (the current one by default) and its history. */
+export async function publicTypedList(listId: number, versionNo?: number | null, db = publicDb) {
+  const list = await db.typedList.findUnique({
+    where: { id: listId },
+    select: {
+      id: true,
+      title: true,
+      currentVersion: { select: { versionNo: true } },
+      type: { select: { code: true, name: true } },
+      unit: { select: { id: true, name: true, kind: true } },
+      versions: { orderBy: { versionNo: "desc" }, select: { versionNo: true, documentNumber: true, publishedAt: true, rowCount: true } },
+    },
+  });
+  if (!list?.currentVersion) return null;
+  const current = list.currentVersion.versionNo;
+  const wanted = versionNo ?? current;
+  const v = await db.typedListVersion.findUnique({ where: { listId_versionNo: { listId, versionNo: wanted } } });
+  if (!v) return null;
+  const version: PublicTypedVersion = {
+    id: v.id,
+    versionNo: v.versionNo,
+    title: v.title,
+    unitName: v.unitName,
+    typeCode: v.typeCode,
+    typeName: v.typeName,
+    documentNumber: v.documentNumber,
+    publishedAt: v.publishedAt,
+    publisherName: v.publisherName,
+    note: v.note,
+    rowCount: v.rowCount,
+    fields: parseStoredFields(v.fields),
+    sections: parseStoredStrings(v.sections),
+    rows: parseStoredRows(v.rows),
+  };
+  return { id: list.id, title: list.title, type: list.type, unit: list.unit, currentVersionNo: current, isCurrent: wanted === current, versions: list.versions, version };
+}
+
+/** Rows of a version matching a text (in any column) and a section. */
+export function filterRows(version: Pick<PublicTypedVersion, "fields" | "rows">, filter: { q?: string | null; section?: string | null }): TypedRow[] {
+  const q = filter.q?.trim().toLowerCase() ?? "";
+  return version.rows.filter((r) => {
+    if (filter.section && r.section !== filter.section) return false;
+    if (!q) return true;
+    return version.fields.some((f) => (r.values[f.key] ?? "").toLowerCase().includes(q));
+  });
+}
+
+// ---- workspace ----
+
+export type ManagedTypedList = {
+  id: number;
+  title: string;
+  status: TypedListStatus;
+  stageIndex: number;
+  revision: number;
+  versionCount: number;
+  type: PublicListType;
+  unit: { id: number; name: string; kind: OrgKind };
+  rows: TypedRow[];
+  opinions: { id: number; stageName: string; approve: boolean; text: string; authorName: string; unitName: string; createdAt: Date }[];
+  versions: { versionNo: number; documentNumber: string; publishedAt: Date; rowCount: number }[];
+};
+
+export async function typedListsOverview() {
+  const [types, lists] = await Promise.all([
+    listTypes(prisma),
+    prisma.typedList.findMany({
+      orderBy: [{ typeId: "asc" }, { unit: { sortOrder: "asc" } }, { id: "asc" }],
+      select: { id: true, title: true, status: true, stageIndex: true, versionCount: true, typeId: true, updatedAt: true, unit: { select: { id: true, name: true } } },
+    }),
+  ]);
+  return { types, lists };
+}
+
+export async function managedTypedList(listId: number): Promise<ManagedTypedList | null> {
+  const list = await prisma.typedList.findUnique({
+    where: { id: listId },
+    include: {
+      type: true,
+      unit: { select: { id: true, name: true, kind: true } },
+      opinions: { orderBy: { createdAt: "asc" } },
+      versions: { orderBy: { versionNo: "desc" }, select: { versionNo: true, documentNumber: true, publishedAt: true, rowCount: true } },
+    },
+  });
+  if (!list) return null;
+  return {
+    id: list.id,
+    title: list.title,
+    status: list.status,
+    stageIndex: list.stageIndex,
+    revision: list.revision,
+    versionCount: list.versionCount,
+    type: typeOf(list.type),
+    unit: list.unit,
+    rows: parseStoredRows(list.rows),
+    opinions: list.opinions,
+    versions: list.versions,
+  };
+}
+
+/** Units a type may be drafted for that have no list of it yet. */
+export async function unitsWithoutList(typeId: number) {
+  const type = await prisma.listType.findUnique({ where: { id: typeId }, select: { unitKinds: true } });
+  if (!type) return [];
+  return prisma.orgUnit.findMany({
+    where: { active: true, kind: { in: type.unitKinds }, typedLists: { none: { typeId } } },
+    orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
+}
+
+/** The types as the primary holds them (the workspace reads no replica). */
+export const listTypesForAdmin = () => listTypes(prisma);
+
+export async function listTypeForEdit(typeId: number) {
+  const t = await prisma.listType.findUnique({ where: { id: typeId } });
+  return t ? { ...typeOf(t), revision: t.revision } : null;
+}
