@@ -156,7 +156,7 @@ export const XUZHOU_LIST_TYPES: TypeSeed[] = [
   },
 ];
 
-const DEMO_UNIT = "清河人民政府";
+const DEMO_UNIT = "清河镇人民政府";
 
 export async function seedListTypes(tx: Tx, byName: Map<string, number>) {
   const bianbanId = byName.get("示例市委编办");

@@ -14,8 +14,8 @@ test("each seeded list type has a published list, readable on the portal and dow
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("各类清单");
   for (const name of SEEDED) {
     await page.goto("/typed-lists");
-    await page.getByRole("link", { name: `清河人民政府${name}`, exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`清河人民政府${name}`);
+    await page.getByRole("link", { name: `清河镇人民政府${name}`, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`清河镇人民政府${name}`);
     await expect(page.getByTestId("typed-list-table").locator("tbody tr").first()).toBeVisible();
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "下载 Excel" }).click();
@@ -26,7 +26,7 @@ test("each seeded list type has a published list, readable on the portal and dow
   }
   // Search within the 公共服务事项清单 by text and section.
   await page.goto("/typed-lists?type=xz-public-service");
-  await page.getByRole("link", { name: "清河人民政府公共服务事项清单" }).click();
+  await page.getByRole("link", { name: "清河镇人民政府公共服务事项清单" }).click();
   await expect(page.getByRole("columnheader", { name: "服务对象" })).toBeVisible();
   await page.getByLabel("关键词").fill("最低生活保障");
   await page.getByRole("button", { name: "筛选" }).click();

@@ -68,14 +68,14 @@ describe("the seeded 徐州 list types", () => {
       expect(json.items[0]).toMatchObject({ type: t.code, typeName: t.name, version: 1 });
       const id = json.items[0].id as number;
       const detail = await body(await typedListGET(get(`/api/public/typed-lists/${id}`), ctx(id)));
-      expect(detail.json).toMatchObject({ type: t.code, title: `清河人民政府${t.name}` });
+      expect(detail.json).toMatchObject({ type: t.code, title: `清河镇人民政府${t.name}` });
       expect(detail.json.items.length).toBe(t.rows.length);
       const res = await downloadGET(get(`/typed-lists/${id}/download?format=xlsx`), ctx(id));
       expect(res.headers.get("Content-Type")).toContain("spreadsheetml");
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
       const sheet = wb.worksheets[0];
-      expect(String(sheet.getCell(1, 1).value)).toBe(`清河人民政府${t.name}`);
+      expect(String(sheet.getCell(1, 1).value)).toBe(`清河镇人民政府${t.name}`);
       const header = (sheet.getRow(3).values as unknown[]).map(String);
       for (const f of t.fields) expect(header, t.code).toContain(f.label);
     }
@@ -199,7 +199,7 @@ describe("defining a type and publishing a list of it", () => {
   it("a return sends the list back to drafting with the opinion kept", async () => {
     await actAs("bianban");
     const t = await prisma.listType.findUniqueOrThrow({ where: { code: "xz-info-sharing" } });
-    const list = await createTypedListAction({ typeId: t.id, unitId: await unitId("城关人民政府") });
+    const list = await createTypedListAction({ typeId: t.id, unitId: await unitId("城关镇人民政府") });
     if (!list.ok) throw new Error(list.message);
     const listId = list.data.id;
     const rev = async () => (await prisma.typedList.findUniqueOrThrow({ where: { id: listId } })).revision;
@@ -228,7 +228,7 @@ describe("importing rows from a spreadsheet", () => {
   it("previews every row with its problems, refuses a file with any, and appends a clean one (audited)", async () => {
     await actAs("bianban");
     const t = await prisma.listType.findUniqueOrThrow({ where: { code: "xz-public-service" } });
-    const list = await createTypedListAction({ typeId: t.id, unitId: await unitId("团结人民政府") });
+    const list = await createTypedListAction({ typeId: t.id, unitId: await unitId("团结镇人民政府") });
     if (!list.ok) throw new Error(list.message);
     const listId = list.data.id;
     const header = ["分类", "事项名称", "服务对象", "办理条件", "申请材料", "办理流程", "法定时限", "承诺时限", "收费", "办理地点", "咨询电话"];
