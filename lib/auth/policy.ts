@@ -190,6 +190,13 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "evaluation.raterDetail",
   "unit.manage",
   "user.create",
+  // Configurable list types: the types are the city's; typed lists are not yet scoped by
+  // district, so until they are, only the city 编办 drafts, reviews and publishes them.
+  "listType.manage",
+  "typedList.read",
+  "typedList.edit",
+  "typedList.review",
+  "typedList.publish",
 ]);
 
 /**
