@@ -11,7 +11,8 @@ const withoutIds = (html: string) => html.replace(/_R_[0-9a-z]+_|«[^»]+»|:r[0
 
 describe("ConfirmButton", () => {
   it("renders the shared ConfirmDialog (one dialog markup), with a submit button for `form`", () => {
-    const button = renderToStaticMarkup(createElement(ConfirmButton, { ...props, form: "bulk" }, "删除"));
+    const buttonProps: Parameters<typeof ConfirmButton>[0] = { ...props, form: "bulk", children: "删除" };
+    const button = renderToStaticMarkup(createElement(ConfirmButton, buttonProps));
     const dialog = renderToStaticMarkup(
       createElement(ConfirmDialog, { ...props, form: "bulk", dialogProps: { dialog: { current: null }, action: { current: () => {} } } }),
     );
