@@ -14,7 +14,7 @@ import {
   withdrawAdmissionAction,
 } from "@/lib/admission/actions";
 import { OPINION_LABELS } from "@/lib/admission/labels";
-import { consultSchema, decideSchema, fileSchema, initialReviewSchema, opinionSchema } from "@/lib/admission/schema";
+import { consultSchema, decideSchema, fileSchema, initialReviewSchema, opinionSchema, uploadSchema } from "@/lib/admission/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
@@ -22,8 +22,6 @@ import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form"
 import { FormError, FormSuccess } from "@/components/ui/form-messages";
 import { ConfirmButton, ConfirmDialog, useConfirmDialog } from "@/components/ui/confirm-button";
 import { formatFileSize } from "@/lib/format";
-import { fileTooLargeMessage } from "@/lib/uploads";
-import { MAX_ATTACHMENT_BYTES } from "@/lib/admission/files";
 
 function Box({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -242,8 +240,8 @@ export function Attachments({ id, files, editable }: { id: number; files: { id: 
   const router = useRouter();
   const del = useAction(deleteAttachmentAction);
   const [done, setDone] = useState<string | null>(null);
-  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const up = useActionForm(uploadAttachmentAction, {
+    schema: uploadSchema,
     resetOnSuccess: true,
     onSuccess: (r) => {
       setDone(`已上传「${r.fileName}」`);
@@ -274,20 +272,9 @@ export function Attachments({ id, files, editable }: { id: number; files: { id: 
           className="space-y-2"
           encType="multipart/form-data"
           {...up.formProps}
-          onSubmit={(e) => {
-            // Say so before sending megabytes the server will refuse (it checks again).
-            const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-            if (file && file.size > MAX_ATTACHMENT_BYTES) {
-              e.preventDefault();
-              setTooLarge(fileTooLargeMessage(MAX_ATTACHMENT_BYTES));
-              return;
-            }
-            setTooLarge(null);
-            up.formProps.onSubmit(e);
-          }}
         >
           <HiddenFields values={{ admissionId: id }} />
-          <FormError message={tooLarge ?? up.fieldErrors.file ?? up.error ?? del.error} />
+          <FormError message={up.fieldErrors.file ?? up.error ?? del.error} />
           {done && <FormSuccess>{done}</FormSuccess>}
           <label htmlFor="attachment" className="block text-sm font-medium text-slate-700">上传附件</label>
           <div className="flex flex-wrap gap-2">
