@@ -3,6 +3,7 @@ import { GET as listGET } from "@/app/api/public/lists/[id]/route";
 import { GET as listsGET } from "@/app/api/public/lists/route";
 import { dbDate, today } from "@/lib/dates";
 import { readPublicList, readPublishedLists } from "@/lib/portal/read";
+// @ts-expect-error plain JS module run by node directly (scripts/server.mjs)
 import { GENERATION_SQL } from "@/scripts/page-cache.mjs";
 import { prisma, seedDemo } from "./helpers";
 
