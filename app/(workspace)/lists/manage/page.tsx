@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { mayEnter } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatDateText } from "@/lib/format";
 import { FORM_LABELS, STATUS_LABELS } from "@/lib/lists/labels";
 import { LIST_PAGE_SIZE, listsFor, reviewQueue, unitsWithoutList } from "@/lib/lists/queries";
 import { table } from "@/components/ui/table";
@@ -63,7 +63,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
                 </Link>
                 <span className="ml-2 text-slate-600">
                   {l.stages[0]?.name}
-                  {l.reviewRound > 1 ? `（第 ${l.reviewRound} 轮）` : ""}，{formatDate(l.stages[0]?.startedAt)} 起
+                  {l.reviewRound > 1 ? `（第 ${l.reviewRound} 轮）` : ""}，{formatDateText(l.stages[0]?.startedAt)}起
                 </span>
               </li>
             ))}
