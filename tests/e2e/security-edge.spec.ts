@@ -48,6 +48,22 @@ test("an attachment of 11 MB or 30 MB is refused with the app's Chinese message,
   expect(await db(`SELECT count(*) AS n FROM audit_log WHERE action = 'admission.attach'`)).toEqual([audit]);
 });
 
+test("every upload form checks a file against its schema's limit before sending it: a 派单 report with an 11 MB file", async ({ page }) => {
+  test.setTimeout(120_000);
+  const [before] = await db<{ n: string }>(`SELECT count(*) AS n FROM dispatch`);
+  await signInAndWait(page, "jiedao");
+  await page.goto("/dispatch/new");
+  await page.getByLabel("接收部门").selectOption({ label: "示例市城市管理综合执法局" });
+  await page.getByLabel("问题概述（什么问题）").fill("上传测试：超大证据附件");
+  await page.getByLabel("发生地点").fill("东湖街道荷塘路 9 号");
+  await page.getByLabel("情况说明").fill("附件超过 10 MB。");
+  await page.setInputFiles("#files", pdf(11 * MB, "现场录像.pdf"));
+  await page.getByRole("button", { name: "上报部门" }).click();
+  await expect(page.locator("#files-error")).toHaveText(`现场录像.pdf：${TOO_LARGE}`);
+  await expect(page).toHaveURL(/\/dispatch\/new$/);
+  expect(await db(`SELECT count(*) AS n FROM dispatch`)).toEqual([before]);
+});
+
 test("a body above the framework cap is refused in Chinese before it is read", async ({ page }) => {
   test.setTimeout(120_000);
   const id = await returnedAdmission();
