@@ -48,6 +48,22 @@ test("an attachment of 11 MB or 30 MB is refused with the app's Chinese message,
   expect(await db(`SELECT count(*) AS n FROM audit_log WHERE action = 'admission.attach'`)).toEqual([audit]);
 });
 
+test("without JavaScript (the form posts natively), an 11 MB attachment reaches the server whole and is refused in Chinese", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const id = await returnedAdmission();
+  const before = await attachmentCount(id);
+  await signInAndWait(page, "chengguan");
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await context.newPage();
+  await plain.goto(`/admission/${id}`);
+  await plain.setInputFiles("#attachment", pdf(11 * MB, "测算依据-无脚本.pdf"));
+  await plain.getByRole("button", { name: "上传", exact: true }).click();
+  // The server's own answer: the file arrived (not 请选择要上传的文件) and is over the limit.
+  await expect(plain.getByRole("alert").filter({ hasText: TOO_LARGE })).toBeVisible({ timeout: 60_000 });
+  expect(await attachmentCount(id)).toBe(before);
+  await context.close();
+});
+
 test("every upload form checks a file against its schema's limit before sending it: a 派单 report with an 11 MB file", async ({ page }) => {
   test.setTimeout(120_000);
   const [before] = await db<{ n: string }>(`SELECT count(*) AS n FROM dispatch`);
