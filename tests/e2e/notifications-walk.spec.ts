@@ -104,8 +104,8 @@ test("拒绝权: a community's refusal reaches the department and 编办 and ope
 
   for (const username of ["bianban", department]) {
     const page = await as(browser, username);
-    // 编办 reads the page as 拒绝情况, a department as 任务登记与拒绝.
-    await opens(page, `拒绝了未经准入的任务「${task}」`, new RegExp(`/refusals\\?task=${t.id}$`), /拒绝情况|任务登记与拒绝/);
+    // 编办 reads the page as 拒绝情况, a department as 本部门交办任务的登记与拒绝.
+    await opens(page, `拒绝了未经准入的任务「${task}」`, new RegExp(`/refusals\\?task=${t.id}$`), /拒绝情况|登记与拒绝/);
     await expect(page.getByText(task).first()).toBeVisible();
   }
 });
