@@ -96,3 +96,31 @@ describe("limitsOf", () => {
     expect(limitsOf(updateDutySchema, "nope")).toEqual({ required: false });
   });
 });
+
+describe("file size limits (withFileLimit)", async () => {
+  const { oversizedFile } = await import("./forms");
+  const { uploadSchema } = await import("@/lib/admission/schema");
+  const { reportSchema } = await import("@/lib/dispatch/schema");
+  const MB = 1024 * 1024;
+  const file = (size: number, name: string) => new File([new Uint8Array(size)], name);
+
+  it("are read from the schema for single files and lists of files", () => {
+    expect(limitsOf(uploadSchema, "file").maxFileBytes).toBe(10 * MB);
+    expect(limitsOf(reportSchema, "files").maxFileBytes).toBe(10 * MB);
+    expect(limitsOf(uploadSchema, "admissionId").maxFileBytes).toBeUndefined();
+  });
+
+  it("find a file over its limit before it is sent, with the server's message", () => {
+    const one = new FormData();
+    one.set("admissionId", "1");
+    one.set("file", file(11 * MB, "测算依据.pdf"));
+    expect(oversizedFile(uploadSchema, one)).toEqual({ field: "file", message: "文件超过 10 MB，请压缩或拆分后再上传。" });
+    one.set("file", file(MB, "测算依据.pdf"));
+    expect(oversizedFile(uploadSchema, one)).toBeNull();
+
+    const many = new FormData();
+    many.append("files", file(MB, "照片.jpg"));
+    many.append("files", file(10 * MB + 1, "录像.pdf"));
+    expect(oversizedFile(reportSchema, many)).toEqual({ field: "files", message: "录像.pdf：文件超过 10 MB，请压缩或拆分后再上传。" });
+  });
+});

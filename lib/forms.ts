@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
+import { fileTooLargeMessage } from "@/lib/uploads";
 
 /*
  * Forms and their zod schemas, on both sides: the server turns a submitted FormData into the
@@ -69,7 +70,47 @@ export function schemaAt(schema: unknown, path: string): unknown {
   return s;
 }
 
-export type FieldLimits = { maxLength?: number; minLength?: number; min?: number; max?: number; required: boolean };
+export type FieldLimits = { maxLength?: number; minLength?: number; min?: number; max?: number; maxFileBytes?: number; required: boolean };
+
+type Meta = { maxFileBytes?: number };
+type WithMeta = { meta?: (m?: Meta) => unknown };
+
+/**
+ * Marks a file field (one file, or a list of files) with its size limit, so a form refuses a
+ * larger file before sending it (useActionForm) with the same message the schema gives. The
+ * schema still checks the size itself: this only lets the browser say so first.
+ */
+export function withFileLimit<S>(schema: S, maxFileBytes: number): S {
+  return (schema as WithMeta).meta!({ maxFileBytes }) as S;
+}
+
+/**
+ * The first file in a submission that is over its field's limit (withFileLimit), with the field
+ * and the message the server would give; null when every file fits. Checked before sending: a
+ * file far above its limit is megabytes the server would only refuse.
+ */
+export function oversizedFile(schema: unknown, data: FormData): { field: string; message: string } | null {
+  for (const [name, value] of data.entries()) {
+    if (typeof value === "string" || value.size === 0) continue;
+    const max = limitsOf(schema, name).maxFileBytes;
+    if (max === undefined || value.size <= max) continue;
+    const many = data.getAll(name).length > 1 || defOf(core(schemaAt(schema, name)).schema)?.type === "array";
+    return { field: name, message: `${many ? `${value.name}：` : ""}${fileTooLargeMessage(max)}` };
+  }
+  return null;
+}
+
+/** The size limit withFileLimit put on a field, through wrappers, pipes and arrays. */
+function fileLimitOf(schema: unknown, depth = 0): number | undefined {
+  const def = defOf(schema);
+  if (!def || depth > 50) return undefined;
+  const own = (schema as WithMeta).meta?.() as Meta | undefined;
+  if (typeof own?.maxFileBytes === "number") return own.maxFileBytes;
+  if (WRAPPERS.has(def.type)) return fileLimitOf(def.innerType, depth + 1);
+  if (def.type === "pipe") return fileLimitOf(def.in, depth + 1) ?? fileLimitOf(def.out, depth + 1);
+  if (def.type === "array") return fileLimitOf(def.element, depth + 1);
+  return undefined;
+}
 
 /**
  * Every string or number schema a value passes through: wrappers are unwrapped and both sides of
@@ -95,6 +136,8 @@ export function limitsOf(schema: unknown, path: string): FieldLimits {
   const { schema: c, optional, nullable } = core(field);
   const def = defOf(c);
   const out: FieldLimits = { required: !optional && !nullable && def?.type !== "boolean" };
+  const maxFileBytes = fileLimitOf(field);
+  if (maxFileBytes !== undefined) out.maxFileBytes = maxFileBytes;
   type Getters = { minLength?: number | null; maxLength?: number | null; minValue?: number | null; maxValue?: number | null };
   const nodes = checkedNodes(field);
   const tightest = (values: (number | null | undefined)[], pick: (a: number, b: number) => number) =>

@@ -33,9 +33,12 @@ export const CURRENT_CACHE_CONTROL = `public, max-age=0, s-maxage=${CURRENT_S_MA
 /**
  * What the public sees changes when a version is published (power list, local duties or a list of
  * a configurable type), when a list's current version moves, when a unit is edited (names appear
- * on every page), or when a list type is edited (its name and columns in /api/public/list-types).
+ * on every page), when a list type is edited (its name and columns in /api/public/list-types), and
+ * when the day changes in China: a version becomes 现行 on its 施行日期 without anything being
+ * written (lib/lists/in-force.ts), so the current pages are rendered afresh from midnight on.
  */
 export const GENERATION_SQL = `SELECT concat_ws('.',
+  (now() AT TIME ZONE 'Asia/Shanghai')::date,
   (SELECT coalesce(max(id), 0) FROM power_list_version),
   (SELECT coalesce(sum(current_version_id::bigint), 0) FROM power_list),
   (SELECT coalesce(max(id), 0) FROM local_duty_list_version),

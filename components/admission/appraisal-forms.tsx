@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { createSurveyLinkAction, decideFlaggedDutyAction, openAppraisalRoundAction, rateDutiesAction, submitSurveyAction } from "@/lib/appraisal/actions";
 import { decideFlaggedSchema, surveySubmitSchema } from "@/lib/appraisal/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field, describedBy } from "@/components/ui/field";
-import { HiddenFields, useActionForm } from "@/components/ui/form";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/ui/form-messages";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmDialog, useConfirmDialog } from "@/components/ui/confirm-button";
 
 export function OpenRoundForm({ year }: { year: number }) {
   const router = useRouter();
@@ -58,23 +58,18 @@ export function SurveyLinkForm({ roundId, units }: { roundId: number; units: { i
 /** 编办's decision on a flagged duty: revoke it (a new list version) or keep it, with a reason. */
 export function FlaggedDecisionForm({ roundId, dutyId, name, unitName }: { roundId: number; dutyId: number; name: string; unitName: string }) {
   const router = useRouter();
-  const form = useActionForm(decideFlaggedDutyAction, { schema: decideFlaggedSchema, onSuccess: () => router.refresh() });
+  const confirm = useConfirmDialog();
+  const form = useActionForm(decideFlaggedDutyAction, {
+    schema: decideFlaggedSchema,
+    // Only the confirmation submits (Enter in the reason asks too).
+    confirm: (_data, proceed) => confirm.open(proceed),
+    onSuccess: () => router.refresh(),
+  });
   const { fieldErrors, field } = form;
   const [decision, setDecision] = useState<"REVOKE" | "KEEP">("REVOKE");
-  // Only the confirmation submits (Enter in the reason must not skip it).
-  const confirmed = useRef(false);
   return (
     <div className="space-y-1" data-testid={`decide-flagged-${dutyId}`}>
-      <form
-        {...form.formProps}
-        onSubmit={(e) => {
-          if (!confirmed.current) return e.preventDefault();
-          confirmed.current = false;
-          form.formProps.onSubmit(e);
-        }}
-        noValidate
-        className="space-y-1"
-      >
+      <form {...form.formProps} noValidate className="space-y-1">
         <HiddenFields values={{ roundId, dutyId }} />
         <FormError message={form.error} />
         <div className="flex flex-wrap gap-3 text-sm">
@@ -84,8 +79,17 @@ export function FlaggedDecisionForm({ roundId, dutyId, name, unitName }: { round
         <label className="sr-only" htmlFor={`note-${dutyId}`}>理由</label>
         <textarea {...field("note", undefined, `note-${dutyId}`)} rows={2} placeholder={decision === "KEEP" ? "保留的理由（必填）" : "撤销说明（必填）"} className={inputClass} />
         {fieldErrors.note && <p id={`note-${dutyId}-error`} role="alert" className="text-xs text-red-600">{fieldErrors.note}</p>}
+        <SubmitButton
+          pending={form.pending}
+          pendingLabel="正在处理…"
+          className={decision === "KEEP" ? buttonClass.secondary : buttonClass.danger}
+          data-testid={`revoke-${dutyId}`}
+        >
+          {decision === "KEEP" ? "保留" : "确认撤销"}
+        </SubmitButton>
       </form>
-      <ConfirmButton
+      <ConfirmDialog
+        dialogProps={confirm.dialogProps}
         title={decision === "KEEP" ? "确认保留该准入事项？" : "确认撤销该准入事项？"}
         message={
           decision === "KEEP" ? (
@@ -96,16 +100,7 @@ export function FlaggedDecisionForm({ roundId, dutyId, name, unitName }: { round
         }
         confirmLabel={decision === "KEEP" ? "确认保留" : "确认撤销"}
         tone={decision === "KEEP" ? "primary" : "danger"}
-        className={decision === "KEEP" ? buttonClass.secondary : buttonClass.danger}
-        pending={form.pending}
-        onConfirm={() => {
-          confirmed.current = true;
-          form.formProps.ref.current?.requestSubmit();
-        }}
-        testId={`revoke-${dutyId}`}
-      >
-        {decision === "KEEP" ? "保留" : "确认撤销"}
-      </ConfirmButton>
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import {
   closeConsultationAction,
   consultAction,
@@ -14,16 +14,14 @@ import {
   withdrawAdmissionAction,
 } from "@/lib/admission/actions";
 import { OPINION_LABELS } from "@/lib/admission/labels";
-import { consultSchema, decideSchema, fileSchema, initialReviewSchema, opinionSchema } from "@/lib/admission/schema";
+import { consultSchema, decideSchema, fileSchema, initialReviewSchema, opinionSchema, uploadSchema } from "@/lib/admission/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
-import { HiddenFields, useActionForm } from "@/components/ui/form";
+import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { FormError, FormSuccess } from "@/components/ui/form-messages";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmButton, ConfirmDialog, useConfirmDialog } from "@/components/ui/confirm-button";
 import { formatFileSize } from "@/lib/format";
-import { fileTooLargeMessage } from "@/lib/uploads";
-import { MAX_ATTACHMENT_BYTES } from "@/lib/admission/files";
 
 function Box({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -139,26 +137,20 @@ export function CloseConsultationButton({ id, silent }: { id: number; silent: nu
 
 export function DecideForm({ id, objections }: { id: number; objections: { unitId: number; unitName: string; reason: string | null }[] }) {
   const router = useRouter();
-  const action = useActionForm(decideAdmissionAction, { schema: decideSchema, onSuccess: () => router.refresh() });
+  const confirm = useConfirmDialog();
+  const action = useActionForm(decideAdmissionAction, {
+    schema: decideSchema,
+    // Only the confirmation submits (Enter in a field asks too).
+    confirm: (_data, proceed) => confirm.open(proceed),
+    onSuccess: () => router.refresh(),
+  });
   const { pending, error, fieldErrors, field } = action;
   const [decision, setDecision] = useState("");
-  // Only the confirmation submits (Enter in a field must not skip it).
-  const confirmed = useRef(false);
-  const submit = () => {
-    confirmed.current = true;
-    action.formProps.ref.current?.requestSubmit();
-  };
   return (
     <Box title="编办决定" testId="decide-form">
-      {/* The confirmation dialog holds its own form, so it sits after this one, not inside. */}
       {objections.length > 0 && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">有 {objections.length} 个单位提出异议，请在作出决定前研究。异议成立的单位不承接该事项（部分准入）。</p>}
       <form
         {...action.formProps}
-        onSubmit={(e) => {
-          if (!confirmed.current) return e.preventDefault();
-          confirmed.current = false;
-          action.formProps.onSubmit(e);
-        }}
         noValidate
         className="space-y-3"
         onChange={(e) => { const t = e.target as unknown as HTMLInputElement; if (t.name === "decision") setDecision(t.value); }}>
@@ -190,19 +182,17 @@ export function DecideForm({ id, objections }: { id: number; objections: { unitI
             ))}
           </fieldset>
         )}
+        <SubmitButton pending={pending} pendingLabel="正在处理…" data-testid="decide-submit">
+          作出决定
+        </SubmitButton>
       </form>
-      <ConfirmButton
+      <ConfirmDialog
+        dialogProps={confirm.dialogProps}
         title={decision === "REFUSE" ? "确认不予准入？" : "确认准入？"}
         message={<p>{decision === "REFUSE" ? "申请将结束，部门不得向街道（社区）交办该事项。" : "准入后需报备案，备案后事项进入承接单位的属地管理事项清单。"}决定作出后不能撤回。申请部门会收到通知。</p>}
         confirmLabel="确认决定"
         tone={decision === "REFUSE" ? "danger" : "primary"}
-        className={buttonClass.primary}
-        pending={pending}
-        onConfirm={submit}
-        testId="decide-submit"
-      >
-        作出决定
-      </ConfirmButton>
+      />
     </Box>
   );
 }
@@ -250,8 +240,8 @@ export function Attachments({ id, files, editable }: { id: number; files: { id: 
   const router = useRouter();
   const del = useAction(deleteAttachmentAction);
   const [done, setDone] = useState<string | null>(null);
-  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const up = useActionForm(uploadAttachmentAction, {
+    schema: uploadSchema,
     resetOnSuccess: true,
     onSuccess: (r) => {
       setDone(`已上传「${r.fileName}」`);
@@ -282,20 +272,9 @@ export function Attachments({ id, files, editable }: { id: number; files: { id: 
           className="space-y-2"
           encType="multipart/form-data"
           {...up.formProps}
-          onSubmit={(e) => {
-            // Say so before sending megabytes the server will refuse (it checks again).
-            const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-            if (file && file.size > MAX_ATTACHMENT_BYTES) {
-              e.preventDefault();
-              setTooLarge(fileTooLargeMessage(MAX_ATTACHMENT_BYTES));
-              return;
-            }
-            setTooLarge(null);
-            up.formProps.onSubmit(e);
-          }}
         >
           <HiddenFields values={{ admissionId: id }} />
-          <FormError message={tooLarge ?? up.fieldErrors.file ?? up.error ?? del.error} />
+          <FormError message={up.fieldErrors.file ?? up.error ?? del.error} />
           {done && <FormSuccess>{done}</FormSuccess>}
           <label htmlFor="attachment" className="block text-sm font-medium text-slate-700">上传附件</label>
           <div className="flex flex-wrap gap-2">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { acceptTaskAction, refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
 import { refuseSchema, registerTaskSchema } from "@/lib/refusals/schema";
 import { buttonClass, inputClass } from "@/components/ui/cx";
@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { ActionButton } from "@/components/lists/action-button";
 import { FormError } from "@/components/ui/form-messages";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmDialog, useConfirmDialog } from "@/components/ui/confirm-button";
 
 export function RegisterTaskForm({ departments, today }: { departments: { id: number; name: string }[]; today: string }) {
   const router = useRouter();
@@ -57,10 +57,14 @@ export function RegisterTaskForm({ departments, today }: { departments: { id: nu
 
 export function TaskDecision({ id, title, admitted }: { id: number; title: string; admitted: boolean }) {
   const router = useRouter();
-  const refuse = useActionForm(refuseTaskAction, { schema: refuseSchema, onSuccess: () => router.refresh() });
+  const confirm = useConfirmDialog();
+  const refuse = useActionForm(refuseTaskAction, {
+    schema: refuseSchema,
+    // Only the confirmation submits (Enter in the reason asks too).
+    confirm: (_data, proceed) => confirm.open(proceed),
+    onSuccess: () => router.refresh(),
+  });
   const [open, setOpen] = useState(false);
-  // Only the confirmation submits (Enter in the reason must not skip it).
-  const confirmed = useRef(false);
   const err = refuse.fieldErrors.reason;
   return (
     <div className="space-y-2">
@@ -73,34 +77,21 @@ export function TaskDecision({ id, title, admitted }: { id: number; title: strin
       </div>
       {open && (
         <div className="space-y-2">
-          <form
-            {...refuse.formProps}
-            onSubmit={(e) => {
-              if (!confirmed.current) return e.preventDefault();
-              confirmed.current = false;
-              refuse.formProps.onSubmit(e);
-            }}
-            noValidate
-          >
+          <form {...refuse.formProps} noValidate className="space-y-2">
             <HiddenFields values={{ id }} />
             <Field id={`reason-${id}`} label="拒绝理由" error={err} required>
               <textarea {...refuse.field("reason", undefined, `reason-${id}`)} rows={2} className={inputClass} />
             </Field>
+            <SubmitButton pending={refuse.pending} pendingLabel="正在处理…" className={buttonClass.danger} data-testid={`confirm-refuse-${id}`}>
+              提交拒绝
+            </SubmitButton>
           </form>
-          <ConfirmButton
+          <ConfirmDialog
+            dialogProps={confirm.dialogProps}
             title="确认拒绝该任务？"
             message={<p>「{title}」未经准入。拒绝后将记录在案，并告知交办部门和编办，不能撤回。</p>}
             confirmLabel="确认拒绝"
-            pending={refuse.pending}
-            className={buttonClass.danger}
-            onConfirm={() => {
-              confirmed.current = true;
-              refuse.formProps.ref.current?.requestSubmit();
-            }}
-            testId={`confirm-refuse-${id}`}
-          >
-            提交拒绝
-          </ConfirmButton>
+          />
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { CatalogueKind } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime, formatDateText } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/catalogue/labels";
 import { listEditions } from "@/lib/catalogue/queries";
 import { buttonClass } from "@/components/ui/cx";
@@ -91,7 +91,7 @@ export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
                   <td className={`${table.td} whitespace-nowrap text-xs text-slate-600`}>
                     {e.status === "ISSUED" ? (
                       <>
-                        {formatDate(e.issuedAt)} 发布
+                        {formatDateText(e.issuedAt)}发布
                         {e.issuedByName && <span className="block text-slate-500">{e.issuedByName}</span>}
                       </>
                     ) : (

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-messages";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmButton, ConfirmDialog, useConfirmDialog } from "@/components/ui/confirm-button";
 import { acceptCaseAction, escalateCaseAction, forwardCaseAction, handleCaseAction, replyCaseAction, reportCaseAction, rerouteCaseAction } from "@/lib/dispatch/actions";
 import { MAX_CASE_FILES, acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema, rerouteSchema } from "@/lib/dispatch/schema";
 
@@ -112,7 +112,13 @@ export function CaseStep({ id, step }: { id: number; step: "accept" | "handle" |
   const router = useRouter();
   const action = { accept: acceptCaseAction, handle: handleCaseAction, reply: replyCaseAction, escalate: escalateCaseAction }[step];
   const schema = { accept: acceptSchema, handle: handleSchema, reply: replySchema, escalate: escalateSchema }[step];
-  const form = useActionForm(action as typeof handleCaseAction, { schema, resetOnSuccess: true, onSuccess: () => router.refresh() });
+  const confirm = useConfirmDialog();
+  const form = useActionForm(action as typeof handleCaseAction, {
+    schema,
+    resetOnSuccess: true,
+    confirm: (_data, proceed) => confirm.open(proceed),
+    onSuccess: () => router.refresh(),
+  });
   const { pending, error, fieldErrors } = form;
   const meta = {
     accept: { field: "note", label: "接收说明（选填）", button: "接收移交", confirm: "确认接收该案件的正式移交？接收后由本部门负责办理。" },
@@ -120,40 +126,19 @@ export function CaseStep({ id, step }: { id: number; step: "accept" | "handle" |
     reply: { field: "result", label: "办理结果", button: "办结回复部门", confirm: "确认办结并回复部门？回复后不能修改。" },
     escalate: { field: "reason", label: "无法办理的理由", button: "上交部门", confirm: "确认本街道无法办理，上交部门？部门须在 3 个工作日内接收。" },
   }[step];
-  const confirmed = useRef(false);
   const fid = `${step}-${meta.field}`;
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      {/* The confirmation dialog holds its own form, so it sits after this one, not inside. */}
-      <form
-        {...form.formProps}
-        onSubmit={(e) => {
-          if (!confirmed.current) return e.preventDefault();
-          confirmed.current = false;
-          form.formProps.onSubmit(e);
-        }}
-        noValidate
-        data-testid={`case-step-${step}`}
-      >
+      <form {...form.formProps} noValidate className="space-y-2" data-testid={`case-step-${step}`}>
         <HiddenFields values={{ id }} />
         <Field id={fid} label={meta.label} required={step !== "accept"} error={fieldErrors[meta.field]}>
           <textarea {...form.field(meta.field as "result", undefined, fid)} rows={3} className={inputClass} />
         </Field>
+        <SubmitButton pending={pending} pendingLabel="正在处理…" className={step === "escalate" ? buttonClass.secondary : buttonClass.primary}>
+          {meta.button}
+        </SubmitButton>
       </form>
-      <ConfirmButton
-        className={step === "escalate" ? buttonClass.secondary : buttonClass.primary}
-        tone="primary"
-        title={meta.button}
-        message={meta.confirm}
-        confirmLabel={meta.button}
-        pending={pending}
-        onConfirm={() => {
-          confirmed.current = true;
-          form.formProps.ref.current?.requestSubmit();
-        }}
-      >
-        {meta.button}
-      </ConfirmButton>
+      <ConfirmDialog dialogProps={confirm.dialogProps} title={meta.button} message={meta.confirm} confirmLabel={meta.button} tone="primary" />
       <FormError message={fieldErrors[meta.field] ? null : error} testId="form-error" />
     </div>
   );

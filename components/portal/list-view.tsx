@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { DutySection } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
+import { upcomingLabel } from "@/lib/lists/in-force";
 import { FORM_LABELS, SECTION_LABELS, SECTIONS } from "@/lib/lists/labels";
 import { filterRows, LIST_PAGE_SIZE, pageRows, UNCLASSIFIED, type ListRow } from "@/lib/portal/items";
 import { putIsland } from "@/lib/portal/islands";
@@ -60,6 +61,8 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
   ]);
   const items = filterRows(rows, filter);
   const paged = pageRows(items, filter.page ?? 1, filter.all === "1");
+  // A later version already published that has not taken effect yet.
+  const next = list.isCurrent ? list.versions.filter((x) => x.versionNo > v.versionNo).at(-1) : undefined;
   const itemHref = (key: string) => `/lists/${list.id}/items/${encodeURIComponent(key)}${list.isCurrent ? "" : `?v=${v.versionNo}`}`;
   const filtered = !!(filter.q || filter.type || filter.category || filter.section);
   const link = (patch: Partial<Filter>) => {
@@ -142,19 +145,40 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
         / {list.unit.name}
       </nav>
       <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{list.title}</h1>
-      {!list.isCurrent && (
+      {list.upcoming ? (
+        <p role="note" className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="upcoming-note">
+          第 {v.versionNo} 版已公布，{upcomingLabel(v)}。
+          {list.currentVersionNo !== null ? (
+            <>
+              施行前以现行第 {list.currentVersionNo} 版为准。{" "}
+              <Link href={`/lists/${list.id}`} className="font-medium underline">
+                查看现行版本
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : !list.isCurrent ? (
         <p role="note" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           这是第 {v.versionNo} 版（历史版本），现行为第 {list.currentVersionNo} 版。{" "}
           <Link href={`/lists/${list.id}`} className="font-medium underline">
             查看现行版本
           </Link>
         </p>
+      ) : (
+        next && (
+          <p role="note" className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="upcoming-note">
+            第 {next.versionNo} 版已公布，{upcomingLabel(next)}。{" "}
+            <Link href={`/lists/${list.id}/v/${next.versionNo}`} className="font-medium underline">
+              查看第 {next.versionNo} 版
+            </Link>
+          </p>
+        )
       )}
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700" data-testid="version-meta">
         <div className="flex gap-1">
           <dt>版本：</dt>
           <dd className="font-medium">
-            第 {v.versionNo} 版{list.isCurrent ? "（现行）" : ""}
+            第 {v.versionNo} 版{list.isCurrent ? "（现行）" : list.upcoming ? `（${upcomingLabel(v)}）` : ""}
           </dd>
         </div>
         <div className="flex gap-1">

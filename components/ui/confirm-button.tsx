@@ -36,8 +36,7 @@ export function ConfirmButton({
   disabled?: boolean;
   testId?: string;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
+  const confirm = useConfirmDialog();
   return (
     <>
       <button
@@ -46,41 +45,11 @@ export function ConfirmButton({
         disabled={disabled || pending}
         aria-haspopup="dialog"
         data-testid={testId}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => confirm.open(() => onConfirm?.())}
       >
         {pending ? pendingLabel : children}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-message`}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
-      >
-        <div className="space-y-4 p-5">
-          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
-            {title}
-          </h2>
-          <div id={`${id}-message`} className="space-y-2 text-sm text-slate-600">
-            {message}
-          </div>
-          <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className={buttonClass.secondary} autoFocus onClick={() => dialog.current?.close()}>
-              取消
-            </button>
-            <button
-              type={form ? "submit" : "button"}
-              form={form}
-              className={tone === "danger" ? buttonClass.danger : buttonClass.primary}
-              onClick={() => {
-                dialog.current?.close();
-                onConfirm?.();
-              }}
-            >
-              {confirmLabel}
-            </button>
-          </div>
-        </div>
-      </dialog>
+      <ConfirmDialog dialogProps={confirm.dialogProps} title={title} message={message} confirmLabel={confirmLabel} tone={tone} form={form} />
     </>
   );
 }
@@ -108,6 +77,7 @@ export function ConfirmDialog({
   message,
   confirmLabel,
   tone = "danger",
+  form,
   testId,
 }: {
   dialogProps: ReturnType<typeof useConfirmDialog>["dialogProps"];
@@ -115,6 +85,8 @@ export function ConfirmDialog({
   message: React.ReactNode;
   confirmLabel: string;
   tone?: "danger" | "primary";
+  /** The id of a form the confirming button submits (its fields, e.g. a bulk selection). */
+  form?: string;
   testId?: string;
 }) {
   const id = useId();
@@ -139,7 +111,8 @@ export function ConfirmDialog({
             取消
           </button>
           <button
-            type="button"
+            type={form ? "submit" : "button"}
+            form={form}
             className={tone === "danger" ? buttonClass.danger : buttonClass.primary}
             onClick={() => {
               dialog.current?.close();

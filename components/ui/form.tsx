@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
-import { formDataToInput, JSON_FIELD, limitsOf, type Action, type FieldLimits, type FormState } from "@/lib/forms";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { ERROR_MESSAGES } from "@/lib/errors";
+import { formDataToInput, JSON_FIELD, limitsOf, oversizedFile, type Action, type FieldLimits, type FormState } from "@/lib/forms";
 import { buttonClass } from "./cx";
 import { describedBy } from "./field";
 
@@ -39,6 +40,8 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
   const handled = useRef<FormState<R>>(null);
   const submitted = useRef<FormData | null>(null);
   const latest = useRef(options);
+  // A file over its field's limit, found before sending (shown like the server's field error).
+  const [tooLarge, setTooLarge] = useState<{ field: string; message: string } | null>(null);
   useEffect(() => {
     latest.current = options;
   });
@@ -56,9 +59,14 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const data = new FormData(event.currentTarget, submitter ?? undefined);
+    const { confirm, schema } = latest.current;
+    // Megabytes the server would refuse are not sent (the server checks again). Without this a
+    // file far above the limit was only answered after the whole upload.
+    const big = schema ? oversizedFile(schema, data) : null;
+    setTooLarge(big);
+    if (big) return;
     submitted.current = data;
     const send = () => startTransition(() => formAction(data));
-    const { confirm, schema } = latest.current;
     if (!confirm) return send();
     void (async () => {
       const check = schema as { safeParse?: (v: unknown) => { success: boolean } } | undefined;
@@ -72,11 +80,16 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
   function submit(values: Record<string, unknown>) {
     const data = new FormData();
     data.set(JSON_FIELD, JSON.stringify(values));
+    setTooLarge(null);
     submitted.current = data;
     startTransition(() => formAction(data));
   }
 
-  const failed = state && !state.ok ? state : null;
+  const failed = tooLarge
+    ? { message: ERROR_MESSAGES.VALIDATION, fieldErrors: { [tooLarge.field]: tooLarge.message } }
+    : state && !state.ok
+      ? state
+      : null;
   const fieldErrors: Record<string, string> = failed?.fieldErrors ?? {};
   const errorCount = Object.keys(fieldErrors).length;
   const error = failed ? (errorCount > 1 ? `${failed.message}（共 ${errorCount} 处）` : failed.message) : null;
@@ -98,7 +111,7 @@ export function useActionForm<I, R>(action: Action<I, R>, options: Options<R> = 
     pending,
     error,
     fieldErrors,
-    ok: state?.ok === true,
+    ok: !tooLarge && state?.ok === true,
     data: state?.ok ? state.data : undefined,
     submit,
     field,

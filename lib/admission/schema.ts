@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_ATTACHMENT_BYTES } from "./files";
 import { fileTooLargeMessage } from "@/lib/uploads";
+import { withFileLimit } from "@/lib/forms";
 import { date, filterPage, filterText, id, text, textOrEmpty } from "@/lib/validation";
 
 export const admissionFieldsSchema = z
@@ -92,10 +93,13 @@ export const fileSchema = z.object({
 export const uploadSchema = z.object({
   admissionId: id,
   // Size first, before the session, the transaction or the bytes are read.
-  file: z
-    .instanceof(File, { message: "请选择要上传的文件" })
-    .refine((f) => f.size > 0, "文件是空的，请重新选择。")
-    .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, fileTooLargeMessage(MAX_ATTACHMENT_BYTES)),
+  file: withFileLimit(
+    z
+      .instanceof(File, { message: "请选择要上传的文件" })
+      .refine((f) => f.size > 0, "文件是空的，请重新选择。")
+      .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, fileTooLargeMessage(MAX_ATTACHMENT_BYTES)),
+    MAX_ATTACHMENT_BYTES,
+  ),
 });
 
 export const attachmentIdSchema = z.object({ attachmentId: id });

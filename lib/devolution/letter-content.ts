@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { DevolutionDecision } from "@/lib/generated/prisma/enums";
 import { DECISION_LABELS } from "./state";
+import { formatDateText } from "@/lib/format";
 
 export const LETTER_TITLE = "赋权承接事项确认书";
 export const LETTER_SCHEMA = "qingdan.letter/1";
@@ -93,8 +94,7 @@ export function countsSentence(c: LetterContent["counts"]): string {
 
 /** 「2026年11月23日」 from YYYY-MM-DD. */
 export function chineseDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
+  return formatDateText(isoDate);
 }
 
 /**

@@ -1,21 +1,24 @@
 import { z } from "zod";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/admission/files";
 import { fileTooLargeMessage } from "@/lib/uploads";
+import { withFileLimit } from "@/lib/forms";
 import { filterDate, filterPage, id, idOf, localDateTime, optionalId, text, textOrEmpty } from "@/lib/validation";
 
 /** A duty from the unit's list, or none. */
 const localDutyId = optionalId.transform((v) => v ?? undefined).optional();
 
 export const MAX_CASE_FILES = 5;
-const files = z
-  .array(z.instanceof(File, { message: "请选择文件" }))
-  .max(MAX_CASE_FILES, `最多上传 ${MAX_CASE_FILES} 个证据附件`)
-  // Size first (one message for the field, naming the file), before anything is read or stored.
-  .superRefine((list, ctx) => {
-    const big = list.find((f) => f.size > MAX_ATTACHMENT_BYTES);
-    if (big) ctx.addIssue({ code: "custom", message: `${big.name}：${fileTooLargeMessage(MAX_ATTACHMENT_BYTES)}` });
-  })
-  .default([]);
+const files = withFileLimit(
+  z
+    .array(z.instanceof(File, { message: "请选择文件" }))
+    .max(MAX_CASE_FILES, `最多上传 ${MAX_CASE_FILES} 个证据附件`)
+    // Size first (one message for the field, naming the file), before anything is read or stored.
+    .superRefine((list, ctx) => {
+      const big = list.find((f) => f.size > MAX_ATTACHMENT_BYTES);
+      if (big) ctx.addIssue({ code: "custom", message: `${big.name}：${fileTooLargeMessage(MAX_ATTACHMENT_BYTES)}` });
+    }),
+  MAX_ATTACHMENT_BYTES,
+).default([]);
 
 /** "YYYY-MM-DDTHH:mm" as typed in a datetime-local field, read as Beijing time. */
 const foundAt = localDateTime("发现时间");

@@ -7,6 +7,7 @@ import { groupOrder } from "./commands";
 import { pendingDevolutions } from "./draft-source";
 import { isBianban, listScope, LIST_UNIT_KINDS } from "./policy";
 import type { TodoItem } from "@/lib/todo";
+import { dbDate, today } from "@/lib/dates";
 import { areaIdFilter } from "@/lib/auth/scope";
 
 export type ListFilter = { status?: PowerListStatus; q?: string; page: number };
@@ -36,7 +37,9 @@ export async function listsFor(user: SessionUser, filter: ListFilter) {
         versionCount: true,
         updatedAt: true,
         unit: { select: { id: true, name: true, kind: true, parent: { select: { name: true } } } },
-        currentVersion: { select: { versionNo: true, publishedAt: true, itemCount: true } },
+        currentVersion: { select: { versionNo: true, publishedAt: true, effectiveAt: true, itemCount: true } },
+        // The version in force (现行) is the latest whose 施行日期 has come (lib/lists/in-force.ts).
+        versions: { where: { effectiveAt: { lte: dbDate(today()) } }, orderBy: { versionNo: "desc" }, take: 1, select: { versionNo: true, publishedAt: true, effectiveAt: true, itemCount: true } },
         stages: { where: { status: "ACTIVE" }, select: { name: true } },
         _count: { select: { items: true } },
         adjustments: { where: { status: { in: ["REVIEWING", "APPROVED", "FILED"] } }, select: { id: true, status: true } },

@@ -10,6 +10,9 @@ import { contentDisposition } from "@/lib/export-cells";
 import type { PublicItem } from "./read";
 import { publicList, publishedLists, searchLists, versionDiff, versionItems } from "./queries";
 import { isSafeText, routeId } from "@/lib/validation";
+import { today } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
+import { isUpcoming, upcomingLabel } from "@/lib/lists/in-force";
 import { POWER_LIST_TYPE } from "@/lib/list-types/schema";
 import { countPublishedTypedLists } from "@/lib/list-types/queries";
 import { listTypeParam, typedListsPage, typedListsSlice } from "@/lib/list-types/api";
@@ -134,7 +137,10 @@ export async function apiLists(request: Request) {
       version: l.versionNo,
       documentNumber: l.documentNumber,
       publishedAt: l.publishedAt.toISOString(),
-      effectiveAt: l.effectiveAt.toISOString().slice(0, 10),
+      effectiveAt: formatDate(l.effectiveAt),
+      // false for a version published but not yet in force (no version of the list is yet).
+      inForce: !l.upcoming,
+      ...(l.upcoming ? { notice: upcomingLabel(l) } : {}),
       itemCount: l.itemCount,
       url: `${base}/lists/${l.id}`,
     })), ...typed],
@@ -165,6 +171,7 @@ export async function apiList(request: Request, idParam: string) {
     format: z.enum(["json", "csv"], { message: "format 只能是 json 或 csv。" }).optional().default("json"),
   });
   const id = pathId(idParam);
+  const day = today();
   const list = await publicList(id, p.version ?? null);
   if (!list) {
     if (p.version && (await publicList(id))) throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${p.version} 版。`, "version");
@@ -191,17 +198,23 @@ export async function apiList(request: Request, idParam: string) {
     version: {
       number: list.version.versionNo,
       current: list.isCurrent,
+      ...(list.upcoming ? { notice: upcomingLabel(list.version) } : {}),
       documentNumber: list.version.documentNumber,
       publishedAt: list.version.publishedAt.toISOString(),
-      effectiveAt: list.version.effectiveAt.toISOString().slice(0, 10),
+      effectiveAt: formatDate(list.version.effectiveAt),
       publisher: list.version.publisherUnit,
       note: list.version.note,
       itemCount: list.version.itemCount,
     },
+    // The version in force (现行): the latest whose 施行日期 has come; null before the first does.
+    currentVersion: list.currentVersionNo,
     versions: list.versions.map((v) => ({
       number: v.versionNo,
+      current: v.versionNo === list.currentVersionNo,
+      ...(isUpcoming(v, day) ? { notice: upcomingLabel(v) } : {}),
       documentNumber: v.documentNumber,
       publishedAt: v.publishedAt.toISOString(),
+      effectiveAt: formatDate(v.effectiveAt),
       itemCount: v.itemCount,
       url: `${base}/api/public/lists/${list.id}?version=${v.versionNo}`,
     })),
@@ -223,7 +236,7 @@ export async function apiDiff(request: Request, idParam: string) {
     const list = await publicList(id);
     if (!list) throw new ApiError(404, "NOT_FOUND", "找不到该清单，或该清单尚未公布。");
     const missing = list.versions.some((v) => v.versionNo === p.from) ? "to" : "from";
-    throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${missing === "from" ? p.from : p.to} 版（现有第 1 至 ${list.currentVersionNo} 版）。`, missing);
+    throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${missing === "from" ? p.from : p.to} 版（现有第 1 至 ${list.latestVersionNo} 版）。`, missing);
   }
   const base = origin(request);
   const item = (i: PublicItem) => apiItem(i, base, id);

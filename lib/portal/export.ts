@@ -70,23 +70,48 @@ export function listCsv(form: PowerListForm, items: PublicItem[]): string {
 
 type PdfColumn = { header: string; width: number; cell: (item: PublicItem, index: number) => string };
 
-function pdfColumns(form: PowerListForm): PdfColumn[] {
+const labelled = (label: string, value: string | null | undefined) => (value ? `${label}：${value}` : "");
+const lines = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join("\n");
+
+/**
+ * The PDF's columns: everything the web page shows that a reader needs on paper, 职责边界 and
+ * 追责 included, in seven columns whose widths (relative weights here) fill the printable width of
+ * A4 landscape exactly.
+ */
+export function pdfColumns(form: PowerListForm, printable: number): PdfColumn[] {
   const group = (i: PublicItem) => (form === "DUTY" ? `${SECTION_LABELS[i.section]}\n${i.category ?? ""}` : (i.category ?? ""));
-  return [
-    { header: "序号", width: 30, cell: (_i, n) => String(n + 1) },
-    { header: form === "DUTY" ? "部分 / 分类" : "职能分类", width: 74, cell: group },
-    { header: "事项名称", width: 150, cell: (i) => (i.subItemName ? `${i.name}\n子项：${i.subItemName}` : i.name) },
-    { header: "权力类型", width: 56, cell: (i) => i.powerType ?? "" },
-    { header: "实施依据", width: 262, cell: (i) => i.legalBasis ?? "" },
+  const columns: (Omit<PdfColumn, "width"> & { weight: number })[] = [
+    { header: "序号", weight: 24, cell: (_i, n) => String(n + 1) },
+    { header: form === "DUTY" ? "部分 / 分类" : "职能分类", weight: 56, cell: group },
     {
-      header: form === "DUTY" ? "部门 / 职责" : "承办机构",
-      width: 209.89,
+      header: "事项名称",
+      weight: 120,
       cell: (i) =>
-        form === "DUTY" && i.section !== "BASIC"
-          ? [i.departmentName, i.section === "COOPERATING" ? i.streetDuty : i.reclaimMethod].filter(Boolean).join("\n")
-          : [i.handlingSection, i.streetDuty].filter(Boolean).join("\n"),
+        lines(
+          i.name,
+          labelled("子项", i.subItemName),
+          labelled("编码", i.code),
+          labelled("承办机构", i.handlingSection),
+          labelled(fieldLabel("departmentName", i.section), i.departmentName),
+        ),
     },
+    { header: "权力类型", weight: 44, cell: (i) => i.powerType ?? "" },
+    { header: "实施依据", weight: 200, cell: (i) => i.legalBasis ?? "" },
+    {
+      header: "职责边界",
+      weight: 190,
+      cell: (i) =>
+        lines(
+          labelled(fieldLabel("departmentDuty", i.section), i.departmentDuty),
+          labelled(fieldLabel("streetDuty", i.section), i.streetDuty),
+          labelled(fieldLabel("responsibilities", i.section), i.responsibilities),
+          labelled(fieldLabel("reclaimMethod", i.section), i.reclaimMethod),
+        ),
+    },
+    { header: "追责情形", weight: 136, cell: (i) => lines(i.accountability, labelled("备注", i.remarks)) },
   ];
+  const total = columns.reduce((n, c) => n + c.weight, 0);
+  return columns.map(({ weight, ...c }) => ({ ...c, width: (printable * weight) / total }));
 }
 
 const PAGE = { width: 841.89, height: 595.28, margin: 36 };
@@ -103,7 +128,7 @@ export async function listPdf(list: ExportList, items: PublicItem[], url: string
   const left = PAGE.margin;
   const width = PAGE.width - PAGE.margin * 2;
   const bottom = PAGE.height - PAGE.margin - 14;
-  const columns = pdfColumns(list.form);
+  const columns = pdfColumns(list.form, width);
   const pad = 3;
 
   doc.font("bold").fontSize(16).fillColor("#111827").text(list.title, left, PAGE.margin, { width, align: "center" });

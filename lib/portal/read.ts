@@ -7,6 +7,8 @@ import { diffVersions, type DiffItem, type VersionDiff } from "@/lib/lists/diff"
 import { ITEM_FIELDS, type ItemField } from "@/lib/lists/labels";
 import { bigrams, likeEscape, searchQuery } from "@/lib/lists/text";
 import type { ListRow } from "./items";
+import { today } from "@/lib/dates";
+import { isUpcoming, versionInForce } from "@/lib/lists/in-force";
 
 type Db = Pick<PrismaClient, "powerList" | "powerListVersion" | "powerListVersionItem" | "orgUnit" | "$queryRawUnsafe">;
 
@@ -67,7 +69,7 @@ export type PublicVersion = {
 export type ListFilter = { district?: number | null; kind?: "STREET" | "COMMUNITY" | null; q?: string | null; page: number; pageSize: number };
 
 /** Published lists with their current version, ordered by district and unit. */
-export async function readPublishedLists(db: Db, filter: ListFilter) {
+export async function readPublishedLists(db: Db, filter: ListFilter, day: string = today()) {
   const where: string[] = ["l.current_version_id IS NOT NULL"];
   const params: unknown[] = [];
   if (filter.district) {
@@ -81,8 +83,15 @@ export async function readPublishedLists(db: Db, filter: ListFilter) {
     where.push(`(u.name LIKE $${params.length} OR l.title LIKE $${params.length})`);
   }
   const whereSql = where.join(" AND ");
+  // The version in force (the latest whose 施行日期 has come), else the first one still to come.
+  params.push(day);
+  const dayParam = `$${params.length}::date`;
   const from = `FROM power_list l
-    JOIN power_list_version v ON v.id = l.current_version_id
+    CROSS JOIN LATERAL (
+      SELECT * FROM power_list_version pv WHERE pv.list_id = l.id
+      ORDER BY pv.effective_at <= ${dayParam} DESC, CASE WHEN pv.effective_at <= ${dayParam} THEN -pv.version_no ELSE pv.version_no END
+      LIMIT 1
+    ) v
     JOIN org_unit u ON u.id = l.unit_id
     LEFT JOIN org_unit p ON p.id = u.parent_id
     LEFT JOIN org_unit g ON g.id = p.parent_id`;
@@ -115,6 +124,7 @@ export async function readPublishedLists(db: Db, filter: ListFilter) {
       versionNo: r.version_no,
       publishedAt: r.published_at,
       effectiveAt: r.effective_at,
+      upcoming: isUpcoming({ effectiveAt: r.effective_at }, day),
       documentNumber: r.document_number,
       itemCount: r.item_count,
     })),
@@ -138,12 +148,13 @@ export async function readDistricts(db: Db) {
 // ---- one list ----
 
 /**
- * A published list with the requested version (the current one by default) and its history.
+ * A published list with the requested version (by default the one in force on `day`, or the
+ * first one still to take effect when none is in force yet) and its history.
  * Two queries side by side (the list with its unit's chain, and the versions), read fresh on
  * every request: publishing a version shows at once. Plain SQL: every public page starts here,
  * and a raw query costs the server a quarter of the CPU time of the same findMany.
  */
-export async function readPublicList(db: Db, listId: number, versionNo?: number | null) {
+export async function readPublicList(db: Db, listId: number, versionNo?: number | null, day: string = today()) {
   const [rows, versions] = await Promise.all([
     db.$queryRawUnsafe<
       {
@@ -167,8 +178,9 @@ export async function readPublicList(db: Db, listId: number, versionNo?: number 
   ]);
   const row = rows[0];
   if (!row) return null;
-  const current = row.current_no;
-  const version = versions.find((v) => v.versionNo === (versionNo ?? current));
+  const current = versionInForce(versions, day)?.versionNo ?? null;
+  const latest = versions[0]?.versionNo ?? row.current_no;
+  const version = versions.find((v) => v.versionNo === (versionNo ?? current ?? Math.min(...versions.map((x) => x.versionNo))));
   if (!version) return null;
   const grandparent = row.g_id !== null ? { id: row.g_id, name: row.g_name!, kind: row.g_kind! } : null;
   const unit: UnitRow = {
@@ -177,7 +189,7 @@ export async function readPublicList(db: Db, listId: number, versionNo?: number 
     kind: row.u_kind,
     parent: row.p_id !== null ? { id: row.p_id, name: row.p_name!, kind: row.p_kind!, parent: grandparent } : null,
   };
-  return { id: row.id, title: row.title, form: row.form, unit: publicUnit(unit), currentVersionNo: current, isCurrent: version.versionNo === current, version, versions };
+  return { id: row.id, title: row.title, form: row.form, unit: publicUnit(unit), currentVersionNo: current, latestVersionNo: latest, isCurrent: version.versionNo === current, upcoming: isUpcoming(version, day), version, versions };
 }
 
 export type ItemFilter = { q?: string | null; type?: string | null; category?: string | null; section?: DutySection | null };

@@ -48,6 +48,41 @@ test("an attachment of 11 MB or 30 MB is refused with the app's Chinese message,
   expect(await db(`SELECT count(*) AS n FROM audit_log WHERE action = 'admission.attach'`)).toEqual([audit]);
 });
 
+// Known open problem (issue 12, review 5c): posted natively (no JavaScript, so no check in the
+// browser) the 11 MB file got no 文件超过 10 MB answer within a minute on the production build;
+// the framework caps (next.config.js) are 64 MB, so where the file part goes is still to find.
+test.fixme("without JavaScript (the form posts natively), an 11 MB attachment reaches the server whole and is refused in Chinese", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const id = await returnedAdmission();
+  const before = await attachmentCount(id);
+  await signInAndWait(page, "chengguan");
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await context.newPage();
+  await plain.goto(`/admission/${id}`);
+  await plain.setInputFiles("#attachment", pdf(11 * MB, "测算依据-无脚本.pdf"));
+  await plain.getByRole("button", { name: "上传", exact: true }).click();
+  // The server's own answer: the file arrived (not 请选择要上传的文件) and is over the limit.
+  await expect(plain.getByRole("alert").filter({ hasText: TOO_LARGE })).toBeVisible({ timeout: 60_000 });
+  expect(await attachmentCount(id)).toBe(before);
+  await context.close();
+});
+
+test("every upload form checks a file against its schema's limit before sending it: a 派单 report with an 11 MB file", async ({ page }) => {
+  test.setTimeout(120_000);
+  const [before] = await db<{ n: string }>(`SELECT count(*) AS n FROM dispatch`);
+  await signInAndWait(page, "jiedao");
+  await page.goto("/dispatch/new");
+  await page.getByLabel("接收部门").selectOption({ label: "示例市城市管理综合执法局" });
+  await page.getByLabel("问题概述（什么问题）").fill("上传测试：超大证据附件");
+  await page.getByLabel("发生地点").fill("东湖街道荷塘路 9 号");
+  await page.getByLabel("情况说明").fill("附件超过 10 MB。");
+  await page.setInputFiles("#files", pdf(11 * MB, "现场录像.pdf"));
+  await page.getByRole("button", { name: "上报部门" }).click();
+  await expect(page.locator("#files-error")).toHaveText(`现场录像.pdf：${TOO_LARGE}`);
+  await expect(page).toHaveURL(/\/dispatch\/new$/);
+  expect(await db(`SELECT count(*) AS n FROM dispatch`)).toEqual([before]);
+});
+
 test("a body above the framework cap is refused in Chinese before it is read", async ({ page }) => {
   test.setTimeout(120_000);
   const id = await returnedAdmission();

@@ -58,6 +58,7 @@ describe("GET /api/public/lists", () => {
       documentNumber: expect.stringContaining("示例编发"),
       publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       effectiveAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      inForce: true,
       itemCount: expect.any(Number),
       url: `${BASE}/lists/${items[0].id}`,
     });

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { z } from "zod";
 import { ORG_KIND_LABELS } from "@/lib/auth/roles";
-import { formatDate } from "@/lib/format";
+import { formatDateText } from "@/lib/format";
+import { upcomingLabel } from "@/lib/lists/in-force";
 import { FORM_LABELS } from "@/lib/lists/labels";
 import { districts, publishedLists } from "@/lib/portal/queries";
 import { buttonClass, inputClass } from "@/components/ui/cx";
@@ -114,7 +115,8 @@ export default async function PublicListsPage({ searchParams }: { searchParams: 
                       </span>
                     </span>
                     <span className="text-sm text-slate-600">
-                      第 {l.versionNo} 版 · {l.itemCount} 项 · {formatDate(l.publishedAt)} 公布
+                      第 {l.versionNo} 版 · {l.itemCount} 项 · {formatDateText(l.publishedAt)}公布
+                      {l.upcoming && <span className="ml-1 text-sky-700">· {upcomingLabel(l)}</span>}
                     </span>
                   </li>
                 ))}

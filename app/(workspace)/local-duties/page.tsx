@@ -7,7 +7,7 @@ import { targetCandidates } from "@/lib/admission/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { formatDate } from "@/lib/format";
+import { formatDateText } from "@/lib/format";
 
 export const metadata: Metadata = { title: "属地管理事项清单" };
 
@@ -74,7 +74,7 @@ export default async function LocalDutiesPage() {
                 {u.unit_name}
               </Link>
               <p className="mt-1 text-sm text-slate-500">
-                第 {u.version_no} 版 · {u.item_count} 项 · {formatDate(u.published_at)} 公布
+                第 {u.version_no} 版 · {u.item_count} 项 · {formatDateText(u.published_at)}公布
               </p>
               {manage && (
                 <Link href={`/local-duties/manage/${u.unit_id}`} className={`${buttonClass.link} mt-2 inline-block text-sm`}>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { unitsWithLists } from "@/lib/local-duties/queries";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/lib/format";
+import { formatDateText } from "@/lib/format";
 
 export const metadata: Metadata = { title: "属地管理事项清单" };
 export const dynamic = "force-dynamic";
@@ -47,7 +47,7 @@ export default async function PublicLocalListsPage() {
                   </Link>
                   {u.street && <span className="ml-2 text-xs text-slate-600">{u.street}</span>}
                   <p className="mt-1 text-sm text-slate-600">
-                    第 {u.version_no} 版 · {u.item_count} 项 · {formatDate(u.published_at)} 公布
+                    第 {u.version_no} 版 · {u.item_count} 项 · {formatDateText(u.published_at)}公布
                   </p>
                 </li>
               ))}

@@ -7,7 +7,7 @@ import { DutyTable } from "@/components/local-duties/duty-table";
 import { DiffText } from "@/components/portal/diff-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/cx";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateText } from "@/lib/format";
 import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "属地管理事项清单" };
@@ -38,7 +38,7 @@ export default async function PublicLocalDutiesPage({ params, searchParams }: { 
       </nav>
       <h1 className="text-xl font-semibold sm:text-2xl">{version.unitName}属地管理事项清单</h1>
       <p className="mt-1 text-sm text-slate-600">
-        第 {version.versionNo} 版，{formatDate(version.publishedAt)} 公布，共 {version.itemCount} 项。{version.note}
+        第 {version.versionNo} 版，{formatDateText(version.publishedAt)}公布，共 {version.itemCount} 项。{version.note}
       </p>
       <p className="no-print mt-3 flex flex-wrap gap-3 text-sm">
         <a href={`/local-duties/${unitId}/download?format=xlsx&v=${version.versionNo}`} className={buttonClass.secondary} download>

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { statsFilterSchema } from "@/lib/dispatch/schema";
 import { today } from "@/lib/dates";
-import { formatDate } from "@/lib/format";
+import { formatDateText } from "@/lib/format";
 
 const isBianbanOrLeader = (user: { roles: string[] }) => user.roles.some((r) => r === "BIANBAN_ADMIN" || r === "BIANBAN_STAFF" || r === "LEADER");
 
@@ -20,7 +20,7 @@ export default async function DispatchStats({ searchParams }: { searchParams: Pr
   const byPeriod = period.from !== `${year}-01-01` || period.to !== `${year}-12-31`;
   const own = !isBianbanOrLeader(user);
   const rows = await statsByUnit(period, user);
-  const heading = byPeriod ? `${formatDate(period.from)}至${formatDate(period.to)}双向派单统计` : `${year} 年双向派单统计`;
+  const heading = byPeriod ? `${formatDateText(period.from)}至${formatDateText(period.to)}双向派单统计` : `${year} 年双向派单统计`;
   return (
     <div>
       <PageHeader title={own ? `${heading}（本单位）` : heading} description="部门按接收移交是否超过 3 个工作日计逾期；街道按是否当日上报、是否按时回复计逾期。编办可在考评中加入「派单客观指标」，得分 = 最高分 ×（1 − 逾期率）。" />

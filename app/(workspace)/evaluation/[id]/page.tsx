@@ -27,7 +27,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
     const sheet = await ownSheet(id, user.unitId);
     if (round.status === "DRAFT" || (!sheet && !user.roles.includes("LEADER"))) forbidden();
   }
-  const closes = round.closesOn.toISOString().slice(0, 10);
+  const closes = formatDate(round.closesOn);
   const rows = manage && round.status !== "DRAFT" ? await progress(id) : [];
   const submitted = rows.filter((r) => r.status === "SUBMITTED").length;
   const pairs = manage && round.status === "DRAFT" ? await pairOverview(id) : null;

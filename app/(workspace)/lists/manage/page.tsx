@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { mayEnter } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatDateText } from "@/lib/format";
 import { FORM_LABELS, STATUS_LABELS } from "@/lib/lists/labels";
 import { LIST_PAGE_SIZE, listsFor, reviewQueue, unitsWithoutList } from "@/lib/lists/queries";
 import { table } from "@/components/ui/table";
@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ListStatusBadge } from "@/components/lists/status";
 import { filterPage, filterText } from "@/lib/validation";
+import { upcomingLabel } from "@/lib/lists/in-force";
 
 export const metadata: Metadata = { title: "职权清单编制" };
 
@@ -62,7 +63,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
                 </Link>
                 <span className="ml-2 text-slate-600">
                   {l.stages[0]?.name}
-                  {l.reviewRound > 1 ? `（第 ${l.reviewRound} 轮）` : ""}，{formatDate(l.stages[0]?.startedAt)} 起
+                  {l.reviewRound > 1 ? `（第 ${l.reviewRound} 轮）` : ""}，{formatDateText(l.stages[0]?.startedAt)}起
                 </span>
               </li>
             ))}
@@ -142,12 +143,17 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
                   <td className={`${table.td} whitespace-nowrap`}>{l.status === "PUBLISHED" ? "—" : (l.stages[0]?.name ?? "起草")}</td>
                   <td className={`${table.td} tabular-nums`}>{l.status === "PUBLISHED" && l.currentVersion ? l.currentVersion.itemCount : l._count.items}</td>
                   <td className={`${table.td} whitespace-nowrap`}>
-                    {l.currentVersion ? (
+                    {l.versions[0] ? (
                       <Link href={`/lists/${l.id}`} className={buttonClass.link}>
-                        第 {l.currentVersion.versionNo} 版（{formatDate(l.currentVersion.publishedAt)}）
+                        第 {l.versions[0].versionNo} 版（{formatDate(l.versions[0].publishedAt)}）
                       </Link>
                     ) : (
-                      <span className="text-slate-500">未公布</span>
+                      !l.currentVersion && <span className="text-slate-500">未公布</span>
+                    )}
+                    {l.currentVersion && l.currentVersion.versionNo !== l.versions[0]?.versionNo && (
+                      <span className="block text-xs text-sky-700" data-testid="upcoming-version">
+                        第 {l.currentVersion.versionNo} 版{upcomingLabel(l.currentVersion)}
+                      </span>
                     )}
                   </td>
                   <td className={`${table.td} whitespace-nowrap text-slate-500`}>{formatDateTime(l.updatedAt)}</td>

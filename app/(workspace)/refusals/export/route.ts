@@ -3,6 +3,7 @@ import { registerFilterSchema } from "@/lib/refusals/schema";
 import { registerWorkbook } from "@/lib/refusals/export";
 import { STATUS_LABELS } from "@/lib/refusals/labels";
 import { download, workspaceRoute } from "@/lib/route";
+import { today } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,8 @@ export const GET = workspaceRoute({
     ].filter(Boolean);
     const description = `${parts.length ? `筛选：${parts.join("，")}` : "全部任务"} · 共 ${total} 条${total > rows.length ? `（导出前 ${rows.length} 条）` : ""}`;
     const body = await registerWorkbook(rows, description);
-    const day = new Date().toISOString().slice(0, 10);
+    // The day in China (toISOString() would name yesterday before 08:00).
+    const day = today();
     return download({ body, fileName: `任务登记簿-${day}.xlsx`, fallback: `task-register-${day}.xlsx`, type: "xlsx" });
   },
 });

@@ -3,6 +3,7 @@ import { auditFilterSchema } from "@/lib/audit/schema";
 import { auditWorkbook, filterDescription } from "@/lib/audit/export";
 import { getUnit } from "@/lib/units/queries";
 import { download, workspaceRoute } from "@/lib/route";
+import { today } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,8 @@ export const GET = workspaceRoute({
     const filter = auditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const [{ rows, truncated }, unit] = await Promise.all([auditForExport(filter, user), filter.unitId ? getUnit(filter.unitId, user) : null]);
     const body = await auditWorkbook(rows, { description: filterDescription(filter, unit?.name), truncated, limit: AUDIT_EXPORT_LIMIT });
-    const day = new Date().toISOString().slice(0, 10);
+    // The day in China (toISOString() would name yesterday before 08:00).
+    const day = today();
     const response = download({ body, fileName: `审计日志-${day}.xlsx`, fallback: `audit-${day}.xlsx`, type: "xlsx" });
     if (truncated) response.headers.set("X-Qingdan-Truncated", String(AUDIT_EXPORT_LIMIT));
     return response;

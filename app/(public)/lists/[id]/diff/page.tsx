@@ -66,7 +66,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
       {!result || !d ? (
         <div className="mt-6">
           <EmptyState title="请选择要对比的两个版本">
-            该清单现有第 1 至 {list.currentVersionNo} 版。
+            该清单现有第 1 至 {list.latestVersionNo} 版。
             <Link href={`/lists/${list.id}/history`} className="ml-1 text-brand-700 underline">
               到版本记录中选择
             </Link>

@@ -5,6 +5,8 @@ import { formatDate } from "@/lib/format";
 import { publicList } from "@/lib/portal/queries";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { routeId } from "@/lib/validation";
+import { today } from "@/lib/dates";
+import { isUpcoming, upcomingLabel } from "@/lib/lists/in-force";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -16,6 +18,7 @@ export default async function HistoryPage({ params }: Props) {
   const list = id ? await publicList(id) : null;
   if (!list) notFound();
   const versions = list.versions;
+  const day = today();
   return (
     <main id="main" className="portal-main mx-auto max-w-5xl px-4 py-8">
       <nav aria-label="当前位置" className="mb-2 text-sm text-slate-600">
@@ -55,6 +58,7 @@ export default async function HistoryPage({ params }: Props) {
                       第 {v.versionNo} 版
                     </Link>
                     {v.versionNo === list.currentVersionNo && <span className="ml-1 text-xs text-emerald-700">现行</span>}
+                    {isUpcoming(v, day) && <span className="ml-1 text-xs text-sky-700">{upcomingLabel(v)}</span>}
                   </th>
                   <td className="whitespace-nowrap px-3 py-2">{v.documentNumber}</td>
                   <td className="whitespace-nowrap px-3 py-2">{formatDate(v.publishedAt)}</td>

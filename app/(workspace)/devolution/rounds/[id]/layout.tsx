@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { roundPage } from "@/lib/devolution/access";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateText } from "@/lib/format";
 import { isOverdue } from "@/lib/devolution/state";
 import { RoundStatusBadge } from "@/components/devolution/badges";
 import { RoundTabs, type RoundTab } from "@/components/devolution/round-tabs";
@@ -40,7 +40,7 @@ export default async function RoundLayout({ children, params }: { children: Reac
           <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl" data-testid="round-title">{round.title}</h1>
           <p className="mt-1 text-sm text-slate-500">
             {round.edition.title} · {round._count.streets} 个街道（乡镇） · {round._count.assignments} 个事项 · 截止 {formatDate(round.deadline)}
-            {round.status === "CLOSED" && round.closedAt && <> · {round.closedByName}于{formatDate(round.closedAt)}结束</>}
+            {round.status === "CLOSED" && round.closedAt && <> · {round.closedByName}于{formatDateText(round.closedAt)}结束</>}
           </p>
         </div>
         <RoundStatusBadge status={round.status} overdue={round.status === "OPEN" && isOverdue(round.deadline)} />

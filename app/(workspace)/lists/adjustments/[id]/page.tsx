@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime, formatDateText } from "@/lib/format";
 import { fileAdjustmentAction, opineAdjustmentAction, publishAdjustmentAction, withdrawAdjustmentAction } from "@/lib/adjustments/actions";
 import type { ChangeFields } from "@/lib/adjustments/schema";
 import { baseItems, getAdjustment, jointMembers } from "@/lib/adjustments/queries";
@@ -210,7 +210,7 @@ export default async function AdjustmentPage({ params }: { params: Promise<{ id:
           {a.filedAt && <li>{formatDateTime(a.filedAt)} 备案，编号 {a.filingNumber}</li>}
           {a.publishedVersion && (
             <li>
-              {formatDate(a.publishedVersion.publishedAt)} 公布第 {a.publishedVersion.versionNo} 版（{a.publishedVersion.documentNumber}）
+              {formatDateText(a.publishedVersion.publishedAt)}公布第 {a.publishedVersion.versionNo} 版（{a.publishedVersion.documentNumber}）
               <Link href={`/lists/${a.list.id}/diff?from=${a.baseVersion.versionNo}&to=${a.publishedVersion.versionNo}`} className={`${buttonClass.link} ml-2`}>
                 查看版本对比
               </Link>

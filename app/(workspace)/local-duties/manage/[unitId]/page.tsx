@@ -16,7 +16,7 @@ import { ReasonForm } from "@/components/lists/reason-form";
 import { DutyForm } from "@/components/local-duties/duty-form";
 import { DutyImport } from "@/components/local-duties/duty-import";
 import { PublishDutiesForm } from "@/components/local-duties/publish-duties-form";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateText } from "@/lib/format";
 import { routeId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "维护属地管理事项清单" };
@@ -48,7 +48,7 @@ export default async function ManageLocalDutiesPage({ params }: { params: Promis
               {unit.parent?.name && <span>{unit.parent.name}</span>}
               {latest ? (
                 <Link href={`/local-duties/${unit.id}`} className={buttonClass.link} target="_blank">
-                  现行第 {latest.versionNo} 版（{formatDate(latest.publishedAt)} 公布）
+                  现行第 {latest.versionNo} 版（{formatDateText(latest.publishedAt)}公布）
                 </Link>
               ) : (
                 <Badge tone="amber">尚未公布</Badge>

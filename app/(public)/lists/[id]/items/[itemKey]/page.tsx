@@ -7,6 +7,7 @@ import { fieldLabel, fieldsFor, SECTION_LABELS, SOURCE_LABELS } from "@/lib/list
 import { publicItem } from "@/lib/portal/queries";
 import { buttonClass } from "@/components/ui/cx";
 import { routeId, routeKey } from "@/lib/validation";
+import { upcomingLabel } from "@/lib/lists/in-force";
 
 type Props = { params: Promise<{ id: string; itemKey: string }>; searchParams: Promise<{ v?: string }> };
 
@@ -52,7 +53,7 @@ export default async function PublicItemPage(props: Props) {
       </nav>
       <h1 className="text-2xl font-bold text-slate-900">{item.name}</h1>
       <p className="mt-2 text-sm text-slate-700">
-        {list.title} · 第 {list.version.versionNo} 版{list.isCurrent ? "（现行）" : `（历史版本，现行为第 ${list.currentVersionNo} 版）`} · 第 {item.position} 项
+        {list.title} · 第 {list.version.versionNo} 版{list.isCurrent ? "（现行）" : list.upcoming ? `（${upcomingLabel(list.version)}）` : `（历史版本，现行为第 ${list.currentVersionNo} 版）`} · 第 {item.position} 项
       </p>
 
       <dl className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="item-fields">
@@ -96,7 +97,7 @@ export default async function PublicItemPage(props: Props) {
               )}
             </li>
           ))}
-          {history[history.length - 1].versionNo < list.currentVersionNo && <li>第 {history[history.length - 1].versionNo + 1} 版起已不在清单中。</li>}
+          {history[history.length - 1].versionNo < list.latestVersionNo && <li>第 {history[history.length - 1].versionNo + 1} 版起已不在清单中。</li>}
         </ul>
       </section>
       <p className="no-print mt-8">

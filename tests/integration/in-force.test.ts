@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as listGET } from "@/app/api/public/lists/[id]/route";
+import { GET as listsGET } from "@/app/api/public/lists/route";
+import { dbDate, today } from "@/lib/dates";
+import { readPublicList, readPublishedLists } from "@/lib/portal/read";
+// @ts-expect-error plain JS module run by node directly (scripts/server.mjs)
+import { GENERATION_SQL } from "@/scripts/page-cache.mjs";
+import { prisma, seedDemo } from "./helpers";
+
+// 现行 follows the 施行日期 (issue 12): a version published today that takes effect next week is
+// not 现行 until that day, in the portal's reads and the open-data API alike.
+
+beforeAll(() => seedDemo());
+
+const day = today();
+const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const nextWeek = plusDays(day, 7);
+const [y, m, d] = nextWeek.split("-").map(Number);
+const notice = `将于${y}年${m}月${d}日施行`;
+
+let listId = 0;
+
+describe("a version published today that takes effect next week", () => {
+  beforeAll(async () => {
+    const list = await prisma.powerList.findFirstOrThrow({
+      where: { currentVersionId: { not: null }, unit: { name: "北门街道办事处" } },
+      select: { id: true, currentVersionId: true, currentVersion: { select: { versionNo: true } } },
+    });
+    listId = list.id;
+    const next = list.currentVersion!.versionNo + 1;
+    // What a publication writes: the new version (here the same items) and the list's latest version.
+    const [v] = await prisma.$queryRawUnsafe<{ id: number }[]>(
+      `INSERT INTO power_list_version (list_id, version_no, form, title, unit_name, document_number, published_at, effective_at, publisher_name, publisher_unit, item_count)
+       SELECT list_id, $2, form, title, unit_name, '示例编发〔2026〕77号', now(), $3, publisher_name, publisher_unit, item_count
+       FROM power_list_version WHERE id = $1 RETURNING id`,
+      list.currentVersionId,
+      next,
+      dbDate(nextWeek),
+    );
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO power_list_version_item (version_id, list_id, item_key, position, category, category_order, section, source, code, name, power_type, legal_basis, handling_section, search_text)
+       SELECT $1, list_id, item_key, position, category, category_order, section, source, code, name, power_type, legal_basis, handling_section, search_text
+       FROM power_list_version_item WHERE version_id = $2`,
+      v.id,
+      list.currentVersionId,
+    );
+    await prisma.powerList.update({ where: { id: listId }, data: { currentVersionId: v.id } });
+  });
+
+  it("is not 现行 before its 施行日期: the portal shows the one before, and says when the new one takes effect", async () => {
+    const list = (await readPublicList(prisma, listId))!;
+    expect(list).toMatchObject({ currentVersionNo: 2, latestVersionNo: 3, isCurrent: true, upcoming: false, version: { versionNo: 2 } });
+    const upcoming = (await readPublicList(prisma, listId, 3))!;
+    expect(upcoming).toMatchObject({ currentVersionNo: 2, isCurrent: false, upcoming: true, version: { versionNo: 3, documentNumber: "示例编发〔2026〕77号" } });
+
+    const { items } = await readPublishedLists(prisma, { page: 1, pageSize: 500 });
+    expect(items.find((l) => l.id === listId)).toMatchObject({ versionNo: 2, upcoming: false });
+  });
+
+  it("is 现行 from its 施行日期 on", async () => {
+    expect(await readPublicList(prisma, listId, null, nextWeek)).toMatchObject({ currentVersionNo: 3, isCurrent: true, upcoming: false, version: { versionNo: 3 } });
+    expect(await readPublicList(prisma, listId, null, plusDays(nextWeek, -1))).toMatchObject({ currentVersionNo: 2, version: { versionNo: 2 } });
+    const { items } = await readPublishedLists(prisma, { page: 1, pageSize: 500 }, nextWeek);
+    expect(items.find((l) => l.id === listId)).toMatchObject({ versionNo: 3, upcoming: false });
+  });
+
+  it("the open-data API agrees", async () => {
+    const res = await listGET(new Request(`http://app.test/api/public/lists/${listId}`), { params: Promise.resolve({ id: String(listId) }) });
+    const body = await res.json();
+    expect(body.version).toMatchObject({ number: 2, current: true });
+    expect(body.currentVersion).toBe(2);
+    expect(body.versions[0]).toMatchObject({ number: 3, current: false, notice, effectiveAt: nextWeek });
+    expect(body.versions[1]).toMatchObject({ number: 2, current: true });
+    expect(body.versions[1].notice).toBeUndefined();
+
+    const v3 = await (await listGET(new Request(`http://app.test/api/public/lists/${listId}?version=3`), { params: Promise.resolve({ id: String(listId) }) })).json();
+    expect(v3.version).toMatchObject({ number: 3, current: false, notice });
+
+    const all = await (await listsGET(new Request("http://app.test/api/public/lists?pageSize=100"))).json();
+    expect(all.items.find((l: { id: number }) => l.id === listId)).toMatchObject({ version: 2, inForce: true });
+  });
+
+  it("a list whose first version is still to come shows it with its notice, and no 现行", async () => {
+    const other = await prisma.powerList.findFirstOrThrow({ where: { currentVersionId: { not: null }, id: { not: listId } }, select: { id: true, currentVersionId: true } });
+    const versions = await prisma.powerListVersion.findMany({ where: { listId: other.id }, select: { versionNo: true } });
+    // Read as of a day before every version of that list took effect.
+    const list = (await readPublicList(prisma, other.id, null, "2000-01-01"))!;
+    expect(list).toMatchObject({ currentVersionNo: null, isCurrent: false, upcoming: true, version: { versionNo: Math.min(...versions.map((v) => v.versionNo)) } });
+  });
+
+  it("the public page cache's generation changes with the day in China", async () => {
+    const [row] = await prisma.$queryRawUnsafe<{ generation: string }[]>(GENERATION_SQL);
+    expect(row.generation.startsWith(`${day}.`)).toBe(true);
+  });
+});
