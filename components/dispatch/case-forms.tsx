@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { HiddenFields, SubmitButton, useActionForm } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-messages";
 import { buttonClass, inputClass } from "@/components/ui/cx";
-import { ConfirmButton, ConfirmDialog, useConfirmDialog } from "@/components/ui/confirm-button";
+import { ConfirmDialog, useConfirmDialog } from "@/components/ui/confirm-button";
 import { acceptCaseAction, escalateCaseAction, forwardCaseAction, handleCaseAction, replyCaseAction, reportCaseAction, rerouteCaseAction } from "@/lib/dispatch/actions";
 import { MAX_CASE_FILES, acceptSchema, escalateSchema, forwardSchema, handleSchema, replySchema, reportSchema, rerouteSchema } from "@/lib/dispatch/schema";
 
@@ -150,25 +150,20 @@ export function CaseStep({ id, step }: { id: number; step: "accept" | "handle" |
  */
 export function RerouteForm({ id, departments }: { id: number; departments: Opt[] }) {
   const router = useRouter();
-  const form = useActionForm(rerouteCaseAction, { schema: rerouteSchema, resetOnSuccess: true, onSuccess: () => router.push("/dispatch") });
+  const confirm = useConfirmDialog();
+  const form = useActionForm(rerouteCaseAction, {
+    schema: rerouteSchema,
+    resetOnSuccess: true,
+    confirm: (_data, proceed) => confirm.open(proceed),
+    onSuccess: () => router.push("/dispatch"),
+  });
   const { pending, error, fieldErrors } = form;
-  const confirmed = useRef(false);
   const [target, setTarget] = useState("");
   const name = departments.find((d) => String(d.id) === target)?.name;
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       <h3 className="text-sm font-semibold text-slate-800">不属于本部门职责：改派其他部门</h3>
-      <form
-        {...form.formProps}
-        onSubmit={(e) => {
-          if (!confirmed.current) return e.preventDefault();
-          confirmed.current = false;
-          form.formProps.onSubmit(e);
-        }}
-        noValidate
-        className="space-y-3"
-        data-testid="case-step-reroute"
-      >
+      <form {...form.formProps} noValidate className="space-y-3" data-testid="case-step-reroute">
         <HiddenFields values={{ id }} />
         <Field id="reroute-departmentId" label="应当接收的部门" required error={fieldErrors.departmentId}>
           <select {...form.field("departmentId", undefined, "reroute-departmentId")} className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)}>
@@ -179,21 +174,17 @@ export function RerouteForm({ id, departments }: { id: number; departments: Opt[
         <Field id="reroute-reason" label="改派理由" required error={fieldErrors.reason}>
           <textarea {...form.field("reason", undefined, "reroute-reason")} rows={2} className={inputClass} />
         </Field>
+        <SubmitButton pending={pending} pendingLabel="正在改派…" className={buttonClass.secondary}>
+          改派其他部门
+        </SubmitButton>
       </form>
-      <ConfirmButton
-        className={buttonClass.secondary}
-        tone="primary"
+      <ConfirmDialog
+        dialogProps={confirm.dialogProps}
         title="改派其他部门"
         message={`确认将该案件改派${name ? `「${name}」` : "所选部门"}？改派后本部门不再看到该案件，接收时限从今天起重新计算 3 个工作日。`}
         confirmLabel="改派"
-        pending={pending}
-        onConfirm={() => {
-          confirmed.current = true;
-          form.formProps.ref.current?.requestSubmit();
-        }}
-      >
-        改派其他部门
-      </ConfirmButton>
+        tone="primary"
+      />
       <FormError message={fieldErrors.departmentId || fieldErrors.reason ? null : error} testId="form-error" />
     </div>
   );

@@ -185,9 +185,10 @@ test("a department passes a wrongly sent case to the right department, which the
   await page.goto(caseUrl);
   const form = page.getByTestId("case-step-reroute");
   await form.getByLabel("应当接收的部门").selectOption({ label: "示例市卫生健康委员会" });
-  // The reason is required: the server says so beside the field, and the case stays.
-  await confirm(page, "改派其他部门", "改派");
+  // The reason is required: the form says so beside the field before asking, and the case stays.
+  await form.getByRole("button", { name: "改派其他部门" }).click();
   await expect(form.getByText("请填写改派理由")).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   await form.getByLabel("改派理由").fill("无证行医属卫生健康部门职责");
   await confirm(page, "改派其他部门", "改派");
   await expect(page).toHaveURL(/\/dispatch$/);
