@@ -8,6 +8,7 @@ import type {
   PowerListStatus,
   ReviewOpinion,
 } from "@/lib/generated/prisma/enums";
+import { formatDateText } from "@/lib/format";
 
 export const FORM_LABELS: Record<PowerListForm, string> = {
   POWER: "职权清单",
@@ -193,13 +194,7 @@ export function fieldsFor(form: PowerListForm, section: DutySection): ItemField[
   return ["code", "name", "subItemName", "powerType", "legalBasis", "handlingSection", "streetDuty", "responsibilities", "remarks"];
 }
 
-/** A day "YYYY-MM-DD" as text says it: 2026年12月27日. */
-export function chineseDay(day: string): string {
-  const [y, m, d] = day.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /** The 常务会 meeting of a 常务会审定 opinion as the history shows it. */
 export function meetingLabel(m: { number: string; date: string }): string {
-  return `${m.number}，会议日期 ${chineseDay(m.date)}`;
+  return `${m.number}，会议日期 ${formatDateText(m.date)}`;
 }

@@ -5,9 +5,9 @@ import type { Metadata } from "next";
 import { notFound, forbidden } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateText, formatDateTime } from "@/lib/format";
 import { returnListAction, submitListAction, recordOpinionAction } from "@/lib/lists/actions";
-import { chineseDay, FORM_LABELS, OPINION_LABELS, OPINION_TONES } from "@/lib/lists/labels";
+import { FORM_LABELS, OPINION_LABELS, OPINION_TONES } from "@/lib/lists/labels";
 import { dayOfDbDate } from "@/lib/dates";
 import { draftItems, getList, listOpinions, listTimeline, listVersions, pendingDraftItems } from "@/lib/lists/queries";
 import { table } from "@/components/ui/table";
@@ -286,7 +286,7 @@ export default async function ListPage({ params }: { params: Promise<{ id: strin
                 {o.meetingNumber && (
                   <p className="mt-1 text-slate-700" data-testid="opinion-meeting">
                     会议期次：{o.meetingNumber}
-                    {o.meetingDate && `　会议日期：${chineseDay(dayOfDbDate(o.meetingDate))}`}
+                    {o.meetingDate && `　会议日期：${formatDateText(dayOfDbDate(o.meetingDate))}`}
                   </p>
                 )}
                 {o.body && <p className="mt-1 whitespace-pre-line text-slate-700">{o.body}</p>}
