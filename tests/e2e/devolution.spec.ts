@@ -118,7 +118,10 @@ test("a whole round for one street and one department, through to a confirmed le
   await confirmVia(st, st.getByTestId("confirm-letter"), "确认无误");
   await expect(st.getByTestId("letter-status")).toHaveText("待部门确认");
   const letterUrl = st.url().replace(/\?.*$/, "");
-  await dept.goto(letterUrl);
+  // The department is told the letter awaits its signature; the notification opens the letter.
+  await dept.goto("/evaluation/notifications");
+  await dept.getByTestId("notification").filter({ hasText: `确认书待确认：${number}` }).first().getByRole("link").first().click();
+  await expect(dept).toHaveURL(letterUrl);
   await confirmVia(dept, dept.getByTestId("confirm-letter"), "确认无误");
   await expect(dept.getByTestId("letter-status")).toHaveText("双方已确认");
   await expect(dept.getByText("本确认书已生效")).toBeVisible();

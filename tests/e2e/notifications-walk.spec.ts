@@ -6,6 +6,7 @@ import { db, signInAndWait, uniqueUsername } from "./support";
 // return, a revocation) or comes from the demo city's own history (the seed runs the same
 // commands) and from the server's overdue check, which runs a few seconds after it starts. Then
 // the recipient opens it from the notification list and lands on its own object's page.
+// A letter awaiting signature is walked in devolution.spec.ts, inside the whole round that makes it.
 
 test.describe.configure({ mode: "parallel" });
 
