@@ -8,6 +8,7 @@ import { refusalAllows, type TaskSubject } from "@/lib/refusals/policy";
 import { evaluationAllows, type EvaluationUnitSubject } from "@/lib/evaluation/policy";
 import { dispatchAllows, type DispatchSubject } from "@/lib/dispatch/policy";
 import { userAllows, type UserSubject } from "@/lib/users/policy";
+import { typedListAllows, type TypedListSubject } from "@/lib/list-types/policy";
 import { areaOf, concernsArea } from "./scope";
 
 /** Every kind of subject a permission can be checked against, by its `type`. */
@@ -24,6 +25,7 @@ export type SubjectMap = {
   task: TaskSubject;
   evaluationUnit: EvaluationUnitSubject;
   dispatch: DispatchSubject;
+  typedList: TypedListSubject;
 };
 export type SubjectType = keyof SubjectMap;
 export type Subject = SubjectMap[SubjectType];
@@ -96,12 +98,14 @@ export const PERMISSIONS = {
   "localDuty.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
   // 存量事项: 编办 enters, corrects and removes duties held before the admission gate, then publishes.
   "localDuty.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
-  // 各类清单 (lib/list-types): 编办 defines the types, drafts each unit's list, reviews and publishes it.
+  // 各类清单 (lib/list-types): 编办 defines the types and reviews and publishes each unit's list;
+  // the unit (a street or community) or 编办 drafts and submits it. Subjects name the list's unit
+  // (lib/list-types/policy.ts).
   "listType.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
-  "typedList.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER"] },
-  "typedList.edit": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
-  "typedList.review": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
-  "typedList.publish": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  "typedList.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER", "STREET", "COMMUNITY"], subject: ["typedList"] },
+  "typedList.edit": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY"], subject: ["typedList"] },
+  "typedList.review": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["typedList"] },
+  "typedList.publish": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["typedList"] },
   // 拒绝权: a street or community keeps its own register; 编办 and leaders read all of them.
   // A department reads the refusals of the tasks it handed down (lib/refusals/queries.ts scopes it).
   "refusal.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "COMMUNITY", "LEADER"] },
@@ -166,6 +170,7 @@ const AREA_POLICIES: { [T in SubjectType]: (user: SessionUser, permission: Permi
   task: refusalAllows,
   evaluationUnit: evaluationAllows,
   dispatch: dispatchAllows,
+  typedList: typedListAllows,
 };
 
 /**
@@ -190,13 +195,8 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "evaluation.raterDetail",
   "unit.manage",
   "user.create",
-  // Configurable list types: the types are the city's; typed lists are not yet scoped by
-  // district, so until they are, only the city 编办 drafts, reviews and publishes them.
+  // Configurable list types are the city's; typed lists are checked against their unit.
   "listType.manage",
-  "typedList.read",
-  "typedList.edit",
-  "typedList.review",
-  "typedList.publish",
 ]);
 
 /**
@@ -217,6 +217,7 @@ const SUBJECT_UNITS: { [T in SubjectType]: (subject: SubjectMap[T]) => (number |
   task: (s) => [s.unitId],
   evaluationUnit: (s) => [s.unitId],
   dispatch: (s) => [s.streetId],
+  typedList: (s) => [s.unitId],
 };
 
 /** Whether an object lies in the user's area (always, for a user who sees the whole city). */

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { GridResult } from "@/lib/catalogue/import/grid";
 import { parseRow } from "./fields";
 import { parseTypedGrid } from "./import";
+import type { TypedListSubject } from "./policy";
 import {
   parseStoredFields,
   parseStoredRows,
@@ -78,6 +79,18 @@ export async function updateListType(input: z.infer<typeof updateTypeSchema>, ct
 }
 
 // ---- typed lists ----
+
+/** The subject of a command on one typed list: its unit (false: no such list). */
+export async function typedListSubject(input: { listId: number }, tx: Tx): Promise<TypedListSubject | false> {
+  const list = await tx.typedList.findUnique({ where: { id: input.listId }, select: { unitId: true } });
+  return list ? { type: "typedList", unitId: list.unitId } : false;
+}
+
+/** The subject of a new draft: the unit it would be drafted for (false: no such unit). */
+export async function newTypedListSubject(input: { unitId: number }, tx: Tx): Promise<TypedListSubject | false> {
+  const unit = await tx.orgUnit.findUnique({ where: { id: input.unitId }, select: { id: true } });
+  return unit ? { type: "typedList", unitId: unit.id } : false;
+}
 
 async function loadType(tx: Tx, typeId: number) {
   const type = await tx.listType.findUnique({ where: { id: typeId } });

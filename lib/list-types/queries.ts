@@ -2,6 +2,9 @@ import "server-only";
 import { prisma, publicDb } from "@/lib/db/client";
 import type { OrgKind, TypedListStatus } from "@/lib/generated/prisma/enums";
 import { likeEscape } from "@/lib/lists/text";
+import type { SessionUser } from "@/lib/auth/types";
+import { areaIdFilter } from "@/lib/auth/scope";
+import { readsOwnTypedLists } from "./policy";
 import { parseStoredFields, parseStoredRows, parseStoredStrings, type TypedRow } from "./schema";
 import type { FieldDef } from "./fields";
 
@@ -180,10 +183,27 @@ export type ManagedTypedList = {
   versions: { versionNo: number; documentNumber: string; publishedAt: Date; rowCount: number }[];
 };
 
-export async function typedListsOverview() {
+type Viewer = Pick<SessionUser, "roles" | "unitId" | "unitKind" | "area">;
+
+/**
+ * The units whose typed lists the user reads in the workspace: a street or community its own
+ * unit, a district 编办 its district, everyone else the whole city (undefined: no condition).
+ */
+function typedListUnits(user: Viewer): { in: number[] } | undefined {
+  if (readsOwnTypedLists(user)) return { in: [user.unitId] };
+  return areaIdFilter(user);
+}
+
+/**
+ * The types and the lists of them the user reads: a street or community sees the types that apply
+ * to its kind of unit and its own lists only; a district 编办 its district's lists.
+ */
+export async function typedListsOverview(user: Viewer) {
+  const own = readsOwnTypedLists(user);
   const [types, lists] = await Promise.all([
-    listTypes(prisma),
+    listTypes(prisma).then((all) => (own ? all.filter((t) => t.unitKinds.includes(user.unitKind)) : all)),
     prisma.typedList.findMany({
+      where: { unitId: typedListUnits(user) },
       orderBy: [{ typeId: "asc" }, { unit: { sortOrder: "asc" } }, { id: "asc" }],
       select: { id: true, title: true, status: true, stageIndex: true, versionCount: true, typeId: true, updatedAt: true, unit: { select: { id: true, name: true } } },
     }),
@@ -217,12 +237,12 @@ export async function managedTypedList(listId: number): Promise<ManagedTypedList
   };
 }
 
-/** Units a type may be drafted for that have no list of it yet. */
-export async function unitsWithoutList(typeId: number) {
+/** Units a type may be drafted for by the user (its own unit, its district's) that have no list of it yet. */
+export async function unitsWithoutList(typeId: number, user: Viewer) {
   const type = await prisma.listType.findUnique({ where: { id: typeId }, select: { unitKinds: true } });
   if (!type) return [];
   return prisma.orgUnit.findMany({
-    where: { active: true, kind: { in: type.unitKinds }, typedLists: { none: { typeId } } },
+    where: { id: typedListUnits(user), active: true, kind: { in: type.unitKinds }, typedLists: { none: { typeId } } },
     orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
     select: { id: true, name: true },
   });

@@ -16,7 +16,9 @@ import {
   submitTypedListAction,
   updateListTypeAction,
 } from "@/lib/list-types/actions";
-import { listTypeForEdit } from "@/lib/list-types/queries";
+import { listTypeForEdit, typedListsOverview, unitsWithoutList } from "@/lib/list-types/queries";
+import { can } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/types";
 import { XUZHOU_LIST_TYPES } from "@/prisma/seed-data/list-types";
 import { actAs, auditCount, prisma, seedDemo, unitId } from "./helpers";
 
@@ -249,5 +251,123 @@ describe("importing rows from a spreadsheet", () => {
     const after = await prisma.typedList.findUniqueOrThrow({ where: { id: listId } });
     expect(after.rows).toEqual([{ key: "1", section: "民政服务", values: expect.objectContaining({ name: "临时救助申请受理", promisedTimeLimit: "5", fee: "不收费" }) }]);
     expect(await auditCount({ action: "typedList.import", subjectId: String(listId) })).toBe(1);
+  });
+});
+
+describe("typed lists by district and by unit", () => {
+  /** A fresh type (one review stage) for the given kinds of unit, defined by the city 编办. */
+  async function newType(code: string, unitKinds: string[]) {
+    await actAs("bianban");
+    const t = await createListTypeAction(typeInput({ code, name: `${code}清单`, unitKinds }));
+    if (!t.ok) throw new Error(t.message);
+    return t.data.id;
+  }
+  const as = async (username: string) => (await actAs(username)) as SessionUser;
+  const rev = async (listId: number) => (await prisma.typedList.findUniqueOrThrow({ where: { id: listId } })).revision;
+  const row = { name: "便民服务", hours: "3" };
+  /** The city 编办 drafts a list for a unit with one row, ready to submit. */
+  async function cityDraft(typeId: number, unit: string) {
+    await actAs("bianban");
+    const l = await createTypedListAction({ typeId, unitId: await unitId(unit) });
+    if (!l.ok) throw new Error(l.message);
+    expect((await saveTypedRowAction({ listId: l.data.id, revision: await rev(l.data.id), v: row })).ok).toBe(true);
+    return l.data.id;
+  }
+
+  it("a district 编办 drafts, reviews and publishes its district's lists, is refused the other district's, and sees only its own", async () => {
+    const typeId = await newType("demo-district", ["STREET", "TOWNSHIP", "COMMUNITY"]);
+    const westId = await cityDraft(typeId, "凤凰街道办事处");
+
+    const donghu = await as("donghu");
+    // The types stay the city's.
+    expect(await createListTypeAction(typeInput({ code: "demo-district-2", name: "区编办的类型" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    // Its own district: draft, rows, submit, review, publish.
+    const own = await createTypedListAction({ typeId, unitId: await unitId("东湖街道办事处") });
+    if (!own.ok) throw new Error(own.message);
+    const ownId = own.data.id;
+    expect((await saveTypedRowAction({ listId: ownId, revision: await rev(ownId), v: row })).ok).toBe(true);
+    expect((await submitTypedListAction({ listId: ownId, revision: await rev(ownId) })).ok).toBe(true);
+    expect((await reviewTypedListAction({ listId: ownId, revision: await rev(ownId), decision: "approve", opinion: "同意。" })).ok).toBe(true);
+    const published = await publishTypedListAction({ listId: ownId, revision: await rev(ownId), documentNumber: "东编发〔2026〕9号" });
+    expect(published).toMatchObject({ ok: true, data: { versionNo: 1 } });
+
+    // The other district: every command is refused and nothing is written.
+    const before = { lists: await prisma.typedList.count(), audit: await prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), west: await prisma.typedList.findUniqueOrThrow({ where: { id: westId } }) };
+    const fenghuang = await unitId("凤凰街道办事处");
+    const westRowKey = (before.west.rows as { key: string }[])[0].key;
+    const w = { listId: westId, revision: before.west.revision };
+    expect(await createTypedListAction({ typeId, unitId: fenghuang })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await saveTypedRowAction({ ...w, v: { name: "越界", hours: "1" } })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await saveTypedRowAction({ ...w, rowKey: westRowKey, v: { name: "越界", hours: "1" } })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await removeTypedRowAction({ ...w, rowKey: westRowKey })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await submitTypedListAction(w)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await reviewTypedListAction({ ...w, decision: "approve", opinion: "越界" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await publishTypedListAction({ ...w, documentNumber: "越界〔2026〕1号" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const file = new Uint8Array(Buffer.from("事项名称,受理时限\n越界,1\n"));
+    expect(await previewTypedImportAction({ ...w, file, fileName: "x.csv" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await importTypedRowsAction({ ...w, file, fileName: "x.csv" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await prisma.typedList.count()).toBe(before.lists);
+    expect(await prisma.auditLog.count({ where: { outcome: "SUCCESS" } })).toBe(before.audit);
+    expect(await prisma.typedList.findUniqueOrThrow({ where: { id: westId } })).toMatchObject({ revision: before.west.revision, status: "DRAFT", rows: before.west.rows });
+    expect(can(donghu, "typedList.read", { type: "typedList", unitId: fenghuang })).toBe(false);
+    expect(can(donghu, "typedList.read", { type: "typedList", unitId: await unitId("东湖街道办事处") })).toBe(true);
+
+    // Reads: only the district's lists, and only its units offered for a new draft.
+    const area = new Set(donghu.area!.unitIds);
+    const { lists } = await typedListsOverview(donghu);
+    expect(lists.map((l) => l.id)).toContain(ownId);
+    expect(lists.map((l) => l.id)).not.toContain(westId);
+    expect(lists.every((l) => area.has(l.unit.id))).toBe(true);
+    const offered = await unitsWithoutList(typeId, donghu);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((u) => area.has(u.id))).toBe(true);
+    const city = await typedListsOverview(await as("admin"));
+    expect(city.lists.map((l) => l.id)).toEqual(expect.arrayContaining([ownId, westId]));
+    expect((await unitsWithoutList(typeId, await as("admin"))).some((u) => !area.has(u.id))).toBe(true);
+  });
+
+  it("a street or community drafts and submits its own unit's list; 编办 reviews and publishes it", async () => {
+    const typeId = await newType("demo-own-unit", ["STREET", "TOWNSHIP", "COMMUNITY"]);
+    const otherId = await cityDraft(typeId, "南岸街道办事处");
+
+    const jiedao = await as("jiedao");
+    // It is offered its own unit only, and sees only its own lists.
+    expect((await unitsWithoutList(typeId, jiedao)).map((u) => u.id)).toEqual([jiedao.unitId]);
+    expect(await createTypedListAction({ typeId, unitId: await unitId("东湖桂花社区") })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const own = await createTypedListAction({ typeId, unitId: jiedao.unitId });
+    if (!own.ok) throw new Error(own.message);
+    const listId = own.data.id;
+    expect((await saveTypedRowAction({ listId, revision: await rev(listId), v: row })).ok).toBe(true);
+    expect((await submitTypedListAction({ listId, revision: await rev(listId) })).ok).toBe(true);
+    // Review and publication stay with 编办.
+    expect(await reviewTypedListAction({ listId, revision: await rev(listId), decision: "approve", opinion: "自审" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // Another unit's list is not its to touch.
+    const other = await prisma.typedList.findUniqueOrThrow({ where: { id: otherId } });
+    expect(await saveTypedRowAction({ listId: otherId, revision: other.revision, v: { name: "越界", hours: "1" } })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await submitTypedListAction({ listId: otherId, revision: other.revision })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await prisma.typedList.findUniqueOrThrow({ where: { id: otherId } })).toMatchObject({ revision: other.revision, rows: other.rows });
+    const { types, lists } = await typedListsOverview(jiedao);
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((l) => l.unit.id === jiedao.unitId)).toBe(true);
+    expect(types.every((t) => t.unitKinds.includes(jiedao.unitKind))).toBe(true);
+    expect(can(jiedao, "typedList.read", { type: "typedList", unitId: other.unitId })).toBe(false);
+
+    await actAs("bianban");
+    expect((await reviewTypedListAction({ listId, revision: await rev(listId), decision: "approve", opinion: "同意。" })).ok).toBe(true);
+    expect(await publishTypedListAction({ listId, revision: await rev(listId), documentNumber: "东街发〔2026〕1号" })).toMatchObject({ ok: true, data: { versionNo: 1 } });
+    await actAs("jiedao");
+    expect(await publishTypedListAction({ listId, revision: await rev(listId), documentNumber: "东街发〔2026〕2号" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    // A community likewise, for a type that applies to communities; a street-only type is not offered to it.
+    const shequ = await as("shequ");
+    const streetOnly = await newType("demo-street-only", ["STREET", "TOWNSHIP"]);
+    await actAs("shequ");
+    expect((await typedListsOverview(shequ)).types.map((t) => t.id)).not.toContain(streetOnly);
+    const mine = await createTypedListAction({ typeId, unitId: shequ.unitId });
+    if (!mine.ok) throw new Error(mine.message);
+    expect((await saveTypedRowAction({ listId: mine.data.id, revision: await rev(mine.data.id), v: row })).ok).toBe(true);
+    expect((await submitTypedListAction({ listId: mine.data.id, revision: await rev(mine.data.id) })).ok).toBe(true);
+    expect(await saveTypedRowAction({ listId, revision: await rev(listId), v: row })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 });

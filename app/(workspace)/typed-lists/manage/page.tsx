@@ -16,9 +16,9 @@ export const metadata: Metadata = { title: "各类清单" };
 /** Every list type with each unit's list of it: status, versions, and a new draft for a unit without one. */
 export default async function TypedListsManagePage() {
   const user = await requireEntry("typedList.read");
-  const { types, lists } = await typedListsOverview();
+  const { types, lists } = await typedListsOverview(user);
   const canEdit = mayEnter(user, "typedList.edit");
-  const free = canEdit ? await Promise.all(types.map((t) => unitsWithoutList(t.id))) : [];
+  const free = canEdit ? await Promise.all(types.map((t) => unitsWithoutList(t.id, user))) : [];
   return (
     <div className="space-y-6">
       <PageHeader

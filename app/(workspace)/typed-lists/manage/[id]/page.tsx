@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireEntry } from "@/lib/auth/session";
-import { mayEnter } from "@/lib/auth/policy";
+import { requireEntry, requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
 import { managedTypedList } from "@/lib/list-types/queries";
 import { displayCell } from "@/lib/list-types/fields";
 import { TYPED_STATUS_LABELS, TYPED_STATUS_TONES } from "@/lib/list-types/labels";
@@ -23,11 +23,15 @@ export default async function TypedListManagePage({ params }: { params: Promise<
   const id = routeId((await params).id) ?? notFound();
   const list = await managedTypedList(id);
   if (!list) notFound();
+  // Another unit's list, or (for a district 编办) another district's: 403.
+  const subject = { type: "typedList", unitId: list.unit.id } as const;
+  await requirePermission("typedList.read", subject);
   const { type, rows } = list;
-  const canEdit = mayEnter(user, "typedList.edit") && list.status !== "IN_REVIEW";
+  const mayEdit = can(user, "typedList.edit", subject);
+  const canEdit = mayEdit && list.status !== "IN_REVIEW";
   const stageName = type.stages[list.stageIndex];
   const reviewDone = list.status === "IN_REVIEW" && list.stageIndex >= type.stages.length;
-  const canPublish = mayEnter(user, "typedList.publish") && (type.stages.length === 0 ? list.status === "DRAFT" : reviewDone) && rows.length > 0;
+  const canPublish = can(user, "typedList.publish", subject) && (type.stages.length === 0 ? list.status === "DRAFT" : reviewDone) && rows.length > 0;
 
   return (
     <div className="space-y-6">
@@ -117,8 +121,8 @@ export default async function TypedListManagePage({ params }: { params: Promise<
           审核与公布
         </h2>
         <p className="text-sm text-slate-600">{type.stages.length ? `审核环节：${type.stages.join(" → ")}` : "该类清单没有审核环节，可直接公布。"}</p>
-        {list.status !== "IN_REVIEW" && type.stages.length > 0 && mayEnter(user, "typedList.edit") && rows.length > 0 && <SubmitListForm listId={list.id} revision={list.revision} />}
-        {list.status === "IN_REVIEW" && !reviewDone && mayEnter(user, "typedList.review") && <ReviewForm listId={list.id} revision={list.revision} stageName={stageName} />}
+        {list.status !== "IN_REVIEW" && type.stages.length > 0 && mayEdit && rows.length > 0 && <SubmitListForm listId={list.id} revision={list.revision} />}
+        {list.status === "IN_REVIEW" && !reviewDone && can(user, "typedList.review", subject) && <ReviewForm listId={list.id} revision={list.revision} stageName={stageName} />}
         {canPublish && <PublishForm listId={list.id} revision={list.revision} versionNo={list.versionCount + 1} />}
         {list.opinions.length > 0 && (
           <ul className="divide-y divide-slate-200 text-sm" data-testid="typed-opinions">
