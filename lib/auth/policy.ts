@@ -182,7 +182,6 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "calendar.manage",
   "listCategory.manage",
   "admission.settings",
-  "devolution.manage",
   "localDuty.manage",
   "appraisal.manage",
   "funding.manage",

@@ -20,7 +20,8 @@ import { auditFilterSchema } from "@/lib/audit/schema";
 import { todosFor } from "@/lib/todo";
 import { createUserAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
 import { initialReviewAction } from "@/lib/admission/actions";
-import { commentAction } from "@/lib/devolution/actions";
+import { arbitrateAction, assignItemsAction, closeDevolutionRoundAction, commentAction, openDevolutionRoundAction } from "@/lib/devolution/actions";
+import { streetChoices } from "@/lib/devolution/queries";
 import { returnListAction } from "@/lib/lists/actions";
 import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
 import { registerEntries } from "@/lib/refusals/queries";
@@ -187,5 +188,77 @@ describe("district 编办s (issue 13)", () => {
     expect(east.rows.map((e) => e.id)).toContain(r.data.id);
     const westRows = await registerEntries(await as("xishan"), registerFilterSchema.parse({}));
     expect(westRows.rows.map((e) => e.id)).not.toContain(r.data.id);
+  });
+
+  describe("devolution rounds of a district", () => {
+    let eastStreet: number;
+    let westStreet: number;
+    let editionId: number;
+    const open = (title: string, streetIds: number[]) =>
+      openDevolutionRoundAction({ title, editionId, deadline: "2099-12-31", streetIds, documentPrefix: "东湖编赋" });
+    beforeAll(async () => {
+      // New streets: the demo round already holds the demo streets for the issued edition.
+      eastStreet = (await prisma.orgUnit.create({ data: { name: "东湖新区街道办事处", kind: "STREET", parentId: await unitId("东湖区") } })).id;
+      westStreet = (await prisma.orgUnit.create({ data: { name: "西山新镇人民政府", kind: "TOWNSHIP", parentId: await unitId("西山县") } })).id;
+      editionId = (await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED" } })).id;
+    });
+
+    it("offers a district 编办 only its own streets and lets it open a round with them, never with another district's", async () => {
+      const me = await as("donghu");
+      const choices = await streetChoices(me.area!.unitIds);
+      expect(choices.map((c) => c.id)).toContain(eastStreet);
+      expect(choices.map((c) => c.id)).not.toContain(westStreet);
+      expect(choices.every((c) => me.area!.unitIds.includes(c.id))).toBe(true);
+
+      const before = { rounds: await prisma.devolutionRound.count(), audit: await prisma.auditLog.count({ where: { outcome: "SUCCESS" } }) };
+      const refused = await open("越界承接确认", [eastStreet, westStreet]);
+      expect(refused).toMatchObject({ ok: false, code: "VALIDATION" });
+      if (refused.ok) throw new Error("opened");
+      expect(refused.fieldErrors?.streetIds).toContain("西山新镇人民政府");
+      expect(await prisma.devolutionRound.count()).toBe(before.rounds);
+      expect(await prisma.auditLog.count({ where: { outcome: "SUCCESS" } })).toBe(before.audit);
+
+      const opened = await open("东湖区承接确认", [eastStreet]);
+      if (!opened.ok) throw new Error(opened.message);
+      expect(await prisma.devolutionRoundStreet.findMany({ where: { roundId: opened.data.id }, select: { streetId: true } })).toEqual([{ streetId: eastStreet }]);
+      // Its own round it manages: assigning and closing.
+      const assignment = await prisma.devolutionAssignment.findFirstOrThrow({ where: { roundId: opened.data.id, departmentId: { not: null } } });
+      expect(await assignItemsAction({ roundId: opened.data.id, itemIds: [assignment.itemId], departmentId: null })).toMatchObject({ ok: true });
+      expect(await closeDevolutionRoundAction({ roundId: opened.data.id })).toMatchObject({ ok: true });
+      expect(await prisma.devolutionRound.findUniqueOrThrow({ where: { id: opened.data.id } })).toMatchObject({ status: "CLOSED" });
+    });
+
+    it("refuses a district 编办 the management of a city-wide or another district's round, and changes nothing", async () => {
+      await as("admin");
+      const westRound = await open("西山县承接确认", [westStreet]);
+      if (!westRound.ok) throw new Error(westRound.message);
+      // The demo round names streets of both districts.
+      const cityRound = await prisma.devolutionRound.findFirstOrThrow({
+        where: { status: "OPEN", AND: [{ streets: { some: { streetId: { in: [...east] } } } }, { streets: { some: { streetId: { in: [...west] } } } }] },
+        select: { id: true },
+      });
+      const eastRow = await prisma.devolution.findFirstOrThrow({ where: { roundId: cityRound.id, streetId: { in: [...east] }, letterId: null, lockedAt: null }, select: { id: true } });
+      const assignment = await prisma.devolutionAssignment.findFirstOrThrow({ where: { roundId: cityRound.id } });
+
+      await as("donghu");
+      const before = {
+        audit: await prisma.auditLog.count({ where: { outcome: "SUCCESS" } }),
+        row: await prisma.devolution.findUniqueOrThrow({ where: { id: eastRow.id } }),
+      };
+      for (const roundId of [cityRound.id, westRound.data.id]) {
+        expect(await closeDevolutionRoundAction({ roundId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      }
+      expect(await assignItemsAction({ roundId: cityRound.id, itemIds: [assignment.itemId], departmentId: null })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await arbitrateAction({ id: eastRow.id, decision: "DECLINE", note: "区县编办越权裁决", streetDuty: null, departmentDuty: null })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+      expect(await prisma.auditLog.count({ where: { outcome: "SUCCESS" } })).toBe(before.audit);
+      expect(await prisma.devolutionRound.count({ where: { id: { in: [cityRound.id, westRound.data.id] }, status: "OPEN" } })).toBe(2);
+      expect(await prisma.devolutionAssignment.findFirstOrThrow({ where: { roundId: cityRound.id, itemId: assignment.itemId } })).toMatchObject({ departmentId: assignment.departmentId });
+      expect(await prisma.devolution.findUniqueOrThrow({ where: { id: eastRow.id } })).toEqual(before.row);
+
+      // The city 编办 still manages every round.
+      await as("admin");
+      expect(await closeDevolutionRoundAction({ roundId: westRound.data.id })).toMatchObject({ ok: true });
+    });
   });
 });
