@@ -22,7 +22,7 @@ import { createUserAction, setUserActiveAction, updateUserAction } from "@/lib/u
 import { initialReviewAction } from "@/lib/admission/actions";
 import { arbitrateAction, assignItemsAction, closeDevolutionRoundAction, commentAction, openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { streetChoices } from "@/lib/devolution/queries";
-import { returnListAction } from "@/lib/lists/actions";
+import { createListAction, returnListAction } from "@/lib/lists/actions";
 import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
 import { registerEntries } from "@/lib/refusals/queries";
 import { registerFilterSchema } from "@/lib/refusals/schema";
@@ -260,5 +260,40 @@ describe("district 编办s (issue 13)", () => {
       await as("admin");
       expect(await closeDevolutionRoundAction({ roundId: westRound.data.id })).toMatchObject({ ok: true });
     });
+  });
+
+  it("sends the 编办 stages of a district's list to that district's 编办; elsewhere to the city's", async () => {
+    const stageUnits = async (listId: number) =>
+      Object.fromEntries(
+        (await prisma.powerListStage.findMany({ where: { listId }, select: { kind: true, assignees: { select: { unitId: true } } } })).map((s) => [s.kind, s.assignees.map((a) => a.unitId)]),
+      );
+    const eastStreet = (await prisma.orgUnit.create({ data: { name: "东湖清单街道办事处", kind: "STREET", parentId: await unitId("东湖区") } })).id;
+    const eastCommunity = (await prisma.orgUnit.create({ data: { name: "东湖清单社区", kind: "COMMUNITY", parentId: eastStreet } })).id;
+    const westStreet = (await prisma.orgUnit.create({ data: { name: "西山清单镇人民政府", kind: "TOWNSHIP", parentId: await unitId("西山县") } })).id;
+    // A district without its own 编办: the city's reviews its lists.
+    const plainDistrict = (await prisma.orgUnit.create({ data: { name: "清单测试区", kind: "DISTRICT", parentId: (await prisma.orgUnit.findFirstOrThrow({ where: { kind: "CITY" } })).id } })).id;
+    const plainStreet = (await prisma.orgUnit.create({ data: { name: "清单测试街道办事处", kind: "STREET", parentId: plainDistrict } })).id;
+    const [cityBianban, eastBianban, westBianban] = [await unitId("示例市委编办"), await unitId("东湖区委编办"), await unitId("西山县委编办")];
+
+    await as("donghu");
+    const east = await createListAction({ unitId: eastStreet, form: "POWER" });
+    const community = await createListAction({ unitId: eastCommunity, form: "POWER" });
+    await as("admin");
+    const west = await createListAction({ unitId: westStreet, form: "POWER" });
+    const plain = await createListAction({ unitId: plainStreet, form: "POWER" });
+    if (!east.ok || !community.ok || !west.ok || !plain.ok) throw new Error("list not created");
+
+    for (const [listId, bianban] of [[east.data.id, eastBianban], [community.data.id, eastBianban], [west.data.id, westBianban], [plain.data.id, cityBianban]]) {
+      const units = await stageUnits(listId);
+      expect(units.CONSULTATION, `list ${listId}`).toEqual([bianban]);
+      expect(units.PUBLISH, `list ${listId}`).toEqual([bianban]);
+    }
+
+    // The city 编办 still reads and manages the district's list; the other district's 编办 does not.
+    const subject = (await listSubject(prisma, east.data.id)) as never;
+    expect(can(await as("admin"), "list.read", subject)).toBe(true);
+    expect(can(await as("admin"), "list.manageStages", subject)).toBe(true);
+    expect(can(await as("donghu"), "list.manageStages", subject)).toBe(true);
+    expect(can(await as("xishan"), "list.read", subject)).toBe(false);
   });
 });
