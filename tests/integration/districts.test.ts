@@ -23,6 +23,12 @@ import { initialReviewAction } from "@/lib/admission/actions";
 import { arbitrateAction, assignItemsAction, closeDevolutionRoundAction, commentAction, openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { streetChoices } from "@/lib/devolution/queries";
 import { createListAction, returnListAction } from "@/lib/lists/actions";
+import { addDutyAction, publishDutiesAction, removeDutyAction } from "@/lib/local-duties/actions";
+import { dutyStamp } from "@/lib/local-duties/commands";
+import { localDutyTodos, unitsPendingPublication } from "@/lib/local-duties/queries";
+import { disburseAction } from "@/lib/funding/actions";
+import { fundingLedger } from "@/lib/funding/queries";
+import { today as chinaToday } from "@/lib/dates";
 import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
 import { registerEntries } from "@/lib/refusals/queries";
 import { registerFilterSchema } from "@/lib/refusals/schema";
@@ -295,5 +301,60 @@ describe("district 编办s (issue 13)", () => {
     expect(can(await as("admin"), "list.manageStages", subject)).toBe(true);
     expect(can(await as("donghu"), "list.manageStages", subject)).toBe(true);
     expect(can(await as("xishan"), "list.read", subject)).toBe(false);
+  });
+
+  it("lets a district 编办 keep the 属地管理事项清单 and record 费随事转 funds of its own district only", async () => {
+    const fields = {
+      dutyType: "城市管理",
+      name: "区县编办存量事项测试",
+      departmentName: "示例市城市管理综合执法局",
+      departmentDuty: "制定标准。",
+      localDuty: "日常巡查。",
+      legalBasis: "《城市市容和环境卫生管理条例》第十条",
+      leadResponsibility: "区城管局",
+      supportResponsibility: "街道办事处",
+    };
+    const eastUnit = await unitId("南岸街道办事处");
+    const westUnit = (await prisma.orgUnit.findFirstOrThrow({ where: { id: { in: [...west] }, kind: { in: ["STREET", "TOWNSHIP"] }, active: true } })).id;
+    // The city 编办 still keeps every unit's list: it enters a duty of 西山县's.
+    await as("admin");
+    const westAdded = await addDutyAction({ unitId: westUnit, ...fields, name: "市编办补录的西山县存量事项" });
+    if (!westAdded.ok) throw new Error(westAdded.message);
+    const westDuty = await prisma.localDuty.findUniqueOrThrow({ where: { id: westAdded.data.id } });
+    const me = await as("donghu");
+
+    const year = Number(chinaToday().slice(0, 4));
+    const ledger = await fundingLedger(year);
+    const admitted = (unitIds: Set<number>) => {
+      const row = ledger.find((r) => unitIds.has(r.unitId) && r.plannedFen > r.paidFen + 100_00);
+      if (!row) throw new Error("no funded duty in the district");
+      return { id: row.dutyId };
+    };
+    // The demo admissions went to 东湖区 only: the same admitted duty, handed to a 西山县 unit.
+    const { id: _id, createdAt: _c, ...copy } = await prisma.localDuty.findUniqueOrThrow({ where: { id: admitted(east).id } });
+    const westFunded = await prisma.localDuty.create({ data: { ...copy, unitId: westUnit } as never, select: { id: true } });
+    const before = { audit: await prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), duties: await prisma.localDuty.count(), versions: await prisma.localDutyListVersion.count() };
+    expect(await addDutyAction({ unitId: westUnit, ...fields })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await removeDutyAction({ id: westDuty.id, stamp: dutyStamp(westDuty), reason: "越界移出" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await publishDutiesAction({ unitId: westUnit, note: "越界公布" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const disbursal = { year, paidOn: chinaToday(), amount: "100", documentNumber: "东湖财行〔2026〕1号" };
+    expect(await disburseAction({ localDutyId: westFunded.id, ...disbursal })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await prisma.auditLog.count({ where: { outcome: "SUCCESS" } })).toBe(before.audit);
+    expect(await prisma.localDuty.count()).toBe(before.duties);
+    expect(await prisma.localDutyListVersion.count()).toBe(before.versions);
+    expect(await prisma.localDuty.findUniqueOrThrow({ where: { id: westDuty.id } })).toMatchObject({ active: true });
+    expect(await prisma.fundingDisbursement.count({ where: { localDutyId: westFunded.id } })).toBe(0);
+
+    // Its own district: added, 待公布 on its 工作台 (the other district's 编办 is not told), published, funded.
+    const added = await addDutyAction({ unitId: eastUnit, ...fields });
+    expect(added).toMatchObject({ ok: true });
+    const pending = await unitsPendingPublication();
+    const pendingIn = (ids: Set<number>) => pending.filter((u) => ids.has(u.unitId)).length;
+    expect(pendingIn(east)).toBeGreaterThan(0);
+    expect((await localDutyTodos(me)).reduce((n, t) => n + (t.count ?? 0), 0)).toBe(pendingIn(east));
+    expect((await localDutyTodos(await as("xishan"))).reduce((n, t) => n + (t.count ?? 0), 0)).toBe(pendingIn(west));
+    await as("donghu");
+    expect(await publishDutiesAction({ unitId: eastUnit, note: "补录存量事项" })).toMatchObject({ ok: true });
+    expect(await disburseAction({ localDutyId: admitted(east).id, ...disbursal })).toMatchObject({ ok: true });
   });
 });
