@@ -22,6 +22,7 @@ import { createUserAction, setUserActiveAction, updateUserAction } from "@/lib/u
 import { initialReviewAction } from "@/lib/admission/actions";
 import { arbitrateAction, assignItemsAction, closeDevolutionRoundAction, commentAction, openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { streetChoices } from "@/lib/devolution/queries";
+import { devolutionTodos } from "@/lib/devolution/queries/todo";
 import { createListAction, returnListAction } from "@/lib/lists/actions";
 import { addDutyAction, publishDutiesAction, removeDutyAction } from "@/lib/local-duties/actions";
 import { dutyStamp } from "@/lib/local-duties/commands";
@@ -230,6 +231,11 @@ describe("district 编办s (issue 13)", () => {
       // Its own round it manages: assigning and closing.
       const assignment = await prisma.devolutionAssignment.findFirstOrThrow({ where: { roundId: opened.data.id, departmentId: { not: null } } });
       expect(await assignItemsAction({ roundId: opened.data.id, itemIds: [assignment.itemId], departmentId: null })).toMatchObject({ ok: true });
+      // Its 工作台 leads to the work of its own round, never to a city-wide round's 分派/裁决.
+      const hrefs = (await devolutionTodos(me)).map((t) => t.href);
+      expect(hrefs).toContain(`/devolution/rounds/${opened.data.id}/assignments?department=none`);
+      const manageable = new Set([opened.data.id]);
+      for (const h of hrefs.filter((h) => /\/(disputes|assignments)/.test(h))) expect(manageable.has(Number(h.split("/")[3])), h).toBe(true);
       expect(await closeDevolutionRoundAction({ roundId: opened.data.id })).toMatchObject({ ok: true });
       expect(await prisma.devolutionRound.findUniqueOrThrow({ where: { id: opened.data.id } })).toMatchObject({ status: "CLOSED" });
     });
