@@ -68,8 +68,9 @@ describe("can() with an area", () => {
       expect(can(district, p), p).toBe(false);
       expect(can(city, p), p).toBe(true);
     }
-    // Devolution rounds: a district 编办 manages the rounds of its own streets (the commands check them).
-    expect(can(district, "devolution.manage")).toBe(true);
+    // A district 编办 manages the devolution rounds of its own streets, and the 存量事项 and 拨付 of
+    // its own units (the commands check the units).
+    for (const p of ["devolution.manage", "localDuty.manage", "funding.manage"] as const) expect(can(district, p), p).toBe(true);
     expect(can(district, "catalogue.read", { type: "edition", status: "ISSUED" })).toBe(true);
     expect(can(district, "catalogue.read", { type: "edition", status: "DRAFT" })).toBe(false);
     expect(can(district, "user.read")).toBe(true);
