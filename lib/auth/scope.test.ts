@@ -64,10 +64,13 @@ describe("can() with an area", () => {
   });
 
   it("keeps the city's own permissions with the city 编办; a district reads issued catalogues", () => {
-    for (const p of ["catalogue.issue", "catalogue.import", "catalogue.edit", "dictionary.manage", "calendar.manage", "listCategory.manage", "devolution.manage", "user.create", "unit.manage"] as const) {
+    for (const p of ["catalogue.issue", "catalogue.import", "catalogue.edit", "dictionary.manage", "calendar.manage", "listCategory.manage", "user.create", "unit.manage"] as const) {
       expect(can(district, p), p).toBe(false);
       expect(can(city, p), p).toBe(true);
     }
+    // A district 编办 manages the devolution rounds of its own streets, and the 存量事项 and 拨付 of
+    // its own units (the commands check the units).
+    for (const p of ["devolution.manage", "localDuty.manage", "funding.manage"] as const) expect(can(district, p), p).toBe(true);
     expect(can(district, "catalogue.read", { type: "edition", status: "ISSUED" })).toBe(true);
     expect(can(district, "catalogue.read", { type: "edition", status: "DRAFT" })).toBe(false);
     expect(can(district, "user.read")).toBe(true);

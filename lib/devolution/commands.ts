@@ -10,6 +10,8 @@ import { buildLetterContent, contentHash, documentNumber, type LetterItem } from
 import { today as chinaToday } from "@/lib/dates";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { frozenReason } from "./state";
+import { areaOf } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/types";
 import type {
   ArbitrateInput, AssignInput, CommentInput, OpenDevolutionRoundInput, PairInput, ProposeInput, RespondInput,
 } from "./schema";
@@ -20,6 +22,21 @@ async function openRoundOrThrow(tx: Tx, roundId: number) {
   const round = await tx.devolutionRound.findUnique({ where: { id: roundId } });
   if (!round) throw new AppError("NOT_FOUND", "该轮承接确认不存在。");
   if (round.status !== "OPEN") throw new AppError("INVALID_STATE", "本轮承接确认已结束，不能再修改。");
+  return round;
+}
+
+/**
+ * A round the user may manage (devolution.manage): open, and for a district 编办 every street
+ * of it in the district. A round that also names streets of another district (or a city-wide
+ * one) stays the city 编办's.
+ */
+async function manageableRoundOrThrow(tx: Tx, user: Pick<SessionUser, "area">, roundId: number) {
+  const round = await openRoundOrThrow(tx, roundId);
+  const area = areaOf(user);
+  if (area) {
+    const outside = await tx.devolutionRoundStreet.count({ where: { roundId, streetId: { notIn: area.unitIds } } });
+    if (outside > 0) throw new AppError("FORBIDDEN", "本轮承接确认包含其他区县的街道（乡镇），只能由市编办管理。");
+  }
   return round;
 }
 
@@ -74,6 +91,12 @@ export async function openDevolutionRound(input: OpenDevolutionRoundInput, { tx,
   const streets = await tx.orgUnit.findMany({ where: { id: { in: streetIds } }, select: { id: true, name: true, kind: true, active: true } });
   const unfit = streetIds.length !== streets.length || streets.some((s) => !s.active || !(STREET_KINDS as readonly string[]).includes(s.kind));
   if (unfit) throw new AppError("VALIDATION", "只能选择在用的街道或乡镇。", { streetIds: "只能选择在用的街道或乡镇" });
+  const area = areaOf(user);
+  const foreign = area ? streets.filter((s) => !area.unitIds.includes(s.id)) : [];
+  if (foreign.length) {
+    const message = `${foreign.slice(0, 5).map((s) => s.name).join("、")}不在本区县，只能选择本区县的街道（乡镇）。`;
+    throw new AppError("VALIDATION", message, { streetIds: message });
+  }
 
   const busy = await tx.devolutionRoundStreet.findMany({
     where: { streetId: { in: streetIds }, round: { editionId: edition.id, status: "OPEN" } },
@@ -132,7 +155,7 @@ export async function openDevolutionRound(input: OpenDevolutionRoundInput, { tx,
 }
 
 export async function closeDevolutionRound(input: { roundId: number }, { tx, user, audit }: CommandContext) {
-  await openRoundOrThrow(tx, input.roundId);
+  await manageableRoundOrThrow(tx, user, input.roundId);
   await tx.devolutionRound.update({ where: { id: input.roundId }, data: { status: "CLOSED", closedAt: new Date(), closedByName: user.displayName } });
   await audit({ action: "devolution.round.close", subjectType: "devolution_round", subjectId: input.roundId, before: { status: "OPEN" }, after: { status: "CLOSED" } });
   return { id: input.roundId };
@@ -146,8 +169,8 @@ const CLEARED = {
 } as const;
 
 /** 编办 assigns items to a department (or back to none). Answers already given to the old department are cleared. */
-export async function assignItems(input: AssignInput, { tx, audit }: CommandContext) {
-  await openRoundOrThrow(tx, input.roundId);
+export async function assignItems(input: AssignInput, { tx, user, audit }: CommandContext) {
+  await manageableRoundOrThrow(tx, user, input.roundId);
   if (input.departmentId != null) {
     const dept = await tx.orgUnit.findUnique({ where: { id: input.departmentId }, select: { kind: true, active: true } });
     if (!dept || dept.kind !== "DEPARTMENT" || !dept.active) {
@@ -317,7 +340,7 @@ export async function addComment(input: CommentInput, { tx, user, audit }: Comma
 export async function arbitrate(input: ArbitrateInput, { tx, user, audit }: CommandContext) {
   const row = await tx.devolution.findUnique({ where: { id: input.id }, select: { ...rowSelect, roundId: true, arbitratedDecision: true, arbitrationNote: true } });
   if (!row) throw new AppError("NOT_FOUND");
-  await openRoundOrThrow(tx, row.roundId);
+  await manageableRoundOrThrow(tx, user, row.roundId);
   if (row.lockedAt || row.letterId) throw new AppError("LOCKED", frozenReason(row)!);
   if (row.response !== "DISAGREE") throw new AppError("INVALID_STATE", "只有街道不同意部门意见的事项才需要编办裁决。");
   if (row.arbitratedAt) throw new AppError("INVALID_STATE", "该事项已由编办裁决，裁决不能重复作出。");

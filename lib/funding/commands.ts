@@ -1,5 +1,6 @@
 import type { CommandContext } from "@/lib/action";
 import { AppError } from "@/lib/errors";
+import { unitInArea } from "@/lib/auth/scope";
 import { dayOfDbDate, dbDate, today } from "@/lib/dates";
 import { formatFen, fundingStatus, plannedFen, yuanToFen } from "./money";
 import type { DisburseInput } from "./schema";
@@ -16,6 +17,8 @@ export async function disburse(input: DisburseInput, { tx, user, audit }: Comman
     select: { id: true, name: true, unitId: true, admissionId: true, fundingAmount: true, admittedOn: true, revokedOn: true, unit: { select: { name: true } } },
   });
   if (!duty) throw new AppError("NOT_FOUND");
+  // A district 编办 records funds for its own district's units only (lib/auth/scope.ts).
+  if (!unitInArea(user, duty.unitId)) throw new AppError("FORBIDDEN", `${duty.unit.name}不在本区县，不能登记其经费拨付。`);
   if (!duty.admissionId) throw new AppError("INVALID_STATE", "该事项不是准入事项，没有随事转移的经费。");
   const admittedYear = Number(dayOfDbDate(duty.admittedOn).slice(0, 4));
   const revokedOn = duty.revokedOn ? dayOfDbDate(duty.revokedOn) : null;

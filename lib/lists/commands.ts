@@ -87,10 +87,38 @@ async function checkCategory(tx: Tx, categoryId: number | null) {
   if (!c || !c.active) throw new AppError("VALIDATION", "所选职能分类不存在或已停用。", { categoryId: "请重新选择职能分类" });
 }
 
-/** Default reviewers: the departments the items came from, 编办, 司法局 and the leaders' unit. */
-async function defaultAssignees(tx: Tx, departmentIds: number[]) {
+/**
+ * The 编办 unit that reviews a unit's list: the 编办 of the unit's district when that district
+ * has one (lib/auth/scope.ts: a 编办 under a DISTRICT runs it), else the city's 编办.
+ */
+export async function bianbanUnitFor(tx: Tx, unitId: number): Promise<number | null> {
+  // A unit tree is at most four levels deep: the unit and its three ancestors.
+  const up = { select: { id: true, kind: true, parentId: true } } as const;
+  const unit = await tx.orgUnit.findUnique({
+    where: { id: unitId },
+    select: { id: true, kind: true, parent: { select: { id: true, kind: true, parent: { select: { id: true, kind: true, parent: up } } } } },
+  });
+  const chain = [unit, unit?.parent, unit?.parent?.parent, unit?.parent?.parent?.parent];
+  const district = chain.find((u) => u?.kind === "DISTRICT");
+  if (district) {
+    const own = await tx.orgUnit.findFirst({ where: { kind: "BIANBAN", active: true, parentId: district.id }, select: { id: true }, orderBy: { id: "asc" } });
+    if (own) return own.id;
+  }
+  const city = await tx.orgUnit.findFirst({
+    where: { kind: "BIANBAN", active: true, OR: [{ parentId: null }, { parent: { kind: { not: "DISTRICT" } } }] },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return city?.id ?? null;
+}
+
+/**
+ * Default reviewers: the departments the items came from, 编办 (the list unit's district 编办
+ * where there is one), 司法局 and the leaders' unit.
+ */
+async function defaultAssignees(tx: Tx, unitId: number, departmentIds: number[]) {
   // One query at a time: a transaction runs on one connection.
-  const bianban = await tx.orgUnit.findMany({ where: { kind: "BIANBAN", active: true }, select: { id: true }, orderBy: { id: "asc" } });
+  const bianbanId = await bianbanUnitFor(tx, unitId);
   const legal = await tx.orgUnit.findFirst({
     where: { active: true, kind: "DEPARTMENT", name: { contains: "司法局" } },
     orderBy: [{ jointMeetingMember: "desc" }, { id: "asc" }],
@@ -100,7 +128,7 @@ async function defaultAssignees(tx: Tx, departmentIds: number[]) {
   const activeDepartments = departmentIds.length
     ? (await tx.orgUnit.findMany({ where: { id: { in: departmentIds }, active: true }, select: { id: true } })).map((u) => u.id)
     : [];
-  const bianbanIds = bianban.slice(0, 1).map((u) => u.id);
+  const bianbanIds = bianbanId == null ? [] : [bianbanId];
   const departments = activeDepartments.length ? activeDepartments : bianbanIds;
   const leaderIds = leaders.slice(0, 1).map((u) => u.unitId);
   return {
@@ -151,7 +179,7 @@ export async function createList(input: CreateListInput, ctx: CommandContext) {
       }),
     });
   }
-  const assignees = await defaultAssignees(tx, [...new Set(sourced.map((s) => s.departmentId).filter((d): d is number => d !== null))]);
+  const assignees = await defaultAssignees(tx, unit.id, [...new Set(sourced.map((s) => s.departmentId).filter((d): d is number => d !== null))]);
   const stages = await tx.powerListStage.createManyAndReturn({
     data: DEFAULT_STAGES.map((stage, i) => ({ listId: list.id, position: i + 1, kind: stage.kind, name: stage.name })),
     select: { id: true, kind: true },

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import type { CommandContext } from "@/lib/action";
 import { AppError } from "@/lib/errors";
+import { unitInArea } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/types";
 import { dbDate, toDay } from "@/lib/calendar/workdays";
 import { normaliseName } from "@/lib/refusals/match";
 import type { GridResult } from "@/lib/catalogue/import/grid";
@@ -56,9 +58,15 @@ export function dutyStamp(d: { active: boolean } & Record<(typeof EDITABLE)[numb
 }
 const EDITABLE = ["departmentId", ...DUTY_FIELD_KEYS] as const;
 
-async function localUnit(tx: Tx, unitId: number) {
+/** A district 编办 keeps the lists of its own district's units only (lib/auth/scope.ts). */
+function refuseOutsideArea(user: Pick<SessionUser, "area">, unitId: number) {
+  if (!unitInArea(user, unitId)) throw new AppError("FORBIDDEN", "该单位不在本区县，不能维护其属地管理事项清单。");
+}
+
+async function localUnit(tx: Tx, unitId: number, user: Pick<SessionUser, "area">) {
   const unit = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, name: true, kind: true, active: true } });
   if (!unit) throw new AppError("NOT_FOUND");
+  refuseOutsideArea(user, unit.id);
   if (!["STREET", "TOWNSHIP", "COMMUNITY"].includes(unit.kind)) throw new AppError("VALIDATION", "属地管理事项清单只属于街道（乡镇）和社区（村）。");
   if (!unit.active) throw new AppError("INVALID_STATE", "该单位已停用。");
   return unit;
@@ -77,9 +85,10 @@ function fieldsOf(input: DutyFields) {
   return { ...dutyValuesOf(input), nameKey: normaliseName(input.name) };
 }
 
-async function editableDuty(tx: Tx, id: number, stamp: string) {
+async function editableDuty(tx: Tx, id: number, stamp: string, user: Pick<SessionUser, "area">) {
   const duty = await tx.localDuty.findUnique({ where: { id } });
   if (!duty) throw new AppError("NOT_FOUND");
+  refuseOutsideArea(user, duty.unitId);
   if (duty.admissionId) throw new AppError("INVALID_STATE", "准入事项的内容以准入决定为准，不能在此修改；撤销须经年度评议。");
   if (!duty.active) throw new AppError("INVALID_STATE", "该事项已移出清单。");
   if (dutyStamp(duty) !== stamp) throw new AppError("CONFLICT", "该事项已被他人修改，您的修改没有保存。请刷新页面查看最新内容后再改。");
@@ -87,8 +96,8 @@ async function editableDuty(tx: Tx, id: number, stamp: string) {
 }
 
 /** 编办 enters a duty the unit already holds (存量事项); it appears in the next published version. */
-export async function addDuty(input: z.infer<typeof addDutySchema>, { tx, audit }: Ctx) {
-  const unit = await localUnit(tx, input.unitId);
+export async function addDuty(input: z.infer<typeof addDutySchema>, { tx, user, audit }: Ctx) {
+  const unit = await localUnit(tx, input.unitId, user);
   const dept = await department(tx, input);
   const clash = await tx.localDuty.findFirst({ where: { unitId: unit.id, active: true, nameKey: normaliseName(input.name) }, select: { id: true } });
   if (clash) throw new AppError("DUPLICATE", undefined, { name: `${unit.name}的清单中已有同名事项` });
@@ -97,8 +106,8 @@ export async function addDuty(input: z.infer<typeof addDutySchema>, { tx, audit 
   return { id: duty.id };
 }
 
-export async function updateDuty(input: z.infer<typeof updateDutySchema>, { tx, audit }: Ctx) {
-  const duty = await editableDuty(tx, input.id, input.stamp);
+export async function updateDuty(input: z.infer<typeof updateDutySchema>, { tx, user, audit }: Ctx) {
+  const duty = await editableDuty(tx, input.id, input.stamp, user);
   const dept = await department(tx, input);
   const clash = await tx.localDuty.findFirst({ where: { unitId: duty.unitId, active: true, nameKey: normaliseName(input.name), id: { not: duty.id } }, select: { id: true } });
   if (clash) throw new AppError("DUPLICATE", undefined, { name: "清单中已有同名事项" });
@@ -110,8 +119,8 @@ export async function updateDuty(input: z.infer<typeof updateDutySchema>, { tx, 
 }
 
 /** Takes a duty out of the unit's list (kept with its reason); the next version no longer has it. */
-export async function removeDuty(input: z.infer<typeof removeDutySchema>, { tx, audit }: Ctx) {
-  const duty = await editableDuty(tx, input.id, input.stamp);
+export async function removeDuty(input: z.infer<typeof removeDutySchema>, { tx, user, audit }: Ctx) {
+  const duty = await editableDuty(tx, input.id, input.stamp, user);
   await tx.localDuty.update({ where: { id: duty.id }, data: { active: false, revokedOn: today(), revokedReason: input.reason } });
   await audit({ action: "localDuty.remove", subjectType: "localDuty", subjectId: duty.id, before: { active: true, name: duty.name }, after: { active: false, reason: input.reason } });
   return { id: duty.id };
@@ -119,7 +128,7 @@ export async function removeDuty(input: z.infer<typeof removeDutySchema>, { tx, 
 
 /** Publishes the unit's current duties as its next immutable version. */
 export async function publishDuties(input: z.infer<typeof publishDutiesSchema>, { tx, user, audit }: Ctx) {
-  const unit = await localUnit(tx, input.unitId);
+  const unit = await localUnit(tx, input.unitId, user);
   const current = await snapshotOf(tx, unit.id);
   const last = await tx.localDutyListVersion.findFirst({ where: { unitId: unit.id }, orderBy: { versionNo: "desc" }, select: { items: true } });
   if (!hasUnpublishedChanges(current, (last?.items as LocalDutySnapshotItem[] | undefined) ?? null)) {
@@ -145,8 +154,8 @@ async function importPreviewOf(tx: Tx, unitId: number, grid: GridResult) {
 }
 
 /** What importing the file would do, row by row; writes nothing. */
-export async function previewDutyImport(input: z.infer<typeof importDutiesSchema>, { tx, prepared }: ImportCtx) {
-  const unit = await localUnit(tx, input.unitId);
+export async function previewDutyImport(input: z.infer<typeof importDutiesSchema>, { tx, user, prepared }: ImportCtx) {
+  const unit = await localUnit(tx, input.unitId, user);
   const preview = await importPreviewOf(tx, unit.id, prepared);
   return { unitName: unit.name, fileName: input.fileName, ...preview };
 }
@@ -156,8 +165,8 @@ export async function previewDutyImport(input: z.infer<typeof importDutiesSchema
  * error refuses the whole file; rows already in the list are skipped. Each added duty gets its
  * own audit entry, as if added by hand. Nothing is public until 编办 publishes a new version.
  */
-export async function importDuties(input: z.infer<typeof importDutiesSchema>, { tx, audit, prepared }: ImportCtx) {
-  const unit = await localUnit(tx, input.unitId);
+export async function importDuties(input: z.infer<typeof importDutiesSchema>, { tx, user, audit, prepared }: ImportCtx) {
+  const unit = await localUnit(tx, input.unitId, user);
   // Two imports into one unit at once would each miss the other's names.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(4007, ${unit.id})`;
   const preview = await importPreviewOf(tx, unit.id, prepared);

@@ -6,6 +6,7 @@ import { dutyStamp, snapshotOf } from "./commands";
 import { departmentLevelOf, dutyLabels, hasUnpublishedChanges, type DepartmentLevel, type LocalDutySnapshotItem } from "./fields";
 import { diffDutyVersions } from "./diff";
 import { can } from "@/lib/auth/policy";
+import { unitInArea } from "@/lib/auth/scope";
 import type { TodoItem } from "@/lib/todo";
 import type { SessionUser } from "@/lib/auth/types";
 
@@ -112,7 +113,7 @@ export function unitsPendingPublication() {
 /** 编办: local-duty lists changed (added, corrected, removed or imported) but not yet published. */
 export async function localDutyTodos(user: SessionUser): Promise<TodoItem[]> {
   if (!can(user, "localDuty.manage")) return [];
-  const units = await unitsWithUnpublishedChanges(prisma);
+  const units = (await unitsWithUnpublishedChanges(prisma)).filter((u) => unitInArea(user, u.unitId));
   if (units.length === 0) return [];
   const title = units.length === 1 ? `${units[0].unitName}的属地管理事项清单有修改，尚未公布新版本` : "属地管理事项清单有修改，尚未公布新版本";
   return [{ area: "属地管理", title, href: units.length === 1 ? `/local-duties/manage/${units[0].unitId}` : "/local-duties#pending", count: units.length }];

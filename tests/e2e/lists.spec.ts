@@ -105,10 +105,11 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   await expect(street.getByTestId("stage-0")).toContainText("进行中");
   await expect(street.getByTestId("add-item")).toHaveCount(0);
 
-  // ---- 4. Each stage: 城管局, 编办 (会商), 司法局 sends it back once. ----
+  // ---- 4. Each stage: 城管局, 编办 (会商: 东湖区's own 编办), 司法局 sends it back once. ----
   const chengguan = await as(browser, "chengguan");
   await giveOpinion(chengguan, listId, "同意");
-  await giveOpinion(bianban, listId, "修改后同意", "建议统一承办机构名称。");
+  const donghu = await as(browser, "donghu");
+  await giveOpinion(donghu, listId, "修改后同意", "建议统一承办机构名称。");
   const sifa = await as(browser, "sifa");
   await sifa.goto("/workspace");
   await expect(sifa.getByText(/审核「东湖街道办事处职权清单」（合法性审查）/).first()).toBeVisible();

@@ -20,8 +20,16 @@ import { auditFilterSchema } from "@/lib/audit/schema";
 import { todosFor } from "@/lib/todo";
 import { createUserAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
 import { initialReviewAction } from "@/lib/admission/actions";
-import { commentAction } from "@/lib/devolution/actions";
-import { returnListAction } from "@/lib/lists/actions";
+import { arbitrateAction, assignItemsAction, closeDevolutionRoundAction, commentAction, openDevolutionRoundAction } from "@/lib/devolution/actions";
+import { streetChoices } from "@/lib/devolution/queries";
+import { devolutionTodos } from "@/lib/devolution/queries/todo";
+import { createListAction, returnListAction } from "@/lib/lists/actions";
+import { addDutyAction, publishDutiesAction, removeDutyAction } from "@/lib/local-duties/actions";
+import { dutyStamp } from "@/lib/local-duties/commands";
+import { localDutyTodos, unitsPendingPublication } from "@/lib/local-duties/queries";
+import { disburseAction } from "@/lib/funding/actions";
+import { fundingLedger } from "@/lib/funding/queries";
+import { today as chinaToday } from "@/lib/dates";
 import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
 import { registerEntries } from "@/lib/refusals/queries";
 import { registerFilterSchema } from "@/lib/refusals/schema";
@@ -187,5 +195,172 @@ describe("district 编办s (issue 13)", () => {
     expect(east.rows.map((e) => e.id)).toContain(r.data.id);
     const westRows = await registerEntries(await as("xishan"), registerFilterSchema.parse({}));
     expect(westRows.rows.map((e) => e.id)).not.toContain(r.data.id);
+  });
+
+  describe("devolution rounds of a district", () => {
+    let eastStreet: number;
+    let westStreet: number;
+    let editionId: number;
+    const open = (title: string, streetIds: number[]) =>
+      openDevolutionRoundAction({ title, editionId, deadline: "2099-12-31", streetIds, documentPrefix: "东湖编赋" });
+    beforeAll(async () => {
+      // New streets: the demo round already holds the demo streets for the issued edition.
+      eastStreet = (await prisma.orgUnit.create({ data: { name: "东湖新区街道办事处", kind: "STREET", parentId: await unitId("东湖区") } })).id;
+      westStreet = (await prisma.orgUnit.create({ data: { name: "西山新镇人民政府", kind: "TOWNSHIP", parentId: await unitId("西山县") } })).id;
+      editionId = (await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED" } })).id;
+    });
+
+    it("offers a district 编办 only its own streets and lets it open a round with them, never with another district's", async () => {
+      const me = await as("donghu");
+      const choices = await streetChoices(me.area!.unitIds);
+      expect(choices.map((c) => c.id)).toContain(eastStreet);
+      expect(choices.map((c) => c.id)).not.toContain(westStreet);
+      expect(choices.every((c) => me.area!.unitIds.includes(c.id))).toBe(true);
+
+      const before = { rounds: await prisma.devolutionRound.count(), audit: await prisma.auditLog.count({ where: { outcome: "SUCCESS" } }) };
+      const refused = await open("越界承接确认", [eastStreet, westStreet]);
+      expect(refused).toMatchObject({ ok: false, code: "VALIDATION" });
+      if (refused.ok) throw new Error("opened");
+      expect(refused.fieldErrors?.streetIds).toContain("西山新镇人民政府");
+      expect(await prisma.devolutionRound.count()).toBe(before.rounds);
+      expect(await prisma.auditLog.count({ where: { outcome: "SUCCESS" } })).toBe(before.audit);
+
+      const opened = await open("东湖区承接确认", [eastStreet]);
+      if (!opened.ok) throw new Error(opened.message);
+      expect(await prisma.devolutionRoundStreet.findMany({ where: { roundId: opened.data.id }, select: { streetId: true } })).toEqual([{ streetId: eastStreet }]);
+      // Its own round it manages: assigning and closing.
+      const assignment = await prisma.devolutionAssignment.findFirstOrThrow({ where: { roundId: opened.data.id, departmentId: { not: null } } });
+      expect(await assignItemsAction({ roundId: opened.data.id, itemIds: [assignment.itemId], departmentId: null })).toMatchObject({ ok: true });
+      // Its 工作台 leads to the work of its own round, never to a city-wide round's 分派/裁决.
+      const hrefs = (await devolutionTodos(me)).map((t) => t.href);
+      expect(hrefs).toContain(`/devolution/rounds/${opened.data.id}/assignments?department=none`);
+      const manageable = new Set([opened.data.id]);
+      for (const h of hrefs.filter((h) => /\/(disputes|assignments)/.test(h))) expect(manageable.has(Number(h.split("/")[3])), h).toBe(true);
+      expect(await closeDevolutionRoundAction({ roundId: opened.data.id })).toMatchObject({ ok: true });
+      expect(await prisma.devolutionRound.findUniqueOrThrow({ where: { id: opened.data.id } })).toMatchObject({ status: "CLOSED" });
+    });
+
+    it("refuses a district 编办 the management of a city-wide or another district's round, and changes nothing", async () => {
+      await as("admin");
+      const westRound = await open("西山县承接确认", [westStreet]);
+      if (!westRound.ok) throw new Error(westRound.message);
+      // The demo round names streets of both districts.
+      const cityRound = await prisma.devolutionRound.findFirstOrThrow({
+        where: { status: "OPEN", AND: [{ streets: { some: { streetId: { in: [...east] } } } }, { streets: { some: { streetId: { in: [...west] } } } }] },
+        select: { id: true },
+      });
+      const eastRow = await prisma.devolution.findFirstOrThrow({ where: { roundId: cityRound.id, streetId: { in: [...east] }, letterId: null, lockedAt: null }, select: { id: true } });
+      const assignment = await prisma.devolutionAssignment.findFirstOrThrow({ where: { roundId: cityRound.id } });
+
+      await as("donghu");
+      const before = {
+        audit: await prisma.auditLog.count({ where: { outcome: "SUCCESS" } }),
+        row: await prisma.devolution.findUniqueOrThrow({ where: { id: eastRow.id } }),
+      };
+      for (const roundId of [cityRound.id, westRound.data.id]) {
+        expect(await closeDevolutionRoundAction({ roundId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      }
+      expect(await assignItemsAction({ roundId: cityRound.id, itemIds: [assignment.itemId], departmentId: null })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await arbitrateAction({ id: eastRow.id, decision: "DECLINE", note: "区县编办越权裁决", streetDuty: null, departmentDuty: null })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+      expect(await prisma.auditLog.count({ where: { outcome: "SUCCESS" } })).toBe(before.audit);
+      expect(await prisma.devolutionRound.count({ where: { id: { in: [cityRound.id, westRound.data.id] }, status: "OPEN" } })).toBe(2);
+      expect(await prisma.devolutionAssignment.findFirstOrThrow({ where: { roundId: cityRound.id, itemId: assignment.itemId } })).toMatchObject({ departmentId: assignment.departmentId });
+      expect(await prisma.devolution.findUniqueOrThrow({ where: { id: eastRow.id } })).toEqual(before.row);
+
+      // The city 编办 still manages every round.
+      await as("admin");
+      expect(await closeDevolutionRoundAction({ roundId: westRound.data.id })).toMatchObject({ ok: true });
+    });
+  });
+
+  it("sends the 编办 stages of a district's list to that district's 编办; elsewhere to the city's", async () => {
+    const stageUnits = async (listId: number) =>
+      Object.fromEntries(
+        (await prisma.powerListStage.findMany({ where: { listId }, select: { kind: true, assignees: { select: { unitId: true } } } })).map((s) => [s.kind, s.assignees.map((a) => a.unitId)]),
+      );
+    const eastStreet = (await prisma.orgUnit.create({ data: { name: "东湖清单街道办事处", kind: "STREET", parentId: await unitId("东湖区") } })).id;
+    const eastCommunity = (await prisma.orgUnit.create({ data: { name: "东湖清单社区", kind: "COMMUNITY", parentId: eastStreet } })).id;
+    const westStreet = (await prisma.orgUnit.create({ data: { name: "西山清单镇人民政府", kind: "TOWNSHIP", parentId: await unitId("西山县") } })).id;
+    // A district without its own 编办: the city's reviews its lists.
+    const plainDistrict = (await prisma.orgUnit.create({ data: { name: "清单测试区", kind: "DISTRICT", parentId: (await prisma.orgUnit.findFirstOrThrow({ where: { kind: "CITY" } })).id } })).id;
+    const plainStreet = (await prisma.orgUnit.create({ data: { name: "清单测试街道办事处", kind: "STREET", parentId: plainDistrict } })).id;
+    const [cityBianban, eastBianban, westBianban] = [await unitId("示例市委编办"), await unitId("东湖区委编办"), await unitId("西山县委编办")];
+
+    await as("donghu");
+    const east = await createListAction({ unitId: eastStreet, form: "POWER" });
+    const community = await createListAction({ unitId: eastCommunity, form: "POWER" });
+    await as("admin");
+    const west = await createListAction({ unitId: westStreet, form: "POWER" });
+    const plain = await createListAction({ unitId: plainStreet, form: "POWER" });
+    if (!east.ok || !community.ok || !west.ok || !plain.ok) throw new Error("list not created");
+
+    for (const [listId, bianban] of [[east.data.id, eastBianban], [community.data.id, eastBianban], [west.data.id, westBianban], [plain.data.id, cityBianban]]) {
+      const units = await stageUnits(listId);
+      expect(units.CONSULTATION, `list ${listId}`).toEqual([bianban]);
+      expect(units.PUBLISH, `list ${listId}`).toEqual([bianban]);
+    }
+
+    // The city 编办 still reads and manages the district's list; the other district's 编办 does not.
+    const subject = (await listSubject(prisma, east.data.id)) as never;
+    expect(can(await as("admin"), "list.read", subject)).toBe(true);
+    expect(can(await as("admin"), "list.manageStages", subject)).toBe(true);
+    expect(can(await as("donghu"), "list.manageStages", subject)).toBe(true);
+    expect(can(await as("xishan"), "list.read", subject)).toBe(false);
+  });
+
+  it("lets a district 编办 keep the 属地管理事项清单 and record 费随事转 funds of its own district only", async () => {
+    const fields = {
+      dutyType: "城市管理",
+      name: "区县编办存量事项测试",
+      departmentName: "示例市城市管理综合执法局",
+      departmentDuty: "制定标准。",
+      localDuty: "日常巡查。",
+      legalBasis: "《城市市容和环境卫生管理条例》第十条",
+      leadResponsibility: "区城管局",
+      supportResponsibility: "街道办事处",
+    };
+    const eastUnit = await unitId("南岸街道办事处");
+    const westUnit = (await prisma.orgUnit.findFirstOrThrow({ where: { id: { in: [...west] }, kind: { in: ["STREET", "TOWNSHIP"] }, active: true } })).id;
+    // The city 编办 still keeps every unit's list: it enters a duty of 西山县's.
+    await as("admin");
+    const westAdded = await addDutyAction({ unitId: westUnit, ...fields, name: "市编办补录的西山县存量事项" });
+    if (!westAdded.ok) throw new Error(westAdded.message);
+    const westDuty = await prisma.localDuty.findUniqueOrThrow({ where: { id: westAdded.data.id } });
+    const me = await as("donghu");
+
+    const year = Number(chinaToday().slice(0, 4));
+    const ledger = await fundingLedger(year);
+    const admitted = (unitIds: Set<number>) => {
+      const row = ledger.find((r) => unitIds.has(r.unitId) && r.plannedFen > r.paidFen + 100_00);
+      if (!row) throw new Error("no funded duty in the district");
+      return { id: row.dutyId };
+    };
+    // The demo admissions went to 东湖区 only: the same admitted duty, handed to a 西山县 unit.
+    const { id: _id, createdAt: _c, ...copy } = await prisma.localDuty.findUniqueOrThrow({ where: { id: admitted(east).id } });
+    const westFunded = await prisma.localDuty.create({ data: { ...copy, unitId: westUnit } as never, select: { id: true } });
+    const before = { audit: await prisma.auditLog.count({ where: { outcome: "SUCCESS" } }), duties: await prisma.localDuty.count(), versions: await prisma.localDutyListVersion.count() };
+    expect(await addDutyAction({ unitId: westUnit, ...fields })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await removeDutyAction({ id: westDuty.id, stamp: dutyStamp(westDuty), reason: "越界移出" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await publishDutiesAction({ unitId: westUnit, note: "越界公布" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const disbursal = { year, paidOn: chinaToday(), amount: "100", documentNumber: "东湖财行〔2026〕1号" };
+    expect(await disburseAction({ localDutyId: westFunded.id, ...disbursal })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await prisma.auditLog.count({ where: { outcome: "SUCCESS" } })).toBe(before.audit);
+    expect(await prisma.localDuty.count()).toBe(before.duties);
+    expect(await prisma.localDutyListVersion.count()).toBe(before.versions);
+    expect(await prisma.localDuty.findUniqueOrThrow({ where: { id: westDuty.id } })).toMatchObject({ active: true });
+    expect(await prisma.fundingDisbursement.count({ where: { localDutyId: westFunded.id } })).toBe(0);
+
+    // Its own district: added, 待公布 on its 工作台 (the other district's 编办 is not told), published, funded.
+    const added = await addDutyAction({ unitId: eastUnit, ...fields });
+    expect(added).toMatchObject({ ok: true });
+    const pending = await unitsPendingPublication();
+    const pendingIn = (ids: Set<number>) => pending.filter((u) => ids.has(u.unitId)).length;
+    expect(pendingIn(east)).toBeGreaterThan(0);
+    expect((await localDutyTodos(me)).reduce((n, t) => n + (t.count ?? 0), 0)).toBe(pendingIn(east));
+    expect((await localDutyTodos(await as("xishan"))).reduce((n, t) => n + (t.count ?? 0), 0)).toBe(pendingIn(west));
+    await as("donghu");
+    expect(await publishDutiesAction({ unitId: eastUnit, note: "补录存量事项" })).toMatchObject({ ok: true });
+    expect(await disburseAction({ localDutyId: admitted(east).id, ...disbursal })).toMatchObject({ ok: true });
   });
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
+import { unitInArea } from "@/lib/auth/scope";
 import { unitsWithLists, unitsPendingPublication } from "@/lib/local-duties/queries";
 import { targetCandidates } from "@/lib/admission/queries";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,11 +15,14 @@ export const metadata: Metadata = { title: "属地管理事项清单" };
 export default async function LocalDutiesPage() {
   const user = await requirePermission("localDuty.read");
   const manage = can(user, "localDuty.manage");
-  const [units, candidates, pending] = await Promise.all([
+  const [units, allCandidates, allPending] = await Promise.all([
     unitsWithLists(user.area?.unitIds),
     manage ? targetCandidates() : Promise.resolve([]),
     manage ? unitsPendingPublication() : Promise.resolve([]),
   ]);
+  // A district 编办 keeps the lists of its own district's units only.
+  const candidates = allCandidates.filter((c) => unitInArea(user, c.id));
+  const pending = allPending.filter((u) => unitInArea(user, u.unitId));
   const groups = [...new Set(candidates.map((c) => c.group))];
   return (
     <div className="space-y-6">

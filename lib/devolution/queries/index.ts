@@ -38,6 +38,11 @@ export async function takesPart(roundId: number, scope: read.DevolutionScope) {
   return true;
 }
 
+/** Whether every street of the round is one of `streetIds` (a district 编办 manages only such rounds). */
+export async function roundWithin(roundId: number, streetIds: number[]) {
+  return (await prisma.devolutionRoundStreet.count({ where: { roundId, streetId: { notIn: streetIds } } })) === 0;
+}
+
 export async function roundStreets(roundId: number, streetIds?: number[]) {
   const rows = await prisma.devolutionRoundStreet.findMany({
     where: { roundId, ...(streetIds ? { streetId: { in: streetIds } } : {}) },
@@ -83,9 +88,10 @@ export async function issuedGuidanceEditions() {
 }
 
 /** Active streets and townships by district, with the open rounds each is already in. */
-export async function streetChoices() {
+/** The streets and townships a new round may name: `streetIds` limits them to a district 编办's area. */
+export async function streetChoices(streetIds?: number[]) {
   const units = await prisma.orgUnit.findMany({
-    where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true },
+    where: { kind: { in: ["STREET", "TOWNSHIP"] }, active: true, ...(streetIds ? { id: { in: streetIds } } : {}) },
     orderBy: [{ parent: { sortOrder: "asc" } }, { sortOrder: "asc" }, { id: "asc" }],
     select: {
       id: true, name: true, kind: true, parent: { select: { id: true, name: true } },

@@ -45,9 +45,14 @@ export async function devolutionTodos(user: SessionUser): Promise<TodoItem[]> {
   const roles = user.roles;
 
   if (isBianban(user)) {
-    // A district 编办 counts its own district's streets only (lib/auth/scope.ts).
+    // A district 编办 arbitrates and assigns only in rounds whose streets all lie in its district
+    // (lib/devolution/commands.ts): a city-wide round's work is the city 编办's.
     const ids = user.area?.unitIds;
-    const scope = !ids ? Prisma.sql`TRUE` : ids.length ? Prisma.sql`t.street_id IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`;
+    const scope = !ids
+      ? Prisma.sql`TRUE`
+      : ids.length
+        ? Prisma.sql`t.street_id IN (${Prisma.join(ids)}) AND NOT EXISTS (SELECT 1 FROM devolution_round_street s WHERE s.round_id = r.id AND s.street_id NOT IN (${Prisma.join(ids)}))`
+        : Prisma.sql`FALSE`;
     for (const r of await openRoundCounts(scope)) {
       const dueAt = deadlineEnd(r.deadline);
       if (r.disputed) todos.push({ area: AREA, title: `${r.title}：街道与部门有异议，待编办裁决`, href: `${base(r.round_id)}/disputes`, count: r.disputed, dueAt });

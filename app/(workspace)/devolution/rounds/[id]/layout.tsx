@@ -7,7 +7,7 @@ import { RoundTabs, type RoundTab } from "@/components/devolution/round-tabs";
 
 export default async function RoundLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { round, scope } = await roundPage(id);
+  const { round, scope, manages } = await roundPage(id);
   const base = `/devolution/rounds/${round.id}`;
   const tabs: RoundTab[] =
     scope.kind === "all"
@@ -15,7 +15,7 @@ export default async function RoundLayout({ children, params }: { children: Reac
           { href: base, label: "概况与统计", exact: true },
           { href: `${base}/items`, label: "逐项明细" },
           { href: `${base}/heatmap`, label: "事项×街道热力图" },
-          ...(scope.readOnly ? [] : [{ href: `${base}/assignments`, label: "事项分派" }, { href: `${base}/disputes`, label: "异议裁决" }]),
+          ...(!manages ? [] : [{ href: `${base}/assignments`, label: "事项分派" }, { href: `${base}/disputes`, label: "异议裁决" }]),
           { href: `${base}/letters`, label: "确认书" },
         ]
       : scope.kind === "department"

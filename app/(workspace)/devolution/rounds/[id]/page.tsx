@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { can, mayEnter } from "@/lib/auth/policy";
+import { mayEnter } from "@/lib/auth/policy";
 import { roundPage } from "@/lib/devolution/access";
 import { listPairs, roundDashboard } from "@/lib/devolution/queries";
 import { claimRates, issuedGeneralEditions } from "@/lib/claims/queries";
@@ -24,7 +24,7 @@ const params = z.object({
 
 export default async function RoundOverview({ params: p, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await p;
-  const { user, round, scope } = await roundPage(id);
+  const { user, round, scope, manages } = await roundPage(id);
   const q = params.parse(await searchParams);
   const open = round.status === "OPEN";
 
@@ -49,7 +49,7 @@ export default async function RoundOverview({ params: p, searchParams }: { param
           page={q.page}
         />
         <DistrictRollup streets={dashboard.streets} />
-        {open && can(user, "devolution.manage") && (
+        {open && manages && (
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="text-base font-semibold">结束本轮</h2>
             <p className="mt-1 text-sm text-slate-600">

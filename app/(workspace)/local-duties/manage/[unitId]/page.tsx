@@ -3,7 +3,8 @@ import { removeDutySchema } from "@/lib/local-duties/schema";
 import { dutyLabels, dutyValuesOf } from "@/lib/local-duties/fields";
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
+import { unitInArea } from "@/lib/auth/scope";
 import { requirePermission } from "@/lib/auth/session";
 import { manageView } from "@/lib/local-duties/queries";
 import { activeDepartments } from "@/lib/devolution/queries";
@@ -22,8 +23,9 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "维护属地管理事项清单" };
 
 export default async function ManageLocalDutiesPage({ params }: { params: Promise<{ unitId: string }> }) {
-  await requirePermission("localDuty.manage");
+  const user = await requirePermission("localDuty.manage");
   const unitId = routeId((await params).unitId) ?? notFound();
+  if (!unitInArea(user, unitId)) forbidden();
   const data = await manageView(unitId);
   if (!data) notFound();
   const { unit, duties, latest, pending, changes } = data;

@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
-import { can } from "@/lib/auth/policy";
 import { roundPage } from "@/lib/devolution/access";
 import { activeDepartments, listAssignments } from "@/lib/devolution/queries";
 import { AssignmentTable } from "@/components/devolution/assignment-table";
@@ -19,8 +18,8 @@ const filterSchema = z.object({
 
 export default async function AssignmentsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  const { user, round } = await roundPage(id);
-  if (!can(user, "devolution.manage")) forbidden();
+  const { round, manages } = await roundPage(id);
+  if (!manages) forbidden();
   const filter = filterSchema.parse(await searchParams);
   const [{ rows, unassigned }, departments] = await Promise.all([listAssignments(round.id, filter), activeDepartments()]);
   const base = `/devolution/rounds/${round.id}/assignments`;

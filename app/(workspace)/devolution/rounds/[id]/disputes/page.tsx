@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { can } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/format";
 import { roundPage } from "@/lib/devolution/access";
 import { listDisputes } from "@/lib/devolution/queries";
@@ -15,8 +14,8 @@ export const metadata: Metadata = { title: "异议裁决" };
 
 export default async function DisputesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, round } = await roundPage(id);
-  if (!can(user, "devolution.manage")) forbidden();
+  const { round, manages } = await roundPage(id);
+  if (!manages) forbidden();
   const rows = await listDisputes(round.id);
   const open = rows.filter((r) => !r.settled).length;
   return (

@@ -41,7 +41,7 @@ function Duties({ street, department }: { street: string | null; department: str
 
 export default async function DevolutionPage({ params }: { params: Promise<{ id: string; rowId: string }> }) {
   const { id, rowId } = await params;
-  const { user, round } = await roundPage(id);
+  const { user, round, manages } = await roundPage(id);
   const row = await getDevolution(routeId(rowId) ?? notFound());
   if (!row || row.roundId !== round.id) notFound();
   const subject = { type: "devolution" as const, streetIds: [row.streetId], departmentIds: [row.departmentId] };
@@ -51,7 +51,7 @@ export default async function DevolutionPage({ params }: { params: Promise<{ id:
   const frozen = frozenReason(row);
   const canPropose = open && !frozen && can(user, "devolution.propose", subject);
   const canRespond = open && !frozen && !!row.proposal && can(user, "devolution.respond", subject);
-  const canArbitrate = open && awaitsArbitration(row) && can(user, "devolution.manage");
+  const canArbitrate = open && awaitsArbitration(row) && manages;
   const canComment = open && !row.lockedAt && can(user, "devolution.comment", subject);
   const item = row.item;
   const back = `/devolution/rounds/${round.id}/items?street=${row.streetId}`;
