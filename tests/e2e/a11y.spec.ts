@@ -13,14 +13,15 @@ import { db, signInAndWait, uniqueUsername } from "./support";
 
 test.describe.configure({ mode: "parallel", timeout: 120_000 });
 
-type Ids = { list: number; localUnit: number };
+type Ids = { list: number; localUnit: number; typedList: number };
 let ids: Promise<Ids> | undefined;
 /** The pages' ids from the seeded database, looked up once per worker. */
 function seeded(): Promise<Ids> {
   ids ??= (async () => {
     const [list] = await db<{ id: number }>(`SELECT l.id FROM power_list l JOIN org_unit u ON u.id = l.unit_id WHERE u.name = '北门街道办事处' AND l.form = 'POWER'`);
     const [local] = await db<{ unit_id: number }>(`SELECT unit_id FROM local_duty_list_version ORDER BY version_no DESC, id LIMIT 1`);
-    return { list: list.id, localUnit: local.unit_id };
+    const [typed] = await db<{ id: number }>(`SELECT id FROM typed_list WHERE current_version_id IS NOT NULL ORDER BY id LIMIT 1`);
+    return { list: list.id, localUnit: local.unit_id, typedList: typed.id };
   })();
   return ids;
 }
@@ -58,6 +59,8 @@ const PORTAL: [string, (ids: Ids) => string][] = [
   ["search-empty", () => "/search"],
   ["local-lists", () => "/lists/local"],
   ["local-list", ({ localUnit }) => `/local-duties/${localUnit}`],
+  ["typed-lists", () => "/typed-lists"],
+  ["typed-list", ({ typedList }) => `/typed-lists/${typedList}`],
 ];
 
 for (const [name, url] of PORTAL) {

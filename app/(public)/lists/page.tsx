@@ -44,7 +44,7 @@ export default async function PublicListsPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-bold text-slate-900">清单目录</h1>
       <p className="mt-1 text-slate-700">
         各街道、乡镇和社区现行的职权清单，点击单位名称查看全部事项。责任清单、公共服务事项清单等其他清单见
-        <Link href="/typed-lists" className="text-brand-700 hover:underline">
+        <Link href="/typed-lists" className="text-brand-700 underline">
           各类清单
         </Link>
         。
