@@ -17,7 +17,7 @@ async function as(browser: Browser, username: string): Promise<Page> {
 }
 
 /** A new account in a unit (the demo city has one account per role only), same password. */
-async function accountIn(unitName: string, role: "DEPARTMENT" | "STREET") {
+async function accountIn(unitName: string, role: "DEPARTMENT" | "STREET" | "COMMUNITY") {
   const username = uniqueUsername("nw");
   await db(
     `INSERT INTO app_user (username, display_name, password_hash, unit_id, roles, updated_at)
@@ -112,11 +112,21 @@ test("拒绝权: a community's refusal reaches the department and 编办 and ope
 });
 
 test("职权清单: a list returned for correction tells the drafting street and opens the list", async ({ browser }) => {
+  // A list of its own in review (a copy of the seeded one's stages, for a community without a
+  // list): the seeded list in review is what other specs expect 司法局 to find waiting.
   const [list] = await db<{ id: number; title: string; unit: string }>(
-    `SELECT l.id, l.title, u.name AS unit FROM power_list l JOIN org_unit u ON u.id = l.unit_id WHERE l.status = 'IN_REVIEW' ORDER BY l.id LIMIT 1`,
+    `WITH unit AS (SELECT u.id, u.name FROM org_unit u WHERE u.kind = 'COMMUNITY' AND NOT EXISTS (SELECT 1 FROM power_list p WHERE p.unit_id = u.id) ORDER BY u.id LIMIT 1),
+          list AS (INSERT INTO power_list (unit_id, form, title, status, submitted_at, created_by_name, updated_at)
+                   SELECT unit.id, 'POWER', unit.name || '职权清单（通知走查）', 'IN_REVIEW', now(), '通知走查', now() FROM unit RETURNING id, title)
+     SELECT list.id, list.title, unit.name AS unit FROM list, unit`,
   );
-  test.skip(!list, "no list in review in this database");
-  const drafter = await accountIn(list.unit, "STREET");
+  await db(
+    `INSERT INTO power_list_stage (list_id, position, kind, name, status, started_at)
+     SELECT $1, s.position, s.kind, s.name, s.status, s.started_at FROM power_list_stage s
+      WHERE s.list_id = (SELECT id FROM power_list WHERE status = 'IN_REVIEW' AND id <> $1 ORDER BY id LIMIT 1)`,
+    [list.id],
+  );
+  const drafter = await accountIn(list.unit, "COMMUNITY");
   const bianban = await as(browser, "bianban");
   await bianban.goto(`/lists/manage/${list.id}`);
   await bianban.getByText("退回起草单位修改（编办）").click();
