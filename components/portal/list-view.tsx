@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { DutySection } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
-import { upcomingLabel } from "@/lib/lists/in-force";
+import { versionState } from "@/lib/lists/in-force";
+import { today } from "@/lib/dates";
 import { FORM_LABELS, SECTION_LABELS, SECTIONS } from "@/lib/lists/labels";
 import { filterRows, LIST_PAGE_SIZE, pageRows, UNCLASSIFIED, type ListRow } from "@/lib/portal/items";
 import { putIsland } from "@/lib/portal/islands";
@@ -14,6 +15,7 @@ import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PrintButton } from "./print-button";
 import { StaticIsland } from "./static-island";
+import { PinnedVersionStatus, VersionStatusView } from "./version-status";
 
 export const listFilterSchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
@@ -61,9 +63,11 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
   ]);
   const items = filterRows(rows, filter);
   const paged = pageRows(items, filter.page ?? 1, filter.all === "1");
-  // A later version already published that has not taken effect yet.
-  const next = list.isCurrent ? list.versions.filter((x) => x.versionNo > v.versionNo).at(-1) : undefined;
-  const itemHref = (key: string) => `/lists/${list.id}/items/${encodeURIComponent(key)}${list.isCurrent ? "" : `?v=${v.versionNo}`}`;
+  // Which version is 现行: known here for the current URL; a page naming its version is cached for
+  // a year and asks in the browser (components/portal/version-status.tsx).
+  const state = versionState(list.versions, list.currentVersionNo, today());
+  // A page naming its version links to the items of that version, whatever becomes 现行 later.
+  const itemHref = (key: string) => `/lists/${list.id}/items/${encodeURIComponent(key)}${versionNo === null && list.isCurrent ? "" : `?v=${v.versionNo}`}`;
   const filtered = !!(filter.q || filter.type || filter.category || filter.section);
   const link = (patch: Partial<Filter>) => {
     const q = new URLSearchParams();
@@ -145,40 +149,21 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
         / {list.unit.name}
       </nav>
       <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{list.title}</h1>
-      {list.upcoming ? (
-        <p role="note" className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="upcoming-note">
-          第 {v.versionNo} 版已公布，{upcomingLabel(v)}。
-          {list.currentVersionNo !== null ? (
-            <>
-              施行前以现行第 {list.currentVersionNo} 版为准。{" "}
-              <Link href={`/lists/${list.id}`} className="font-medium underline">
-                查看现行版本
-              </Link>
-            </>
-          ) : null}
-        </p>
-      ) : !list.isCurrent ? (
-        <p role="note" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          这是第 {v.versionNo} 版（历史版本），现行为第 {list.currentVersionNo} 版。{" "}
-          <Link href={`/lists/${list.id}`} className="font-medium underline">
-            查看现行版本
-          </Link>
-        </p>
+      {versionNo === null ? (
+        <VersionStatusView listId={list.id} versionNo={v.versionNo} state={state} part="note" />
       ) : (
-        next && (
-          <p role="note" className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="upcoming-note">
-            第 {next.versionNo} 版已公布，{upcomingLabel(next)}。{" "}
-            <Link href={`/lists/${list.id}/v/${next.versionNo}`} className="font-medium underline">
-              查看第 {next.versionNo} 版
-            </Link>
-          </p>
-        )
+        <PinnedVersionStatus listId={list.id} versionNo={v.versionNo} part="note" />
       )}
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700" data-testid="version-meta">
         <div className="flex gap-1">
           <dt>版本：</dt>
           <dd className="font-medium">
-            第 {v.versionNo} 版{list.isCurrent ? "（现行）" : list.upcoming ? `（${upcomingLabel(v)}）` : ""}
+            第 {v.versionNo} 版
+            {versionNo === null ? (
+              <VersionStatusView listId={list.id} versionNo={v.versionNo} state={state} part="label" />
+            ) : (
+              <PinnedVersionStatus listId={list.id} versionNo={v.versionNo} part="label" />
+            )}
           </dd>
         </div>
         <div className="flex gap-1">

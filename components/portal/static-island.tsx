@@ -13,8 +13,9 @@ import { takeIsland } from "@/lib/portal/islands";
 export function StaticIsland({ token, className, children }: { token: string; className?: string; children?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (children || !ref.current || ref.current.hasChildNodes()) return;
     const once = `qingdan-island-reload:${window.location.href}`;
+    // Rendered: forget any earlier reload, so a later visit may reload once again if it must.
+    if (children || !ref.current || ref.current.hasChildNodes()) return sessionStorage.removeItem(once);
     if (sessionStorage.getItem(once)) return;
     sessionStorage.setItem(once, "1");
     window.location.reload();

@@ -24,3 +24,14 @@ export function isUpcoming(version: { effectiveAt: Date }, day: string): boolean
 export function upcomingLabel(version: { effectiveAt: Date }): string {
   return `将于${formatDateText(dayOfDbDate(version.effectiveAt))}施行`;
 }
+
+/**
+ * Which version is 现行 and which are still to take effect, as the portal shows it
+ * (components/portal/version-status.tsx); `notice` only on those to come.
+ */
+export function versionState(versions: readonly Dated[], currentVersionNo: number | null, day: string) {
+  return {
+    currentVersion: currentVersionNo,
+    versions: versions.map((v) => ({ number: v.versionNo, ...(isUpcoming(v, day) ? { notice: upcomingLabel(v) } : {}) })),
+  };
+}

@@ -189,6 +189,10 @@ export async function apiList(request: Request, idParam: string) {
     });
   }
   const base = origin(request);
+  // A response naming its version is cached for a year (scripts/page-cache.mjs), so it carries
+  // only what was published. Whether that version is 现行, and which versions exist, change: they
+  // are in the current answer and at /api/public/lists/{id}/versions.
+  const pinned = p.version !== undefined;
   return json({
     id: list.id,
     type: POWER_LIST_TYPE,
@@ -197,8 +201,7 @@ export async function apiList(request: Request, idParam: string) {
     unit: { id: list.unit.id, name: list.unit.name, kind: list.unit.kind, district: list.unit.district },
     version: {
       number: list.version.versionNo,
-      current: list.isCurrent,
-      ...(list.upcoming ? { notice: upcomingLabel(list.version) } : {}),
+      ...(pinned ? {} : { current: list.isCurrent, ...(list.upcoming ? { notice: upcomingLabel(list.version) } : {}) }),
       documentNumber: list.version.documentNumber,
       publishedAt: list.version.publishedAt.toISOString(),
       effectiveAt: formatDate(list.version.effectiveAt),
@@ -206,6 +209,17 @@ export async function apiList(request: Request, idParam: string) {
       note: list.version.note,
       itemCount: list.version.itemCount,
     },
+    ...(pinned ? { versionsUrl: `${base}/api/public/lists/${list.id}/versions` } : versionStatus(list, base, day)),
+    url: `${base}/lists/${list.id}${pinned || !list.isCurrent ? `/v/${list.version.versionNo}` : ""}`,
+    items: items.map((i) => apiItem(i, base, list.id)),
+  });
+}
+
+type PublicListRead = NonNullable<Awaited<ReturnType<typeof publicList>>>;
+
+/** Which version is in force and every version with its status: what changes as days pass. */
+function versionStatus(list: PublicListRead, base: string, day: string) {
+  return {
     // The version in force (现行): the latest whose 施行日期 has come; null before the first does.
     currentVersion: list.currentVersionNo,
     versions: list.versions.map((v) => ({
@@ -218,9 +232,16 @@ export async function apiList(request: Request, idParam: string) {
       itemCount: v.itemCount,
       url: `${base}/api/public/lists/${list.id}?version=${v.versionNo}`,
     })),
-    url: `${base}/lists/${list.id}${list.isCurrent ? "" : `/v/${list.version.versionNo}`}`,
-    items: items.map((i) => apiItem(i, base, list.id)),
-  });
+  };
+}
+
+/** /api/public/lists/{id}/versions: a list's versions and which is in force, without items. */
+export async function apiListVersions(request: Request, idParam: string) {
+  params(request, [], {});
+  const id = pathId(idParam);
+  const list = await publicList(id);
+  if (!list) throw new ApiError(404, "NOT_FOUND", "找不到该清单，或该清单尚未公布。");
+  return json({ id: list.id, ...versionStatus(list, origin(request), today()) });
 }
 
 // ---- /api/public/lists/{id}/diff ----
@@ -336,18 +357,23 @@ export async function apiLocalList(request: Request, unitIdParam: string) {
     });
   }
   const base = origin(request);
+  // As for power lists: an answer naming its version is cached for a year, so it leaves out what
+  // a later publication changes (whether it is current, the list of versions).
+  const pinned = p.version !== undefined;
   return json({
     unit: { id: unitId, name: version.unitName },
     version: {
       number: version.versionNo,
-      current: versions[0].versionNo === version.versionNo,
+      ...(pinned ? {} : { current: versions[0].versionNo === version.versionNo }),
       publishedAt: version.publishedAt.toISOString(),
       publisher: version.publisherName,
       note: version.note,
       itemCount: version.itemCount,
     },
-    versions: versions.map((v) => ({ number: v.versionNo, publishedAt: v.publishedAt.toISOString(), note: v.note, itemCount: v.itemCount, url: `${base}/api/public/local-duties/${unitId}?version=${v.versionNo}` })),
-    url: `${base}/local-duties/${unitId}${versions[0].versionNo === version.versionNo ? "" : `?v=${version.versionNo}`}`,
+    ...(pinned
+      ? { versionsUrl: `${base}/api/public/local-duties/${unitId}` }
+      : { versions: versions.map((v) => ({ number: v.versionNo, publishedAt: v.publishedAt.toISOString(), note: v.note, itemCount: v.itemCount, url: `${base}/api/public/local-duties/${unitId}?version=${v.versionNo}` })) }),
+    url: `${base}/local-duties/${unitId}${pinned || versions[0].versionNo !== version.versionNo ? `?v=${version.versionNo}` : ""}`,
     // The duty's fields from their one definition (lib/local-duties/fields.ts).
     items: items.map((i) => ({ position: i.position, ...dutyValuesOf(i), admissionCode: i.admissionCode })),
   });

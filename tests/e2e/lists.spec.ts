@@ -242,6 +242,13 @@ test("a street drafts its list, every stage reviews it (one sends it back), 编�
   // The first version stays readable at its own address.
   await visitor.goto(`/lists/${listId}/v/1`);
   await expect(visitor.getByRole("note")).toContainText("历史版本");
+  // A version's own address is cached for a year, so its HTML does not say whether it is 现行:
+  // the browser asks /api/public/lists/{id}/versions and shows it.
+  await visitor.goto(`/lists/${listId}/v/2`);
+  await expect(visitor.getByTestId("version-meta")).toContainText("第 2 版（现行）");
+  const pinned = await visitor.request.get(`/lists/${listId}/v/2`);
+  expect(pinned.headers()["cache-control"]).toContain("immutable");
+  expect(await pinned.text()).not.toContain("（现行）");
 
   const [row] = await db<{ versions: string; audits: string }>(
     `SELECT (SELECT count(*) FROM power_list_version WHERE list_id = $1)::text AS versions,

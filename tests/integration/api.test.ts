@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listsGET } from "@/app/api/public/lists/route";
 import { GET as listGET } from "@/app/api/public/lists/[id]/route";
 import { GET as diffGET } from "@/app/api/public/lists/[id]/diff/route";
+import { GET as versionsGET } from "@/app/api/public/lists/[id]/versions/route";
 import { GET as searchGET } from "@/app/api/public/search/route";
 import { GET as localListsGET } from "@/app/api/public/local-duties/route";
 import { GET as localListGET } from "@/app/api/public/local-duties/[unitId]/route";
@@ -109,7 +110,17 @@ describe("GET /api/public/lists/{id}", () => {
   it("returns an older version with ?version= and a CSV with ?format=csv", async () => {
     const id = await listIdOf("北门街道办事处");
     const v1 = await body(await listGET(get(`/api/public/lists/${id}?version=1`), ctx(id)));
-    expect(v1.json).toMatchObject({ version: { number: 1, current: false } });
+    expect(v1.json).toMatchObject({ version: { number: 1 }, url: `${BASE}/lists/${id}/v/1` });
+    // Cached for a year, it leaves out what a later publication or day changes: ask /versions.
+    expect(v1.json.version).not.toHaveProperty("current");
+    expect(v1.json).not.toHaveProperty("versions");
+    expect(v1.json).not.toHaveProperty("currentVersion");
+    expect(v1.json.versionsUrl).toMatch(new RegExp(`/api/public/lists/${id}/versions$`));
+    const versions = await body(await versionsGET(get(`/api/public/lists/${id}/versions`), ctx(id)));
+    expect(versions.json).toMatchObject({ id, currentVersion: 2, versions: [{ number: 2, current: true }, { number: 1, current: false }] });
+    expect(versions.json).not.toHaveProperty("items");
+    await expectNotFound(await versionsGET(get("/api/public/lists/999999/versions"), ctx(999999)));
+    await expectBad(await versionsGET(get(`/api/public/lists/${id}/versions?x=1`), ctx(id)), "x");
     const csv = await listGET(get(`/api/public/lists/${id}?format=csv`), ctx(id));
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const bytes = Buffer.from(await csv.arrayBuffer());
@@ -219,6 +230,11 @@ describe("GET /api/public/local-duties", () => {
     expect(one.status).toBe(200);
     expect(one.json).toMatchObject({ unit: { id: first.unit.id, name: first.unit.name }, version: { number: first.version, current: true, itemCount: first.itemCount } });
     expect((one.json.items as unknown[]).length).toBe(first.itemCount);
+    // Naming the version: cached for a year, so without what a later publication changes.
+    const pinned = await body(await localListGET(get(`/api/public/local-duties/${first.unit.id}?version=${first.version}`), unitCtx(first.unit.id)));
+    expect(pinned.json).toMatchObject({ version: { number: first.version }, versionsUrl: `${BASE}/api/public/local-duties/${first.unit.id}` });
+    expect(pinned.json.version).not.toHaveProperty("current");
+    expect(pinned.json).not.toHaveProperty("versions");
 
     const csv = await localListGET(get(`/api/public/local-duties/${first.unit.id}?format=csv`), unitCtx(first.unit.id));
     expect(csv.headers.get("Content-Type")).toContain("text/csv");

@@ -7,7 +7,9 @@ import { fieldLabel, fieldsFor, SECTION_LABELS, SOURCE_LABELS } from "@/lib/list
 import { publicItem } from "@/lib/portal/queries";
 import { buttonClass } from "@/components/ui/cx";
 import { routeId, routeKey } from "@/lib/validation";
-import { upcomingLabel } from "@/lib/lists/in-force";
+import { versionState } from "@/lib/lists/in-force";
+import { today } from "@/lib/dates";
+import { PinnedVersionStatus, VersionStatusView } from "@/components/portal/version-status";
 
 type Props = { params: Promise<{ id: string; itemKey: string }>; searchParams: Promise<{ v?: string }> };
 
@@ -30,7 +32,9 @@ export default async function PublicItemPage(props: Props) {
   const found = await load(props);
   if (!found) notFound();
   const { list, item, history } = found;
-  const listHref = list.isCurrent ? `/lists/${list.id}` : `/lists/${list.id}/v/${list.version.versionNo}`;
+  // ?v=N is cached for a year: whether that version is 现行 is asked in the browser.
+  const pinned = (await props.searchParams).v !== undefined;
+  const listHref = !pinned && list.isCurrent ? `/lists/${list.id}` : `/lists/${list.id}/v/${list.version.versionNo}`;
   const fields = fieldsFor(list.form, item.section).filter((f) => f !== "name" && item[f]);
   // What changed in this item from one version it appears in to the next.
   const changes = history.slice(1).map((h, i) => {
@@ -53,7 +57,13 @@ export default async function PublicItemPage(props: Props) {
       </nav>
       <h1 className="text-2xl font-bold text-slate-900">{item.name}</h1>
       <p className="mt-2 text-sm text-slate-700">
-        {list.title} · 第 {list.version.versionNo} 版{list.isCurrent ? "（现行）" : list.upcoming ? `（${upcomingLabel(list.version)}）` : `（历史版本，现行为第 ${list.currentVersionNo} 版）`} · 第 {item.position} 项
+        {list.title} · 第 {list.version.versionNo} 版
+        {pinned ? (
+          <PinnedVersionStatus listId={list.id} versionNo={list.version.versionNo} part="itemLabel" />
+        ) : (
+          <VersionStatusView listId={list.id} versionNo={list.version.versionNo} state={versionState(list.versions, list.currentVersionNo, today())} part="itemLabel" />
+        )}{" "}
+        · 第 {item.position} 项
       </p>
 
       <dl className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="item-fields">
