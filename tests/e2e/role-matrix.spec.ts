@@ -123,6 +123,7 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/api/evaluation/[id]/export": `/api/evaluation/${ids.evaluation}/export`,
     "/api/public/lists/[id]": `/api/public/lists/${ids.list}`,
     "/api/public/lists/[id]/diff": `/api/public/lists/${ids.list}/diff?from=1&to=1`,
+    "/api/public/lists/[id]/versions": `/api/public/lists/${ids.list}/versions`,
     "/api/public/local-duties/[unitId]": `/api/public/local-duties/${ids.localDutyUnit}`,
     "/api/public/search": "/api/public/search?q=消防",
     "/catalogue/editions/[id]": `/catalogue/editions/${ids.edition}`,
