@@ -1,5 +1,5 @@
 import type { CommandContext } from "@/lib/action";
-import type { Tx } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import type { DutySection, ListItemSource, PowerListForm, PowerListStatus, Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { pendingDevolutions, sourcedItems } from "./draft-source";
@@ -612,11 +612,49 @@ export async function writeVersion(
   await tx.powerListVersionItem.createMany({
     data: ordered.map((item, i) => ({ ...item, name: item.name ?? "", versionId: version.id, listId: args.listId, position: i + 1, searchText: itemSearchText({ ...item, name: item.name ?? "" }) })),
   });
-  await tx.powerListSearch.deleteMany({ where: { listId: args.listId } });
-  await tx.$executeRaw`INSERT INTO power_list_search (item_id, list_id, version_id, text)
-    SELECT id, list_id, version_id, search_text FROM power_list_version_item WHERE version_id = ${version.id}`;
   await tx.powerList.update({ where: { id: args.listId }, data: { currentVersionId: version.id, versionCount: versionNo, status: "PUBLISHED" } });
+  await indexInForce(tx, [args.listId]);
   return { id: version.id, versionNo };
+}
+
+/**
+ * The cross-list search holds the items of each list's version in force (现行, lib/lists/in-force.ts):
+ * the latest whose 施行日期 has come in China, or the first one while none has. A version that takes
+ * effect later is found from its day on: publishing indexes it if it is already in force, and the
+ * scheduled check (lib/lists/search-schedule.ts) moves the rows on the day it comes into force.
+ * Returns the lists moved. Idempotent, and safe on several servers at once: the row lock on
+ * power_list lets one of them move a list, and the others then find it moved.
+ */
+export async function indexInForce(tx: Pick<Tx, "$queryRawUnsafe" | "$executeRawUnsafe">, listIds: number[] | null, day = today()): Promise<number[]> {
+  const moved = await tx.$queryRawUnsafe<{ list_id: number; version_id: number }[]>(
+    `WITH target AS (
+       SELECT l.id AS list_id,
+              coalesce((SELECT v.id FROM power_list_version v WHERE v.list_id = l.id AND v.effective_at <= $1::date ORDER BY v.version_no DESC LIMIT 1),
+                       (SELECT v.id FROM power_list_version v WHERE v.list_id = l.id ORDER BY v.version_no LIMIT 1)) AS version_id
+       FROM power_list l
+       WHERE l.current_version_id IS NOT NULL ${listIds ? "AND l.id = ANY($2::int[])" : ""}
+     )
+     UPDATE power_list l SET indexed_version_id = t.version_id
+     FROM target t
+     WHERE l.id = t.list_id AND l.indexed_version_id IS DISTINCT FROM t.version_id
+     RETURNING l.id AS list_id, t.version_id`,
+    day,
+    ...(listIds ? [listIds] : []),
+  );
+  if (!moved.length) return [];
+  const lists = moved.map((m) => m.list_id);
+  await tx.$executeRawUnsafe(`DELETE FROM power_list_search WHERE list_id = ANY($1::int[])`, lists);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO power_list_search (item_id, list_id, version_id, text)
+     SELECT id, list_id, version_id, search_text FROM power_list_version_item WHERE version_id = ANY($1::int[])`,
+    moved.map((m) => m.version_id),
+  );
+  return lists;
+}
+
+/** One check on the application's database (server start and every ten minutes, lib/lists/search-schedule.ts). */
+export async function runSearchSync(day = today()) {
+  return prisma.$transaction((tx) => indexInForce(tx, null, day), { timeout: 120_000, maxWait: 10_000 });
 }
 
 /** A calendar date as a DATE column stores it. */

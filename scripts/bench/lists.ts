@@ -90,7 +90,7 @@ export async function generate(prisma: PrismaClient) {
     ) x
     CROSS JOIN LATERAL (SELECT (${arr(CATEGORIES)})[1 + x.k % 6] AS cat) c`);
   await prisma.$executeRawUnsafe(`
-    UPDATE power_list l SET current_version_id = v.id FROM power_list_version v WHERE v.list_id = l.id AND v.version_no = 3`);
+    UPDATE power_list l SET current_version_id = v.id, indexed_version_id = v.id FROM power_list_version v WHERE v.list_id = l.id AND v.version_no = 3`);
   // Search rows of the current versions; the index is built once after the bulk load.
   await prisma.$executeRawUnsafe(`DROP INDEX power_list_search_bigrams_idx`);
   await prisma.$executeRawUnsafe(`

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listGET } from "@/app/api/public/lists/[id]/route";
 import { GET as listsGET } from "@/app/api/public/lists/route";
 import { dbDate, today } from "@/lib/dates";
-import { readPublicList, readPublishedLists } from "@/lib/portal/read";
+import { readPublicList, readPublishedLists, searchPublished } from "@/lib/portal/read";
+import { indexInForce } from "@/lib/lists/commands";
 // @ts-expect-error plain JS module run by node directly (scripts/server.mjs)
 import { GENERATION_SQL } from "@/scripts/page-cache.mjs";
 import { prisma, seedDemo } from "./helpers";
@@ -88,6 +89,41 @@ describe("a version published today that takes effect next week", () => {
     // Read as of a day before every version of that list took effect.
     const list = (await readPublicList(prisma, other.id, null, "2000-01-01"))!;
     expect(list).toMatchObject({ currentVersionNo: null, isCurrent: false, upcoming: true, version: { versionNo: Math.min(...versions.map((v) => v.versionNo)) } });
+  });
+
+  it("the cross-list search holds the version in force, and moves to the new one on its 施行日期", async () => {
+    // A name only version 3 has.
+    const v3 = await prisma.powerListVersion.findFirstOrThrow({ where: { listId, versionNo: 3 }, select: { id: true, itemCount: true } });
+    // (Versions are immutable to the app's role: the item is added the way a publication writes it.)
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO power_list_version_item (version_id, list_id, item_key, position, category, category_order, section, source, code, name, power_type, legal_basis, handling_section, search_text)
+       SELECT version_id, list_id, 'new-in-3', 9999, category, category_order, section, source, NULL, '对新版本才有的违规行为的处罚', power_type, legal_basis, handling_section, '对新版本才有的违规行为的处罚'
+       FROM power_list_version_item WHERE version_id = $1 ORDER BY position LIMIT 1`,
+      v3.id,
+    );
+    const found = async () => (await searchPublished(prisma, { q: "新版本才有的违规", page: 1, pageSize: 20 })).total;
+    const rowsOf = (versionId: number) => prisma.powerListSearch.count({ where: { listId, versionId } });
+    const [generationBefore] = await prisma.$queryRawUnsafe<{ generation: string }[]>(GENERATION_SQL);
+
+    // Publishing indexes the version in force: still version 2 today, and the day before next week.
+    expect(await indexInForce(prisma, [listId])).toEqual([]);
+    expect(await indexInForce(prisma, null, plusDays(nextWeek, -1))).toEqual([]);
+    expect(await found()).toBe(0);
+    expect(await rowsOf(v3.id)).toBe(0);
+
+    // On its day the scheduled check moves this list's rows to version 3, once, whoever runs it.
+    expect(await indexInForce(prisma, null, nextWeek)).toEqual([listId]);
+    expect(await indexInForce(prisma, null, nextWeek)).toEqual([]);
+    expect(await rowsOf(v3.id)).toBe(v3.itemCount + 1);
+    expect(await prisma.powerListSearch.count({ where: { listId, versionId: { not: v3.id } } })).toBe(0);
+    expect(await found()).toBe(1);
+    // Cached public pages and search answers are dropped: the generation moved.
+    const [generationAfter] = await prisma.$queryRawUnsafe<{ generation: string }[]>(GENERATION_SQL);
+    expect(generationAfter.generation).not.toBe(generationBefore.generation);
+
+    // Back to today's version for whatever runs next.
+    expect(await indexInForce(prisma, null)).toEqual([listId]);
+    expect(await found()).toBe(0);
   });
 
   it("the public page cache's generation changes with the day in China", async () => {
