@@ -21,7 +21,7 @@ const listSelect = {
   district: { select: { id: true, name: true } },
 } satisfies Prisma.FilingSelect;
 
-export async function listFilings(user: SessionUser, filter: FilingFilter) {
+export async function listFilings(user: SessionUser, filter: FilingFilter & { status: NonNullable<FilingFilter["status"]> }) {
   const scope = scopeWhere(user);
   const where: Prisma.FilingWhereInput = { ...scope, ...(filter.status === "ALL" ? {} : { status: filter.status }) };
   const [total, rows, byStatus] = await Promise.all([

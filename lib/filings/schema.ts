@@ -14,7 +14,8 @@ export type ReviewFilingInput = z.infer<typeof reviewFilingSchema>;
 export const FILING_STATUS_FILTERS = ["PENDING", "FILED", "RETURNED", "ALL"] as const;
 
 export const filingFilterSchema = z.object({
-  status: z.enum(FILING_STATUS_FILTERS).default("PENDING").catch("PENDING"),
+  // Left out: the page picks (the city's queue opens on 待审查, a district on all of its own).
+  status: z.enum(FILING_STATUS_FILTERS).optional().catch(undefined),
   page: filterPage(),
 });
 export type FilingFilter = z.infer<typeof filingFilterSchema>;
