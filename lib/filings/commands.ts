@@ -35,7 +35,7 @@ export async function createFiling(
     },
     select: { id: true, kind: true, subjectId: true, versionId: true, title: true, districtId: true, status: true },
   });
-  await audit({ action: "filing.submit", subjectType: "filing", subjectId: filing.id, after: { ...filing, kindLabel: FILING_KIND_LABELS[filing.kind] } });
+  await audit({ action: "filing.submit", subjectType: "filing", subjectId: filing.id, after: filing });
   return filing;
 }
 
