@@ -188,6 +188,8 @@ const COMMON_FIELDS: Record<string, string> = {
   updatedByName: "修改人",
   issuedByName: "发布人",
   copiedFromId: "复制自",
+  copiedFromTitle: "复制自（版本名称）",
+  powerTypeId: "权力类型",
   signatory: "签署人",
   exclusionMonths: "新准入事项不参加评议的月数",
 };
