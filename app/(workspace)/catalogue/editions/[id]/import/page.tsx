@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
+import { can, subjectInArea } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { asEditionSubject } from "@/lib/catalogue/policy";
 import { formatDateTime } from "@/lib/format";
@@ -20,7 +20,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const user = await requireEntry("catalogue.import");
   const id = routeId((await params).id) ?? notFound();
   const edition = id > 0 ? await getEdition(id) : null;
-  if (!edition || !can(user, "catalogue.read", asEditionSubject(edition))) notFound();
+  if (!edition) notFound();
+  // Another district's edition answers as if it did not exist.
+  if (!can(user, "catalogue.read", asEditionSubject(edition))) return subjectInArea(user, asEditionSubject(edition)) ? forbidden() : notFound();
   if (!can(user, "catalogue.import", asEditionSubject(edition))) forbidden();
   const editionPath = `/catalogue/editions/${id}`;
   const [reports, pending] = await Promise.all([importReports(id), pendingImports(id, user.id)]);

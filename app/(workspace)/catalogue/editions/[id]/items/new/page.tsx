@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
+import { can, subjectInArea } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { asEditionSubject } from "@/lib/catalogue/policy";
 import { getEdition, itemFormOptions } from "@/lib/catalogue/queries";
@@ -16,7 +16,9 @@ export default async function NewItemPage({ params }: { params: Promise<{ id: st
   const user = await requireEntry("catalogue.edit");
   const id = routeId((await params).id) ?? notFound();
   const edition = id > 0 ? await getEdition(id) : null;
-  if (!edition || !can(user, "catalogue.read", asEditionSubject(edition))) notFound();
+  if (!edition) notFound();
+  // Another district's edition answers as if it did not exist.
+  if (!can(user, "catalogue.read", asEditionSubject(edition))) return subjectInArea(user, asEditionSubject(edition)) ? forbidden() : notFound();
   if (!can(user, "catalogue.edit", asEditionSubject(edition))) forbidden();
   if (edition.status !== "DRAFT") {
     return (

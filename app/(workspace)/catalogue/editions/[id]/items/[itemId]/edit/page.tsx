@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
+import { can, subjectInArea } from "@/lib/auth/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { asEditionSubject } from "@/lib/catalogue/policy";
 import { DETAIL_FIELDS, subItemFields, type DetailField } from "@/lib/catalogue/item-data";
@@ -18,7 +18,8 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   const user = await requireEntry("catalogue.edit");
   const { id, itemId } = await params;
   const item = await getItem(routeId(itemId) ?? notFound());
-  if (!item || item.editionId !== routeId(id) || !can(user, "catalogue.read", asEditionSubject(item.edition))) notFound();
+  if (!item || item.editionId !== routeId(id)) notFound();
+  if (!can(user, "catalogue.read", asEditionSubject(item.edition))) return subjectInArea(user, asEditionSubject(item.edition)) ? forbidden() : notFound();
   if (!can(user, "catalogue.edit", asEditionSubject(item.edition))) forbidden();
   const itemPath = `/catalogue/editions/${id}/items/${item.id}`;
   if (item.edition.status !== "DRAFT") {
