@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/calendar", label: "工作日历", permission: "calendar.read", group: "准入" },
   { href: "/evaluation", label: "双向考评", permission: "evaluation.read", group: "考评派单" },
   { href: "/dispatch", label: "双向派单", permission: "dispatch.read", group: "考评派单" },
+  { href: "/filings", label: "备案审查", permission: "filing.read", group: "区县备案" },
   { href: "/admin/users", label: "用户管理", permission: "user.read", group: "系统管理" },
   { href: "/admin/units", label: "组织机构", permission: "unit.read", group: "系统管理" },
   { href: "/admin/audit", label: "审计日志", permission: "audit.read", group: "系统管理" },

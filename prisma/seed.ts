@@ -10,6 +10,7 @@ import { seedLists } from "./seed-data/lists";
 import { seedAdmission } from "./seed-data/admission";
 import { seedEvaluation } from "./seed-data/evaluation";
 import { seedListTypes } from "./seed-data/list-types";
+import { seedDistrictCatalogue } from "./seed-data/district-catalogue";
 
 type UnitSeed = { name: string; shortName?: string; kind: OrgKind; code?: string; joint?: boolean; children?: UnitSeed[] };
 
@@ -125,6 +126,7 @@ async function seedAll(prisma: Tx) {
   await seedAdmission(prisma, byName);
   await seedEvaluation(prisma, byName);
   await seedListTypes(prisma, byName);
+  await seedDistrictCatalogue(prisma, byName);
   await prisma.auditLog.create({ data: { action: "system.seed", subjectType: "system", after: { units: byName.size, users: DEMO_ACCOUNTS.length } } });
   return { units: byName };
 }

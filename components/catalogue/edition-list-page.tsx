@@ -1,12 +1,15 @@
 import Link from "next/link";
 import type { CatalogueKind } from "@/lib/generated/prisma/enums";
-import { can } from "@/lib/auth/policy";
+import { can, mayEnter } from "@/lib/auth/policy";
+import { areaOf } from "@/lib/auth/scope";
+import { asEditionSubject } from "@/lib/catalogue/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { formatDateTime, formatDateText } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/catalogue/labels";
 import { listEditions } from "@/lib/catalogue/queries";
 import { buttonClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { EditionStatusBadge } from "./badges";
 import { IssueEditionButton } from "./edition-buttons";
@@ -20,9 +23,14 @@ const DESCRIPTIONS: Record<CatalogueKind, string> = {
 export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
   const user = await requireEntry("catalogue.read");
   const editions = await listEditions(kind, user);
-  const canEdit = can(user, "catalogue.edit");
-  const canImport = can(user, "catalogue.import");
-  const canIssue = can(user, "catalogue.issue");
+  // A district 编办 makes its district's edition of the guidance catalogue only, derived from a
+  // city edition; which editions it may touch is asked row by row.
+  const district = !!areaOf(user);
+  const canEdit = mayEnter(user, "catalogue.edit") && (!district || kind === "GUIDANCE");
+  const canImport = mayEnter(user, "catalogue.import") && !district;
+  const canIssueRow = (e: (typeof editions)[number]) => can(user, "catalogue.issue", asEditionSubject(e));
+  const canImportRow = (e: (typeof editions)[number]) => can(user, "catalogue.import", asEditionSubject(e));
+  const showArea = editions.some((e) => e.areaUnitId != null);
   const label = KIND_LABELS[kind];
 
   return (
@@ -33,8 +41,8 @@ export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
         actions={
           <>
             {canEdit && (
-              <Link href={`/catalogue/editions/new?kind=${kind}`} className={buttonClass.primary} data-testid="new-edition">
-                新建版本
+              <Link href={`/catalogue/editions/new?kind=${kind}${district ? "&start=copy" : ""}`} className={buttonClass.primary} data-testid="new-edition">
+                {district ? "编制本区县版本" : "新建版本"}
               </Link>
             )}
             {canImport && (
@@ -68,6 +76,7 @@ export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
             <thead className={table.thead}>
               <tr>
                 <th scope="col" className={table.th}>版本名称</th>
+                {showArea && <th scope="col" className={table.th}>适用范围</th>}
                 <th scope="col" className={table.th}>状态</th>
                 <th scope="col" className={`${table.th} text-right`}>事项数</th>
                 <th scope="col" className={table.th}>发布 / 创建</th>
@@ -84,6 +93,11 @@ export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
                     {e.copiedFrom && <p className="mt-0.5 text-xs text-slate-500">复制自「{e.copiedFrom.title}」</p>}
                     {e.description && <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">{e.description}</p>}
                   </td>
+                  {showArea && (
+                    <td className={`${table.td} whitespace-nowrap`} data-testid="edition-area">
+                      {e.areaUnit ? <Badge tone="blue">{e.areaUnit.name}</Badge> : <span className="text-slate-600">全市</span>}
+                    </td>
+                  )}
                   <td className={table.td}>
                     <EditionStatusBadge status={e.status} />
                   </td>
@@ -104,10 +118,10 @@ export async function EditionListPage({ kind }: { kind: CatalogueKind }) {
                   <td className={`${table.td} whitespace-nowrap`}>
                     <span className="flex flex-wrap items-center gap-3">
                       <Link href={`/catalogue/editions/${e.id}`} className={buttonClass.link}>查看</Link>
-                      {e.status === "DRAFT" && canImport && (
+                      {e.status === "DRAFT" && canImportRow(e) && (
                         <Link href={`/catalogue/editions/${e.id}/import`} className={buttonClass.link}>导入</Link>
                       )}
-                      {e.status === "DRAFT" && canIssue && (
+                      {e.status === "DRAFT" && canIssueRow(e) && (
                         <IssueEditionButton compact edition={{ id: e.id, title: e.title, items: e._count.items }} />
                       )}
                     </span>

@@ -13,7 +13,7 @@ import { useActionForm } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-messages";
 
 type Start = "blank" | "copy" | "import";
-type EditionOption = { id: number; kind: CatalogueKind; title: string; status: EditionStatus };
+type EditionOption = { id: number; kind: CatalogueKind; title: string; status: EditionStatus; areaUnit?: { name: string } | null };
 
 const STARTS: { value: Start; label: string; hint: string }[] = [
   { value: "blank", label: "空白版本", hint: "创建后逐项录入事项。" },
@@ -21,7 +21,8 @@ const STARTS: { value: Start; label: string; hint: string }[] = [
   { value: "import", label: "从文件导入", hint: "创建后上传 Excel（.xlsx/.xls）或 CSV 文件，预览无误后导入。" },
 ];
 
-export function NewEditionForm({ kind: initialKind, start: initialStart, editions }: { kind: CatalogueKind; start: Start; editions: EditionOption[] }) {
+/** `district`: a district 编办's form: the guidance catalogue only, always copied from a source. */
+export function NewEditionForm({ kind: initialKind, start: initialStart, editions, district = false }: { kind: CatalogueKind; start: Start; editions: EditionOption[]; district?: boolean }) {
   const router = useRouter();
   const [kind, setKind] = useState<CatalogueKind>(initialKind);
   const [start, setStart] = useState<Start>(initialStart);
@@ -37,41 +38,47 @@ export function NewEditionForm({ kind: initialKind, start: initialStart, edition
 
   return (
     <form {...form.formProps} noValidate className="max-w-2xl space-y-5" data-testid="new-edition-form">
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">清单类别</legend>
-        <div className="flex flex-wrap gap-4">
-          {(["GUIDANCE", "GENERAL"] as const).map((k) => (
-            <label key={k} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="h-4 w-4" />
-              {KIND_LABELS[k]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {district ? (
+        <input type="hidden" name="kind" value="GUIDANCE" />
+      ) : (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-700">清单类别</legend>
+          <div className="flex flex-wrap gap-4">
+            {(["GUIDANCE", "GENERAL"] as const).map((k) => (
+              <label key={k} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="h-4 w-4" />
+                {KIND_LABELS[k]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <Field id="title" label="版本名称" required error={fieldErrors.title} hint={`例如「${KIND_EXAMPLES[kind]}」`}>
         <input {...form.field("title", `例如「${KIND_EXAMPLES[kind]}」`)} autoComplete="off" className={inputClass} />
       </Field>
       <Field id="description" label="说明" error={fieldErrors.description} hint="可不填。如印发文号、适用范围。">
         <textarea {...form.field("description", "可不填。如印发文号、适用范围。")} rows={2} className={inputClass} />
       </Field>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">如何开始</legend>
-        {STARTS.map((s) => (
-          <label key={s.value} className="flex items-start gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type="radio" name="start" value={s.value} checked={start === s.value} onChange={() => setStart(s.value)} className="mt-0.5 h-4 w-4" />
-            <span>
-              <span className="font-medium text-slate-800">{s.label}</span>
-              <span className="block text-xs text-slate-500">{s.hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      {!district && (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-700">如何开始</legend>
+          {STARTS.map((s) => (
+            <label key={s.value} className="flex items-start gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <input type="radio" name="start" value={s.value} checked={start === s.value} onChange={() => setStart(s.value)} className="mt-0.5 h-4 w-4" />
+              <span>
+                <span className="font-medium text-slate-800">{s.label}</span>
+                <span className="block text-xs text-slate-500">{s.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       {start === "copy" && (
-        <Field id="copyFromId" label="复制哪个版本" error={fieldErrors.copyFromId} hint={copyHint} required>
+        <Field id="copyFromId" label={district ? "依据哪个版本" : "复制哪个版本"} error={fieldErrors.copyFromId} hint={copyHint} required>
           <select {...form.field("copyFromId", copyHint)} value={copyFromId} onChange={(e) => setCopyFromId(e.target.value)} className={inputClass} disabled={sources.length === 0}>
             {sources.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.title}（{STATUS_LABELS[e.status]}）
+                {e.areaUnit ? `【${e.areaUnit.name}】` : ""}{e.title}（{STATUS_LABELS[e.status]}）
               </option>
             ))}
           </select>

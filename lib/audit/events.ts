@@ -26,6 +26,7 @@ export const AUDIT_AREAS = {
   calendar: "工作日历",
   evaluation: "双向考评",
   dispatch: "双向派单",
+  filing: "区县备案",
   system: "系统",
 } as const;
 
@@ -207,6 +208,10 @@ export const AUDIT_EVENTS = {
   "dispatch.escalate": { label: "街道无法办理，上交部门", area: "dispatch" },
   "dispatch.reroute": { label: "部门将派单改派其他部门", area: "dispatch" },
   "dispatch.overdue": { label: "派单逾期提醒（系统）", area: "dispatch" },
+  // 区县备案
+  "filing.submit": { label: "区县编办向市编办备案", area: "filing" },
+  "filing.file": { label: "市编办审查：已备案", area: "filing" },
+  "filing.return": { label: "市编办审查：退回意见", area: "filing" },
   // 系统
   "notification.read": { label: "将通知标为已读", area: "system" },
   "system.seed": { label: "初始化演示数据", area: "system" },
@@ -321,6 +326,7 @@ export const AUDIT_SUBJECTS = {
   evaluationRound: { label: "双向考评", href: byId("/evaluation") },
   evaluationSheet: { label: "评分表", parent: "evaluationRound", href: withParent((_id, r) => `/evaluation/${r}`) },
   dispatch: { label: "派单", href: byId("/dispatch") },
+  filing: { label: "备案", href: byId("/filings"), permission: "filing.read" },
 } as const satisfies Record<string, AuditSubjectDef>;
 
 export type AuditSubjectType = keyof typeof AUDIT_SUBJECTS;

@@ -1,6 +1,7 @@
 import { toLocalMinute } from "@/lib/dates";
 import { ORG_KIND_LABELS, ROLE_LABELS } from "@/lib/auth/roles";
 import { FIELD_LABELS as CATALOGUE_FIELD_LABELS } from "@/lib/catalogue/import/fields";
+import { FILING_KIND_LABELS, FILING_STATUS_LABELS } from "@/lib/filings/policy";
 import { KIND_LABELS as CATALOGUE_KIND_LABELS, STATUS_LABELS as EDITION_STATUS_LABELS } from "@/lib/catalogue/labels";
 import {
   ADJUSTMENT_ACTION_LABELS,
@@ -187,6 +188,8 @@ const COMMON_FIELDS: Record<string, string> = {
   updatedByName: "修改人",
   issuedByName: "发布人",
   copiedFromId: "复制自",
+  copiedFromTitle: "复制自（版本名称）",
+  powerTypeId: "权力类型",
   signatory: "签署人",
   exclusionMonths: "新准入事项不参加评议的月数",
 };
@@ -196,7 +199,8 @@ const SUBJECT_FIELDS: Record<string, Record<string, string>> = {
   user: { unitId: "所属单位编号", active: "账号启用" },
   unit: { name: "单位名称", kind: "单位类型", code: "机构代码" },
   dictionaryEntry: { kind: "字典", name: "名称", code: "代码" },
-  catalogueEdition: { kind: "清单类别", items: "事项数" },
+  catalogueEdition: { kind: "清单类别", items: "事项数", areaUnitId: "所属区县（单位编号）" },
+  filing: { kind: "备案类别", subjectId: "备案对象编号", versionId: "清单版本编号", title: "备案事项", districtId: "区县（单位编号）", status: "审查结果", opinion: "审查意见", reviewedByName: "审查人", reviewedAt: "审查时间" },
   admission: { kind: "事项类别", name: "事项名称", code: "申请编号", unit: "单位" },
   dispatch: { code: "派单编号", department: "责任部门" },
   taskRegisterEntry: { department: "交办部门" },
@@ -241,6 +245,7 @@ const SUBJECT_VALUES: Record<string, Record<string, Record<string, string>>> = {
   admission: { status: ADMISSION_STATUS_LABELS, response: ADMISSION_RESPONSE_LABELS, kind: ADMISSION_KIND_LABELS, level: ADMISSION_LEVEL_LABELS },
   dispatch: { status: DISPATCH_STATUS_LABELS },
   catalogueEdition: { status: EDITION_STATUS_LABELS, kind: CATALOGUE_KIND_LABELS },
+  filing: { status: FILING_STATUS_LABELS, kind: FILING_KIND_LABELS },
   taskRegisterEntry: { status: { REGISTERED: "已登记", ACCEPTED: "已接受", REFUSED: "已拒绝" } },
   devolution_round: { status: ROUND_STATUS },
   confirmation_letter: { status: { PENDING: "待签认", CONFIRMED: "双方已确认", WITHDRAWN: "已撤回" } },

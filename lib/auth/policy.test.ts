@@ -53,11 +53,12 @@ describe("can", () => {
   it("shows draft editions only to 编办 and allows editing only drafts", () => {
     const staff = user(["BIANBAN_STAFF"]);
     const dept = user(["DEPARTMENT"], { unitKind: "DEPARTMENT" });
-    expect(can(dept, "catalogue.read", { type: "edition", status: "ISSUED" })).toBe(true);
-    expect(can(dept, "catalogue.read", { type: "edition", status: "DRAFT" })).toBe(false);
-    expect(can(staff, "catalogue.read", { type: "edition", status: "DRAFT" })).toBe(true);
-    expect(can(staff, "catalogue.edit")).toBe(true);
-    expect(can(dept, "catalogue.edit")).toBe(false);
+    const draft = { type: "edition", status: "DRAFT", areaUnitId: null } as const;
+    expect(can(dept, "catalogue.read", { type: "edition", status: "ISSUED", areaUnitId: null })).toBe(true);
+    expect(can(dept, "catalogue.read", draft)).toBe(false);
+    expect(can(staff, "catalogue.read", draft)).toBe(true);
+    expect(can(staff, "catalogue.edit", draft)).toBe(true);
+    expect(can(dept, "catalogue.edit", draft)).toBe(false);
   });
 
   it("refuses a subject permission checked without its subject, or with another kind of subject", () => {

@@ -9,6 +9,7 @@ import { evaluationAllows, type EvaluationUnitSubject } from "@/lib/evaluation/p
 import { dispatchAllows, type DispatchSubject } from "@/lib/dispatch/policy";
 import { userAllows, type UserSubject } from "@/lib/users/policy";
 import { typedListAllows, type TypedListSubject } from "@/lib/list-types/policy";
+import { filingAllows, type FilingSubject } from "@/lib/filings/policy";
 import { areaOf, concernsArea } from "./scope";
 
 /** Every kind of subject a permission can be checked against, by its `type`. */
@@ -26,6 +27,7 @@ export type SubjectMap = {
   evaluationUnit: EvaluationUnitSubject;
   dispatch: DispatchSubject;
   typedList: TypedListSubject;
+  filing: FilingSubject;
 };
 export type SubjectType = keyof SubjectMap;
 export type Subject = SubjectMap[SubjectType];
@@ -50,9 +52,10 @@ export const PERMISSIONS = {
   "audit.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   "catalogue.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"], subject: ["edition"] },
   "catalogue.readDraft": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
-  "catalogue.edit": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
-  "catalogue.issue": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
-  "catalogue.import": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
+  // Checked against the edition: the city 编办 edits the city's, a district 编办 its district's (lib/catalogue/policy.ts).
+  "catalogue.edit": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["edition"] },
+  "catalogue.issue": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["edition"] },
+  "catalogue.import": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["edition"] },
   "dictionary.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
   // 赋权承接确认: subjects name the streets and departments of the rows (lib/devolution/policy.ts).
   "devolution.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "STREET", "LEADER"], subject: ["devolution"] },
@@ -136,6 +139,10 @@ export const PERMISSIONS = {
   "dispatch.escalate": { roles: ["STREET"], subject: ["dispatch"] },
   // Departments and streets see their own unit's figures only (statsByUnit's scope).
   "dispatch.stats": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER", "DEPARTMENT", "STREET"] },
+  // 备案: a district 编办 files its decisions with the city 编办 and reads its own filings; the
+  // city 编办 reads all of them and reviews them (records 已备案 or returns an opinion).
+  "filing.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["filing"] },
+  "filing.review": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["filing"] },
   "notification.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "STREET", "COMMUNITY", "LEADER"] },
 } as const satisfies Record<string, Entry>;
 
@@ -171,18 +178,16 @@ const AREA_POLICIES: { [T in SubjectType]: (user: SessionUser, permission: Permi
   evaluationUnit: evaluationAllows,
   dispatch: dispatchAllows,
   typedList: typedListAllows,
+  filing: filingAllows,
 };
 
 /**
  * Role-only permissions that manage what the whole city shares, or whose commands do not yet name
  * the units they touch: the city 编办 holds them, a district 编办 (a user with an area) does not.
- * The city 编办 issues the guidance catalogue; a district 编办 reads the issued editions.
+ * Catalogue editions are checked against their area instead (a district 编办 edits its own
+ * district's edition of the guidance catalogue).
  */
 export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
-  "catalogue.readDraft",
-  "catalogue.edit",
-  "catalogue.issue",
-  "catalogue.import",
   "dictionary.manage",
   "calendar.manage",
   "listCategory.manage",
@@ -194,16 +199,19 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "user.create",
   // Configurable list types are the city's; typed lists are checked against their unit.
   "listType.manage",
+  // 备案 is reviewed by the city 编办.
+  "filing.review",
 ]);
 
 /**
  * The units an object concerns, for the area check (lib/auth/scope.ts): a district 编办 may touch
  * an object only if one of them lies in its district. City departments never decide it, so they
- * are left out where the object also names its street. Catalogue editions are the city's.
+ * are left out where the object also names its street. The city's catalogue editions concern
+ * every district (which of them a district 编办 may touch is catalogueAllows' answer).
  */
 const SUBJECT_UNITS: { [T in SubjectType]: (subject: SubjectMap[T]) => (number | null | undefined)[] | "city" } = {
   user: (s) => [s.unitId],
-  edition: () => "city",
+  edition: (s) => (s.areaUnitId == null ? "city" : [s.areaUnitId]),
   devolution: (s) => s.streetIds,
   claim: (s) => [s.streetId],
   powerList: (s) => [s.unitId],
@@ -215,6 +223,7 @@ const SUBJECT_UNITS: { [T in SubjectType]: (subject: SubjectMap[T]) => (number |
   evaluationUnit: (s) => [s.unitId],
   dispatch: (s) => [s.streetId],
   typedList: (s) => [s.unitId],
+  filing: (s) => [s.districtId],
 };
 
 /** Whether an object lies in the user's area (always, for a user who sees the whole city). */

@@ -22,7 +22,7 @@ describe("subject permissions in the types", () => {
     };
     // @ts-expect-error the loader must return the permission's kind of subject.
     const wrongKind: Spec<"list.publish"> = { schema, permission: "list.publish", subject: async () => ({ type: "user", id: 1 }), run };
-    const roleOnly: Spec<"catalogue.issue"> = { schema, permission: "catalogue.issue", run };
+    const roleOnly: Spec<"dictionary.manage"> = { schema, permission: "dictionary.manage", run };
     expect([missing, withLoader, wrongKind, roleOnly].length).toBe(4);
   });
 
@@ -30,9 +30,9 @@ describe("subject permissions in the types", () => {
     const u = null as SessionUser | null;
     // @ts-expect-error dispatch.read names a case.
     expect(can(u, "dispatch.read")).toBe(false);
-    // @ts-expect-error catalogue.issue is role-only: it takes no subject.
-    expect(can(u, "catalogue.issue", { type: "user", id: 1 })).toBe(false);
-    expect(can(u, "catalogue.issue")).toBe(false);
+    // @ts-expect-error dictionary.manage is role-only: it takes no subject.
+    expect(can(u, "dictionary.manage", { type: "user", id: 1 })).toBe(false);
+    expect(can(u, "dictionary.manage")).toBe(false);
   });
 
   it("needs a subject for a route handler whose permission names one", () => {

@@ -64,16 +64,44 @@ describe("can() with an area", () => {
   });
 
   it("keeps the city's own permissions with the city 编办; a district reads issued catalogues", () => {
-    for (const p of ["catalogue.issue", "catalogue.import", "catalogue.edit", "dictionary.manage", "calendar.manage", "listCategory.manage", "user.create", "unit.manage"] as const) {
+    for (const p of ["dictionary.manage", "calendar.manage", "listCategory.manage", "user.create", "unit.manage"] as const) {
       expect(can(district, p), p).toBe(false);
       expect(can(city, p), p).toBe(true);
     }
     // A district 编办 manages the devolution rounds of its own streets, and the 存量事项 and 拨付 of
     // its own units (the commands check the units).
     for (const p of ["devolution.manage", "localDuty.manage", "funding.manage"] as const) expect(can(district, p), p).toBe(true);
-    expect(can(district, "catalogue.read", { type: "edition", status: "ISSUED" })).toBe(true);
-    expect(can(district, "catalogue.read", { type: "edition", status: "DRAFT" })).toBe(false);
+    expect(can(district, "catalogue.read", { type: "edition", status: "ISSUED", areaUnitId: null })).toBe(true);
+    expect(can(district, "catalogue.read", { type: "edition", status: "DRAFT", areaUnitId: null })).toBe(false);
     expect(can(district, "user.read")).toBe(true);
     expect(can(district, "audit.read")).toBe(true);
+  });
+
+  it("lets a district 编办 edit and issue its own district's edition only; the city its own", () => {
+    const ed = (status: "DRAFT" | "ISSUED", areaUnitId: number | null) => ({ type: "edition", status, areaUnitId }) as const;
+    for (const p of ["catalogue.edit", "catalogue.issue", "catalogue.import"] as const) {
+      expect(can(district, p, ed("DRAFT", 10)), `${p} own`).toBe(true);
+      expect(can(district, p, ed("DRAFT", null)), `${p} city's`).toBe(false);
+      expect(can(district, p, ed("DRAFT", 20)), `${p} another district's`).toBe(false);
+      expect(can(city, p, ed("DRAFT", null)), `${p} city own`).toBe(true);
+      // The city reviews a district's edition through its 备案; it does not edit it.
+      expect(can(city, p, ed("DRAFT", 10)), `${p} city on a district's`).toBe(false);
+    }
+    expect(can(district, "catalogue.read", ed("DRAFT", 10))).toBe(true);
+    expect(can(district, "catalogue.read", ed("ISSUED", 20))).toBe(false);
+    expect(can(district, "catalogue.read", ed("DRAFT", 20))).toBe(false);
+    expect(can(city, "catalogue.read", ed("DRAFT", 10))).toBe(true);
+    expect(can(user({ roles: ["STREET"], unitKind: "STREET" }), "catalogue.read", ed("DRAFT", 10))).toBe(false);
+  });
+
+  it("keeps 备案 review with the city 编办 and a district's filings with its district", () => {
+    const f = (districtId: number, status: "PENDING" | "FILED" | "RETURNED" = "PENDING") => ({ type: "filing", districtId, status }) as const;
+    expect(can(district, "filing.read", f(10))).toBe(true);
+    expect(can(district, "filing.read", f(20))).toBe(false);
+    expect(can(district, "filing.review", f(10))).toBe(false);
+    expect(can(city, "filing.read", f(20))).toBe(true);
+    expect(can(city, "filing.review", f(10))).toBe(true);
+    expect(can(city, "filing.review", f(10, "FILED"))).toBe(false);
+    expect(can(user({ roles: ["STREET"], unitKind: "STREET" }), "filing.read", f(10))).toBe(false);
   });
 });

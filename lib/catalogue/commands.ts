@@ -29,6 +29,8 @@ import type {
   UpdateItemInput,
 } from "./schema";
 import { assertFresh } from "@/lib/edit-stamp";
+import { derivationProblem, editionAreaOf, type EditionSubject } from "./policy";
+import { createFiling } from "@/lib/filings/commands";
 
 /**
  * What a catalogue command needs: the transaction, who is acting (null for the command-line
@@ -57,6 +59,34 @@ async function lockEdition(tx: Tx, id: number, options: { draft: boolean }): Pro
   if (!edition) throw new AppError("NOT_FOUND", "清单版本不存在或已被删除。");
   if (options.draft && edition.status !== "DRAFT") throw new AppError("LOCKED", ISSUED_MESSAGE);
   return edition;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Subjects (for the policy: which area's edition a request touches)                           */
+/* ------------------------------------------------------------------------------------------ */
+
+export async function editionSubject(tx: Tx, id: number): Promise<EditionSubject | false> {
+  const e = await tx.catalogueEdition.findUnique({ where: { id }, select: { status: true, areaUnitId: true } });
+  return e ? { type: "edition", status: e.status, areaUnitId: e.areaUnitId } : false;
+}
+
+export const editionIdSubject = (input: { id: number }, tx: Tx) => editionSubject(tx, input.id);
+export const itemsEditionSubject = (input: { editionId: number }, tx: Tx) => editionSubject(tx, input.editionId);
+
+export async function itemSubject(input: { id: number }, tx: Tx): Promise<EditionSubject | false> {
+  const item = await tx.catalogueItem.findUnique({ where: { id: input.id }, select: { editionId: true } });
+  return item ? editionSubject(tx, item.editionId) : false;
+}
+
+/** The edition an upload goes into; another user's upload is not found (as loadSession answers). */
+export async function importSessionSubject(input: { sessionId: number }, tx: Tx, user: SessionUser): Promise<EditionSubject | false> {
+  const session = await tx.importSession.findUnique({ where: { id: input.sessionId }, select: { editionId: true, createdById: true } });
+  return session && session.createdById === user.id ? editionSubject(tx, session.editionId) : false;
+}
+
+/** A new edition is the creator's own: the city's, or the district 编办's district's. */
+export async function newEditionSubject(_input: unknown, _tx: Tx, user: SessionUser): Promise<EditionSubject> {
+  return { type: "edition", status: "DRAFT", areaUnitId: editionAreaOf(user) };
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -362,23 +392,27 @@ export async function createEdition(
   input: { kind: CatalogueKind; title: string; description?: string | null; copyFromId?: number | null },
   { tx, user, audit }: CatalogueContext,
 ) {
-  await checkTitleFree(tx, input.kind, input.title);
-  let source: { id: number; kind: CatalogueKind; title: string } | null = null;
+  // A district 编办's edition is its district's; the command line and the city 编办 write the city's.
+  const area = user ? editionAreaOf(user) : null;
+  let source: { id: number; kind: CatalogueKind; title: string; status: "DRAFT" | "ISSUED"; areaUnitId: number | null } | null = null;
   if (input.copyFromId) {
-    source = await tx.catalogueEdition.findUnique({ where: { id: input.copyFromId }, select: { id: true, kind: true, title: true } });
+    source = await tx.catalogueEdition.findUnique({ where: { id: input.copyFromId }, select: { id: true, kind: true, title: true, status: true, areaUnitId: true } });
     if (!source) throw new AppError("VALIDATION", "要复制的版本不存在。", { copyFromId: "要复制的版本不存在" });
-    if (source.kind !== input.kind) throw new AppError("VALIDATION", "只能复制同一类清单的版本。", { copyFromId: "只能复制同一类清单的版本" });
   }
+  const problem = derivationProblem(area, input.kind, source);
+  if (problem) throw new AppError("VALIDATION", `${problem}。`, { [input.kind !== "GUIDANCE" && area != null ? "kind" : "copyFromId"]: problem });
+  await checkTitleFree(tx, input.kind, input.title);
   const edition = await tx.catalogueEdition.create({
     data: {
       kind: input.kind,
       title: input.title,
       description: input.description ?? null,
       copiedFromId: source?.id ?? null,
+      areaUnitId: area,
       createdById: user?.id ?? null,
       createdByName: actorName(user),
     },
-    select: { id: true, kind: true, title: true, status: true, copiedFromId: true },
+    select: { id: true, kind: true, title: true, status: true, copiedFromId: true, areaUnitId: true },
   });
   const copied = source ? await copyItems(tx, source.id, edition.id) : { items: 0, subItems: 0 };
   await audit({
@@ -409,9 +443,16 @@ export async function issueEdition(input: { id: number }, { tx, user, audit }: C
   const after = await tx.catalogueEdition.update({
     where: { id: input.id },
     data: { status: "ISSUED", issuedAt: new Date(), issuedById: user?.id ?? null, issuedByName: actorName(user) },
-    select: { status: true, issuedAt: true, issuedByName: true },
+    select: { status: true, issuedAt: true, issuedByName: true, areaUnitId: true },
   });
   await audit({ action: "catalogue.edition.issue", subjectType: "catalogueEdition", subjectId: input.id, before: { status: "DRAFT" }, after: { ...after, items, untyped } });
+  // A district's edition is filed with the city 编办 (备案) as it is issued.
+  if (after.areaUnitId != null) {
+    await createFiling(
+      { kind: "CATALOGUE_EDITION", subjectId: input.id, versionId: null, title: `${edition.title}（${items} 个事项）`, districtId: after.areaUnitId },
+      { tx, user, audit },
+    );
+  }
   return { id: input.id, kind: edition.kind };
 }
 

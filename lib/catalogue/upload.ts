@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
-import { createImportSession, parseUpload } from "./commands";
+import { createImportSession, itemsEditionSubject, parseUpload } from "./commands";
 import { id } from "@/lib/validation";
 
 /**
@@ -17,6 +17,7 @@ export const uploadImport = defineAction({
     bytes: z.instanceof(Uint8Array),
   }),
   permission: "catalogue.import",
+  subject: itemsEditionSubject,
   prepare: (input) => parseUpload(input),
   run: (input, ctx) => createImportSession({ ...input, parse: ctx.prepared }, ctx),
   revalidate: ["/catalogue"],

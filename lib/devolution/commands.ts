@@ -9,6 +9,8 @@ import { isBianban, letterSide, type DevolutionSubject } from "./policy";
 import { buildLetterContent, contentHash, documentNumber, type LetterItem } from "./letter-content";
 import { today as chinaToday } from "@/lib/dates";
 import { notifyUnits } from "@/lib/notifications/commands";
+import { createFiling } from "@/lib/filings/commands";
+import { editionAreaOf } from "@/lib/catalogue/policy";
 import { frozenReason } from "./state";
 import { areaOf } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
@@ -79,9 +81,12 @@ export async function letterSubject(input: { letterId: number }, tx: Tx): Promis
 export async function openDevolutionRound(input: OpenDevolutionRoundInput, { tx, user, audit }: CommandContext) {
   const edition = await tx.catalogueEdition.findUnique({
     where: { id: input.editionId },
-    select: { id: true, kind: true, status: true, title: true, _count: { select: { items: true } } },
+    select: { id: true, kind: true, status: true, title: true, areaUnitId: true, _count: { select: { items: true } } },
   });
-  if (!edition || edition.kind !== "GUIDANCE" || edition.status !== "ISSUED") {
+  // A district 编办 opens a round on the city's edition or its own district's, never another
+  // district's (which it is not to see: answered as not chosen).
+  const foreignEdition = edition?.areaUnitId != null && editionAreaOf(user) != null && edition.areaUnitId !== editionAreaOf(user);
+  if (!edition || foreignEdition || edition.kind !== "GUIDANCE" || edition.status !== "ISSUED") {
     throw new AppError("VALIDATION", "请选择一份已印发的赋权事项指导清单。", { editionId: "请选择一份已印发的赋权事项指导清单" });
   }
   if (edition._count.items === 0) throw new AppError("VALIDATION", "所选清单没有事项。", { editionId: "所选清单没有事项" });
@@ -96,6 +101,14 @@ export async function openDevolutionRound(input: OpenDevolutionRoundInput, { tx,
   if (foreign.length) {
     const message = `${foreign.slice(0, 5).map((s) => s.name).join("、")}不在本区县，只能选择本区县的街道（乡镇）。`;
     throw new AppError("VALIDATION", message, { streetIds: message });
+  }
+  // A district's edition applies in that district only (the city 编办 opening a round on it too).
+  if (edition.areaUnitId != null) {
+    const outside = await tx.orgUnit.count({ where: { id: { in: streetIds }, parentId: { not: edition.areaUnitId } } });
+    if (outside) {
+      const message = "所选清单是区县版本，只能选择该区县的街道（乡镇）。";
+      throw new AppError("VALIDATION", message, { streetIds: message });
+    }
   }
 
   const busy = await tx.devolutionRoundStreet.findMany({
@@ -155,9 +168,18 @@ export async function openDevolutionRound(input: OpenDevolutionRoundInput, { tx,
 }
 
 export async function closeDevolutionRound(input: { roundId: number }, { tx, user, audit }: CommandContext) {
-  await manageableRoundOrThrow(tx, user, input.roundId);
+  const round = await manageableRoundOrThrow(tx, user, input.roundId);
   await tx.devolutionRound.update({ where: { id: input.roundId }, data: { status: "CLOSED", closedAt: new Date(), closedByName: user.displayName } });
   await audit({ action: "devolution.round.close", subjectType: "devolution_round", subjectId: input.roundId, before: { status: "OPEN" }, after: { status: "CLOSED" } });
+  // A district 编办 files the result of its round with the city 编办 (备案).
+  const area = areaOf(user);
+  if (area) {
+    const rows = await tx.devolution.count({ where: { roundId: input.roundId } });
+    await createFiling(
+      { kind: "DEVOLUTION_ROUND", subjectId: input.roundId, versionId: null, title: `${round.title}（${rows} 条承接确认）`, districtId: area.districtId },
+      { tx, user, audit },
+    );
+  }
   return { id: input.roundId };
 }
 

@@ -10,6 +10,8 @@ import { itemSearchText } from "./text";
 import { dayStart, dbDate, toDay, today } from "@/lib/dates";
 import { assertFresh } from "@/lib/edit-stamp";
 import { notifyUnits } from "@/lib/notifications/commands";
+import { createFiling } from "@/lib/filings/commands";
+import { areaOf } from "@/lib/auth/scope";
 
 // ---- subjects (loaded inside the action's transaction, so the policy sees current state) ----
 
@@ -703,6 +705,14 @@ export async function publishList(input: PublishInput, ctx: CommandContext) {
     subjectId: input.listId,
     after: { versionId: version.id, versionNo: version.versionNo, documentNumber: input.documentNumber, publishDate: input.publishDate, effectiveDate: input.effectiveDate, items: items.length },
   });
+  // A district 编办 that publishes a list of its district files it with the city 编办 (备案).
+  const area = areaOf(user);
+  if (area) {
+    await createFiling(
+      { kind: "POWER_LIST", subjectId: input.listId, versionId: version.id, title: `${list.title}（第 ${version.versionNo} 版，${input.documentNumber}）`, districtId: area.districtId },
+      ctx,
+    );
+  }
   return version;
 }
 

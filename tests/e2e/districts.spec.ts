@@ -43,9 +43,12 @@ test("东湖区 and 西山县 编办 each see only their own district's units, l
     await expect(page.getByTestId("user-row-admin")).toHaveCount(0);
     await expect(page.getByTestId(`user-row-${username === "donghu" ? "xishan" : "donghu"}`)).toHaveCount(0);
 
-    // The city's catalogue work stays with the city 编办.
-    const issue = await page.goto("/catalogue/editions/new");
-    expect(issue?.status()).toBe(403);
+    // The city's catalogue work (the dictionary) stays with the city 编办; the district derives its
+    // own edition of the guidance catalogue from the city's.
+    const dictionary = await page.goto("/catalogue/dictionary");
+    expect(dictionary?.status()).toBe(403);
+    await page.goto("/catalogue/editions/new");
+    await expect(page.getByRole("heading", { name: "编制本区县赋权事项指导清单" })).toBeVisible();
     await page.screenshot({ path: `test-results/screens/district-${username}.png`, fullPage: true });
     await page.context().close();
   }

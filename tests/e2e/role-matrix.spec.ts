@@ -91,6 +91,8 @@ async function seedIds() {
     // 清河镇's seeded, published 县镇跨部门信息共享清单 and its type (tests/e2e/list-types.spec.ts leaves them alone).
     typedList: await one("published typed list", `SELECT l.id FROM typed_list l JOIN list_type t ON t.id = l.type_id WHERE t.code = 'xz-info-sharing' ORDER BY l.id LIMIT 1`),
     listType: await one("list type", `SELECT id FROM list_type WHERE code = 'xz-info-sharing'`),
+    // 东湖区's seeded 备案 (its edition of the guidance catalogue): the city and 东湖区 read it, 西山县 gets 404.
+    filing: await one("filing", `SELECT f.id FROM filing f JOIN catalogue_edition e ON e.id = f.subject_id WHERE f.kind = 'CATALOGUE_EDITION' AND e.title = '东湖区赋权事项指导清单（2025年版）'`),
     // Only a hash of a survey token is stored, so this is an unknown one (a real one shows the form).
     survey: "unknown-token-0000000000",
   };
@@ -132,6 +134,7 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/catalogue/editions/[id]/items/[itemId]": `/catalogue/editions/${ids.edition}/items/${ids.editionItem}`,
     "/catalogue/editions/[id]/items/[itemId]/edit": `/catalogue/editions/${ids.edition}/items/${ids.editionItem}/edit`,
     "/catalogue/editions/[id]/items/new": `/catalogue/editions/${ids.edition}/items/new`,
+    "/filings/[id]": `/filings/${ids.filing}`,
     "/devolution/rounds/[id]": `/devolution/rounds/${ids.round}`,
     "/devolution/rounds/[id]/assignments": `/devolution/rounds/${ids.round}/assignments`,
     "/devolution/rounds/[id]/bulk": `/devolution/rounds/${ids.round}/bulk`,

@@ -25,6 +25,7 @@ import { GET as exportRoute } from "@/app/api/catalogue/editions/[id]/export/rou
 import { POST as uploadRoute } from "@/app/api/catalogue/import/route";
 import { GENERAL_TITLE, GUIDANCE_DRAFT_TITLE, GUIDANCE_ITEMS, GUIDANCE_TITLE } from "@/prisma/seed-data/catalogue";
 import { actAs, prisma, seedDemo } from "./helpers";
+import { DISTRICT_EDITION_TITLE } from "@/prisma/seed-data/district-catalogue";
 import { ownerSql } from "./database";
 
 const FIXTURES = REAL_LISTS_DIR;
@@ -105,7 +106,7 @@ async function snapshot() {
 
 describe("demo catalogues", () => {
   it("seeds an issued guidance catalogue, an issued general list and a draft copied from the first", async () => {
-    const editions = await prisma.catalogueEdition.findMany({ include: { _count: { select: { items: true } } }, orderBy: { id: "asc" } });
+    const editions = await prisma.catalogueEdition.findMany({ where: { areaUnitId: null }, include: { _count: { select: { items: true } } }, orderBy: { id: "asc" } });
     expect(editions.map((e) => [e.title, e.kind, e.status, e._count.items])).toEqual([
       [GUIDANCE_TITLE, "GUIDANCE", "ISSUED", GUIDANCE_ITEMS.length],
       [GENERAL_TITLE, "GENERAL", "ISSUED", 25],
@@ -117,6 +118,10 @@ describe("demo catalogues", () => {
     expect(guidance.byDomain.length).toBeGreaterThanOrEqual(10);
     // Every guidance item is linked to a demo department.
     expect(await prisma.catalogueItem.count({ where: { editionId: editions[0].id, departmentId: null } })).toBe(0);
+    // 东湖区's edition, derived from the city's guidance: one item dropped, one local item added.
+    const district = await prisma.catalogueEdition.findFirstOrThrow({ where: { title: DISTRICT_EDITION_TITLE }, include: { areaUnit: true, _count: { select: { items: true } } } });
+    expect(district).toMatchObject({ status: "ISSUED", copiedFromId: editions[0].id, areaUnit: { name: "东湖区" }, _count: { items: GUIDANCE_ITEMS.length } });
+    expect(await prisma.filing.findFirstOrThrow({ where: { kind: "CATALOGUE_EDITION", subjectId: district.id } })).toMatchObject({ status: "PENDING" });
   });
 
   it("compares the draft with the issued edition: two added, one removed, one changed basis", async () => {
@@ -183,7 +188,8 @@ describe("the role matrix at the server", () => {
     const draft = await editionId(GUIDANCE_DRAFT_TITLE);
     const issued = await editionId(GUIDANCE_TITLE);
     const chengguan = await actAs("chengguan");
-    expect((await listEditions("GUIDANCE", chengguan!)).map((e) => e.title)).toEqual([GUIDANCE_TITLE]);
+    // Issued editions only: the city's and 东湖区's own (a city department acts in every district).
+    expect((await listEditions("GUIDANCE", chengguan!)).map((e) => e.title)).toEqual([DISTRICT_EDITION_TITLE, GUIDANCE_TITLE]);
     const get = (id: number, query = "format=xlsx") => exportRoute(new Request(`http://test/api/catalogue/editions/${id}/export?${query}`), { params: Promise.resolve({ id: String(id) }) });
     expect((await get(draft)).status).toBe(403);
     expect((await get(draft, "format=csv")).status).toBe(403);

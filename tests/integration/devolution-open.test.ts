@@ -23,7 +23,7 @@ beforeAll(async () => {
   // A department that has stopped work: its items go to no one until 编办 assigns them.
   yj = await unitId("示例市应急管理局");
   await prisma.orgUnit.update({ where: { id: yj }, data: { active: false } });
-  const edition = await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED" } });
+  const edition = await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED", areaUnitId: null } });
   items = await prisma.catalogueItem.findMany({
     where: { editionId: edition.id },
     select: { id: true, position: true, departmentId: true, powerTypeId: true, domainId: true },

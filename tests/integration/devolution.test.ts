@@ -344,7 +344,7 @@ describe("a whole pair through to a confirmed letter", () => {
 describe("rounds and assignments", () => {
   it("refuses a second open round over the same streets and a deadline in the past, then opens one for new streets", async () => {
     await actAs("admin");
-    const edition = await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED" } });
+    const edition = await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED", areaUnitId: null } });
     const base = { title: "补充一轮", editionId: edition.id, deadline: "2099-12-31", documentPrefix: "示例编赋" };
     expect(await openDevolutionRoundAction({ ...base, streetIds: [u.donghu] })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await openDevolutionRoundAction({ ...base, deadline: "2000-01-01", streetIds: [u.donghu] })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { deadline: "截止日期不能早于今天" } });

@@ -207,7 +207,7 @@ describe("district 编办s (issue 13)", () => {
       // New streets: the demo round already holds the demo streets for the issued edition.
       eastStreet = (await prisma.orgUnit.create({ data: { name: "东湖新区街道办事处", kind: "STREET", parentId: await unitId("东湖区") } })).id;
       westStreet = (await prisma.orgUnit.create({ data: { name: "西山新镇人民政府", kind: "TOWNSHIP", parentId: await unitId("西山县") } })).id;
-      editionId = (await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED" } })).id;
+      editionId = (await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED", areaUnitId: null } })).id;
     });
 
     it("offers a district 编办 only its own streets and lets it open a round with them, never with another district's", async () => {

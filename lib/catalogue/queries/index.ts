@@ -1,5 +1,7 @@
 import "server-only";
 import type { CatalogueKind } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { editionAreaOf } from "../policy";
 import { prisma } from "@/lib/db/client";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
@@ -12,15 +14,27 @@ import { parseForImport } from "../parse-cache";
 import type { ItemFilter } from "../schema";
 import { AppError } from "@/lib/errors";
 
-/** Editions of one kind the user may see: drafts only for 编办. Newest first. */
-export async function listEditions(kind: CatalogueKind, user: SessionUser) {
+/**
+ * The editions a user may read (as catalogueAllows answers for one): issued ones, and drafts for
+ * 编办. A district 编办 reads the city's issued editions and its own district's, never another
+ * district's nor the city's drafts; the city 编办 reads every edition of every district.
+ */
+export function readableEditionsWhere(user: SessionUser): Prisma.CatalogueEditionWhereInput {
   const drafts = can(user, "catalogue.readDraft");
+  const area = editionAreaOf(user);
+  if (area != null) return { OR: [{ areaUnitId: null, status: "ISSUED" }, { areaUnitId: area, ...(drafts ? {} : { status: "ISSUED" }) }] };
+  return drafts ? {} : { status: "ISSUED" };
+}
+
+/** Editions of one kind the user may see: drafts only for 编办. The city's first, newest first. */
+export async function listEditions(kind: CatalogueKind, user: SessionUser) {
   return prisma.catalogueEdition.findMany({
-    where: { kind, ...(drafts ? {} : { status: "ISSUED" }) },
+    where: { kind, ...readableEditionsWhere(user) },
     orderBy: [{ status: "asc" }, { issuedAt: "desc" }, { createdAt: "desc" }],
     select: {
       id: true, kind: true, title: true, status: true, description: true, issuedAt: true, issuedByName: true,
-      createdAt: true, createdByName: true, updatedAt: true,
+      createdAt: true, createdByName: true, updatedAt: true, areaUnitId: true,
+      areaUnit: { select: { name: true } },
       copiedFrom: { select: { id: true, title: true } },
       _count: { select: { items: true } },
     },
@@ -29,11 +43,10 @@ export async function listEditions(kind: CatalogueKind, user: SessionUser) {
 
 /** For the copy and compare selects: every edition the user may read, of one kind or all. */
 export async function editionOptions(user: SessionUser, kind?: CatalogueKind) {
-  const drafts = can(user, "catalogue.readDraft");
   return prisma.catalogueEdition.findMany({
-    where: { ...(kind ? { kind } : {}), ...(drafts ? {} : { status: "ISSUED" }) },
+    where: { ...(kind ? { kind } : {}), ...readableEditionsWhere(user) },
     orderBy: [{ kind: "asc" }, { createdAt: "desc" }],
-    select: { id: true, kind: true, title: true, status: true },
+    select: { id: true, kind: true, title: true, status: true, areaUnitId: true, areaUnit: { select: { name: true } } },
   });
 }
 
@@ -42,8 +55,9 @@ export async function getEdition(id: number) {
     where: { id },
     select: {
       id: true, kind: true, title: true, status: true, description: true, issuedAt: true, issuedByName: true,
-      createdAt: true, createdByName: true, updatedAt: true,
-      copiedFrom: { select: { id: true, title: true, status: true } },
+      createdAt: true, createdByName: true, updatedAt: true, areaUnitId: true,
+      areaUnit: { select: { name: true } },
+      copiedFrom: { select: { id: true, title: true, status: true, areaUnitId: true } },
       _count: { select: { items: true, subItems: true } },
     },
   });
@@ -82,7 +96,7 @@ export async function getItem(id: number) {
   return prisma.catalogueItem.findUnique({
     where: { id },
     include: {
-      edition: { select: { id: true, title: true, status: true, kind: true } },
+      edition: { select: { id: true, title: true, status: true, kind: true, areaUnitId: true } },
       powerType: { select: { id: true, name: true, active: true } },
       domain: { select: { id: true, name: true, active: true } },
       department: { select: { id: true, name: true } },

@@ -79,12 +79,22 @@ export async function filterOptions(roundId: number) {
 
 /* ------------------------------------------------------------------ the round form */
 
-export async function issuedGuidanceEditions() {
-  return prisma.catalogueEdition.findMany({
-    where: { kind: "GUIDANCE", status: "ISSUED" },
+/**
+ * The issued guidance editions a round may confirm: the city's, and a district's own for its
+ * 编办 (`districtId`); the city 编办 (no district) sees every district's too, labelled.
+ */
+export async function issuedGuidanceEditions(districtId: number | null = null) {
+  const editions = await prisma.catalogueEdition.findMany({
+    where: { kind: "GUIDANCE", status: "ISSUED", ...(districtId != null ? { areaUnitId: { in: [districtId] } } : {}) },
     orderBy: { issuedAt: "desc" },
-    select: { id: true, title: true, issuedAt: true, _count: { select: { items: true } } },
+    select: { id: true, title: true, issuedAt: true, areaUnit: { select: { name: true } }, _count: { select: { items: true } } },
   });
+  const city = districtId != null ? await prisma.catalogueEdition.findMany({
+    where: { kind: "GUIDANCE", status: "ISSUED", areaUnitId: null },
+    orderBy: { issuedAt: "desc" },
+    select: { id: true, title: true, issuedAt: true, areaUnit: { select: { name: true } }, _count: { select: { items: true } } },
+  }) : [];
+  return [...editions, ...city].map((e) => ({ ...e, title: e.areaUnit ? `【${e.areaUnit.name}】${e.title}` : e.title }));
 }
 
 /** Active streets and townships by district, with the open rounds each is already in. */

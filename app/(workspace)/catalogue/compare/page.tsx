@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
-import { can } from "@/lib/auth/policy";
+import { forbidden, notFound } from "next/navigation";
+import { can, subjectInArea } from "@/lib/auth/policy";
+import { asEditionSubject } from "@/lib/catalogue/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { compareChoices, type CompareUnit } from "@/lib/catalogue/compare";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/catalogue/labels";
@@ -30,7 +31,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const fromAsked = num(params.from);
   const toAsked = num(params.to);
   const [fromGiven, toGiven] = await Promise.all([fromAsked ? getEdition(fromAsked) : null, toAsked ? getEdition(toAsked) : null]);
-  for (const e of [fromGiven, toGiven]) if (e && !can(user, "catalogue.read", { type: "edition", status: e.status })) forbidden();
+  for (const e of [fromGiven, toGiven]) {
+    // Another district's edition answers as if it did not exist.
+    if (e && !can(user, "catalogue.read", asEditionSubject(e))) return subjectInArea(user, asEditionSubject(e)) ? forbidden() : notFound();
+  }
   // Only editions of one catalogue type are offered and compared.
   const choice = compareChoices(all, { kind: asked, from: fromGiven, to: toGiven });
   const { kind, options } = choice;

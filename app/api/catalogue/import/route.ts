@@ -12,8 +12,10 @@ function fail(status: number, message: string) {
   return NextResponse.json({ ok: false, message }, { status });
 }
 
+// The gate: who may work on drafts at all. Which edition the file may go into (the user's own
+// city or district edition) is the upload action's check, against the edition named in the form.
 export const POST = workspaceRoute({
-  permission: "catalogue.import",
+  permission: "catalogue.readDraft",
   forbidden: "您没有权限导入清单。",
   json: true,
   handle: async ({ request }) => {

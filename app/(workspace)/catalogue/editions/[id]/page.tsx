@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
+import { can, subjectInArea } from "@/lib/auth/policy";
+import { asEditionSubject } from "@/lib/catalogue/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { KIND_LABELS, KIND_PATHS } from "@/lib/catalogue/labels";
@@ -40,15 +41,17 @@ export default async function EditionPage({ params, searchParams }: Props) {
   const id = routeId((await params).id) ?? notFound();
   const edition = await getEdition(id);
   if (!edition) notFound();
-  if (!can(user, "catalogue.read", { type: "edition", status: edition.status })) forbidden();
+  const subject = asEditionSubject(edition);
+  // Another district's edition answers as if it did not exist.
+  if (!can(user, "catalogue.read", subject)) return subjectInArea(user, subject) ? forbidden() : notFound();
 
   const raw = await searchParams;
   const filter = itemFilterSchema.parse(raw);
   const basePath = `/catalogue/editions/${id}`;
   const draft = edition.status === "DRAFT";
-  const canEdit = draft && can(user, "catalogue.edit");
-  const canImport = draft && can(user, "catalogue.import");
-  const canIssue = draft && can(user, "catalogue.issue");
+  const canEdit = draft && can(user, "catalogue.edit", subject);
+  const canImport = draft && can(user, "catalogue.import", subject);
+  const canIssue = draft && can(user, "catalogue.issue", subject);
   const canSeeImports = can(user, "catalogue.readDraft");
 
   const [{ total, rows }, counts, reports, pending] = await Promise.all([
@@ -89,7 +92,9 @@ export default async function EditionPage({ params, searchParams }: Props) {
             <EditionStatusBadge status={edition.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-500">
-            {KIND_LABELS[edition.kind]} · 共 {edition._count.items} 个事项
+            {KIND_LABELS[edition.kind]}
+            {edition.areaUnit && <span data-testid="edition-area"> · {edition.areaUnit.name}版本</span>}
+            {" "}· 共 {edition._count.items} 个事项
             {edition._count.subItems > 0 && `（含 ${edition._count.subItems} 个子项）`}
             {edition.status === "ISSUED"
               ? ` · ${formatDate(edition.issuedAt)} 由${edition.issuedByName ?? "编办"}发布`
@@ -136,6 +141,7 @@ export default async function EditionPage({ params, searchParams }: Props) {
       {draft && (
         <Notice tone="amber">
           这是草稿，只有编办能看到。{canIssue ? "核对无误后点击「发布」，发布后不能再修改。" : ""}
+          {canIssue && edition.areaUnit ? "发布时自动报市编办备案。" : ""}
         </Notice>
       )}
       {pending.length > 0 && (
@@ -241,7 +247,7 @@ export default async function EditionPage({ params, searchParams }: Props) {
 
       {canSeeImports && reports.length > 0 && <ImportReports reports={reports} />}
 
-      {draft && can(user, "catalogue.edit") && (
+      {canEdit && (
         <section className="grid items-start gap-4 md:grid-cols-2">
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer text-sm font-semibold text-slate-700">修改版本名称和说明</summary>

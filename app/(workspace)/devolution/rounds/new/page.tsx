@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "发起承接确认" };
 export default async function NewRoundPage() {
   const user = await requirePermission("devolution.manage");
   // A district 编办 opens rounds for the streets and townships of its own district only.
-  const [editions, streets, city] = await Promise.all([issuedGuidanceEditions(), streetChoices(user.area?.unitIds), cityName()]);
+  const [editions, streets, city] = await Promise.all([issuedGuidanceEditions(user.area?.districtId ?? null), streetChoices(user.area?.unitIds), cityName()]);
   const today = chinaToday();
   const inTwoWeeks = chinaToday(new Date(Date.now() + 14 * 86_400_000));
   return (

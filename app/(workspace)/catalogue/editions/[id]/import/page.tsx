@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { forbidden, notFound } from "next/navigation";
+import { can, subjectInArea } from "@/lib/auth/policy";
+import { requireEntry } from "@/lib/auth/session";
+import { asEditionSubject } from "@/lib/catalogue/policy";
 import { formatDateTime } from "@/lib/format";
 import { FIELD_LABELS, KIND_LABELS, KIND_PATHS } from "@/lib/catalogue/labels";
 import { CANONICAL_FIELDS } from "@/lib/catalogue/import/fields";
@@ -15,10 +17,13 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "导入清单" };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("catalogue.import");
+  const user = await requireEntry("catalogue.import");
   const id = routeId((await params).id) ?? notFound();
   const edition = id > 0 ? await getEdition(id) : null;
   if (!edition) notFound();
+  // Another district's edition answers as if it did not exist.
+  if (!can(user, "catalogue.read", asEditionSubject(edition))) return subjectInArea(user, asEditionSubject(edition)) ? forbidden() : notFound();
+  if (!can(user, "catalogue.import", asEditionSubject(edition))) forbidden();
   const editionPath = `/catalogue/editions/${id}`;
   const [reports, pending] = await Promise.all([importReports(id), pendingImports(id, user.id)]);
 

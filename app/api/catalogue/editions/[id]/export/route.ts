@@ -13,7 +13,7 @@ export const GET = workspaceRoute({
   notFound: "清单版本不存在。",
   forbidden: "您没有权限导出这个版本。",
   load: ({ ids }) => getEdition(ids.id),
-  subject: (edition) => ({ type: "edition", status: edition.status }),
+  subject: (edition) => ({ type: "edition", status: edition.status, areaUnitId: edition.areaUnitId }),
   handle: async ({ request, ids: { id }, loaded: edition }) => {
     const url = new URL(request.url);
     const format = url.searchParams.get("format") ?? "xlsx";

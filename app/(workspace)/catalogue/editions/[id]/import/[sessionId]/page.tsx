@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { forbidden, notFound } from "next/navigation";
+import { can } from "@/lib/auth/policy";
+import { requireEntry } from "@/lib/auth/session";
+import { asEditionSubject } from "@/lib/catalogue/policy";
 import { formatDateTime } from "@/lib/format";
 import { KIND_LABELS, KIND_PATHS } from "@/lib/catalogue/labels";
 import { MAPPABLE_FIELDS } from "@/lib/catalogue/preview";
@@ -24,13 +26,14 @@ const FORMATS: Record<string, string> = { xlsx: "Excel（.xlsx）", xls: "Excel 
 type Props = { params: Promise<{ id: string; sessionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ImportPreviewPage({ params, searchParams }: Props) {
-  const user = await requirePermission("catalogue.import");
+  const user = await requireEntry("catalogue.import");
   const { id, sessionId } = await params;
   const editionId = routeId(id) ?? notFound();
   const data = await importPreview(routeId(sessionId) ?? notFound(), user);
   if (!data || data.session.editionId !== editionId) notFound();
   const edition = await getEdition(editionId);
   if (!edition) notFound();
+  if (!can(user, "catalogue.import", asEditionSubject(edition))) forbidden();
   const filter = previewFilterSchema.parse(await searchParams);
   const { session, preview, parse, previous, options } = data;
   const editionPath = `/catalogue/editions/${editionId}`;

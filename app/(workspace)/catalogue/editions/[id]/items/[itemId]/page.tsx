@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
+import { can, subjectInArea } from "@/lib/auth/policy";
+import { asEditionSubject } from "@/lib/catalogue/policy";
 import { requireEntry } from "@/lib/auth/session";
 import { KIND_LABELS, KIND_PATHS } from "@/lib/catalogue/labels";
 import { getItem, itemNeighbours } from "@/lib/catalogue/queries";
@@ -22,8 +23,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const item = await getItem(routeId(itemId) ?? notFound());
   if (!item || item.editionId !== routeId(id)) notFound();
   const edition = item.edition;
-  if (!can(user, "catalogue.read", { type: "edition", status: edition.status })) forbidden();
-  const canEdit = edition.status === "DRAFT" && can(user, "catalogue.edit");
+  if (!can(user, "catalogue.read", asEditionSubject(edition))) return subjectInArea(user, asEditionSubject(edition)) ? forbidden() : notFound();
+  const canEdit = edition.status === "DRAFT" && can(user, "catalogue.edit", asEditionSubject(edition));
   const { previous, next } = await itemNeighbours(edition.id, item.position);
   const editionPath = `/catalogue/editions/${edition.id}`;
   const saved = (await searchParams).saved;

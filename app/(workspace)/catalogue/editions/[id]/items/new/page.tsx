@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { forbidden, notFound } from "next/navigation";
+import { can, subjectInArea } from "@/lib/auth/policy";
+import { requireEntry } from "@/lib/auth/session";
+import { asEditionSubject } from "@/lib/catalogue/policy";
 import { getEdition, itemFormOptions } from "@/lib/catalogue/queries";
 import { ItemForm } from "@/components/catalogue/item-form";
 import { Notice } from "@/components/catalogue/messages";
@@ -11,10 +13,13 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "新增事项" };
 
 export default async function NewItemPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("catalogue.edit");
+  const user = await requireEntry("catalogue.edit");
   const id = routeId((await params).id) ?? notFound();
   const edition = id > 0 ? await getEdition(id) : null;
   if (!edition) notFound();
+  // Another district's edition answers as if it did not exist.
+  if (!can(user, "catalogue.read", asEditionSubject(edition))) return subjectInArea(user, asEditionSubject(edition)) ? forbidden() : notFound();
+  if (!can(user, "catalogue.edit", asEditionSubject(edition))) forbidden();
   if (edition.status !== "DRAFT") {
     return (
       <div className="space-y-4">

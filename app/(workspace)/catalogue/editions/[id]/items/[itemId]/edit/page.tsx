@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { forbidden, notFound } from "next/navigation";
+import { can, subjectInArea } from "@/lib/auth/policy";
+import { requireEntry } from "@/lib/auth/session";
+import { asEditionSubject } from "@/lib/catalogue/policy";
 import { DETAIL_FIELDS, subItemFields, type DetailField } from "@/lib/catalogue/item-data";
 import { getItem, itemFormOptions } from "@/lib/catalogue/queries";
 import { ItemForm } from "@/components/catalogue/item-form";
@@ -13,10 +15,12 @@ import { routeId } from "@/lib/validation";
 export const metadata: Metadata = { title: "编辑事项" };
 
 export default async function EditItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
-  await requirePermission("catalogue.edit");
+  const user = await requireEntry("catalogue.edit");
   const { id, itemId } = await params;
   const item = await getItem(routeId(itemId) ?? notFound());
   if (!item || item.editionId !== routeId(id)) notFound();
+  if (!can(user, "catalogue.read", asEditionSubject(item.edition))) return subjectInArea(user, asEditionSubject(item.edition)) ? forbidden() : notFound();
+  if (!can(user, "catalogue.edit", asEditionSubject(item.edition))) forbidden();
   const itemPath = `/catalogue/editions/${id}/items/${item.id}`;
   if (item.edition.status !== "DRAFT") {
     return (
