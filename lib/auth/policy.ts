@@ -190,8 +190,8 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "appraisal.manage",
   "evaluation.manage",
   "evaluation.raterDetail",
-  "unit.manage",
-  "user.create",
+  // Not here: unit.manage and user.create. A district 编办 holds them; lib/units/commands.ts and
+  // lib/users/commands.ts keep it to the units of its district and the roles it may grant.
   // Configurable list types are the city's; typed lists are checked against their unit.
   "listType.manage",
 ]);

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUnitAction, moveUnitAction, setUnitActiveAction, updateUnitAction } from "@/lib/units/actions";
+import { createUserAction, resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
+import { stampOf } from "@/lib/edit-stamp";
+import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+
+// Issue 13: a district 编办 administers its own area: units, accounts, 评议 and 考评 rounds, and
+// reads the audit log of its area.
+
+beforeAll(() => seedDemo(), SEED_TIMEOUT);
+
+const successes = () => prisma.auditLog.count({ where: { outcome: "SUCCESS" } });
+
+describe("a district 编办's units and accounts", () => {
+  it("creates a community under one of its streets and an account for it", async () => {
+    await actAs("donghu");
+    const street = await unitId("东湖街道办事处");
+    const created = await createUnitAction({ name: "东湖新月社区", kind: "COMMUNITY", parentId: street });
+    if (!created.ok) throw new Error(created.message);
+    expect(await prisma.orgUnit.findUniqueOrThrow({ where: { id: created.data.id } })).toMatchObject({ parentId: street, kind: "COMMUNITY" });
+    // A new session reads the grown area (lib/auth/queries.ts).
+    await actAs("donghu");
+    const account = await createUserAction({ username: "xinyue", displayName: "新月社区", unitId: created.data.id, roles: ["COMMUNITY"] });
+    if (!account.ok) throw new Error(account.message);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: account.data.id } })).toMatchObject({ unitId: created.data.id, roles: ["COMMUNITY"], mustChangePassword: true });
+    // It edits, renames, disables and resets them too.
+    const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { id: created.data.id } });
+    expect(await updateUnitAction({ id: unit.id, name: "东湖新月社区居委会", shortName: "", code: "", jointMeetingMember: false, expectedStamp: stampOf(unit.updatedAt) })).toMatchObject({ ok: true });
+    expect(await resetUserPasswordAction({ id: account.data.id })).toMatchObject({ ok: true });
+    expect(await setUserActiveAction({ id: account.data.id, active: false })).toMatchObject({ ok: true });
+    // And its own 编办's staff.
+    expect(await createUserAction({ username: "donghu-staff", displayName: "区编办科员", unitId: await unitId("东湖区委编办"), roles: ["BIANBAN_STAFF"] })).toMatchObject({ ok: true });
+  });
+
+  it("refuses units outside its district, and the district's own place, in Chinese, changing nothing", async () => {
+    await actAs("donghu");
+    const city = (await prisma.orgUnit.findFirstOrThrow({ where: { kind: "CITY" } })).id;
+    const west = await prisma.orgUnit.findUniqueOrThrow({ where: { id: await unitId("凤凰街道办事处") } });
+    const district = await prisma.orgUnit.findUniqueOrThrow({ where: { id: await unitId("东湖区") } });
+    const bianban = await prisma.orgUnit.findUniqueOrThrow({ where: { id: await unitId("东湖区委编办") } });
+    const before = { audit: await successes(), units: await prisma.orgUnit.count() };
+
+    const underWest = await createUnitAction({ name: "越界社区", kind: "COMMUNITY", parentId: west.id });
+    expect(underWest).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!underWest.ok) expect(underWest.fieldErrors?.parentId).toContain("凤凰街道办事处不在本辖区内");
+    const sibling = await createUnitAction({ name: "东湖新区", kind: "DISTRICT", parentId: city });
+    expect(sibling).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!sibling.ok) expect(sibling.message).toMatch(/[\u4e00-\u9fa5]/);
+    const topLevel = await createUnitAction({ name: "无上级街道", kind: "STREET", parentId: null });
+    expect(topLevel).toMatchObject({ ok: false, code: "VALIDATION" });
+    // A second 编办 in its district is the city's to set up.
+    expect(await createUnitAction({ name: "东湖区第二编办", kind: "BIANBAN", parentId: district.id })).toMatchObject({ ok: false, code: "VALIDATION" });
+
+    const edit = (u: typeof west) => updateUnitAction({ id: u.id, name: `${u.name}改`, shortName: "", code: "", jointMeetingMember: false, expectedStamp: stampOf(u.updatedAt) });
+    for (const u of [west, district, bianban]) {
+      const r = await edit(u);
+      expect(r, u.name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      if (!r.ok) expect(r.message).toContain(u.name);
+    }
+    expect(await setUnitActiveAction({ id: west.id, active: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await moveUnitAction({ id: west.id, parentId: district.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // Its own street cannot leave for the other district.
+    expect(await moveUnitAction({ id: await unitId("北门街道办事处"), parentId: await unitId("西山县") })).toMatchObject({ ok: false, code: "VALIDATION" });
+
+    expect(await successes()).toBe(before.audit);
+    expect(await prisma.orgUnit.count()).toBe(before.units);
+    for (const u of [west, district, bianban]) expect(await prisma.orgUnit.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ name: u.name, active: true, parentId: u.parentId });
+  });
+
+  it("refuses accounts outside its district and the roles the city grants, changing nothing", async () => {
+    await actAs("donghu");
+    const before = { audit: await successes(), users: await prisma.user.count() };
+    const westAccount = await createUserAction({ username: "yuejie1", displayName: "越界", unitId: await unitId("凤凰街道办事处"), roles: ["STREET"] });
+    expect(westAccount).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!westAccount.ok) expect(westAccount.fieldErrors?.unitId).toBe("凤凰街道办事处不在本辖区内，区县编办只能为本辖区的单位设立账号。");
+    const cityAccount = await createUserAction({ username: "yuejie2", displayName: "越界", unitId: await unitId("示例市委编办"), roles: ["BIANBAN_STAFF"] });
+    expect(cityAccount).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!cityAccount.ok) expect(cityAccount.fieldErrors?.unitId).toContain("示例市委编办不在本辖区内");
+    const admin = await createUserAction({ username: "yuejie3", displayName: "越权", unitId: await unitId("东湖区委编办"), roles: ["BIANBAN_ADMIN"] });
+    expect(admin).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!admin.ok) expect(admin.fieldErrors?.roles).toBe("编办管理员账号由市编办设立和调整，区县编办不能授予或取消。");
+    // Promoting its own staff is refused the same way.
+    const staff = await createTestUser({ unit: "东湖区委编办", roles: ["BIANBAN_STAFF"] });
+    const fresh = await prisma.user.findUniqueOrThrow({ where: { id: staff.id } });
+    expect(await updateUserAction({ id: staff.id, displayName: "升任", unitId: staff.unitId, roles: ["BIANBAN_ADMIN"], expectedStamp: stampOf(fresh.updatedAt) })).toMatchObject({ ok: false, code: "VALIDATION" });
+    // Another administrator of its own 编办 (appointed by the city) and any account of 西山县 it cannot touch.
+    const peer = await createTestUser({ unit: "东湖区委编办", roles: ["BIANBAN_ADMIN"] });
+    const westUser = await createTestUser({ unit: "凤凰街道办事处", roles: ["STREET"] });
+    for (const id of [peer.id, westUser.id]) {
+      expect(await setUserActiveAction({ id, active: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await resetUserPasswordAction({ id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect(await successes()).toBe(before.audit);
+    expect(await prisma.user.count()).toBe(before.users + 3);
+    for (const id of [peer.id, westUser.id, staff.id]) expect(await prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: true, mustChangePassword: false });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).roles).toEqual(["BIANBAN_STAFF"]);
+
+    // The city 编办 still does all of it.
+    await actAs("admin");
+    expect(await createUserAction({ username: "donghu-admin2", displayName: "区编办管理员", unitId: await unitId("东湖区委编办"), roles: ["BIANBAN_ADMIN"] })).toMatchObject({ ok: true });
+  });
+});
