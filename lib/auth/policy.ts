@@ -188,10 +188,10 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "listCategory.manage",
   "admission.settings",
   "appraisal.manage",
-  "evaluation.manage",
-  "evaluation.raterDetail",
-  // Not here: unit.manage and user.create. A district 编办 holds them; lib/units/commands.ts and
-  // lib/users/commands.ts keep it to the units of its district and the roles it may grant.
+  // Not here: evaluation.manage and evaluation.raterDetail (lib/evaluation checks the round's
+  // district: lib/evaluation/policy.ts roundInArea), unit.manage and user.create (a district 编办
+  // holds them; lib/units/commands.ts and lib/users/commands.ts keep it to the units of its
+  // district and the roles it may grant).
   // Configurable list types are the city's; typed lists are checked against their unit.
   "listType.manage",
 ]);

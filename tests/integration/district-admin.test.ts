@@ -2,6 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUnitAction, moveUnitAction, setUnitActiveAction, updateUnitAction } from "@/lib/units/actions";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
 import { stampOf } from "@/lib/edit-stamp";
+import {
+  changePairsAction,
+  closeEvaluationRoundAction,
+  createEvaluationRoundAction,
+  deleteDraftEvaluationRoundAction,
+  openEvaluationRoundAction,
+  remindEvaluationRatersAction,
+  setUnitPairsAction,
+} from "@/lib/evaluation/actions";
+import { listRounds, resultsView } from "@/lib/evaluation/queries";
 import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
 // Issue 13: a district 编办 administers its own area: units, accounts, 评议 and 考评 rounds, and
@@ -98,5 +108,79 @@ describe("a district 编办's units and accounts", () => {
     // The city 编办 still does all of it.
     await actAs("admin");
     expect(await createUserAction({ username: "donghu-admin2", displayName: "区编办管理员", unitId: await unitId("东湖区委编办"), roles: ["BIANBAN_ADMIN"] })).toMatchObject({ ok: true });
+  });
+});
+
+describe("双向考评 rounds of a district", () => {
+  const year = 2031;
+  let eastDept: number;
+  let westDept: number;
+  let roundId: number;
+  beforeAll(async () => {
+    eastDept = (await prisma.orgUnit.create({ data: { name: "东湖区城市管理局", kind: "DEPARTMENT", parentId: await unitId("东湖区") } })).id;
+    westDept = (await prisma.orgUnit.create({ data: { name: "西山县城市管理局", kind: "DEPARTMENT", parentId: await unitId("西山县") } })).id;
+  });
+
+  it("lets a district 编办 create a round of its own district's streets and departments only", async () => {
+    await actAs("donghu");
+    const created = await createEvaluationRoundAction({ year, title: "东湖区2031年度区街双向考评", closesOn: "2099-12-31" });
+    if (!created.ok) throw new Error(created.message);
+    roundId = created.data.id;
+    const round = await prisma.evaluationRound.findUniqueOrThrow({ where: { id: roundId } });
+    expect(round.areaUnitId).toBe(await unitId("东湖区"));
+    const pairs = await prisma.evaluationPair.findMany({ where: { roundId }, select: { raterUnitId: true, rateeUnitId: true } });
+    const east = new Set((await actAs("donghu"))!.area!.unitIds);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) expect(east.has(p.raterUnitId) && east.has(p.rateeUnitId), JSON.stringify(p)).toBe(true);
+    expect(pairs.some((p) => p.raterUnitId === eastDept)).toBe(true);
+
+    // A participant outside the district is refused by name, and nothing changes.
+    const before = { audit: await successes(), pairs: pairs.length };
+    const refused = await setUnitPairsAction({ roundId, unitId: eastDept, direction: "RATES", counterpartIds: [await unitId("东湖街道办事处"), await unitId("凤凰街道办事处")] });
+    expect(refused).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!refused.ok) expect(refused.message).toBe("凤凰街道办事处不参加本轮考评（东湖区），不能设为评价关系。");
+    const westUnit = await setUnitPairsAction({ roundId, unitId: westDept, direction: "RATES", counterpartIds: [] });
+    expect(westUnit).toMatchObject({ ok: false, code: "VALIDATION", message: "西山县城市管理局不参加本轮考评（东湖区）。" });
+    const westDistrict = await changePairsAction({ roundId, op: "add", direction: "BOTH", districtId: await unitId("西山县") });
+    expect(westDistrict).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!westDistrict.ok) expect(westDistrict.fieldErrors?.districtId).toBe("西山县不在本轮考评的范围（东湖区）内。");
+    expect(await successes()).toBe(before.audit);
+    expect(await prisma.evaluationPair.count({ where: { roundId } })).toBe(before.pairs);
+
+    // It runs its round: open, and sees each rater's scores.
+    expect(await openEvaluationRoundAction({ roundId })).toMatchObject({ ok: true });
+    const me = await actAs("donghu");
+    expect((await resultsView(me!, roundId))?.detail).toBe(true);
+    expect((await listRounds(me!)).map((r) => r.id)).toContain(roundId);
+  });
+
+  it("keeps the round from the other district and labels it for the city 编办", async () => {
+    const xishan = (await actAs("xishan"))!;
+    expect((await listRounds(xishan)).map((r) => r.id)).not.toContain(roundId);
+    expect(await resultsView(xishan, roundId)).toBeNull();
+    const before = await successes();
+    for (const r of [await closeEvaluationRoundAction({ roundId }), await remindEvaluationRatersAction({ roundId })]) {
+      expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect(await successes()).toBe(before);
+    expect(await prisma.evaluationRound.findUniqueOrThrow({ where: { id: roundId } })).toMatchObject({ status: "OPEN" });
+    // 西山县 runs a round of the same year for itself.
+    const own = await createEvaluationRoundAction({ year, title: "西山县2031年度县乡双向考评", closesOn: "2099-12-31" });
+    if (!own.ok) throw new Error(own.message);
+
+    // The city 编办 sees every round with its district, may still run one of its own that year, and
+    // a district 编办 cannot run the city's.
+    const admin = (await actAs("admin"))!;
+    const all = await listRounds(admin);
+    expect(all.find((r) => r.id === roundId)?.areaUnit?.name).toBe("东湖区");
+    expect(all.find((r) => r.id === own.data.id)?.areaUnit?.name).toBe("西山县");
+    const city = await createEvaluationRoundAction({ year, title: "示例市2031年度双向考评", closesOn: "2099-12-31" });
+    if (!city.ok) throw new Error(city.message);
+    expect(await createEvaluationRoundAction({ year, title: "重复", closesOn: "2099-12-31" })).toMatchObject({ ok: false, code: "DUPLICATE" });
+    expect((await resultsView(admin, roundId))?.detail).toBe(true);
+    await actAs("donghu");
+    expect(await deleteDraftEvaluationRoundAction({ roundId: city.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await listRounds((await actAs("donghu"))!)).map((r) => r.id)).not.toContain(city.data.id);
+    expect(await prisma.evaluationRound.count({ where: { id: city.data.id } })).toBe(1);
   });
 });

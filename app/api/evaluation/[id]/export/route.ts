@@ -10,7 +10,11 @@ export const GET = workspaceRoute({
   forbidden: "您没有权限导出考评明细。",
   notFound: "考评不存在。",
   ids: ["id"],
-  load: ({ user, ids }) => resultsView(user, ids.id),
+  // Every rater's scores: only for the 编办 that runs the round (a district 编办 its own district's).
+  load: async ({ user, ids }) => {
+    const view = await resultsView(user, ids.id);
+    return view?.detail ? view : null;
+  },
   handle: async ({ ids, loaded: view }) => {
     const rated = view.indicators.filter((i) => i.source === "RATED");
     const raters = await allRaterScores(ids.id, rated.map((i) => i.id));
