@@ -12,6 +12,8 @@ import {
   setUnitPairsAction,
 } from "@/lib/evaluation/actions";
 import { listRounds, resultsView } from "@/lib/evaluation/queries";
+import { listAudit } from "@/lib/audit/queries";
+import { auditFilterSchema } from "@/lib/audit/schema";
 import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
 // Issue 13: a district 编办 administers its own area: units, accounts, 评议 and 考评 rounds, and
@@ -182,5 +184,37 @@ describe("双向考评 rounds of a district", () => {
     expect(await deleteDraftEvaluationRoundAction({ roundId: city.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await listRounds((await actAs("donghu"))!)).map((r) => r.id)).not.toContain(city.data.id);
     expect(await prisma.evaluationRound.count({ where: { id: city.data.id } })).toBe(1);
+  });
+});
+
+describe("the audit log of a district", () => {
+  it("shows a district 编办 the city's entries about its district's objects, never about another district's", async () => {
+    await actAs("admin");
+    const east = await createUnitAction({ name: "南岸审计测试社区", kind: "COMMUNITY", parentId: await unitId("南岸街道办事处") });
+    const west = await createUnitAction({ name: "凤凰审计测试社区", kind: "COMMUNITY", parentId: await unitId("凤凰街道办事处") });
+    if (!east.ok || !west.ok) throw new Error("units not created");
+    const eastAccount = await createTestUser({ unit: "南岸街道办事处", roles: ["STREET"] });
+    expect(await resetUserPasswordAction({ id: eastAccount.id })).toMatchObject({ ok: true });
+
+    const about = async (username: string, subjectType: string, id: number) =>
+      (await listAudit(auditFilterSchema.parse({ subjectType, subjectId: String(id) }), (await actAs(username))!)).rows.map((r) => r.action);
+    // A new session: the new community is in 东湖区's area now.
+    expect(await about("donghu", "unit", east.data.id)).toEqual(["unit.create"]);
+    expect(await about("donghu", "user", eastAccount.id)).toEqual(["user.resetPassword"]);
+    expect(await about("donghu", "unit", west.data.id)).toEqual([]);
+    expect(await about("xishan", "unit", west.data.id)).toEqual(["unit.create"]);
+    expect(await about("xishan", "unit", east.data.id)).toEqual([]);
+    expect(await about("xishan", "user", eastAccount.id)).toEqual([]);
+    // The city 编办 reads all of it.
+    expect(await about("admin", "unit", west.data.id)).toEqual(["unit.create"]);
+
+    // Nothing in 东湖区's whole log was done by 西山县's people or concerns a 西山县 unit.
+    const westUnits = new Set((await prisma.orgUnit.findMany({ where: { OR: [{ id: await unitId("西山县") }, { parent: { name: "西山县" } }, { parent: { parent: { name: "西山县" } } }] }, select: { id: true } })).map((u) => u.id));
+    const rows = await prisma.auditLog.findMany({ where: { id: { in: (await listAudit(auditFilterSchema.parse({}), (await actAs("donghu"))!)).rows.map((r) => BigInt(r.id)) } }, select: { unitId: true, subjectType: true, subjectId: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.unitId != null && westUnits.has(r.unitId)).toBe(false);
+      if (r.subjectType === "unit") expect(westUnits.has(Number(r.subjectId))).toBe(false);
+    }
   });
 });
