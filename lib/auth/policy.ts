@@ -186,6 +186,10 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "dictionary.manage",
   "calendar.manage",
   "listCategory.manage",
+  // 准入 and 评议 settings stay the city's: the 评议 exclusion rule (months in force before a duty
+  // is appraised) is one rule for every round in the city, and the 备案机关 is the body above the
+  // city 编办 that the city's decisions are filed with. A district's decisions are filed with the
+  // city 编办 itself (issue 13's 备案), which is not a setting a district edits.
   "admission.settings",
   "appraisal.manage",
   // Not here: evaluation.manage and evaluation.raterDetail (lib/evaluation checks the round's
