@@ -191,9 +191,8 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   // city 编办 that the city's decisions are filed with. A district's decisions are filed with the
   // city 编办 itself (issue 13's 备案), which is not a setting a district edits.
   "admission.settings",
-  "appraisal.manage",
   // Not here: evaluation.manage and evaluation.raterDetail (lib/evaluation checks the round's
-  // district: lib/evaluation/policy.ts roundInArea), unit.manage and user.create (a district 编办
+  // district: lib/evaluation/policy.ts roundInArea), appraisal.manage (lib/appraisal/scope.ts), unit.manage and user.create (a district 编办
   // holds them; lib/units/commands.ts and lib/users/commands.ts keep it to the units of its
   // district and the roles it may grant).
   // Configurable list types are the city's; typed lists are checked against their unit.

@@ -13,6 +13,8 @@ import {
 } from "@/lib/evaluation/actions";
 import { listRounds, resultsView } from "@/lib/evaluation/queries";
 import { listAudit } from "@/lib/audit/queries";
+import { closeAppraisalRoundAction, createSurveyLinkAction, openAppraisalRoundAction } from "@/lib/appraisal/actions";
+import { roundResults, rounds } from "@/lib/appraisal/queries";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
@@ -216,5 +218,48 @@ describe("the audit log of a district", () => {
       expect(r.unitId != null && westUnits.has(r.unitId)).toBe(false);
       if (r.subjectType === "unit") expect(westUnits.has(Number(r.subjectId))).toBe(false);
     }
+  });
+});
+
+describe("评议 rounds of a district", () => {
+  it("lets a district 编办 open and run a round of its own district's duties; the other district neither sees nor touches it", async () => {
+    const cityRound = await prisma.appraisalRound.findFirstOrThrow({ where: { areaUnitId: null, status: "OPEN" } });
+    const donghu = (await actAs("donghu"))!;
+    const opened = await openAppraisalRoundAction({ year: cityRound.year, closesOn: "2099-12-31" });
+    if (!opened.ok) throw new Error(opened.message);
+    const round = await prisma.appraisalRound.findUniqueOrThrow({ where: { id: opened.data.id } });
+    expect(round).toMatchObject({ areaUnitId: await unitId("东湖区"), title: `${cityRound.year}年度东湖区准入事项评议` });
+    expect(await openAppraisalRoundAction({ year: cityRound.year, closesOn: "2099-12-31" })).toMatchObject({ ok: false, code: "DUPLICATE" });
+    const results = (await roundResults(round.id, donghu.area!.unitIds))!;
+    expect(results.rows.length).toBeGreaterThan(0);
+    const east = new Set(donghu.area!.unitIds);
+    expect(results.rows.every((r) => east.has(r.unitId))).toBe(true);
+
+    // Survey links: its own streets, never another district's (refused by name, nothing written).
+    const before = { audit: await successes(), links: await prisma.appraisalSurveyLink.count() };
+    const west = await createSurveyLinkAction({ roundId: round.id, unitId: await unitId("凤凰街道办事处"), label: "居民代表" });
+    expect(west).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!west.ok) expect(west.fieldErrors?.unitId).toBe("凤凰街道办事处不在本轮评议的范围内。");
+    // The city's round is the city 编办's to run.
+    expect(await closeAppraisalRoundAction({ roundId: cityRound.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createSurveyLinkAction({ roundId: cityRound.id, unitId: await unitId("东湖街道办事处"), label: "居民代表" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await successes()).toBe(before.audit);
+    expect(await prisma.appraisalSurveyLink.count()).toBe(before.links);
+    expect(await createSurveyLinkAction({ roundId: round.id, unitId: await unitId("东湖街道办事处"), label: "居民代表" })).toMatchObject({ ok: true });
+    expect((await rounds(donghu)).map((r) => r.id)).toEqual(expect.arrayContaining([round.id, cityRound.id]));
+
+    const xishan = (await actAs("xishan"))!;
+    expect((await rounds(xishan)).map((r) => r.id)).not.toContain(round.id);
+    expect(await roundResults(round.id, xishan.area!.unitIds)).toBeNull();
+    const audit = await successes();
+    expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createSurveyLinkAction({ roundId: round.id, unitId: await unitId("凤凰街道办事处"), label: "居民代表" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await successes()).toBe(audit);
+    expect(await prisma.appraisalRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: "OPEN" });
+
+    // The city 编办 sees both rounds, each with its district.
+    const all = await rounds((await actAs("admin"))!);
+    expect(all.find((r) => r.id === round.id)?.areaUnit?.name).toBe("东湖区");
+    expect(all.find((r) => r.id === cityRound.id)?.areaUnit).toBeNull();
   });
 });
