@@ -73,6 +73,9 @@ describe("can() with an area", () => {
     for (const p of ["devolution.manage", "localDuty.manage", "funding.manage"] as const) expect(can(district, p), p).toBe(true);
     // Units and accounts of its own district (lib/units and lib/users commands check the units).
     for (const p of ["unit.manage", "user.create"] as const) expect(can(district, p), p).toBe(true);
+    // Its own district's 评议 and 考评 rounds (lib/appraisal and lib/evaluation check the round's district).
+    for (const p of ["appraisal.manage", "evaluation.manage", "evaluation.raterDetail"] as const) expect(can(district, p), p).toBe(true);
+    expect(can(district, "admission.settings")).toBe(false);
     expect(can(district, "catalogue.read", { type: "edition", status: "ISSUED" })).toBe(true);
     expect(can(district, "catalogue.read", { type: "edition", status: "DRAFT" })).toBe(false);
     expect(can(district, "user.read")).toBe(true);

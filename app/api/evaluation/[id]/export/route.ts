@@ -1,6 +1,7 @@
 import { workspaceRoute, download } from "@/lib/route";
 import { allRaterScores, resultsView } from "@/lib/evaluation/queries";
 import { resultsWorkbook } from "@/lib/evaluation/export";
+import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,8 @@ export const GET = workspaceRoute({
   // Every rater's scores: only for the 编办 that runs the round (a district 编办 its own district's).
   load: async ({ user, ids }) => {
     const view = await resultsView(user, ids.id);
-    return view?.detail ? view : null;
+    if (view && !view.detail) throw new AppError("FORBIDDEN", "您没有权限导出考评明细。");
+    return view;
   },
   handle: async ({ ids, loaded: view }) => {
     const rated = view.indicators.filter((i) => i.source === "RATED");
