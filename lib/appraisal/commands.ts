@@ -9,7 +9,9 @@ import { dbDate, today as todayInChina } from "@/lib/dates";
 import { publishLocalDutyList } from "@/lib/local-duties/commands";
 import { isFlagged } from "./satisfaction";
 import { hashToken } from "./token";
-import { appraisedDuties } from "./scope";
+import { appraisalRoundInArea, appraisedDuties, inRoundArea } from "./scope";
+import { areaOf } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/types";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { readAdmissionSettings } from "@/lib/admission/settings";
 import { countsFor } from "./counts";
@@ -18,28 +20,44 @@ import { surveySubmitSchema, type decideFlaggedSchema, type closeRoundSchema, ty
 export { hashToken };
 
 export async function openAppraisalRound(input: z.infer<typeof openRoundSchema>, { tx, user, audit }: CommandContext) {
-  if (await tx.appraisalRound.findUnique({ where: { year: input.year } })) throw new AppError("DUPLICATE", `${input.year} 年度的评议已经发起过。`);
+  // A district 编办's round appraises its own district's duties; the city 编办's the whole city's.
+  const areaUnitId = areaOf(user)?.districtId ?? null;
+  const district = areaUnitId != null ? await tx.orgUnit.findUniqueOrThrow({ where: { id: areaUnitId }, select: { name: true } }) : null;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`qingdan.appraisal-year:${input.year}:${areaUnitId ?? "city"}`}))`;
+  if (await tx.appraisalRound.findFirst({ where: { year: input.year, areaUnitId }, select: { id: true } })) {
+    throw new AppError("DUPLICATE", `${input.year} 年度${district ? `${district.name}的` : "的"}评议已经发起过。`);
+  }
   // 编办's exclusion rule: duties admitted less than N months before today sit this round out.
   const { appraisalExclusionMonths: months } = await readAdmissionSettings(tx);
   const admittedBefore = months > 0 ? monthsBefore(todayInChina(), months) : null;
   const round = await tx.appraisalRound.create({
-    data: { year: input.year, title: `${input.year}年度准入事项评议`, closesOn: dbDate(input.closesOn), exclusionMonths: months, admittedBefore: admittedBefore ? dbDate(admittedBefore) : null, createdByName: user.displayName },
+    data: { year: input.year, title: `${input.year}年度${district?.name ?? ""}准入事项评议`, closesOn: dbDate(input.closesOn), exclusionMonths: months, admittedBefore: admittedBefore ? dbDate(admittedBefore) : null, createdByName: user.displayName, areaUnitId },
   });
-  await audit({ action: "appraisal.open", subjectType: "appraisalRound", subjectId: round.id, after: { year: input.year, closesOn: input.closesOn, exclusionMonths: months, admittedBefore } });
+  await audit({ action: "appraisal.open", subjectType: "appraisalRound", subjectId: round.id, after: { year: input.year, closesOn: input.closesOn, exclusionMonths: months, admittedBefore, areaUnitId } });
   return { id: round.id };
 }
 
-async function openRoundOrFail(tx: Pick<Tx, "appraisalRound">, roundId: number) {
+/** A district 编办 runs its own district's rounds only; the city 编办 every round. */
+function assertRuns(user: SessionUser, round: { areaUnitId: number | null }) {
+  if (!appraisalRoundInArea(user, round)) throw new AppError("FORBIDDEN", "该评议不是本辖区的评议，区县编办只能管理本辖区的评议。");
+}
+
+async function openRoundOrFail(tx: Pick<Tx, "appraisalRound">, roundId: number, manager?: SessionUser) {
   const round = await tx.appraisalRound.findUnique({ where: { id: roundId } });
   if (!round) throw new AppError("NOT_FOUND");
+  if (manager) assertRuns(manager, round);
   if (round.status !== "OPEN") throw new AppError("INVALID_STATE", "本轮评议已结束。");
   return round;
 }
 
 export async function createSurveyLink(input: z.infer<typeof surveyLinkSchema>, { tx, user, audit }: CommandContext) {
-  await openRoundOrFail(tx, input.roundId);
+  const round = await openRoundOrFail(tx, input.roundId, user);
   const unit = await tx.orgUnit.findFirst({ where: { id: input.unitId, kind: { in: ["STREET", "TOWNSHIP", "COMMUNITY"] } }, select: { id: true, name: true } });
   if (!unit) throw new AppError("VALIDATION", undefined, { unitId: "请选择街道或社区" });
+  if (!(await tx.orgUnit.count({ where: { id: unit.id, ...inRoundArea(round) } }))) {
+    const message = `${unit.name}不在本轮评议的范围内。`;
+    throw new AppError("VALIDATION", message, { unitId: message });
+  }
   const token = crypto.randomBytes(24).toString("base64url");
   const link = await tx.appraisalSurveyLink.create({ data: { roundId: input.roundId, unitId: unit.id, tokenHash: hashToken(token), label: input.label, createdByName: user.displayName } });
   await audit({ action: "appraisal.link", subjectType: "appraisalRound", subjectId: input.roundId, after: { linkId: link.id, unit: unit.name, label: input.label } });
@@ -57,7 +75,7 @@ export function monthsBefore(day: string, months: number): string {
 }
 
 /** Ratings must name active duties of the unit that take part in the round; each duty once. */
-async function checkRatings(tx: Pick<Tx, "localDuty">, round: { admittedBefore: Date | null }, unitId: number, ratings: { dutyId: number }[]) {
+async function checkRatings(tx: Pick<Tx, "localDuty">, round: { admittedBefore: Date | null; areaUnitId: number | null }, unitId: number, ratings: { dutyId: number }[]) {
   const ids = ratings.map((r) => r.dutyId);
   if (new Set(ids).size !== ids.length) throw new AppError("VALIDATION", "每个事项只能评价一次。");
   const n = await tx.localDuty.count({ where: { id: { in: ids }, unitId, ...appraisedDuties(round) } });
@@ -112,6 +130,8 @@ export async function confirmRevocation(input: z.infer<typeof revokeSchema>, { t
   if (!duty.active) throw new AppError("INVALID_STATE", "该事项已撤销。");
   const round = await tx.appraisalRound.findUnique({ where: { id: input.roundId } });
   if (!round) throw new AppError("NOT_FOUND");
+  assertRuns(user, round);
+  await assertDutyInRound(tx, round, duty);
   const counts = (await countsFor(tx, round.id, [duty.id])).get(duty.id) ?? { satisfied: 0, basic: 0, dissatisfied: 0 };
   if (!isFlagged(counts)) throw new AppError("INVALID_STATE", "该事项满意度超过半数，不能撤销。");
   const today = dbDate(todayInChina());
@@ -129,9 +149,10 @@ export async function confirmRevocation(input: z.infer<typeof revokeSchema>, { t
 
 /** 编办 keeps a flagged duty, for a stated reason (it stays in force). */
 async function keepFlaggedDuty(input: z.infer<typeof decideFlaggedSchema>, { tx, user, audit }: CommandContext) {
-  const round = await openRoundOrFail(tx, input.roundId);
+  const round = await openRoundOrFail(tx, input.roundId, user);
   const duty = await tx.localDuty.findUnique({ where: { id: input.dutyId } });
   if (!duty) throw new AppError("NOT_FOUND");
+  await assertDutyInRound(tx, round, duty);
   if (!duty.active) throw new AppError("INVALID_STATE", "该事项已撤销。");
   const counts = (await countsFor(tx, round.id, [duty.id])).get(duty.id) ?? { satisfied: 0, basic: 0, dissatisfied: 0 };
   if (!isFlagged(counts)) throw new AppError("INVALID_STATE", "该事项满意度超过半数，无需决定。");
@@ -144,13 +165,13 @@ async function keepFlaggedDuty(input: z.infer<typeof decideFlaggedSchema>, { tx,
 /** 编办's decision on a flagged duty: revoke (a new list version) or keep with a reason. */
 export async function decideFlaggedDuty(input: z.infer<typeof decideFlaggedSchema>, ctx: CommandContext) {
   if (input.decision === "KEEP") return keepFlaggedDuty(input, ctx);
-  await openRoundOrFail(ctx.tx, input.roundId);
+  await openRoundOrFail(ctx.tx, input.roundId, ctx.user);
   await confirmRevocation({ roundId: input.roundId, dutyId: input.dutyId, note: input.note }, ctx);
   return { kept: false };
 }
 
-export async function closeAppraisalRound(input: z.infer<typeof closeRoundSchema>, { tx, audit }: CommandContext) {
-  const round = await openRoundOrFail(tx, input.roundId);
+export async function closeAppraisalRound(input: z.infer<typeof closeRoundSchema>, { tx, user, audit }: CommandContext) {
+  const round = await openRoundOrFail(tx, input.roundId, user);
   // Every flagged duty is revoked or kept, with a reason, before the round closes.
   const undecided = await undecidedFlagged(tx, round);
   if (undecided.length) throw new AppError("INVALID_STATE", `还有 ${undecided.length} 个满意度未过半的事项未作决定（${undecided.map((d) => d.name).slice(0, 5).join("、")}${undecided.length > 5 ? "等" : ""}），请逐项撤销或说明理由保留后再结束评议。`);
@@ -160,7 +181,12 @@ export async function closeAppraisalRound(input: z.infer<typeof closeRoundSchema
 }
 
 /** Active duties of the round that are flagged and have no decision yet. */
-export async function undecidedFlagged(tx: Pick<Tx, "localDuty" | "appraisalRating" | "appraisalRevocation">, round: { id: number; admittedBefore: Date | null }) {
+/** A district round decides only the duties of its own district's units. */
+async function assertDutyInRound(tx: Pick<Tx, "orgUnit">, round: { areaUnitId: number | null }, duty: { unitId: number; name: string }) {
+  if (!(await tx.orgUnit.count({ where: { id: duty.unitId, ...inRoundArea(round) } }))) throw new AppError("FORBIDDEN", `「${duty.name}」不在本轮评议的范围内。`);
+}
+
+export async function undecidedFlagged(tx: Pick<Tx, "localDuty" | "appraisalRating" | "appraisalRevocation">, round: { id: number; admittedBefore: Date | null; areaUnitId: number | null }) {
   const duties = await tx.localDuty.findMany({ where: appraisedDuties(round), select: { id: true, name: true } });
   const counts = await countsFor(tx, round.id, duties.map((d) => d.id));
   const decided = new Set((await tx.appraisalRevocation.findMany({ where: { roundId: round.id }, select: { localDutyId: true } })).map((r) => r.localDutyId));

@@ -9,14 +9,34 @@ import type { SessionUser } from "@/lib/auth/types";
 import type { TodoItem } from "@/lib/todo";
 import { dueEnd } from "@/lib/admission/state";
 
-export async function rounds() {
-  return prisma.appraisalRound.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, title: true, status: true, closesOn: true, _count: { select: { ratings: true } } } });
+/**
+ * The city 编办 sees every round, each with its district; a district 编办 its own district's rounds
+ * and the city's (whose results it reads for its own units, roundResults).
+ */
+export async function rounds(viewer: Pick<SessionUser, "area"> = {}) {
+  return prisma.appraisalRound.findMany({
+    where: viewer.area ? { OR: [{ areaUnitId: null }, { areaUnitId: viewer.area.districtId }] } : {},
+    orderBy: [{ year: "desc" }, { id: "desc" }],
+    select: { id: true, year: true, title: true, status: true, closesOn: true, areaUnitId: true, areaUnit: { select: { name: true } }, _count: { select: { ratings: true } } },
+  });
+}
+
+/** The open round a unit rates in: its district's own round first, else the city's. */
+async function openRoundCovering(unitId: number) {
+  const unit = await prisma.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, parentId: true, parent: { select: { parentId: true } } } });
+  const ancestors = [unit?.id, unit?.parentId, unit?.parent?.parentId].filter((id): id is number => id != null);
+  return prisma.appraisalRound.findFirst({
+    where: { status: "OPEN", OR: [{ areaUnitId: null }, { areaUnitId: { in: ancestors } }] },
+    orderBy: [{ year: "desc" }, { areaUnitId: { sort: "asc", nulls: "last" } }],
+  });
 }
 
 /** Every admitted duty (active, or revoked in this round) with its counts and flag. */
 export async function roundResults(roundId: number, unitIds?: number[]) {
-  const round = await prisma.appraisalRound.findUnique({ where: { id: roundId } });
+  const round = await prisma.appraisalRound.findUnique({ where: { id: roundId }, include: { areaUnit: { select: { name: true } } } });
   if (!round) return null;
+  // Another district's round does not exist for a district 编办 (its unit ids lie elsewhere).
+  if (unitIds && round.areaUnitId != null && !unitIds.includes(round.areaUnitId)) return null;
   // A district 编办 sees the duties of its own district's units (lib/auth/scope.ts).
   const inArea = unitIds ? { unitId: { in: unitIds } } : {};
   const duties = await prisma.localDuty.findMany({
@@ -48,7 +68,7 @@ export async function roundResults(roundId: number, unitIds?: number[]) {
 }
 
 export async function openRoundForUnit(userId: number, unitId: number) {
-  const round = await prisma.appraisalRound.findFirst({ where: { status: "OPEN" }, orderBy: { year: "desc" } });
+  const round = await openRoundCovering(unitId);
   if (!round) return null;
   const duties = await prisma.localDuty.findMany({ where: { unitId, ...appraisedDuties(round) }, orderBy: { id: "asc" }, select: { id: true, name: true, departmentName: true, localDuty: true } });
   const rated = new Set((await prisma.appraisalRating.findMany({ where: { roundId: round.id, userId }, select: { localDutyId: true } })).map((r) => r.localDutyId));
@@ -67,7 +87,7 @@ export async function surveyByToken(token: string) {
 /** 工作台: a street or community account that has not yet rated all its duties in the open round. */
 export async function appraisalTodos(user: SessionUser): Promise<TodoItem[]> {
   if (!user.roles.includes("STREET") && !user.roles.includes("COMMUNITY")) return [];
-  const round = await prisma.appraisalRound.findFirst({ where: { status: "OPEN" }, orderBy: { year: "desc" } });
+  const round = await openRoundCovering(user.unitId);
   if (!round) return [];
   const [duties, rated] = await Promise.all([
     prisma.localDuty.count({ where: { unitId: user.unitId, ...appraisedDuties(round) } }),

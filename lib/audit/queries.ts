@@ -33,11 +33,49 @@ const auditRowSelect = {
 export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }> & { parentId: number | null };
 
 
+type Ids = { in: number[] };
+const strings = (rows: { id: number }[]) => rows.map((r) => String(r.id));
+
+/**
+ * The objects of a district an audit entry may be about, by subject type: an entry records its
+ * subject (type and id), not the subject's unit, so the ids of the district's objects are read
+ * here, one query per kind. Objects of the whole city (catalogue editions, settings, list types)
+ * are nobody's district.
+ */
+const AREA_SUBJECTS: Partial<Record<AuditSubjectType, (area: Ids, districtId: number) => Promise<string[]>>> = {
+  unit: async (area) => area.in.map(String),
+  localDutyList: async (area) => area.in.map(String),
+  user: async (area) => strings(await prisma.user.findMany({ where: { unitId: area }, select: { id: true } })),
+  powerList: async (area) => strings(await prisma.powerList.findMany({ where: { unitId: area }, select: { id: true } })),
+  powerListAdjustment: async (area) => strings(await prisma.powerListAdjustment.findMany({ where: { list: { unitId: area } }, select: { id: true } })),
+  localDuty: async (area) => strings(await prisma.localDuty.findMany({ where: { unitId: area }, select: { id: true } })),
+  typedList: async (area) => strings(await prisma.typedList.findMany({ where: { unitId: area }, select: { id: true } })),
+  dispatch: async (area) => strings(await prisma.dispatch.findMany({ where: { streetId: area }, select: { id: true } })),
+  admission: async (area) => strings(await prisma.admission.findMany({ where: { OR: [{ applicantUnitId: area }, { targets: { some: { unitId: area } } }] }, select: { id: true } })),
+  evaluationRound: async (_area, districtId) => strings(await prisma.evaluationRound.findMany({ where: { areaUnitId: districtId }, select: { id: true } })),
+  evaluationSheet: async (area) => strings(await prisma.evaluationSheet.findMany({ where: { raterUnitId: area }, select: { id: true } })),
+};
+
+/**
+ * A district 编办 reads the entries of its own district's people, and the entries anyone (the city
+ * 编办, a city department) made about an object of its district; never another district's.
+ */
+async function areaCondition(viewer: Pick<SessionUser, "area">): Promise<Prisma.AuditLogWhereInput | null> {
+  const area = areaIdFilter(viewer);
+  if (!area || !viewer.area) return null;
+  const about = await Promise.all(
+    Object.entries(AREA_SUBJECTS).map(async ([type, ids]) => {
+      const subjectIds = await ids(area, viewer.area!.districtId);
+      return subjectIds.length ? { subjectType: { in: storedSubjectTypesOf(type as AuditSubjectType) }, subjectId: { in: subjectIds } } : null;
+    }),
+  );
+  return { OR: [{ unitId: area }, ...about.filter((c) => c !== null)] };
+}
+
 async function auditWhere(filter: AuditFilter, viewer?: Pick<SessionUser, "area">): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
-  // A district 编办 reads the entries of its own district's people.
-  const area = viewer ? areaIdFilter(viewer) : undefined;
-  if (area) and.push({ unitId: area });
+  const area = viewer ? await areaCondition(viewer) : null;
+  if (area) and.push(area);
   if (filter.actor) {
     // The log keeps the actor's display name; a user name is resolved to account ids.
     const accounts = await prisma.user.findMany({

@@ -191,12 +191,15 @@ export const CITY_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "dictionary.manage",
   "calendar.manage",
   "listCategory.manage",
+  // 准入 and 评议 settings stay the city's: the 评议 exclusion rule (months in force before a duty
+  // is appraised) is one rule for every round in the city, and the 备案机关 is the body above the
+  // city 编办 that the city's decisions are filed with. A district's decisions are filed with the
+  // city 编办 itself (issue 13's 备案), which is not a setting a district edits.
   "admission.settings",
-  "appraisal.manage",
-  "evaluation.manage",
-  "evaluation.raterDetail",
-  "unit.manage",
-  "user.create",
+  // Not here: evaluation.manage and evaluation.raterDetail (lib/evaluation checks the round's
+  // district: lib/evaluation/policy.ts roundInArea), appraisal.manage (lib/appraisal/scope.ts), unit.manage and user.create (a district 编办
+  // holds them; lib/units/commands.ts and lib/users/commands.ts keep it to the units of its
+  // district and the roles it may grant).
   // Configurable list types are the city's; typed lists are checked against their unit.
   "listType.manage",
   // 备案 is reviewed by the city 编办.

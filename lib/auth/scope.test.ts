@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can } from "./policy";
-import { areaIdFilter, areaUnitWhere, concernsArea, districtOfBianban, unitInArea } from "./scope";
+import { areaIdFilter, areaUnitWhere, concernsArea, districtOfBianban, mayManageUnit, unitInArea } from "./scope";
 import type { SessionUser } from "./types";
 
 const user = (over: Partial<SessionUser> = {}): SessionUser => ({
@@ -64,13 +64,18 @@ describe("can() with an area", () => {
   });
 
   it("keeps the city's own permissions with the city 编办; a district reads issued catalogues", () => {
-    for (const p of ["dictionary.manage", "calendar.manage", "listCategory.manage", "user.create", "unit.manage"] as const) {
+    for (const p of ["dictionary.manage", "calendar.manage", "listCategory.manage"] as const) {
       expect(can(district, p), p).toBe(false);
       expect(can(city, p), p).toBe(true);
     }
     // A district 编办 manages the devolution rounds of its own streets, and the 存量事项 and 拨付 of
     // its own units (the commands check the units).
     for (const p of ["devolution.manage", "localDuty.manage", "funding.manage"] as const) expect(can(district, p), p).toBe(true);
+    // Units and accounts of its own district (lib/units and lib/users commands check the units).
+    for (const p of ["unit.manage", "user.create"] as const) expect(can(district, p), p).toBe(true);
+    // Its own district's 评议 and 考评 rounds (lib/appraisal and lib/evaluation check the round's district).
+    for (const p of ["appraisal.manage", "evaluation.manage", "evaluation.raterDetail"] as const) expect(can(district, p), p).toBe(true);
+    expect(can(district, "admission.settings")).toBe(false);
     expect(can(district, "catalogue.read", { type: "edition", status: "ISSUED", areaUnitId: null })).toBe(true);
     expect(can(district, "catalogue.read", { type: "edition", status: "DRAFT", areaUnitId: null })).toBe(false);
     expect(can(district, "user.read")).toBe(true);
@@ -103,5 +108,25 @@ describe("can() with an area", () => {
     expect(can(city, "filing.review", f(10))).toBe(true);
     expect(can(city, "filing.review", f(10, "FILED"))).toBe(false);
     expect(can(user({ roles: ["STREET"], unitKind: "STREET" }), "filing.read", f(10))).toBe(false);
+  });
+});
+
+describe("a district 编办's units and accounts", () => {
+  it("manages the streets, communities and departments of its district, not the district, its 编办 or another district", () => {
+    expect(mayManageUnit(district, { id: 11, kind: "STREET" })).toBe(true);
+    expect(mayManageUnit(district, { id: 13, kind: "COMMUNITY" })).toBe(true);
+    expect(mayManageUnit(district, { id: 10, kind: "DISTRICT" })).toBe(false);
+    expect(mayManageUnit(district, { id: 100, kind: "BIANBAN" })).toBe(false);
+    expect(mayManageUnit(district, { id: 21, kind: "STREET" })).toBe(false);
+    expect(mayManageUnit(district, { id: null, kind: "DISTRICT" })).toBe(false);
+    expect(mayManageUnit(city, { id: 10, kind: "DISTRICT" })).toBe(true);
+  });
+
+  it("leaves the accounts of administrators to the city 编办", () => {
+    const admin = { type: "user", id: 9, unitId: 100, roles: ["BIANBAN_ADMIN"] } as const;
+    const staff = { type: "user", id: 9, unitId: 100, roles: ["BIANBAN_STAFF"] } as const;
+    expect(can(district, "user.manage", { ...admin, roles: [...admin.roles] })).toBe(false);
+    expect(can(district, "user.manage", { ...staff, roles: [...staff.roles] })).toBe(true);
+    expect(can(city, "user.manage", { ...admin, roles: [...admin.roles] })).toBe(true);
   });
 });

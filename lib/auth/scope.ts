@@ -55,3 +55,22 @@ export function districtOfBianban(unit: { kind: string; parent: { id: number; ki
   if (unit.kind !== "BIANBAN" || !unit.parent || unit.parent.kind !== "DISTRICT") return null;
   return unit.parent.id;
 }
+
+/**
+ * The kinds of unit a district 编办 sets up and keeps in its own district. The district itself, its
+ * 编办 and anything at city level stay with the city 编办.
+ */
+export const DISTRICT_MANAGED_KINDS = ["STREET", "TOWNSHIP", "COMMUNITY", "DEPARTMENT"] as const;
+
+/** Pure: whether the user may create, edit, move or deactivate a unit of this kind at this place. */
+export function mayManageUnit(user: Scoped, unit: { id: number | null; kind: string }): boolean {
+  if (!areaOf(user)) return true;
+  return unit.id != null && unitInArea(user, unit.id) && (DISTRICT_MANAGED_KINDS as readonly string[]).includes(unit.kind);
+}
+
+/**
+ * Roles a district 编办 may not grant, take away or act on: its administrators are appointed by the
+ * city 编办 (a district 编办 cannot make another administrator of equal power). Every other role
+ * follows the unit (lib/auth/roles.ts ROLES_FOR_KIND), and the unit must lie in the district.
+ */
+export const CITY_GRANTED_ROLES = ["BIANBAN_ADMIN"] as const;

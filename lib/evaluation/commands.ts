@@ -24,13 +24,20 @@ import {
   type saveIndicatorsSchema,
 } from "./schema";
 import { assertFresh } from "@/lib/edit-stamp";
+import { areaOf } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/types";
+import { roundInArea } from "./policy";
 
 type Ctx = CommandContext;
 
-
-async function expectRound(tx: Tx, id: number, ...statuses: EvaluationRoundStatus[]) {
+/**
+ * The round, in one of `statuses`. With `manager`, the round must be one it runs: a district 编办
+ * runs its own district's rounds only, the city 编办 every round.
+ */
+async function expectRound(tx: Tx, manager: SessionUser | null, id: number, ...statuses: EvaluationRoundStatus[]) {
   const r = await tx.evaluationRound.findUnique({ where: { id } });
   if (!r) throw new AppError("NOT_FOUND");
+  if (manager && !roundInArea(manager, r)) throw new AppError("FORBIDDEN", "该考评不是本辖区的考评，区县编办只能管理本辖区的考评。");
   if (statuses.length && !statuses.includes(r.status)) throw new AppError("INVALID_STATE", `该考评当前为「${ROUND_STATUS_LABELS[r.status]}」，不能进行此操作。`);
   return r;
 }
@@ -79,30 +86,45 @@ async function pairTotals(tx: Tx, roundId: number) {
 
 export async function createEvaluationRound(input: z.infer<typeof createEvaluationRoundSchema>, { tx, user, audit }: Ctx) {
   if (input.closesOn < today()) throw new AppError("VALIDATION", undefined, { closesOn: "截止日期不能早于今天" });
-  // One round a year: a second would split the year's ratings between two rounds. The lock lets
-  // two people creating the same year at once see each other's round (the unique index on year
-  // refuses it in any case).
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`qingdan.evaluation-year:${input.year}`}))`;
-  const existing = await tx.evaluationRound.findFirst({ where: { year: input.year }, select: { title: true } });
+  // A district 编办's round covers its own district; the city 编办's the whole city.
+  const areaUnitId = areaOf(user)?.districtId ?? null;
+  // One round a year for the city and one for each district: a second would split the year's
+  // ratings between two rounds. The lock lets two people creating the same year at once see each
+  // other's round (the unique indexes refuse it in any case).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`qingdan.evaluation-year:${input.year}:${areaUnitId ?? "city"}`}))`;
+  const existing = await tx.evaluationRound.findFirst({ where: { year: input.year, areaUnitId }, select: { title: true } });
   if (existing) {
     const message = `${input.year} 年度已有考评「${existing.title}」，每个年度只能有一轮双向考评。`;
     throw new AppError("DUPLICATE", message, { year: message });
   }
   const round = await tx.evaluationRound.create({
-    data: { year: input.year, title: input.title, closesOn: dbDate(input.closesOn), trimmed: input.trimmed, createdByName: user.displayName },
+    data: { year: input.year, title: input.title, closesOn: dbDate(input.closesOn), trimmed: input.trimmed, createdByName: user.displayName, areaUnitId },
   });
   await tx.evaluationIndicator.createMany({ data: DEFAULT_INDICATORS.map((d, i) => ({ ...d, roundId: round.id, sortOrder: i + 1 })) });
-  const { streets, departments } = await participants(tx);
+  const { streets, departments } = await participants(tx, areaUnitId);
   await addRelatedPairs(tx, round.id, streets.map((s) => s.id), departments.map((d) => d.id));
   await syncSheets(tx, round.id);
   const pairs = await pairTotals(tx, round.id);
-  await audit({ action: "evaluation.round.create", subjectType: "evaluationRound", subjectId: round.id, after: { ...input, indicators: DEFAULT_INDICATORS.map((d) => d.name), pairs: pairs.street + pairs.department } });
+  await audit({ action: "evaluation.round.create", subjectType: "evaluationRound", subjectId: round.id, after: { ...input, areaUnitId, indicators: DEFAULT_INDICATORS.map((d) => d.name), pairs: pairs.street + pairs.department } });
   return { id: round.id };
 }
 
+/** The names of the units that are not among a round's participants, for a refusal that names them. */
+async function outsiders(tx: Tx, ids: number[], allowed: Set<number>) {
+  const out = ids.filter((id) => !allowed.has(id));
+  if (!out.length) return [];
+  return (await tx.orgUnit.findMany({ where: { id: { in: out } }, select: { name: true }, orderBy: { id: "asc" } })).map((u) => u.name);
+}
+
+/** A district round's own district, for messages ("不在东湖区内"). */
+async function areaName(tx: Tx, round: { areaUnitId: number | null }) {
+  if (round.areaUnitId == null) return "本市";
+  return (await tx.orgUnit.findUnique({ where: { id: round.areaUnitId }, select: { name: true } }))?.name ?? "本辖区";
+}
+
 /** A round still being set up can be deleted (a wrong year or title), freeing its year. */
-export async function deleteDraftEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "DRAFT");
+export async function deleteDraftEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "DRAFT");
   const pairs = await pairTotals(tx, round.id);
   // Indicators, pairs and sheets go with it (ON DELETE CASCADE); a draft has no scores yet.
   await tx.evaluationRound.delete({ where: { id: round.id } });
@@ -110,8 +132,8 @@ export async function deleteDraftEvaluationRound(input: z.infer<typeof evaluatio
   return { id: round.id };
 }
 
-export async function saveIndicators(input: z.infer<typeof saveIndicatorsSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "DRAFT");
+export async function saveIndicators(input: z.infer<typeof saveIndicatorsSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "DRAFT");
   await assertFresh(tx, "evaluation_round", round.id, input.expectedStamp);
   // The indicators are the round's content: saving them moves the round's stamp on.
   await tx.evaluationRound.update({ where: { id: round.id }, data: { updatedAt: new Date() } });
@@ -137,20 +159,28 @@ async function streetsUnder(tx: Tx, unitId: number): Promise<Set<number>> {
 }
 
 /** 编办 adds or removes the pairs between the streets of a district (or all) and a department (or all). */
-export async function changePairs(input: z.infer<typeof bulkPairsSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "DRAFT");
-  const { streets, departments } = await participants(tx);
+export async function changePairs(input: z.infer<typeof bulkPairsSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "DRAFT");
+  const { streets, departments } = await participants(tx, round.areaUnitId);
   let streetIds = streets.map((s) => s.id);
   if (input.districtId != null) {
     const district = await tx.orgUnit.findUnique({ where: { id: input.districtId }, select: { kind: true, name: true } });
     if (!district || !["DISTRICT", "CITY"].includes(district.kind)) throw new AppError("VALIDATION", "请选择一个区县。", { districtId: "请选择一个区县" });
+    if (round.areaUnitId != null && input.districtId !== round.areaUnitId) {
+      const message = `${district.name}不在本轮考评的范围（${await areaName(tx, round)}）内。`;
+      throw new AppError("VALIDATION", message, { districtId: message });
+    }
     const under = await streetsUnder(tx, input.districtId);
     streetIds = streetIds.filter((id) => under.has(id));
     if (!streetIds.length) throw new AppError("VALIDATION", `${district.name}没有参加考评的街道（乡镇）。`, { districtId: "该区县没有参加考评的街道（乡镇）" });
   }
   let departmentIds = departments.map((d) => d.id);
   if (input.departmentId != null) {
-    if (!departmentIds.includes(input.departmentId)) throw new AppError("VALIDATION", "请选择一个参加考评的部门。", { departmentId: "请选择一个参加考评的部门" });
+    if (!departmentIds.includes(input.departmentId)) {
+      const [name] = await outsiders(tx, [input.departmentId], new Set());
+      const message = name ? `${name}不是本轮考评（${await areaName(tx, round)}）的参评部门。` : "请选择一个参加考评的部门。";
+      throw new AppError("VALIDATION", message, { departmentId: message });
+    }
     departmentIds = [input.departmentId];
   }
   const sides = input.direction === "BOTH" ? ["STREET", "DEPARTMENT"] : [input.direction];
@@ -178,15 +208,24 @@ export async function changePairs(input: z.infer<typeof bulkPairsSchema>, { tx, 
 }
 
 /** 编办 sets whom one unit rates, or who rates it; the unit's pairs the other way stay as they are. */
-export async function setUnitPairs(input: z.infer<typeof unitPairsSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "DRAFT");
-  const { streets, departments } = await participants(tx);
+export async function setUnitPairs(input: z.infer<typeof unitPairsSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "DRAFT");
+  const { streets, departments } = await participants(tx, round.areaUnitId);
   const isStreet = streets.some((s) => s.id === input.unitId);
-  if (!isStreet && !departments.some((d) => d.id === input.unitId)) throw new AppError("VALIDATION", "该单位不参加考评。");
+  if (!isStreet && !departments.some((d) => d.id === input.unitId)) {
+    const [name] = await outsiders(tx, [input.unitId], new Set());
+    throw new AppError("VALIDATION", name ? `${name}不参加本轮考评（${await areaName(tx, round)}）。` : "该单位不参加考评。");
+  }
   const candidates = new Set((isStreet ? departments : streets).map((u) => u.id));
   const wanted = [...new Set(input.counterpartIds)];
   if (wanted.some((id) => !candidates.has(id))) {
-    throw new AppError("VALIDATION", "评价关系只能是街道（乡镇）评部门或部门评街道（乡镇）。", { counterpartIds: "包含无效的评价关系" });
+    // Units of the round that sit on the same side, or units outside it: name the outsiders.
+    const everyone = new Set([...streets, ...departments].map((u) => u.id));
+    const names = await outsiders(tx, wanted, everyone);
+    const message = names.length
+      ? `${names.slice(0, 5).join("、")}${names.length > 5 ? "等" : ""}不参加本轮考评（${await areaName(tx, round)}），不能设为评价关系。`
+      : "评价关系只能是街道（乡镇）评部门或部门评街道（乡镇）。";
+    throw new AppError("VALIDATION", message, { counterpartIds: names.length ? message : "包含无效的评价关系" });
   }
   const rates = input.direction === "RATES";
   // The side is the rater's: a street rating, or a department rating.
@@ -212,11 +251,11 @@ export async function setUnitPairs(input: z.infer<typeof unitPairsSchema>, { tx,
 }
 
 /** 编办 goes back to the default: every related street and department, both ways. */
-export async function resetPairs(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "DRAFT");
+export async function resetPairs(input: z.infer<typeof evaluationRoundIdSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "DRAFT");
   const before = await pairTotals(tx, round.id);
   await tx.evaluationPair.deleteMany({ where: { roundId: round.id } });
-  const { streets, departments } = await participants(tx);
+  const { streets, departments } = await participants(tx, round.areaUnitId);
   await addRelatedPairs(tx, round.id, streets.map((s) => s.id), departments.map((d) => d.id));
   await syncSheets(tx, round.id);
   const after = await pairTotals(tx, round.id);
@@ -224,8 +263,8 @@ export async function resetPairs(input: z.infer<typeof evaluationRoundIdSchema>,
   return after;
 }
 
-export async function setDeadline(input: z.infer<typeof deadlineSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "DRAFT", "OPEN");
+export async function setDeadline(input: z.infer<typeof deadlineSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "DRAFT", "OPEN");
   await assertFresh(tx, "evaluation_round", round.id, input.expectedStamp);
   if (input.closesOn < today()) throw new AppError("VALIDATION", undefined, { closesOn: "截止日期不能早于今天" });
   await tx.evaluationRound.update({ where: { id: round.id }, data: { closesOn: dbDate(input.closesOn) } });
@@ -237,8 +276,8 @@ export async function setDeadline(input: z.infer<typeof deadlineSchema>, { tx, a
   return { closesOn: input.closesOn };
 }
 
-export async function openEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "DRAFT");
+export async function openEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "DRAFT");
   const indicators = await tx.evaluationIndicator.findMany({ where: { roundId: round.id } });
   if (!weightsValid(indicators)) throw new AppError("VALIDATION", `各指标权重之和应为 100，当前为 ${indicators.reduce((n, i) => n + i.weight, 0)}，请先调整指标。`);
   if (!indicators.some((i) => i.source === "RATED")) throw new AppError("VALIDATION", "至少需要一个由各单位评分的指标。");
@@ -257,7 +296,7 @@ export async function openEvaluationRound(input: z.infer<typeof evaluationRoundI
 }
 
 async function writableSheet(tx: Tx, roundId: number, raterUnitId: number) {
-  const round = await expectRound(tx, roundId, "OPEN");
+  const round = await expectRound(tx, null, roundId, "OPEN");
   const sheet = await tx.evaluationSheet.findUnique({ where: { roundId_raterUnitId: { roundId, raterUnitId } } });
   if (!sheet) throw new AppError("FORBIDDEN", "本单位不是该考评的评价单位。");
   if (sheet.status === "SUBMITTED") throw new AppError("LOCKED", "本单位的评分已提交并锁定，不能再修改。");
@@ -319,8 +358,8 @@ export async function submitSheet(input: SaveScoresInput, ctx: Ctx) {
   return { submitted: true };
 }
 
-export async function remind(input: z.infer<typeof remindSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "OPEN");
+export async function remind(input: z.infer<typeof remindSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "OPEN");
   const sheets = await tx.evaluationSheet.findMany({
     where: { roundId: round.id, status: "DRAFT", ...(input.raterUnitIds ? { raterUnitId: { in: input.raterUnitIds } } : {}) },
     select: { id: true, raterUnitId: true, extendedTo: true },
@@ -340,8 +379,8 @@ export async function remind(input: z.infer<typeof remindSchema>, { tx, audit }:
   return { units: sheets.length, notified };
 }
 
-export async function extendSheet(input: z.infer<typeof extendSheetSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "OPEN");
+export async function extendSheet(input: z.infer<typeof extendSheetSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "OPEN");
   const sheet = await tx.evaluationSheet.findUnique({ where: { roundId_raterUnitId: { roundId: round.id, raterUnitId: input.raterUnitId } } });
   if (!sheet) throw new AppError("NOT_FOUND");
   if (sheet.status === "SUBMITTED") throw new AppError("INVALID_STATE", "该单位已提交评分，无需延期。");
@@ -353,8 +392,8 @@ export async function extendSheet(input: z.infer<typeof extendSheetSchema>, { tx
   return { extendedTo: input.extendedTo };
 }
 
-export async function closeEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "OPEN");
+export async function closeEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "OPEN");
   const submitted = await tx.evaluationSheet.count({ where: { roundId: round.id, status: "SUBMITTED" } });
   const total = await tx.evaluationSheet.count({ where: { roundId: round.id } });
   await tx.evaluationRound.update({ where: { id: round.id }, data: { status: "CLOSED", closedAt: new Date() } });
@@ -363,8 +402,8 @@ export async function closeEvaluationRound(input: z.infer<typeof evaluationRound
 }
 
 /** Snapshots the results and tells every participant: the published record never changes. */
-export async function publishEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, audit }: Ctx) {
-  const round = await expectRound(tx, input.roundId, "CLOSED");
+export async function publishEvaluationRound(input: z.infer<typeof evaluationRoundIdSchema>, { tx, user, audit }: Ctx) {
+  const round = await expectRound(tx, user, input.roundId, "CLOSED");
   const { results } = await computeResults(tx, round.id);
   const ranked = results.filter((r) => r.total != null);
   if (!ranked.length) throw new AppError("INVALID_STATE", "还没有任何单位提交评分，无法公布结果。");

@@ -21,3 +21,12 @@ export function evaluationAllows(user: Who, permission: string, s: EvaluationUni
       return false;
   }
 }
+
+/**
+ * Pure: whether a 编办 runs this round. A district 编办 runs its own district's rounds only (not the
+ * city's, nor another district's); the city 编办 runs every round.
+ */
+export function roundInArea(user: Pick<SessionUser, "area">, round: { areaUnitId: number | null }): boolean {
+  if (!user.area) return true;
+  return round.areaUnitId === user.area.districtId;
+}

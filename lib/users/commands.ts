@@ -8,7 +8,8 @@ import { forgetDemoPasswordCheck } from "@/lib/auth/demo-passwords";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { CreateUserInput, UpdateUserInput } from "./schema";
 import { assertFresh } from "@/lib/edit-stamp";
-import { unitInArea } from "@/lib/auth/scope";
+import { areaOf, CITY_GRANTED_ROLES, unitInArea } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/types";
 import type { UserSubject } from "./policy";
 
 const auditView = { id: true, username: true, displayName: true, unitId: true, roles: true, active: true, phone: true } as const;
@@ -29,7 +30,26 @@ async function checkRolesFitUnit(tx: Tx, unitId: number, roles: Role[]) {
   }
 }
 
-export async function createUser(input: CreateUserInput, { tx, audit }: CommandContext) {
+/**
+ * A district 编办 gives accounts only to units of its own district, and never a role the city
+ * grants (lib/auth/scope.ts CITY_GRANTED_ROLES), nor takes one away.
+ */
+async function checkDistrictGrant(tx: Tx, me: SessionUser, unitId: number, roles: Role[], before?: Role[]) {
+  if (!areaOf(me)) return;
+  if (!unitInArea(me, unitId)) {
+    const unit = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { name: true } });
+    const message = `${unit?.name ?? "所选单位"}不在本辖区内，区县编办只能为本辖区的单位设立账号。`;
+    throw new AppError("VALIDATION", message, { unitId: message });
+  }
+  const cityRoles = (CITY_GRANTED_ROLES as readonly Role[]).filter((r) => roles.includes(r) || before?.includes(r));
+  if (cityRoles.length) {
+    const message = `${cityRoles.map((r) => ROLE_LABELS[r]).join("、")}账号由市编办设立和调整，区县编办不能授予或取消。`;
+    throw new AppError("VALIDATION", message, { roles: message });
+  }
+}
+
+export async function createUser(input: CreateUserInput, { tx, audit, user: me }: CommandContext) {
+  await checkDistrictGrant(tx, me, input.unitId, input.roles);
   await checkRolesFitUnit(tx, input.unitId, input.roles);
   if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
     throw new AppError("DUPLICATE", "用户名已被使用。", { username: "用户名已被使用" });
@@ -45,8 +65,8 @@ export async function createUser(input: CreateUserInput, { tx, audit }: CommandC
 
 /** The account an action touches, with its unit for the area check (lib/auth/scope.ts). */
 export async function userSubject(tx: Tx, id: number): Promise<UserSubject | false> {
-  const user = await tx.user.findUnique({ where: { id }, select: { unitId: true } });
-  return user ? { type: "user", id, unitId: user.unitId } : false;
+  const user = await tx.user.findUnique({ where: { id }, select: { unitId: true, roles: true } });
+  return user ? { type: "user", id, unitId: user.unitId, roles: user.roles } : false;
 }
 
 export async function updateUser(input: UpdateUserInput, { tx, audit, user: me }: CommandContext) {
@@ -54,6 +74,7 @@ export async function updateUser(input: UpdateUserInput, { tx, audit, user: me }
   if (!before) throw new AppError("NOT_FOUND");
   // A district 编办 keeps its accounts in its own district.
   if (!unitInArea(me, input.unitId)) throw new AppError("VALIDATION", "所属单位不在本辖区内。", { unitId: "所属单位不在本辖区内" });
+  await checkDistrictGrant(tx, me, input.unitId, input.roles, before.roles);
   await assertFresh(tx, "app_user", input.id, input.expectedStamp);
   await checkRolesFitUnit(tx, input.unitId, input.roles);
   const { id, expectedStamp: _stamp, ...data } = input;

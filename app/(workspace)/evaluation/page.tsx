@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { NewRoundForm } from "@/components/evaluation/round-admin";
 import { formatDate } from "@/lib/format";
 import { toDay } from "@/lib/calendar/workdays";
+import { roundInArea } from "@/lib/evaluation/policy";
 
 export const metadata: Metadata = { title: "双向考评" };
 
@@ -39,6 +40,7 @@ export default async function EvaluationPage() {
                 <Link href={`/evaluation/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.title}</Link>
                 <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
                   <Badge tone={TONE[r.status]}>{ROUND_STATUS_LABELS[r.status]}</Badge>
+                  {(manage || r.areaUnit) && <span data-testid="round-area">{r.areaUnit ? r.areaUnit.name : "全市"}</span>}
                   <span>截止 {formatDate(r.closesOn)}</span>
                   {manage && <span>已提交 {r.submitted} / {r._count.sheets} 个单位</span>}
                   {r.mySheet && <span>本单位：{r.mySheet === "SUBMITTED" ? "已提交" : "未提交"}</span>}
@@ -46,7 +48,7 @@ export default async function EvaluationPage() {
               </div>
               <div className="flex gap-2 text-sm">
                 {r.status === "OPEN" && r.mySheet && <Link className="text-brand-700 hover:underline" href={`/evaluation/${r.id}/rate`}>{r.mySheet === "SUBMITTED" ? "查看本单位评分" : "去评分"}</Link>}
-                {(r.status === "PUBLISHED" || manage) && r.status !== "DRAFT" && <Link className="text-brand-700 hover:underline" href={`/evaluation/${r.id}/results`}>{r.status === "PUBLISHED" ? "查看结果" : "查看汇总"}</Link>}
+                {(r.status === "PUBLISHED" || (manage && roundInArea(user, r))) && r.status !== "DRAFT" && <Link className="text-brand-700 hover:underline" href={`/evaluation/${r.id}/results`}>{r.status === "PUBLISHED" ? "查看结果" : "查看汇总"}</Link>}
               </div>
             </li>
           ))}

@@ -1,21 +1,27 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/types";
-import { isBianban } from "../policy";
+import { isBianban, roundInArea } from "../policy";
 import { computeResults, flaggedRaters, raterForm, roundIndicators } from "./results";
 import { participants } from "./participants";
 
-/** 编办 sees every round; leaders published ones; a street or department the rounds it takes part in. */
+/**
+ * The city 编办 sees every round (each labelled with its district); a district 编办 its own
+ * district's rounds and the city's published ones (their results for its units); leaders published
+ * ones; a street or department the rounds it takes part in.
+ */
 export async function listRounds(user: SessionUser) {
   const where = isBianban(user)
-    ? {}
+    ? user.area
+      ? { OR: [{ areaUnitId: user.area.districtId }, { areaUnitId: null, status: "PUBLISHED" as const }] }
+      : {}
     : user.roles.includes("LEADER")
       ? { status: "PUBLISHED" as const }
       : { status: { in: ["OPEN" as const, "CLOSED" as const, "PUBLISHED" as const] }, sheets: { some: { raterUnitId: user.unitId } } };
   const rounds = await prisma.evaluationRound.findMany({
     where,
     orderBy: [{ year: "desc" }, { id: "desc" }],
-    select: { id: true, year: true, title: true, status: true, closesOn: true, trimmed: true, publishedAt: true, _count: { select: { sheets: true } } },
+    select: { id: true, year: true, title: true, status: true, closesOn: true, trimmed: true, publishedAt: true, areaUnitId: true, areaUnit: { select: { name: true } }, _count: { select: { sheets: true } } },
   });
   const submitted = await prisma.evaluationSheet.groupBy({ by: ["roundId"], where: { roundId: { in: rounds.map((r) => r.id) }, status: "SUBMITTED" }, _count: { _all: true } });
   const mine = await prisma.evaluationSheet.findMany({ where: { roundId: { in: rounds.map((r) => r.id) }, raterUnitId: user.unitId }, select: { roundId: true, status: true } });
@@ -29,7 +35,7 @@ export async function listRounds(user: SessionUser) {
 export async function getRound(id: number) {
   return prisma.evaluationRound.findUnique({
     where: { id },
-    include: { indicators: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }, _count: { select: { pairs: true, sheets: true } } },
+    include: { indicators: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }, areaUnit: { select: { name: true } }, _count: { select: { pairs: true, sheets: true } } },
   });
 }
 
@@ -55,7 +61,8 @@ export type PairGroup = { id: number; name: string; kind: string };
  * and how many it rates and is rated by. Counts, not pairs: a province has 130,000 pairs.
  */
 export async function pairOverview(roundId: number) {
-  const { streets, departments } = await participants(prisma);
+  const round = await prisma.evaluationRound.findUnique({ where: { id: roundId }, select: { areaUnitId: true } });
+  const { streets, departments } = await participants(prisma, round?.areaUnitId ?? null);
   const [rates, ratedBy] = await Promise.all([
     prisma.$queryRaw<{ id: number; n: number }[]>`SELECT rater_unit_id AS id, count(*)::int AS n FROM evaluation_pair WHERE round_id = ${roundId} GROUP BY 1`,
     prisma.$queryRaw<{ id: number; n: number }[]>`SELECT ratee_unit_id AS id, count(*)::int AS n FROM evaluation_pair WHERE round_id = ${roundId} GROUP BY 1`,
@@ -138,10 +145,13 @@ export async function publishedResults(roundId: number, onlyUnitId?: number) {
  * published results; a participant only its own published result and rank.
  */
 export async function resultsView(user: SessionUser, roundId: number, detailUnitId?: number) {
-  const round = await prisma.evaluationRound.findUnique({ where: { id: roundId }, select: { id: true, title: true, status: true, year: true, trimmed: true, publishedAt: true } });
+  const round = await prisma.evaluationRound.findUnique({ where: { id: roundId }, select: { id: true, title: true, status: true, year: true, trimmed: true, publishedAt: true, areaUnitId: true } });
   if (!round || round.status === "DRAFT") return null;
+  // Another district's round does not exist for a district 编办.
+  if (user.area && round.areaUnitId != null && round.areaUnitId !== user.area.districtId) return null;
   const { can } = await import("@/lib/auth/policy");
-  const bianban = can(user, "evaluation.raterDetail");
+  // Each rater's scores: the 编办 that runs the round (a district 编办 its own district's rounds).
+  const bianban = can(user, "evaluation.raterDetail") && roundInArea(user, round);
   const indicators = await roundIndicators(prisma, roundId);
   if (bianban) {
     const live = round.status !== "PUBLISHED";
@@ -150,20 +160,20 @@ export async function resultsView(user: SessionUser, roundId: number, detailUnit
       : await publishedResults(roundId);
     const flagged = await flaggedRaters(prisma, roundId);
     const raters = detailUnitId ? await raterScores(roundId, detailUnitId) : null;
-    return { round, indicators, results, flagged, raters, comments: null, scope: "ALL" as const, live };
+    return { round, indicators, results, flagged, raters, comments: null, scope: "ALL" as const, live, detail: true };
   }
-  if (round.status !== "PUBLISHED") return { round, indicators, results: [], flagged: null, raters: null, comments: null, scope: "NONE" as const, live: false };
+  if (round.status !== "PUBLISHED") return { round, indicators, results: [], flagged: null, raters: null, comments: null, scope: "NONE" as const, live: false, detail: false };
   if (user.area) {
     // A district 编办 reads the published results of its own district's units (lib/auth/scope.ts).
     const ids = user.area.unitIds;
     const results = (await publishedResults(roundId)).filter((r) => ids.includes(r.unitId));
-    return { round, indicators, results, flagged: null, raters: null, comments: null, scope: "ALL" as const, live: false };
+    return { round, indicators, results, flagged: null, raters: null, comments: null, scope: "ALL" as const, live: false, detail: false };
   }
   const all = can(user, "evaluation.results", { type: "evaluationUnit", unitId: -1, roundStatus: "PUBLISHED" });
   const results = await publishedResults(roundId, all ? undefined : user.unitId);
   // A rated unit reads what was written about it, never by whom.
   const comments = !all && results.length ? await commentsAbout(roundId, user.unitId) : null;
-  return { round, indicators, results, flagged: null, raters: null, comments, scope: all ? ("ALL" as const) : ("OWN" as const), live: false };
+  return { round, indicators, results, flagged: null, raters: null, comments, scope: all ? ("ALL" as const) : ("OWN" as const), live: false, detail: false };
 }
 
 /** Every rater's scores of the round, for 编办's export. */

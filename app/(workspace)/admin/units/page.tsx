@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { ORG_KIND_LABELS } from "@/lib/auth/roles";
 import { unitTree } from "@/lib/units/queries";
+import { mayManageUnit } from "@/lib/auth/scope";
 import { UnitStatusBadge } from "@/components/admin/badges";
 import { table } from "@/components/ui/table";
 import { canHaveChildren } from "@/components/admin/unit-options";
@@ -94,8 +95,8 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                   <td className={table.td}><UnitStatusBadge active={u.active} /></td>
                   <td className={`${table.td} whitespace-nowrap`}>
                     <span className="flex gap-3">
-                      <Link href={`/admin/units/${u.id}`} className={buttonClass.link} aria-label={`${canManage ? "编辑" : "查看"}${u.name}`}>
-                        {canManage ? "编辑" : "查看"}
+                      <Link href={`/admin/units/${u.id}`} className={buttonClass.link} aria-label={`${canManage && mayManageUnit(user, u) ? "编辑" : "查看"}${u.name}`}>
+                        {canManage && mayManageUnit(user, u) ? "编辑" : "查看"}
                       </Link>
                       {canManage && u.active && canHaveChildren(u.kind) && (
                         <Link href={`/admin/units/new?parentId=${u.id}`} className={buttonClass.link} aria-label={`在${u.name}下新建单位`}>

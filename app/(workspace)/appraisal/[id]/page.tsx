@@ -14,6 +14,8 @@ import { ActionButton } from "@/components/lists/action-button";
 import { closeAppraisalRoundAction } from "@/lib/appraisal/actions";
 import { buttonClass } from "@/components/ui/cx";
 import { routeId } from "@/lib/validation";
+import { appraisalRoundInArea } from "@/lib/appraisal/scope";
+import { unitInArea } from "@/lib/auth/scope";
 
 export const metadata: Metadata = { title: "评议结果" };
 
@@ -23,8 +25,9 @@ export default async function AppraisalRoundPage({ params }: { params: Promise<{
   const data = await roundResults(id, user.area?.unitIds);
   if (!data) notFound();
   const { round, rows, links, undecided, unrated, excluded } = data;
-  const manage = can(user, "appraisal.manage") && round.status === "OPEN";
-  const units = manage ? await targetCandidates() : [];
+  const manage = can(user, "appraisal.manage") && appraisalRoundInArea(user, round) && round.status === "OPEN";
+  // A district 编办 hands out survey links to its own district's streets and communities.
+  const units = manage ? (await targetCandidates()).filter((u) => unitInArea(user, u.id)) : [];
   return (
     <div className="space-y-6">
       <PageHeader

@@ -14,6 +14,7 @@ import { DeadlineForm, DeleteDraftRoundButton, ExtendForm, IndicatorEditor, Remi
 import { PairEditor } from "@/components/evaluation/pair-editor";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { routeId } from "@/lib/validation";
+import { isBianban, roundInArea } from "@/lib/evaluation/policy";
 
 export const metadata: Metadata = { title: "考评详情" };
 
@@ -22,10 +23,14 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   const id = routeId((await params).id) ?? notFound();
   const round = await getRound(id);
   if (!round) notFound();
-  const manage = can(user, "evaluation.manage");
+  // Another district's round does not exist for a district 编办; the city's it does not run.
+  if (user.area && round.areaUnitId != null && round.areaUnitId !== user.area.districtId) notFound();
+  const manage = can(user, "evaluation.manage") && roundInArea(user, round);
   if (!manage) {
     const sheet = await ownSheet(id, user.unitId);
-    if (round.status === "DRAFT" || (!sheet && !user.roles.includes("LEADER"))) forbidden();
+    // A district 编办 reads the city's published rounds (their results for its units), read-only.
+    const reader = user.roles.includes("LEADER") || (isBianban(user) && round.status === "PUBLISHED");
+    if (round.status === "DRAFT" || (!sheet && !reader)) forbidden();
   }
   const closes = formatDate(round.closesOn);
   const rows = manage && round.status !== "DRAFT" ? await progress(id) : [];
@@ -40,6 +45,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
         description={
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone={round.status === "PUBLISHED" ? "green" : round.status === "OPEN" ? "blue" : "gray"}>{ROUND_STATUS_LABELS[round.status]}</Badge>
+            <span data-testid="round-area">{round.areaUnit ? `${round.areaUnit.name}考评` : "全市考评"}</span>
             <span>评分截止 {formatDate(round.closesOn)}</span>
             <span>{round.trimmed ? "去掉最高分和最低分（评价单位不少于 5 个时）" : "按算术平均"}</span>
             <span>{round._count.pairs} 组评价关系，{round._count.sheets} 个评价单位</span>

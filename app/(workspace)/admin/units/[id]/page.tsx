@@ -17,6 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { routeId } from "@/lib/validation";
+import { mayManageUnit, unitInArea } from "@/lib/auth/scope";
 
 export const metadata: Metadata = { title: "单位详情" };
 
@@ -37,10 +38,14 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
   const unit = await getUnit(id, me);
   if (!unit) notFound();
 
-  const canManage = can(me, "unit.manage");
+  // A district 编办 keeps the streets, communities and departments of its district; the district
+  // itself and its 编办 stay with the city, but it sets up units and accounts beneath them.
+  const canManage = can(me, "unit.manage") && mayManageUnit(me, unit);
+  const canAddChild = can(me, "unit.manage") && unitInArea(me, unit.id);
+  const canAddUser = can(me, "user.create") && unitInArea(me, unit.id);
   const canAudit = can(me, "audit.read");
   const [tree, audit] = await Promise.all([
-    canManage ? unitTree({ includeInactive: true }) : Promise.resolve([]),
+    canManage ? unitTree({ includeInactive: true, viewer: me }) : Promise.resolve([]),
     canAudit ? recentAuditFor("unit", unit.id, AUDIT_LIMIT) : Promise.resolve([]),
   ]);
   const targets = moveTargets(tree, unit);
@@ -79,12 +84,12 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
           <Item label="创建时间">{formatDateTime(unit.createdAt)}</Item>
           <Item label="最近修改">{formatDateTime(unit.updatedAt)}</Item>
         </dl>
-        {canManage && unit.active && (
+        {(canAddChild || canAddUser) && unit.active && (
           <div className="mt-4 flex flex-wrap gap-3 border-t border-slate-100 pt-4">
-            {canHaveChildren(unit.kind) && (
+            {canAddChild && canHaveChildren(unit.kind) && (
               <Link href={`/admin/units/new?parentId=${unit.id}`} className={buttonClass.link}>在其下新建单位</Link>
             )}
-            {can(me, "user.create") && (
+            {canAddUser && (
               <Link href={`/admin/users/new?unitId=${unit.id}`} className={buttonClass.link}>为该单位新建用户</Link>
             )}
           </div>

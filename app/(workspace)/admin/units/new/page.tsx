@@ -9,9 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "新建单位" };
 
 export default async function NewUnitPage({ searchParams }: { searchParams: Promise<{ parentId?: string | string[] }> }) {
-  await requirePermission("unit.manage");
+  const me = await requirePermission("unit.manage");
   const { parentId } = await searchParams;
-  const parents = await unitOptions();
+  const parents = await unitOptions(me);
   return (
     <div>
       <PageHeader

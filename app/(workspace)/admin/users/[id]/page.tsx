@@ -43,7 +43,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const units = options.some((u) => u.id === user.unitId)
     ? options
     : [{ id: user.unitId, label: `${user.unit.name}（已停用）`, kind: user.unit.kind, jointMeetingMember: false }, ...options];
-  const canManage = can(me, "user.manage", { type: "user", id: user.id, unitId: user.unitId });
+  const canManage = can(me, "user.manage", { type: "user", id: user.id, unitId: user.unitId, roles: user.roles });
   const isSelf = me.id === user.id;
   const now = new Date();
   const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();

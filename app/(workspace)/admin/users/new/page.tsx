@@ -9,9 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "新建用户" };
 
 export default async function NewUserPage({ searchParams }: { searchParams: Promise<{ unitId?: string | string[] }> }) {
-  await requirePermission("user.create");
+  const me = await requirePermission("user.create");
   const { unitId } = await searchParams;
-  const units = await unitOptions();
+  const units = await unitOptions(me);
   return (
     <div>
       <PageHeader

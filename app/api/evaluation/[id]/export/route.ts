@@ -1,6 +1,7 @@
 import { workspaceRoute, download } from "@/lib/route";
 import { allRaterScores, resultsView } from "@/lib/evaluation/queries";
 import { resultsWorkbook } from "@/lib/evaluation/export";
+import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,12 @@ export const GET = workspaceRoute({
   forbidden: "您没有权限导出考评明细。",
   notFound: "考评不存在。",
   ids: ["id"],
-  load: ({ user, ids }) => resultsView(user, ids.id),
+  // Every rater's scores: only for the 编办 that runs the round (a district 编办 its own district's).
+  load: async ({ user, ids }) => {
+    const view = await resultsView(user, ids.id);
+    if (view && !view.detail) throw new AppError("FORBIDDEN", "您没有权限导出考评明细。");
+    return view;
+  },
   handle: async ({ ids, loaded: view }) => {
     const rated = view.indicators.filter((i) => i.source === "RATED");
     const raters = await allRaterScores(ids.id, rated.map((i) => i.id));

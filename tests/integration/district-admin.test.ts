@@ -1,0 +1,265 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUnitAction, moveUnitAction, setUnitActiveAction, updateUnitAction } from "@/lib/units/actions";
+import { createUserAction, resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
+import { stampOf } from "@/lib/edit-stamp";
+import {
+  changePairsAction,
+  closeEvaluationRoundAction,
+  createEvaluationRoundAction,
+  deleteDraftEvaluationRoundAction,
+  openEvaluationRoundAction,
+  remindEvaluationRatersAction,
+  setUnitPairsAction,
+} from "@/lib/evaluation/actions";
+import { listRounds, resultsView } from "@/lib/evaluation/queries";
+import { listAudit } from "@/lib/audit/queries";
+import { closeAppraisalRoundAction, createSurveyLinkAction, openAppraisalRoundAction } from "@/lib/appraisal/actions";
+import { roundResults, rounds } from "@/lib/appraisal/queries";
+import { auditFilterSchema } from "@/lib/audit/schema";
+import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+
+// Issue 13: a district 编办 administers its own area: units, accounts, 评议 and 考评 rounds, and
+// reads the audit log of its area.
+
+beforeAll(() => seedDemo(), SEED_TIMEOUT);
+
+const successes = () => prisma.auditLog.count({ where: { outcome: "SUCCESS" } });
+
+describe("a district 编办's units and accounts", () => {
+  it("creates a community under one of its streets and an account for it", async () => {
+    await actAs("donghu");
+    const street = await unitId("东湖街道办事处");
+    const created = await createUnitAction({ name: "东湖新月社区", kind: "COMMUNITY", parentId: street });
+    if (!created.ok) throw new Error(created.message);
+    expect(await prisma.orgUnit.findUniqueOrThrow({ where: { id: created.data.id } })).toMatchObject({ parentId: street, kind: "COMMUNITY" });
+    // A new session reads the grown area (lib/auth/queries.ts).
+    await actAs("donghu");
+    const account = await createUserAction({ username: "xinyue", displayName: "新月社区", unitId: created.data.id, roles: ["COMMUNITY"] });
+    if (!account.ok) throw new Error(account.message);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: account.data.id } })).toMatchObject({ unitId: created.data.id, roles: ["COMMUNITY"], mustChangePassword: true });
+    // It edits, renames, disables and resets them too.
+    const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { id: created.data.id } });
+    expect(await updateUnitAction({ id: unit.id, name: "东湖新月社区居委会", shortName: "", code: "", jointMeetingMember: false, expectedStamp: stampOf(unit.updatedAt) })).toMatchObject({ ok: true });
+    expect(await resetUserPasswordAction({ id: account.data.id })).toMatchObject({ ok: true });
+    expect(await setUserActiveAction({ id: account.data.id, active: false })).toMatchObject({ ok: true });
+    // And its own 编办's staff.
+    expect(await createUserAction({ username: "donghu-staff", displayName: "区编办科员", unitId: await unitId("东湖区委编办"), roles: ["BIANBAN_STAFF"] })).toMatchObject({ ok: true });
+  });
+
+  it("refuses units outside its district, and the district's own place, in Chinese, changing nothing", async () => {
+    await actAs("donghu");
+    const city = (await prisma.orgUnit.findFirstOrThrow({ where: { kind: "CITY" } })).id;
+    const west = await prisma.orgUnit.findUniqueOrThrow({ where: { id: await unitId("凤凰街道办事处") } });
+    const district = await prisma.orgUnit.findUniqueOrThrow({ where: { id: await unitId("东湖区") } });
+    const bianban = await prisma.orgUnit.findUniqueOrThrow({ where: { id: await unitId("东湖区委编办") } });
+    const before = { audit: await successes(), units: await prisma.orgUnit.count() };
+
+    const underWest = await createUnitAction({ name: "越界社区", kind: "COMMUNITY", parentId: west.id });
+    expect(underWest).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!underWest.ok) expect(underWest.fieldErrors?.parentId).toContain("凤凰街道办事处不在本辖区内");
+    const sibling = await createUnitAction({ name: "东湖新区", kind: "DISTRICT", parentId: city });
+    expect(sibling).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!sibling.ok) expect(sibling.message).toMatch(/[\u4e00-\u9fa5]/);
+    const topLevel = await createUnitAction({ name: "无上级街道", kind: "STREET", parentId: null });
+    expect(topLevel).toMatchObject({ ok: false, code: "VALIDATION" });
+    // A second 编办 in its district is the city's to set up.
+    expect(await createUnitAction({ name: "东湖区第二编办", kind: "BIANBAN", parentId: district.id })).toMatchObject({ ok: false, code: "VALIDATION" });
+
+    const edit = (u: typeof west) => updateUnitAction({ id: u.id, name: `${u.name}改`, shortName: "", code: "", jointMeetingMember: false, expectedStamp: stampOf(u.updatedAt) });
+    for (const u of [west, district, bianban]) {
+      const r = await edit(u);
+      expect(r, u.name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      if (!r.ok) expect(r.message).toContain(u.name);
+    }
+    expect(await setUnitActiveAction({ id: west.id, active: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await moveUnitAction({ id: west.id, parentId: district.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // Its own street cannot leave for the other district.
+    expect(await moveUnitAction({ id: await unitId("北门街道办事处"), parentId: await unitId("西山县") })).toMatchObject({ ok: false, code: "VALIDATION" });
+
+    expect(await successes()).toBe(before.audit);
+    expect(await prisma.orgUnit.count()).toBe(before.units);
+    for (const u of [west, district, bianban]) expect(await prisma.orgUnit.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ name: u.name, active: true, parentId: u.parentId });
+  });
+
+  it("refuses accounts outside its district and the roles the city grants, changing nothing", async () => {
+    await actAs("donghu");
+    const before = { audit: await successes(), users: await prisma.user.count() };
+    const westAccount = await createUserAction({ username: "yuejie1", displayName: "越界", unitId: await unitId("凤凰街道办事处"), roles: ["STREET"] });
+    expect(westAccount).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!westAccount.ok) expect(westAccount.fieldErrors?.unitId).toBe("凤凰街道办事处不在本辖区内，区县编办只能为本辖区的单位设立账号。");
+    const cityAccount = await createUserAction({ username: "yuejie2", displayName: "越界", unitId: await unitId("示例市委编办"), roles: ["BIANBAN_STAFF"] });
+    expect(cityAccount).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!cityAccount.ok) expect(cityAccount.fieldErrors?.unitId).toContain("示例市委编办不在本辖区内");
+    const admin = await createUserAction({ username: "yuejie3", displayName: "越权", unitId: await unitId("东湖区委编办"), roles: ["BIANBAN_ADMIN"] });
+    expect(admin).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!admin.ok) expect(admin.fieldErrors?.roles).toBe("编办管理员账号由市编办设立和调整，区县编办不能授予或取消。");
+    // Promoting its own staff is refused the same way.
+    const staff = await createTestUser({ unit: "东湖区委编办", roles: ["BIANBAN_STAFF"] });
+    const fresh = await prisma.user.findUniqueOrThrow({ where: { id: staff.id } });
+    expect(await updateUserAction({ id: staff.id, displayName: "升任", unitId: staff.unitId, roles: ["BIANBAN_ADMIN"], expectedStamp: stampOf(fresh.updatedAt) })).toMatchObject({ ok: false, code: "VALIDATION" });
+    // Another administrator of its own 编办 (appointed by the city) and any account of 西山县 it cannot touch.
+    const peer = await createTestUser({ unit: "东湖区委编办", roles: ["BIANBAN_ADMIN"] });
+    const westUser = await createTestUser({ unit: "凤凰街道办事处", roles: ["STREET"] });
+    for (const id of [peer.id, westUser.id]) {
+      expect(await setUserActiveAction({ id, active: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await resetUserPasswordAction({ id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect(await successes()).toBe(before.audit);
+    expect(await prisma.user.count()).toBe(before.users + 3);
+    for (const id of [peer.id, westUser.id, staff.id]) expect(await prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: true, mustChangePassword: false });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).roles).toEqual(["BIANBAN_STAFF"]);
+
+    // The city 编办 still does all of it.
+    await actAs("admin");
+    expect(await createUserAction({ username: "donghu-admin2", displayName: "区编办管理员", unitId: await unitId("东湖区委编办"), roles: ["BIANBAN_ADMIN"] })).toMatchObject({ ok: true });
+  });
+});
+
+describe("双向考评 rounds of a district", () => {
+  const year = 2031;
+  let eastDept: number;
+  let westDept: number;
+  let roundId: number;
+  beforeAll(async () => {
+    eastDept = (await prisma.orgUnit.create({ data: { name: "东湖区城市管理局", kind: "DEPARTMENT", parentId: await unitId("东湖区") } })).id;
+    westDept = (await prisma.orgUnit.create({ data: { name: "西山县城市管理局", kind: "DEPARTMENT", parentId: await unitId("西山县") } })).id;
+  });
+
+  it("lets a district 编办 create a round of its own district's streets and departments only", async () => {
+    await actAs("donghu");
+    const created = await createEvaluationRoundAction({ year, title: "东湖区2031年度区街双向考评", closesOn: "2099-12-31" });
+    if (!created.ok) throw new Error(created.message);
+    roundId = created.data.id;
+    const round = await prisma.evaluationRound.findUniqueOrThrow({ where: { id: roundId } });
+    expect(round.areaUnitId).toBe(await unitId("东湖区"));
+    const pairs = await prisma.evaluationPair.findMany({ where: { roundId }, select: { raterUnitId: true, rateeUnitId: true } });
+    const east = new Set((await actAs("donghu"))!.area!.unitIds);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) expect(east.has(p.raterUnitId) && east.has(p.rateeUnitId), JSON.stringify(p)).toBe(true);
+    expect(pairs.some((p) => p.raterUnitId === eastDept)).toBe(true);
+
+    // A participant outside the district is refused by name, and nothing changes.
+    const before = { audit: await successes(), pairs: pairs.length };
+    const refused = await setUnitPairsAction({ roundId, unitId: eastDept, direction: "RATES", counterpartIds: [await unitId("东湖街道办事处"), await unitId("凤凰街道办事处")] });
+    expect(refused).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!refused.ok) expect(refused.message).toBe("凤凰街道办事处不参加本轮考评（东湖区），不能设为评价关系。");
+    const westUnit = await setUnitPairsAction({ roundId, unitId: westDept, direction: "RATES", counterpartIds: [] });
+    expect(westUnit).toMatchObject({ ok: false, code: "VALIDATION", message: "西山县城市管理局不参加本轮考评（东湖区）。" });
+    const westDistrict = await changePairsAction({ roundId, op: "add", direction: "BOTH", districtId: await unitId("西山县") });
+    expect(westDistrict).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!westDistrict.ok) expect(westDistrict.fieldErrors?.districtId).toBe("西山县不在本轮考评的范围（东湖区）内。");
+    expect(await successes()).toBe(before.audit);
+    expect(await prisma.evaluationPair.count({ where: { roundId } })).toBe(before.pairs);
+
+    // It runs its round: open, and sees each rater's scores.
+    expect(await openEvaluationRoundAction({ roundId })).toMatchObject({ ok: true });
+    const me = await actAs("donghu");
+    expect((await resultsView(me!, roundId))?.detail).toBe(true);
+    expect((await listRounds(me!)).map((r) => r.id)).toContain(roundId);
+  });
+
+  it("keeps the round from the other district and labels it for the city 编办", async () => {
+    const xishan = (await actAs("xishan"))!;
+    expect((await listRounds(xishan)).map((r) => r.id)).not.toContain(roundId);
+    expect(await resultsView(xishan, roundId)).toBeNull();
+    const before = await successes();
+    for (const r of [await closeEvaluationRoundAction({ roundId }), await remindEvaluationRatersAction({ roundId })]) {
+      expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect(await successes()).toBe(before);
+    expect(await prisma.evaluationRound.findUniqueOrThrow({ where: { id: roundId } })).toMatchObject({ status: "OPEN" });
+    // 西山县 runs a round of the same year for itself.
+    const own = await createEvaluationRoundAction({ year, title: "西山县2031年度县乡双向考评", closesOn: "2099-12-31" });
+    if (!own.ok) throw new Error(own.message);
+
+    // The city 编办 sees every round with its district, may still run one of its own that year, and
+    // a district 编办 cannot run the city's.
+    const admin = (await actAs("admin"))!;
+    const all = await listRounds(admin);
+    expect(all.find((r) => r.id === roundId)?.areaUnit?.name).toBe("东湖区");
+    expect(all.find((r) => r.id === own.data.id)?.areaUnit?.name).toBe("西山县");
+    const city = await createEvaluationRoundAction({ year, title: "示例市2031年度双向考评", closesOn: "2099-12-31" });
+    if (!city.ok) throw new Error(city.message);
+    expect(await createEvaluationRoundAction({ year, title: "重复", closesOn: "2099-12-31" })).toMatchObject({ ok: false, code: "DUPLICATE" });
+    expect((await resultsView(admin, roundId))?.detail).toBe(true);
+    await actAs("donghu");
+    expect(await deleteDraftEvaluationRoundAction({ roundId: city.data.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await listRounds((await actAs("donghu"))!)).map((r) => r.id)).not.toContain(city.data.id);
+    expect(await prisma.evaluationRound.count({ where: { id: city.data.id } })).toBe(1);
+  });
+});
+
+describe("the audit log of a district", () => {
+  it("shows a district 编办 the city's entries about its district's objects, never about another district's", async () => {
+    await actAs("admin");
+    const east = await createUnitAction({ name: "南岸审计测试社区", kind: "COMMUNITY", parentId: await unitId("南岸街道办事处") });
+    const west = await createUnitAction({ name: "凤凰审计测试社区", kind: "COMMUNITY", parentId: await unitId("凤凰街道办事处") });
+    if (!east.ok || !west.ok) throw new Error("units not created");
+    const eastAccount = await createTestUser({ unit: "南岸街道办事处", roles: ["STREET"] });
+    expect(await resetUserPasswordAction({ id: eastAccount.id })).toMatchObject({ ok: true });
+
+    const about = async (username: string, subjectType: string, id: number) =>
+      (await listAudit(auditFilterSchema.parse({ subjectType, subjectId: String(id) }), (await actAs(username))!)).rows.map((r) => r.action);
+    // A new session: the new community is in 东湖区's area now.
+    expect(await about("donghu", "unit", east.data.id)).toEqual(["unit.create"]);
+    expect(await about("donghu", "user", eastAccount.id)).toEqual(["user.resetPassword"]);
+    expect(await about("donghu", "unit", west.data.id)).toEqual([]);
+    expect(await about("xishan", "unit", west.data.id)).toEqual(["unit.create"]);
+    expect(await about("xishan", "unit", east.data.id)).toEqual([]);
+    expect(await about("xishan", "user", eastAccount.id)).toEqual([]);
+    // The city 编办 reads all of it.
+    expect(await about("admin", "unit", west.data.id)).toEqual(["unit.create"]);
+
+    // Nothing in 东湖区's whole log was done by 西山县's people or concerns a 西山县 unit.
+    const westUnits = new Set((await prisma.orgUnit.findMany({ where: { OR: [{ id: await unitId("西山县") }, { parent: { name: "西山县" } }, { parent: { parent: { name: "西山县" } } }] }, select: { id: true } })).map((u) => u.id));
+    const rows = await prisma.auditLog.findMany({ where: { id: { in: (await listAudit(auditFilterSchema.parse({}), (await actAs("donghu"))!)).rows.map((r) => BigInt(r.id)) } }, select: { unitId: true, subjectType: true, subjectId: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.unitId != null && westUnits.has(r.unitId)).toBe(false);
+      if (r.subjectType === "unit") expect(westUnits.has(Number(r.subjectId))).toBe(false);
+    }
+  });
+});
+
+describe("评议 rounds of a district", () => {
+  it("lets a district 编办 open and run a round of its own district's duties; the other district neither sees nor touches it", async () => {
+    const cityRound = await prisma.appraisalRound.findFirstOrThrow({ where: { areaUnitId: null, status: "OPEN" } });
+    const donghu = (await actAs("donghu"))!;
+    const opened = await openAppraisalRoundAction({ year: cityRound.year, closesOn: "2099-12-31" });
+    if (!opened.ok) throw new Error(opened.message);
+    const round = await prisma.appraisalRound.findUniqueOrThrow({ where: { id: opened.data.id } });
+    expect(round).toMatchObject({ areaUnitId: await unitId("东湖区"), title: `${cityRound.year}年度东湖区准入事项评议` });
+    expect(await openAppraisalRoundAction({ year: cityRound.year, closesOn: "2099-12-31" })).toMatchObject({ ok: false, code: "DUPLICATE" });
+    const results = (await roundResults(round.id, donghu.area!.unitIds))!;
+    expect(results.rows.length).toBeGreaterThan(0);
+    const east = new Set(donghu.area!.unitIds);
+    expect(results.rows.every((r) => east.has(r.unitId))).toBe(true);
+
+    // Survey links: its own streets, never another district's (refused by name, nothing written).
+    const before = { audit: await successes(), links: await prisma.appraisalSurveyLink.count() };
+    const west = await createSurveyLinkAction({ roundId: round.id, unitId: await unitId("凤凰街道办事处"), label: "居民代表" });
+    expect(west).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!west.ok) expect(west.fieldErrors?.unitId).toBe("凤凰街道办事处不在本轮评议的范围内。");
+    // The city's round is the city 编办's to run.
+    expect(await closeAppraisalRoundAction({ roundId: cityRound.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createSurveyLinkAction({ roundId: cityRound.id, unitId: await unitId("东湖街道办事处"), label: "居民代表" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await successes()).toBe(before.audit);
+    expect(await prisma.appraisalSurveyLink.count()).toBe(before.links);
+    expect(await createSurveyLinkAction({ roundId: round.id, unitId: await unitId("东湖街道办事处"), label: "居民代表" })).toMatchObject({ ok: true });
+    expect((await rounds(donghu)).map((r) => r.id)).toEqual(expect.arrayContaining([round.id, cityRound.id]));
+
+    const xishan = (await actAs("xishan"))!;
+    expect((await rounds(xishan)).map((r) => r.id)).not.toContain(round.id);
+    expect(await roundResults(round.id, xishan.area!.unitIds)).toBeNull();
+    const audit = await successes();
+    expect(await closeAppraisalRoundAction({ roundId: round.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createSurveyLinkAction({ roundId: round.id, unitId: await unitId("凤凰街道办事处"), label: "居民代表" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await successes()).toBe(audit);
+    expect(await prisma.appraisalRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: "OPEN" });
+
+    // The city 编办 sees both rounds, each with its district.
+    const all = await rounds((await actAs("admin"))!);
+    expect(all.find((r) => r.id === round.id)?.areaUnit?.name).toBe("东湖区");
+    expect(all.find((r) => r.id === cityRound.id)?.areaUnit).toBeNull();
+  });
+});
