@@ -6,7 +6,7 @@ import { createListType, createTypedList, newTypedListSubject, typedListSubject,
 import { MAX_TYPED_IMPORT_BYTES, MAX_TYPED_IMPORT_ROWS } from "./import";
 import { createListSchema, createTypeSchema, importRowsSchema, publishSchema, removeRowSchema, reviewSchema, saveRowSchema, submitSchema, updateTypeSchema } from "./schema";
 
-const PATHS = ["/typed-lists", "/admin/list-types"];
+const PATHS = ["/typed-lists", "/admin/list-types", "/", "/search"];
 
 export const createListTypeAction = defineAction({ schema: createTypeSchema, permission: "listType.manage", run: createListType, revalidate: PATHS });
 export const updateListTypeAction = defineAction({ schema: updateTypeSchema, permission: "listType.manage", run: updateListType, revalidate: PATHS });

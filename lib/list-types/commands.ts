@@ -4,8 +4,10 @@ import type { Tx } from "@/lib/db/client";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import type { GridResult } from "@/lib/catalogue/import/grid";
-import { parseRow } from "./fields";
+import { normaliseText } from "@/lib/lists/text";
+import { displayCell, parseRow, type FieldDef } from "./fields";
 import { parseTypedGrid } from "./import";
+import { rowName } from "./diff";
 import type { TypedListSubject } from "./policy";
 import {
   parseStoredFields,
@@ -224,6 +226,14 @@ export async function reviewList(input: z.infer<typeof reviewSchema>, ctx: Ctx) 
 }
 
 /**
+ * What the cross-list search looks in for a published row: its section and every cell as shown,
+ * each normalised (as power-list items are), one line each so no match spans two cells.
+ */
+export function rowSearchText(fields: readonly FieldDef[], row: TypedRow): string {
+  return [row.section, ...fields.map((f) => displayCell(f, row.values[f.key]))].map(normaliseText).filter(Boolean).join("\n");
+}
+
+/**
  * Publishes the draft as a new immutable version. The version stores a copy of the type's
  * columns and sections as they are now (snapshotOf), so a later change of the type alters only
  * later versions.
@@ -258,6 +268,11 @@ export async function publishList(input: z.infer<typeof publishSchema>, ctx: Ctx
       rows: snapshot.rows,
       rowCount: snapshot.rows.length,
     },
+  });
+  // The cross-list search reads the current version's rows only.
+  await tx.typedListSearch.deleteMany({ where: { listId: list.id } });
+  await tx.typedListSearch.createMany({
+    data: snapshot.rows.map((r, i) => ({ listId: list.id, versionId: version.id, rowKey: r.key, position: i + 1, name: rowName(snapshot.fields, r), text: rowSearchText(snapshot.fields, r) })),
   });
   await bump(tx, list.id, list.revision, { status: "PUBLISHED", stageIndex: 0, currentVersionId: version.id, versionCount: versionNo });
   await ctx.audit({ action: "typedList.publish", subjectType: "typedList", subjectId: list.id, after: { version: versionNo, documentNumber: input.documentNumber, rows: snapshot.rows.length } });

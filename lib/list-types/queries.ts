@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, publicDb } from "@/lib/db/client";
 import type { OrgKind, TypedListStatus } from "@/lib/generated/prisma/enums";
-import { likeEscape } from "@/lib/lists/text";
+import { bigrams, likeEscape, searchQuery } from "@/lib/lists/text";
 import type { SessionUser } from "@/lib/auth/types";
 import { areaIdFilter } from "@/lib/auth/scope";
 import { readsOwnTypedLists } from "./policy";
@@ -165,6 +165,79 @@ export function filterRows(version: Pick<PublicTypedVersion, "fields" | "rows">,
     if (!q) return true;
     return version.fields.some((f) => (r.values[f.key] ?? "").toLowerCase().includes(q));
   });
+}
+
+/** The most recent publications of typed lists (first versions and later ones alike), for the portal home. */
+export async function latestTypedVersions(take: number, db = publicDb) {
+  return db.typedListVersion.findMany({
+    where: { list: { currentVersionId: { not: null } } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    select: { listId: true, versionNo: true, title: true, typeName: true, publishedAt: true, documentNumber: true, rowCount: true },
+  });
+}
+
+// ---- the cross-list search ----
+
+export type TypedSearchHit = {
+  rowKey: string;
+  name: string;
+  list: { id: number; title: string; versionNo: number };
+  type: { code: string; name: string };
+  unit: { id: number; name: string; kind: OrgKind; district: string | null };
+};
+
+/** Beyond this many matching rows the count says "more than". */
+export const TYPED_SEARCH_COUNT_CAP = 1000;
+
+/**
+ * Rows of every typed list's current version whose cells contain `q` (normalised as the power-list
+ * search does), by type, unit and row order. The bigram GIN index on typed_list_search narrows the
+ * candidates and LIKE checks the substring, as searchPublished does for power-list items.
+ */
+export async function searchTypedRows(filter: { q: string; district?: number | null; limit: number }, db = publicDb): Promise<{ q: string; total: number; capped: boolean; hits: TypedSearchHit[] }> {
+  const q = searchQuery(filter.q);
+  if ([...q].length < 2 || bigrams(q).length === 0) return { q, total: 0, capped: false, hits: [] };
+  const params: unknown[] = [q, `%${likeEscape(q)}%`];
+  let districtSql = "";
+  if (filter.district) {
+    params.push(filter.district);
+    districtSql = `AND (p.id = $3 OR p.parent_id = $3)`;
+  }
+  const from = `FROM typed_list_search s
+    JOIN typed_list l ON l.id = s.list_id AND l.current_version_id = s.version_id
+    JOIN typed_list_version v ON v.id = s.version_id
+    JOIN list_type t ON t.id = l.type_id
+    JOIN org_unit u ON u.id = l.unit_id
+    LEFT JOIN org_unit p ON p.id = u.parent_id
+    LEFT JOIN org_unit g ON g.id = p.parent_id
+    WHERE qingdan_bigrams(s.text) @> qingdan_bigrams($1) AND s.text LIKE $2 ${districtSql}`;
+  const [rows, count] = await Promise.all([
+    db.$queryRawUnsafe<
+      { row_key: string; name: string; list_id: number; title: string; version_no: number; code: string; type_name: string; unit_id: number; unit_name: string; unit_kind: OrgKind; district: string | null }[]
+    >(
+      `SELECT s.row_key, s.name, l.id AS list_id, l.title, v.version_no, t.code, t.name AS type_name, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind,
+              CASE WHEN p.kind = 'DISTRICT' THEN p.name WHEN g.kind = 'DISTRICT' THEN g.name END AS district
+       ${from}
+       ORDER BY t.sort_order, t.id, u.sort_order, u.id, s.position
+       LIMIT ${Math.trunc(filter.limit)}`,
+      ...params,
+    ),
+    db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${TYPED_SEARCH_COUNT_CAP + 1}) x`, ...params),
+  ]);
+  const n = count[0]?.n ?? 0;
+  return {
+    q,
+    total: Math.min(n, TYPED_SEARCH_COUNT_CAP),
+    capped: n > TYPED_SEARCH_COUNT_CAP,
+    hits: rows.map((r) => ({
+      rowKey: r.row_key,
+      name: r.name,
+      list: { id: r.list_id, title: r.title, versionNo: r.version_no },
+      type: { code: r.code, name: r.type_name },
+      unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind, district: r.district },
+    })),
+  };
 }
 
 // ---- workspace ----

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createListTypeAction, createTypedListAction, publishTypedListAction, removeTypedRowAction, saveTypedRowAction } from "@/lib/list-types/actions";
+import { searchTypedRows } from "@/lib/list-types/queries";
+import { latestPublications } from "@/lib/portal/queries";
+import { actAs, prisma, seedDemo, unitId } from "./helpers";
+
+// 各类清单 on the public portal beside the 职权清单 (issue 13): the cross-list search finds their
+// rows, the home page's 最近公布 lists their publications, the open-data API diffs their versions.
+
+beforeAll(() => seedDemo(), 300_000);
+
+const rev = async (listId: number) => (await prisma.typedList.findUniqueOrThrow({ where: { id: listId } })).revision;
+
+/** A type without review stages and a published list of it for a unit, with the given row names. */
+async function publishedList(code: string, unit: string, names: string[]) {
+  await actAs("bianban");
+  const type = await createListTypeAction({
+    code,
+    name: `${code}清单`,
+    unitKinds: ["STREET", "TOWNSHIP"],
+    fields: [
+      { key: "name", label: "事项名称", type: "text", required: true },
+      { key: "office", label: "承办科室", type: "department", required: false },
+    ],
+    sections: [],
+    stages: [],
+  } as never);
+  if (!type.ok) throw new Error(type.message);
+  const list = await createTypedListAction({ typeId: type.data.id, unitId: await unitId(unit) });
+  if (!list.ok) throw new Error(list.message);
+  for (const name of names) expect((await saveTypedRowAction({ listId: list.data.id, revision: await rev(list.data.id), v: { name, office: "综合办公室" } })).ok).toBe(true);
+  const v = await publishTypedListAction({ listId: list.data.id, revision: await rev(list.data.id), documentNumber: `${code}〔2026〕1号` });
+  if (!v.ok) throw new Error(v.message);
+  return { typeId: type.data.id, listId: list.data.id, typeName: `${code}清单` };
+}
+
+describe("the cross-list search finds typed-list rows", () => {
+  it("finds a seeded row of 清河镇's list by any cell, with its type, list and unit", async () => {
+    const r = await searchTypedRows({ q: "高龄津贴", limit: 20 });
+    expect(r.total).toBe(1);
+    expect(r.hits[0]).toMatchObject({ name: "高龄津贴申请", type: { code: "xz-village-service" }, unit: { name: "清河镇人民政府" }, list: { versionNo: 1 } });
+    const list = await prisma.typedList.findUniqueOrThrow({ where: { id: r.hits[0].list.id }, include: { type: true } });
+    expect(r.hits[0].type.name).toBe(list.type.name);
+    expect(r.hits[0].list.title).toBe(list.title);
+    // Another column than the name (承办单位), matched like the power-list search: spaces and case do not count.
+    expect((await searchTypedRows({ q: "县医疗 保障局", limit: 20 })).hits.map((h) => h.name)).toContain("城乡居民医疗保险参保缴费");
+    // Too short a query finds nothing rather than everything.
+    expect(await searchTypedRows({ q: "高", limit: 20 })).toMatchObject({ total: 0, hits: [] });
+  });
+
+  it("reads only current versions: a row removed by the next version is no longer found, and the district filter holds", async () => {
+    const { listId } = await publishedList("demo-search", "东湖街道办事处", ["测试检索甲事项", "测试检索乙事项"]);
+    expect((await searchTypedRows({ q: "测试检索", limit: 20 })).hits.map((h) => h.name)).toEqual(["测试检索甲事项", "测试检索乙事项"]);
+    const draft = (await prisma.typedList.findUniqueOrThrow({ where: { id: listId } })).rows as { key: string }[];
+    expect((await removeTypedRowAction({ listId, revision: await rev(listId), rowKey: draft[0].key })).ok).toBe(true);
+    // Still the published version until the next one is published.
+    expect((await searchTypedRows({ q: "测试检索甲", limit: 20 })).total).toBe(1);
+    expect((await publishTypedListAction({ listId, revision: await rev(listId), documentNumber: "demo-search〔2026〕2号" })).ok).toBe(true);
+    expect(await searchTypedRows({ q: "测试检索甲", limit: 20 })).toMatchObject({ total: 0, hits: [] });
+    const hit = (await searchTypedRows({ q: "测试检索乙", limit: 20 })).hits;
+    expect(hit).toMatchObject([{ list: { id: listId, versionNo: 2 }, unit: { name: "东湖街道办事处" } }]);
+
+    const donghu = (await prisma.orgUnit.findFirstOrThrow({ where: { name: "东湖区" } })).id;
+    const xishan = (await prisma.orgUnit.findFirstOrThrow({ where: { name: "西山县" } })).id;
+    expect((await searchTypedRows({ q: "测试检索乙", district: donghu, limit: 20 })).total).toBe(1);
+    expect((await searchTypedRows({ q: "测试检索乙", district: xishan, limit: 20 })).total).toBe(0);
+  });
+});
+
+describe("最近公布 on the portal home", () => {
+  it("lists typed-list publications beside the 职权清单's, newest first, each with its type and link", async () => {
+    const { listId, typeName } = await publishedList("demo-latest", "东湖街道办事处", ["最近公布测试事项"]);
+    const latest = await latestPublications(8);
+    expect(latest[0]).toMatchObject({ href: `/typed-lists/${listId}`, typeName, versionNo: 1, count: 1, documentNumber: "demo-latest〔2026〕1号" });
+    expect((await latestPublications(40)).some((v) => v.href.startsWith("/lists/") && v.typeName === "职权清单")).toBe(true);
+    const times = latest.map((v) => v.publishedAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+});
