@@ -44,6 +44,11 @@ describe("the cross-list search finds typed-list rows", () => {
     expect(r.hits[0].list.title).toBe(list.title);
     // Another column than the name (承办单位), matched like the power-list search: spaces and case do not count.
     expect((await searchTypedRows({ q: "县医疗 保障局", limit: 20 })).hits.map((h) => h.name)).toContain("城乡居民医疗保险参保缴费");
+    // The open-data search gives the same rows beside the 职权清单's items.
+    const { GET: searchGET } = await import("@/app/api/public/search/route");
+    const api = (await (await searchGET(new Request("http://portal.test/api/public/search?q=%E9%AB%98%E9%BE%84%E6%B4%A5%E8%B4%B4"))).json()) as { typedItems: unknown[]; typedTotal: number };
+    expect(api.typedTotal).toBe(1);
+    expect(api.typedItems[0]).toMatchObject({ name: "高龄津贴申请", type: "xz-village-service", list: { id: list.id, url: `http://portal.test/typed-lists/${list.id}` }, url: expect.stringMatching(new RegExp(`/typed-lists/${list.id}#row-`)) });
     // Too short a query finds nothing rather than everything.
     expect(await searchTypedRows({ q: "高", limit: 20 })).toMatchObject({ total: 0, hits: [] });
   });
@@ -75,5 +80,58 @@ describe("最近公布 on the portal home", () => {
     expect((await latestPublications(40)).some((v) => v.href.startsWith("/lists/") && v.typeName === "职权清单")).toBe(true);
     const times = latest.map((v) => v.publishedAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+});
+
+describe("GET /api/public/typed-lists/{id}/diff", () => {
+  const BASE = "http://portal.test";
+  const diffGET = async (id: number | string, query: string) => {
+    const { GET } = await import("@/app/api/public/typed-lists/[id]/diff/route");
+    const res = await GET(new Request(`${BASE}/api/public/typed-lists/${id}/diff${query}`), { params: Promise.resolve({ id: String(id) }) });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; parameter?: string } } };
+  };
+
+  it("gives the rows added, removed and changed between two versions, each by its own version's columns", async () => {
+    const { listId } = await publishedList("demo-diff", "南岸街道办事处", ["差异甲", "差异乙", "差异丙"]);
+    const rows = (await prisma.typedList.findUniqueOrThrow({ where: { id: listId } })).rows as { key: string; values: Record<string, string> }[];
+    await actAs("bianban");
+    expect((await removeTypedRowAction({ listId, revision: await rev(listId), rowKey: rows[0].key })).ok).toBe(true);
+    expect((await saveTypedRowAction({ listId, revision: await rev(listId), rowKey: rows[1].key, v: { name: "差异乙", office: "党政办公室" } })).ok).toBe(true);
+    expect((await saveTypedRowAction({ listId, revision: await rev(listId), v: { name: "差异丁" } })).ok).toBe(true);
+    expect((await publishTypedListAction({ listId, revision: await rev(listId), documentNumber: "demo-diff〔2026〕2号" })).ok).toBe(true);
+
+    const { status, json } = await diffGET(listId, "?from=1&to=2");
+    expect(status).toBe(200);
+    expect(json).toMatchObject({
+      list: { id: listId, type: "demo-diff", title: "南岸街道办事处demo-diff清单", url: `${BASE}/typed-lists/${listId}` },
+      from: { version: 1, documentNumber: "demo-diff〔2026〕1号", itemCount: 3 },
+      to: { version: 2, documentNumber: "demo-diff〔2026〕2号", itemCount: 3 },
+      added: [{ key: expect.any(String), section: null, values: { name: "差异丁", office: "" }, text: { name: "差异丁" } }],
+      removed: [{ key: rows[0].key, values: { name: "差异甲", office: "综合办公室" } }],
+      changed: [{ key: rows[1].key, name: "差异乙", changes: [{ field: "office", label: "承办科室", before: "综合办公室", after: "党政办公室" }] }],
+      unchanged: 1,
+    });
+    // The other way round swaps added and removed.
+    const back = await diffGET(listId, "?from=2&to=1");
+    expect(back.json).toMatchObject({ added: [{ values: { name: "差异甲" } }], removed: [{ values: { name: "差异丁" } }] });
+  });
+
+  it("refuses bad parameters and unknown versions or lists with Chinese messages", async () => {
+    const seeded = await prisma.typedList.findFirstOrThrow({ where: { currentVersionId: { not: null }, type: { code: "xz-info-sharing" } } });
+    expect(await diffGET(seeded.id, "?from=1")).toMatchObject({ status: 400, json: { error: { code: "INVALID_PARAMETER", parameter: "to" } } });
+    expect(await diffGET(seeded.id, "?from=1&to=x")).toMatchObject({ status: 400, json: { error: { parameter: "to" } } });
+    expect(await diffGET(seeded.id, "?from=1&to=2&q=1")).toMatchObject({ status: 400 });
+    const missing = await diffGET(seeded.id, "?from=1&to=9");
+    expect(missing).toMatchObject({ status: 404, json: { error: { code: "NOT_FOUND", parameter: "to" } } });
+    expect(missing.json.error!.message).toContain("没有第 9 版");
+    expect(await diffGET(999999, "?from=1&to=1")).toMatchObject({ status: 404, json: { error: { message: "找不到该清单，或该清单尚未公布。" } } });
+    // A draft that was never published is not there.
+    await actAs("bianban");
+    const type = await prisma.listType.findFirstOrThrow({ where: { code: "xz-info-sharing" } });
+    const draft = await createTypedListAction({ typeId: type.id, unitId: await unitId("东湖街道办事处") });
+    if (!draft.ok) throw new Error(draft.message);
+    expect(await diffGET(draft.data.id, "?from=1&to=1")).toMatchObject({ status: 404 });
+    // The same version on both sides: nothing changed.
+    expect((await diffGET(seeded.id, "?from=1&to=1")).json).toMatchObject({ added: [], removed: [], changed: [] });
   });
 });
