@@ -22,6 +22,7 @@ export async function apiListTypes(request: Request) {
       unitKinds: t.unitKinds,
       fields: t.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, ...(f.options ? { options: f.options } : {}) })),
       sections: t.sections,
+      retired: t.retired,
       lists: `${origin(request)}/api/public/lists?type=${encodeURIComponent(t.code)}`,
     })),
     powerListType: POWER_LIST_TYPE,

@@ -23,6 +23,7 @@ import {
   type reviewSchema,
   type saveRowSchema,
   type submitSchema,
+  type typeStateSchema,
   type TypedRow,
   type updateTypeSchema,
 } from "./schema";
@@ -80,6 +81,45 @@ export async function updateListType(input: z.infer<typeof updateTypeSchema>, ct
   return { id: before.id };
 }
 
+async function typeAtRevision(tx: Tx, input: z.infer<typeof typeStateSchema>) {
+  const type = await tx.listType.findUnique({ where: { id: input.typeId }, include: { _count: { select: { lists: true } } } });
+  if (!type) throw new AppError("NOT_FOUND");
+  if (type.revision !== input.revision) throw new AppError("CONFLICT");
+  return type;
+}
+
+/** 停用: no new lists of the type; its lists stay readable, editable and published. */
+export async function retireListType(input: z.infer<typeof typeStateSchema>, ctx: Ctx) {
+  const { tx } = ctx;
+  const type = await typeAtRevision(tx, input);
+  if (type.retiredAt) throw new AppError("INVALID_STATE", `「${type.name}」已经停用。`);
+  const r = await tx.listType.updateMany({ where: { id: type.id, revision: type.revision }, data: { retiredAt: new Date(), revision: { increment: 1 } } });
+  if (r.count !== 1) throw new AppError("CONFLICT");
+  await ctx.audit({ action: "listType.retire", subjectType: "listType", subjectId: type.id, before: { name: type.name, retired: false }, after: { name: type.name, retired: true, lists: type._count.lists } });
+  return { id: type.id };
+}
+
+/** 启用 a retired type again. */
+export async function reactivateListType(input: z.infer<typeof typeStateSchema>, ctx: Ctx) {
+  const { tx } = ctx;
+  const type = await typeAtRevision(tx, input);
+  if (!type.retiredAt) throw new AppError("INVALID_STATE", `「${type.name}」没有停用。`);
+  const r = await tx.listType.updateMany({ where: { id: type.id, revision: type.revision }, data: { retiredAt: null, revision: { increment: 1 } } });
+  if (r.count !== 1) throw new AppError("CONFLICT");
+  await ctx.audit({ action: "listType.reactivate", subjectType: "listType", subjectId: type.id, before: { name: type.name, retired: true }, after: { name: type.name, retired: false } });
+  return { id: type.id };
+}
+
+/** Deletes a type no list uses (not even a draft); a used one can only be retired. */
+export async function deleteListType(input: z.infer<typeof typeStateSchema>, ctx: Ctx) {
+  const { tx } = ctx;
+  const type = await typeAtRevision(tx, input);
+  if (type._count.lists > 0) throw new AppError("INVALID_STATE", `已有 ${type._count.lists} 份「${type.name}」，不能删除；不再使用时可以停用。`);
+  await tx.listType.delete({ where: { id: type.id } });
+  await ctx.audit({ action: "listType.delete", subjectType: "listType", subjectId: type.id, before: { code: type.code, name: type.name, unitKinds: type.unitKinds, fields: type.fields, sections: type.sections, stages: type.stages } });
+  return { id: type.id };
+}
+
 // ---- typed lists ----
 
 /** The subject of a command on one typed list: its unit (false: no such list). */
@@ -119,6 +159,7 @@ export async function createTypedList(input: z.infer<typeof createListSchema>, c
   const unit = await tx.orgUnit.findUnique({ where: { id: input.unitId }, select: { id: true, name: true, kind: true, active: true } });
   if (!unit) throw new AppError("NOT_FOUND");
   if (!unit.active) throw new AppError("INVALID_STATE", "该单位已停用。");
+  if (type.retiredAt) throw new AppError("INVALID_STATE", `「${type.name}」已停用，不能新建此类清单。`);
   if (!type.unitKinds.includes(unit.kind)) throw new AppError("VALIDATION", undefined, { unitId: `${type.name}不适用于${unit.name}` });
   const existing = await tx.typedList.findUnique({ where: { typeId_unitId: { typeId: type.id, unitId: unit.id } }, select: { id: true } });
   if (existing) throw new AppError("DUPLICATE", `${unit.name}已有${type.name}，请在原清单上修改。`);

@@ -11,10 +11,20 @@ import type { FieldDef } from "./fields";
 // Reads of list types and typed lists. The public ones start from typed_list_version (through
 // typed_list.current_version_id), so a draft never reaches the portal or the API.
 
-export type PublicListType = { id: number; code: string; name: string; description: string | null; unitKinds: OrgKind[]; fields: FieldDef[]; sections: string[]; stages: string[] };
+export type PublicListType = { id: number; code: string; name: string; description: string | null; unitKinds: OrgKind[]; fields: FieldDef[]; sections: string[]; stages: string[]; retired: boolean };
 
-function typeOf(t: { id: number; code: string; name: string; description: string | null; unitKinds: OrgKind[]; fields: unknown; sections: unknown; stages: unknown }): PublicListType {
-  return { id: t.id, code: t.code, name: t.name, description: t.description, unitKinds: t.unitKinds, fields: parseStoredFields(t.fields), sections: parseStoredStrings(t.sections), stages: parseStoredStrings(t.stages) };
+function typeOf(t: { id: number; code: string; name: string; description: string | null; unitKinds: OrgKind[]; fields: unknown; sections: unknown; stages: unknown; retiredAt: Date | null }): PublicListType {
+  return {
+    id: t.id,
+    code: t.code,
+    name: t.name,
+    description: t.description,
+    unitKinds: t.unitKinds,
+    fields: parseStoredFields(t.fields),
+    sections: parseStoredStrings(t.sections),
+    stages: parseStoredStrings(t.stages),
+    retired: t.retiredAt !== null,
+  };
 }
 
 /** Every list type, in the 编办's order. */
@@ -281,7 +291,8 @@ export async function typedListsOverview(user: Viewer) {
       select: { id: true, title: true, status: true, stageIndex: true, versionCount: true, typeId: true, updatedAt: true, unit: { select: { id: true, name: true } } },
     }),
   ]);
-  return { types, lists };
+  // A retired (停用) type shows only where the user has lists of it: no new ones are drafted.
+  return { types: types.filter((t) => !t.retired || lists.some((l) => l.typeId === t.id)), lists };
 }
 
 export async function managedTypedList(listId: number): Promise<ManagedTypedList | null> {
@@ -312,8 +323,8 @@ export async function managedTypedList(listId: number): Promise<ManagedTypedList
 
 /** Units a type may be drafted for by the user (its own unit, its district's) that have no list of it yet. */
 export async function unitsWithoutList(typeId: number, user: Viewer) {
-  const type = await prisma.listType.findUnique({ where: { id: typeId }, select: { unitKinds: true } });
-  if (!type) return [];
+  const type = await prisma.listType.findUnique({ where: { id: typeId }, select: { unitKinds: true, retiredAt: true } });
+  if (!type || type.retiredAt) return [];
   return prisma.orgUnit.findMany({
     where: { id: typedListUnits(user), active: true, kind: { in: type.unitKinds }, typedLists: { none: { typeId } } },
     orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
@@ -321,8 +332,11 @@ export async function unitsWithoutList(typeId: number, user: Viewer) {
   });
 }
 
-/** The types as the primary holds them (the workspace reads no replica). */
-export const listTypesForAdmin = () => listTypes(prisma);
+/** The types as the primary holds them (the workspace reads no replica), with how many lists each has and its revision. */
+export async function listTypesForAdmin() {
+  const rows = await prisma.listType.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { _count: { select: { lists: true } } } });
+  return rows.map((t) => ({ ...typeOf(t), revision: t.revision, listCount: t._count.lists }));
+}
 
 export async function listTypeForEdit(typeId: number) {
   const t = await prisma.listType.findUnique({ where: { id: typeId } });

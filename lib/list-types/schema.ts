@@ -63,6 +63,8 @@ export const createTypeSchema = typeDefinitionSchema.and(
   z.object({ code: z.string({ error: "请填写类型代码" }).regex(LIST_TYPE_CODE_RE, "类型代码只能用小写字母、数字和短横线，以字母开头（如 xz-service）").refine((c) => c !== POWER_LIST_TYPE, "该代码已被职权清单使用") }),
 );
 export const updateTypeSchema = typeDefinitionSchema.and(z.object({ typeId: id, revision: version }));
+/** 停用 / 启用 / 删除 a type: which one, at the revision the user saw. */
+export const typeStateSchema = z.object({ typeId: id, revision: version });
 
 /** One draft or published row. */
 export type TypedRow = { key: string; section: string | null; values: RowValues };

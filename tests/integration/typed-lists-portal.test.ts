@@ -1,8 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createListTypeAction, createTypedListAction, publishTypedListAction, removeTypedRowAction, saveTypedRowAction } from "@/lib/list-types/actions";
-import { searchTypedRows } from "@/lib/list-types/queries";
+import {
+  createListTypeAction,
+  createTypedListAction,
+  deleteListTypeAction,
+  publishTypedListAction,
+  reactivateListTypeAction,
+  removeTypedRowAction,
+  retireListTypeAction,
+  saveTypedRowAction,
+} from "@/lib/list-types/actions";
+import { listTypesForAdmin, publicTypedList, publishedTypedLists, searchTypedRows, typedListsOverview, unitsWithoutList } from "@/lib/list-types/queries";
 import { latestPublications } from "@/lib/portal/queries";
-import { actAs, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, auditCount, prisma, seedDemo, unitId } from "./helpers";
 
 // 各类清单 on the public portal beside the 职权清单 (issue 13): the cross-list search finds their
 // rows, the home page's 最近公布 lists their publications, the open-data API diffs their versions.
@@ -133,5 +142,73 @@ describe("GET /api/public/typed-lists/{id}/diff", () => {
     expect(await diffGET(draft.data.id, "?from=1&to=1")).toMatchObject({ status: 404 });
     // The same version on both sides: nothing changed.
     expect((await diffGET(seeded.id, "?from=1&to=1")).json).toMatchObject({ added: [], removed: [], changed: [] });
+  });
+});
+
+describe("deleting and retiring (停用) a list type", () => {
+  const typeRev = async (typeId: number) => (await prisma.listType.findUniqueOrThrow({ where: { id: typeId } })).revision;
+
+  it("编办 deletes a type no list uses (audited); only the city 编办 may, and a stale revision is a conflict", async () => {
+    await actAs("bianban");
+    const created = await createListTypeAction({ code: "demo-unused", name: "未使用的类型", unitKinds: ["STREET"], fields: [{ key: "name", label: "事项名称", type: "text", required: true }], sections: [], stages: [] } as never);
+    if (!created.ok) throw new Error(created.message);
+    const typeId = created.data.id;
+    expect((await listTypesForAdmin()).find((t) => t.id === typeId)).toMatchObject({ listCount: 0, retired: false });
+    for (const who of ["jiedao", "donghu", "sifa"]) {
+      await actAs(who);
+      expect(await deleteListTypeAction({ typeId, revision: await typeRev(typeId) }), who).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await retireListTypeAction({ typeId, revision: await typeRev(typeId) }), who).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    await actAs("bianban");
+    expect(await deleteListTypeAction({ typeId, revision: (await typeRev(typeId)) - 1 || 99 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    const before = await auditCount({ action: "listType.delete" });
+    expect(await deleteListTypeAction({ typeId, revision: await typeRev(typeId) })).toMatchObject({ ok: true });
+    expect(await prisma.listType.findUnique({ where: { id: typeId } })).toBeNull();
+    expect(await auditCount({ action: "listType.delete", subjectId: String(typeId) })).toBe(1);
+    expect(await auditCount({ action: "listType.delete" })).toBe(before + 1);
+    expect(await deleteListTypeAction({ typeId, revision: 1 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("a used type cannot be deleted; 停用 stops new lists while existing ones stay readable, editable and published; 启用 allows them again", async () => {
+    const { typeId, listId } = await publishedList("demo-retire", "东湖街道办事处", ["停用测试事项"]);
+    await actAs("bianban");
+    const refused = await deleteListTypeAction({ typeId, revision: await typeRev(typeId) });
+    expect(refused).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(refused.ok ? "" : refused.message).toContain("不能删除；不再使用时可以停用");
+    expect(await prisma.listType.findUnique({ where: { id: typeId } })).not.toBeNull();
+
+    const audits = await auditCount({ action: "listType.retire", subjectId: String(typeId) });
+    expect(await retireListTypeAction({ typeId, revision: await typeRev(typeId) })).toMatchObject({ ok: true });
+    expect(await auditCount({ action: "listType.retire", subjectId: String(typeId) })).toBe(audits + 1);
+    expect(await retireListTypeAction({ typeId, revision: await typeRev(typeId) })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect((await listTypesForAdmin()).find((t) => t.id === typeId)).toMatchObject({ retired: true, listCount: 1 });
+
+    // No new list of it, for any unit; no unit is offered.
+    const nanan = await unitId("南岸街道办事处");
+    const lists = await prisma.typedList.count();
+    const created = await createTypedListAction({ typeId, unitId: nanan });
+    expect(created).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(created.ok ? "" : created.message).toBe("「demo-retire清单」已停用，不能新建此类清单。");
+    expect(await prisma.typedList.count()).toBe(lists);
+    const bianban = (await actAs("bianban"))!;
+    expect(await unitsWithoutList(typeId, bianban)).toEqual([]);
+    // The type still shows where lists of it exist, and nowhere else.
+    expect((await typedListsOverview(bianban)).types.find((t) => t.id === typeId)).toMatchObject({ retired: true });
+    const shequ = (await actAs("shequ"))!;
+    expect((await typedListsOverview(shequ)).types.some((t) => t.id === typeId)).toBe(false);
+
+    // The published list stays on the portal and in the search; the existing list can still be changed and published.
+    expect(await publicTypedList(listId)).toMatchObject({ id: listId, currentVersionNo: 1 });
+    expect((await publishedTypedLists({ type: "demo-retire", page: 1, pageSize: 20 })).total).toBe(1);
+    expect((await searchTypedRows({ q: "停用测试事项", limit: 5 })).total).toBe(1);
+    await actAs("bianban");
+    expect((await saveTypedRowAction({ listId, revision: await rev(listId), v: { name: "停用后补充事项" } })).ok).toBe(true);
+    expect(await publishTypedListAction({ listId, revision: await rev(listId), documentNumber: "demo-retire〔2026〕2号" })).toMatchObject({ ok: true, data: { versionNo: 2 } });
+
+    // 启用 again: new lists may be drafted.
+    expect(await reactivateListTypeAction({ typeId, revision: await typeRev(typeId) })).toMatchObject({ ok: true });
+    expect(await auditCount({ action: "listType.reactivate", subjectId: String(typeId) })).toBe(1);
+    expect(await reactivateListTypeAction({ typeId, revision: await typeRev(typeId) })).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await createTypedListAction({ typeId, unitId: nanan })).toMatchObject({ ok: true });
   });
 });

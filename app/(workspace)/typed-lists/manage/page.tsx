@@ -39,6 +39,11 @@ export default async function TypedListsManagePage() {
           <section key={t.id} aria-labelledby={`type-${t.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id={`type-${t.id}`} className="text-lg font-semibold">
               {t.name}
+              {t.retired && (
+                <span className="ml-2 align-middle">
+                  <Badge tone="gray">已停用</Badge>
+                </span>
+              )}
             </h2>
             <p className="text-sm text-slate-600">
               {t.fields.length} 列{t.stages.length ? ` · 审核环节：${t.stages.join(" → ")}` : " · 无审核环节"}
