@@ -8,10 +8,12 @@ import { normaliseText } from "@/lib/lists/text";
 import { displayCell, parseRow, type FieldDef } from "./fields";
 import { parseTypedGrid } from "./import";
 import { rowName } from "./diff";
-import type { TypedListSubject } from "./policy";
+import { typedListSubjectOf, type TypedListSubject } from "./policy";
 import {
   parseStoredFields,
   parseStoredRows,
+  parseStageLine,
+  parseStoredStages,
   parseStoredStrings,
   publicationProblems,
   snapshotOf,
@@ -24,6 +26,7 @@ import {
   type saveRowSchema,
   type submitSchema,
   type typeStateSchema,
+  type StageDef,
   type TypedRow,
   type updateTypeSchema,
 } from "./schema";
@@ -32,10 +35,31 @@ type Ctx = Pick<CommandContext, "tx" | "user" | "audit">;
 
 // ---- list types ----
 
+/** Units that own lists (streets, townships, communities) do not review them. */
+const REVIEWING_KINDS: OrgKind[] = ["CITY", "DISTRICT", "DEPARTMENT", "BIANBAN"];
+
+/** The type editor's stage lines as stored: each named reviewing unit found by its name (or short name). */
+async function resolveStages(tx: Tx, stageLines: readonly string[]): Promise<StageDef[]> {
+  const out: StageDef[] = [];
+  for (const [i, line] of stageLines.entries()) {
+    const { name, unitName } = parseStageLine(line);
+    if (unitName === null) {
+      out.push({ name, unitId: null });
+      continue;
+    }
+    const units = await tx.orgUnit.findMany({ where: { active: true, kind: { in: REVIEWING_KINDS }, OR: [{ name: unitName }, { shortName: unitName }] }, select: { id: true }, take: 2 });
+    const problem = units.length === 0 ? `第 ${i + 1} 个审核环节：找不到审核单位「${unitName}」（请填写单位全称，或「编办」）` : units.length > 1 ? `第 ${i + 1} 个审核环节：「${unitName}」对应多个单位，请填写单位全称` : null;
+    if (problem) throw new AppError("VALIDATION", problem, { stages: problem });
+    out.push({ name, unitId: units[0].id });
+  }
+  return out;
+}
+
 export async function createListType(input: z.infer<typeof createTypeSchema>, ctx: Ctx) {
   const { tx } = ctx;
   if (await tx.listType.findUnique({ where: { code: input.code }, select: { id: true } })) throw new AppError("DUPLICATE", undefined, { code: `类型代码「${input.code}」已被使用` });
   if (await tx.listType.findFirst({ where: { name: input.name }, select: { id: true } })) throw new AppError("DUPLICATE", undefined, { name: `已有名为「${input.name}」的清单类型` });
+  const stages = await resolveStages(tx, input.stages);
   const last = await tx.listType.aggregate({ _max: { sortOrder: true } });
   const type = await tx.listType.create({
     data: {
@@ -45,11 +69,11 @@ export async function createListType(input: z.infer<typeof createTypeSchema>, ct
       unitKinds: input.unitKinds,
       fields: input.fields,
       sections: input.sections,
-      stages: input.stages,
+      stages,
       sortOrder: (last._max.sortOrder ?? 0) + 1,
     },
   });
-  await ctx.audit({ action: "listType.create", subjectType: "listType", subjectId: type.id, after: { code: type.code, name: type.name, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages: input.stages } });
+  await ctx.audit({ action: "listType.create", subjectType: "listType", subjectId: type.id, after: { code: type.code, name: type.name, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages } });
   return { id: type.id, code: type.code };
 }
 
@@ -66,9 +90,10 @@ export async function updateListType(input: z.infer<typeof updateTypeSchema>, ct
   const used = await tx.typedList.findMany({ where: { typeId: before.id }, select: { unit: { select: { kind: true, name: true } } } });
   const orphan = used.find((l) => !(input.unitKinds as OrgKind[]).includes(l.unit.kind));
   if (orphan) throw new AppError("VALIDATION", undefined, { unitKinds: `${orphan.unit.name}已有此类清单，不能去掉其单位类别` });
+  const stages = await resolveStages(tx, input.stages);
   const updated = await tx.listType.updateMany({
     where: { id: before.id, revision: input.revision },
-    data: { name: input.name, description: input.description, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages: input.stages, revision: { increment: 1 } },
+    data: { name: input.name, description: input.description, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages, revision: { increment: 1 } },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT");
   await ctx.audit({
@@ -76,7 +101,7 @@ export async function updateListType(input: z.infer<typeof updateTypeSchema>, ct
     subjectType: "listType",
     subjectId: before.id,
     before: { name: before.name, unitKinds: before.unitKinds, fields: before.fields, sections: before.sections, stages: before.stages },
-    after: { name: input.name, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages: input.stages },
+    after: { name: input.name, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages },
   });
   return { id: before.id };
 }
@@ -124,8 +149,8 @@ export async function deleteListType(input: z.infer<typeof typeStateSchema>, ctx
 
 /** The subject of a command on one typed list: its unit (false: no such list). */
 export async function typedListSubject(input: { listId: number }, tx: Tx): Promise<TypedListSubject | false> {
-  const list = await tx.typedList.findUnique({ where: { id: input.listId }, select: { unitId: true } });
-  return list ? { type: "typedList", unitId: list.unitId } : false;
+  const list = await tx.typedList.findUnique({ where: { id: input.listId }, select: { unitId: true, status: true, stageIndex: true, type: { select: { stages: true } } } });
+  return list ? typedListSubjectOf(list) : false;
 }
 
 /** The subject of a new draft: the unit it would be drafted for (false: no such unit). */
@@ -137,7 +162,8 @@ export async function newTypedListSubject(input: { unitId: number }, tx: Tx): Pr
 async function loadType(tx: Tx, typeId: number) {
   const type = await tx.listType.findUnique({ where: { id: typeId } });
   if (!type) throw new AppError("NOT_FOUND");
-  return { ...type, fields: parseStoredFields(type.fields), sections: parseStoredStrings(type.sections), stages: parseStoredStrings(type.stages) };
+  const stageDefs = parseStoredStages(type.stages);
+  return { ...type, fields: parseStoredFields(type.fields), sections: parseStoredStrings(type.sections), stages: stageDefs.map((st) => st.name), stageDefs };
 }
 
 async function loadList(tx: Tx, listId: number, revision?: number) {
@@ -256,7 +282,11 @@ export async function reviewList(input: z.infer<typeof reviewSchema>, ctx: Ctx) 
   const { tx, user } = ctx;
   const { list, type } = await loadList(tx, input.listId, input.revision);
   if (list.status !== "IN_REVIEW") throw new AppError("INVALID_STATE", "清单不在审核中。");
-  const stageName = type.stages[list.stageIndex] ?? `第 ${list.stageIndex + 1} 环节`;
+  if (list.stageIndex >= type.stages.length) throw new AppError("INVALID_STATE", "审核已完成，待公布。");
+  const stageName = type.stages[list.stageIndex];
+  // A stage that names a unit takes that unit's opinion only (the policy checks it too).
+  const reviewer = type.stageDefs[list.stageIndex]?.unitId ?? null;
+  if (reviewer !== null && reviewer !== user.unitId) throw new AppError("FORBIDDEN", `「${stageName}」环节由指定单位审核。`);
   await tx.typedListOpinion.create({
     data: { listId: list.id, stageIndex: list.stageIndex, stageName, approve: input.decision === "approve", text: input.opinion, authorName: user.displayName, unitName: user.unitName ?? "" },
   });

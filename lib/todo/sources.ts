@@ -8,9 +8,10 @@ import { listTodos } from "@/lib/lists/queries";
 import { evaluationTodos } from "@/lib/evaluation/queries";
 import { dispatchTodos } from "@/lib/dispatch/queries";
 import { notificationTodos } from "@/lib/notifications/queries";
+import { typedListTodos } from "@/lib/list-types/queries";
 
 /** The areas that put work on 工作台. */
-export type TodoArea = "devolution" | "admission" | "appraisal" | "localDuties" | "lists" | "evaluation" | "dispatch" | "notifications";
+export type TodoArea = "devolution" | "admission" | "appraisal" | "localDuties" | "lists" | "evaluation" | "dispatch" | "notifications" | "typedLists";
 
 /**
  * Every area's to-do source under a literal key. Not keyed by function name: minification gives
@@ -26,4 +27,5 @@ export const TODO_SOURCES: Record<TodoArea, TodoSource> = {
   evaluation: evaluationTodos,
   dispatch: dispatchTodos,
   notifications: notificationTodos,
+  typedLists: typedListTodos,
 };

@@ -7,8 +7,12 @@ import {
   reactivateListTypeAction,
   removeTypedRowAction,
   retireListTypeAction,
+  reviewTypedListAction,
   saveTypedRowAction,
+  submitTypedListAction,
 } from "@/lib/list-types/actions";
+import { listTypeForEdit } from "@/lib/list-types/queries";
+import { todosFor } from "@/lib/todo";
 import { listTypesForAdmin, publicTypedList, publishedTypedLists, searchTypedRows, typedListsOverview, unitsWithoutList } from "@/lib/list-types/queries";
 import { latestPublications } from "@/lib/portal/queries";
 import { actAs, auditCount, prisma, seedDemo, unitId } from "./helpers";
@@ -210,5 +214,72 @@ describe("deleting and retiring (停用) a list type", () => {
     expect(await auditCount({ action: "listType.reactivate", subjectId: String(typeId) })).toBe(1);
     expect(await reactivateListTypeAction({ typeId, revision: await typeRev(typeId) })).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await createTypedListAction({ typeId, unitId: nanan })).toMatchObject({ ok: true });
+  });
+});
+
+describe("review stages that name a reviewing unit", () => {
+  it("a stage names 司法局: its users see the list in their to-do, read it and record the opinion; 编办 reviews the other stages and publishes", async () => {
+    await actAs("bianban");
+    const def = (stages: string[], code = "demo-stages") => ({
+      code,
+      name: `${code}清单`,
+      unitKinds: ["STREET", "TOWNSHIP"],
+      fields: [{ key: "name", label: "事项名称", type: "text", required: true }],
+      sections: [],
+      stages,
+    }) as never;
+    const types = await prisma.listType.count();
+    const unknown = await createListTypeAction(def(["编办审核", "合法性审查：不存在的局"]));
+    expect(unknown).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { stages: "第 2 个审核环节：找不到审核单位「不存在的局」（请填写单位全称，或「编办」）" } });
+    expect(await prisma.listType.count()).toBe(types);
+    // A street does not review.
+    expect(await createListTypeAction(def(["合法性审查：东湖街道办事处"]))).toMatchObject({ ok: false, code: "VALIDATION" });
+
+    const created = await createListTypeAction(def(["编办审核", "合法性审查：示例市司法局"]));
+    if (!created.ok) throw new Error(created.message);
+    const typeId = created.data.id;
+    const sifaUnit = await unitId("示例市司法局");
+    expect((await prisma.listType.findUniqueOrThrow({ where: { id: typeId } })).stages).toEqual([{ name: "编办审核", unitId: null }, { name: "合法性审查", unitId: sifaUnit }]);
+    expect(await listTypeForEdit(typeId)).toMatchObject({ stages: ["编办审核", "合法性审查"], stageLines: ["编办审核", "合法性审查：示例市司法局"], stageLabels: ["编办审核", "合法性审查（示例市司法局）"] });
+
+    const list = await createTypedListAction({ typeId, unitId: await unitId("东湖街道办事处") });
+    if (!list.ok) throw new Error(list.message);
+    const listId = list.data.id;
+    expect((await saveTypedRowAction({ listId, revision: await rev(listId), v: { name: "合法性审查测试事项" } })).ok).toBe(true);
+    expect((await submitTypedListAction({ listId, revision: await rev(listId) })).ok).toBe(true);
+
+    // Stage 1 is 编办's: 司法局 can neither see it waiting nor review it.
+    const sifa = (await actAs("sifa"))!;
+    expect((await todosFor(sifa)).some((t) => t.href.startsWith(`/typed-lists/manage/${listId}`))).toBe(false);
+    expect(await reviewTypedListAction({ listId, revision: await rev(listId), decision: "approve", opinion: "越权" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const bianban = (await actAs("bianban"))!;
+    expect((await todosFor(bianban)).map((t) => t.title)).toContain(`审核「东湖街道办事处demo-stages清单」（编办审核）`);
+    expect((await reviewTypedListAction({ listId, revision: await rev(listId), decision: "approve", opinion: "编办同意。" })).ok).toBe(true);
+
+    // Stage 2 is 司法局's: 编办 may not give its opinion, 司法局 may.
+    expect(await reviewTypedListAction({ listId, revision: await rev(listId), decision: "approve", opinion: "编办代审" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await todosFor(bianban)).some((t) => t.href.startsWith(`/typed-lists/manage/${listId}`))).toBe(false);
+    await actAs("sifa");
+    expect((await todosFor(sifa)).find((t) => t.href.startsWith(`/typed-lists/manage/${listId}`))).toMatchObject({ title: `审核「东湖街道办事处demo-stages清单」（合法性审查）` });
+    const overview = await typedListsOverview(sifa);
+    expect(overview.types.map((t) => t.id)).toEqual([typeId]);
+    expect(overview.lists.map((l) => l.id)).toEqual([listId]);
+    // Another department sees nothing and may not review.
+    const chengguan = (await actAs("chengguan"))!;
+    expect((await typedListsOverview(chengguan)).lists).toEqual([]);
+    expect(await reviewTypedListAction({ listId, revision: await rev(listId), decision: "approve", opinion: "越权" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("sifa");
+    const before = await auditCount({ action: "typedList.review", subjectId: String(listId) });
+    expect((await reviewTypedListAction({ listId, revision: await rev(listId), decision: "approve", opinion: "经审查，合法。" })).ok).toBe(true);
+    expect(await auditCount({ action: "typedList.review", subjectId: String(listId) })).toBe(before + 1);
+    const opinions = await prisma.typedListOpinion.findMany({ where: { listId }, orderBy: { id: "asc" } });
+    expect(opinions.map((o) => [o.stageName, o.unitName, o.text])).toEqual([
+      ["编办审核", "示例市委编办", "编办同意。"],
+      ["合法性审查", "示例市司法局", "经审查，合法。"],
+    ]);
+    expect(await publishTypedListAction({ listId, revision: await rev(listId), documentNumber: "x〔2026〕1号" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs("bianban");
+    expect((await todosFor(bianban)).map((t) => t.title)).toContain("「东湖街道办事处demo-stages清单」审核已完成，待公布");
+    expect(await publishTypedListAction({ listId, revision: await rev(listId), documentNumber: "东编发〔2026〕31号" })).toMatchObject({ ok: true, data: { versionNo: 1 } });
   });
 });

@@ -40,7 +40,7 @@ export default async function ListTypesPage() {
               <code className="text-xs text-slate-600">{t.code}</code>
             </div>
             <p className="mt-1 text-sm text-slate-600">
-              适用：{t.unitKinds.map((k) => ORG_KIND_LABELS[k]).join("、")} · 审核环节：{t.stages.join(" → ") || "无"}
+              适用：{t.unitKinds.map((k) => ORG_KIND_LABELS[k]).join("、")} · 审核环节：{t.stageLabels.join(" → ") || "无"}
             </p>
             <p className="mt-1 text-sm text-slate-700">
               {t.fields.map((f) => `${f.label}（${FIELD_TYPE_LABELS[f.type] ?? f.type}${f.required ? "，必填" : ""}）`).join("、")}

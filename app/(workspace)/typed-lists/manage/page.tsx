@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireEntry } from "@/lib/auth/session";
 import { mayEnter } from "@/lib/auth/policy";
-import { typedListsOverview, unitsWithoutList } from "@/lib/list-types/queries";
+import { stageLabels, typedListsOverview, unitsWithoutList } from "@/lib/list-types/queries";
 import { TYPED_STATUS_LABELS, TYPED_STATUS_TONES } from "@/lib/list-types/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -16,7 +16,9 @@ export const metadata: Metadata = { title: "各类清单" };
 /** Every list type with each unit's list of it: status, versions, and a new draft for a unit without one. */
 export default async function TypedListsManagePage() {
   const user = await requireEntry("typedList.read");
-  const { types, lists } = await typedListsOverview(user);
+  const overview = await typedListsOverview(user);
+  const { lists } = overview;
+  const types = await stageLabels(overview.types);
   const canEdit = mayEnter(user, "typedList.edit");
   const free = canEdit ? await Promise.all(types.map((t) => unitsWithoutList(t.id, user))) : [];
   return (
@@ -46,7 +48,7 @@ export default async function TypedListsManagePage() {
               )}
             </h2>
             <p className="text-sm text-slate-600">
-              {t.fields.length} 列{t.stages.length ? ` · 审核环节：${t.stages.join(" → ")}` : " · 无审核环节"}
+              {t.fields.length} 列{t.stageLabels.length ? ` · 审核环节：${t.stageLabels.join(" → ")}` : " · 无审核环节"}
             </p>
             {mine.length > 0 && (
               <ul className="mt-3 divide-y divide-slate-200 text-sm">
