@@ -34,7 +34,7 @@ export default async function TypedListsManagePage() {
           ) : null
         }
       />
-      {types.length === 0 && <EmptyState title="还没有清单类型" />}
+      {types.length === 0 && <EmptyState title={mayEnter(user, "typedList.edit") ? "还没有清单类型" : "没有需要本单位查看或审核的清单"} />}
       {types.map((t, i) => {
         const mine = lists.filter((l) => l.typeId === t.id);
         return (
