@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createListTypeAction,
@@ -82,6 +83,21 @@ describe("the cross-list search finds typed-list rows", () => {
     const xishan = (await prisma.orgUnit.findFirstOrThrow({ where: { name: "西山县" } })).id;
     expect((await searchTypedRows({ q: "测试检索乙", district: donghu, limit: 20 })).total).toBe(1);
     expect((await searchTypedRows({ q: "测试检索乙", district: xishan, limit: 20 })).total).toBe(0);
+  });
+});
+
+describe("the typed_list_search migration", () => {
+  it("backfills the same rows the app writes on publication", async () => {
+    const sql = fs.readFileSync("prisma/migrations/20261207180000_typed_list_search/migration.sql", "utf8");
+    const select = sql.slice(sql.indexOf("SELECT l.id")).replace(/;\s*$/, "");
+    type Row = { list_id: number; version_id: number; row_key: string; position: number; name: string; text: string };
+    const backfill = await prisma.$queryRawUnsafe<Row[]>(`SELECT * FROM (${select}) AS b(list_id, version_id, row_key, position, name, text) ORDER BY list_id, position`);
+    const written = await prisma.$queryRawUnsafe<Row[]>(`SELECT list_id, version_id, row_key, position, name, text FROM typed_list_search ORDER BY list_id, position`);
+    expect(backfill.length).toBeGreaterThan(0);
+    const shape = (r: Row) => [r.list_id, r.version_id, r.row_key, r.position, r.name];
+    expect(backfill.map(shape)).toEqual(written.map(shape));
+    // The text: the section and every cell as shown, normalised as the app does it.
+    expect(backfill.map((r) => r.text)).toEqual(written.map((r) => r.text));
   });
 });
 
