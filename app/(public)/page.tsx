@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
-import { latestVersions, publicHomeSummary } from "@/lib/portal/queries";
+import { latestPublications, publicHomeSummary } from "@/lib/portal/queries";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SearchBox } from "@/components/portal/search-box";
 
 export default async function PublicHome() {
-  const [summary, latest] = await Promise.all([publicHomeSummary(), latestVersions(8)]);
+  const [summary, latest] = await Promise.all([publicHomeSummary(), latestPublications(8)]);
   return (
     <main id="main" className="portal-main mx-auto max-w-6xl px-4 py-8 sm:py-10">
       <section className="mb-8">
@@ -86,13 +86,14 @@ export default async function PublicHome() {
             </h2>
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="latest">
               {latest.map((v) => (
-                <li key={`${v.listId}-${v.versionNo}`} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
+                <li key={v.key} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
                   <span>
-                    <Link href={`/lists/${v.listId}`} className="font-medium text-brand-700 hover:underline">
+                    <span className="mr-2 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{v.typeName}</span>
+                    <Link href={v.href} className="font-medium text-brand-700 hover:underline">
                       {v.title}
                     </Link>
                     <span className="ml-2 text-sm text-slate-600">
-                      第 {v.versionNo} 版{v.adjustmentId ? "（动态调整）" : ""} · {v.itemCount} 项
+                      第 {v.versionNo} 版{v.adjustment ? "（动态调整）" : ""} · {v.count} 项
                     </span>
                   </span>
                   <span className="text-sm text-slate-600">

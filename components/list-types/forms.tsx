@@ -199,7 +199,7 @@ export function PublishForm({ listId, revision, versionNo }: { listId: number; r
   );
 }
 
-type EditableType = { id: number; revision: number; code: string; name: string; description: string | null; unitKinds: string[]; fields: FieldDef[]; sections: string[]; stages: string[] };
+type EditableType = { id: number; revision: number; code: string; name: string; description: string | null; unitKinds: string[]; fields: FieldDef[]; sections: string[]; stageLines: string[] };
 
 /** 编办's editor of a list type: name, unit kinds, columns from the field library (order, required), sections and stages. */
 export function ListTypeForm({ type }: { type?: EditableType }) {
@@ -310,8 +310,8 @@ export function ListTypeForm({ type }: { type?: EditableType }) {
         <Field id="type-sections" label="分类（每行一个，可不填）" error={errors.sections}>
           <textarea name="sections" id="type-sections" rows={3} defaultValue={type?.sections.join("\n")} className={inputClass} />
         </Field>
-        <Field id="type-stages" label="审核环节（每行一个，按顺序）" error={errors.stages}>
-          <textarea name="stages" id="type-stages" rows={3} defaultValue={type ? type.stages.join("\n") : "编办审核"} className={inputClass} />
+        <Field id="type-stages" label="审核环节（每行一个，按顺序）" error={errors.stages} hint="只写环节名称的由编办审核；由其他单位审核的写「环节名称：单位全称」，如「合法性审查：示例市司法局」。">
+          <textarea name="stages" id="type-stages" rows={3} defaultValue={type ? type.stageLines.join("\n") : "编办审核"} className={inputClass} />
         </Field>
       </div>
       <p className="text-xs text-slate-600">修改只影响草稿和以后公布的版本：已公布的版本保留公布时的列。</p>

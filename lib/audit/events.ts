@@ -161,6 +161,9 @@ export const AUDIT_EVENTS = {
   // 各类清单 (configurable list types)
   "listType.create": { label: "新建清单类型", area: "listType" },
   "listType.update": { label: "修改清单类型", area: "listType" },
+  "listType.retire": { label: "停用清单类型", area: "listType" },
+  "listType.reactivate": { label: "启用清单类型", area: "listType" },
+  "listType.delete": { label: "删除清单类型", area: "listType" },
   "typedList.create": { label: "新建清单草稿", area: "listType" },
   "typedList.row.save": { label: "保存清单事项", area: "listType" },
   "typedList.row.remove": { label: "删除清单事项", area: "listType" },

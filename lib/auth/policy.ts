@@ -105,9 +105,9 @@ export const PERMISSIONS = {
   // the unit (a street or community) or 编办 drafts and submits it. Subjects name the list's unit
   // (lib/list-types/policy.ts).
   "listType.manage": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"] },
-  "typedList.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER", "STREET", "COMMUNITY"], subject: ["typedList"] },
+  "typedList.read": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "LEADER", "STREET", "COMMUNITY", "DEPARTMENT", "REVIEWER"], subject: ["typedList"] },
   "typedList.edit": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "STREET", "COMMUNITY"], subject: ["typedList"] },
-  "typedList.review": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["typedList"] },
+  "typedList.review": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF", "DEPARTMENT", "REVIEWER", "LEADER"], subject: ["typedList"] },
   "typedList.publish": { roles: ["BIANBAN_ADMIN", "BIANBAN_STAFF"], subject: ["typedList"] },
   // 拒绝权: a street or community keeps its own register; 编办 and leaders read all of them.
   // A department reads the refusals of the tasks it handed down (lib/refusals/queries.ts scopes it).

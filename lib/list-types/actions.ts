@@ -2,14 +2,17 @@
 
 import { defineAction } from "@/lib/action";
 import { readGridInWorker } from "@/lib/catalogue/import/parse-in-worker";
-import { createListType, createTypedList, newTypedListSubject, typedListSubject, importRows, previewRowsImport, publishList, removeRow, reviewList, saveRow, submitList, updateListType } from "./commands";
+import { createListType, createTypedList, deleteListType, reactivateListType, retireListType, newTypedListSubject, typedListSubject, importRows, previewRowsImport, publishList, removeRow, reviewList, saveRow, submitList, updateListType } from "./commands";
 import { MAX_TYPED_IMPORT_BYTES, MAX_TYPED_IMPORT_ROWS } from "./import";
-import { createListSchema, createTypeSchema, importRowsSchema, publishSchema, removeRowSchema, reviewSchema, saveRowSchema, submitSchema, updateTypeSchema } from "./schema";
+import { createListSchema, createTypeSchema, importRowsSchema, publishSchema, removeRowSchema, reviewSchema, saveRowSchema, submitSchema, typeStateSchema, updateTypeSchema } from "./schema";
 
-const PATHS = ["/typed-lists", "/admin/list-types"];
+const PATHS = ["/typed-lists", "/admin/list-types", "/", "/search"];
 
 export const createListTypeAction = defineAction({ schema: createTypeSchema, permission: "listType.manage", run: createListType, revalidate: PATHS });
 export const updateListTypeAction = defineAction({ schema: updateTypeSchema, permission: "listType.manage", run: updateListType, revalidate: PATHS });
+export const retireListTypeAction = defineAction({ schema: typeStateSchema, permission: "listType.manage", run: retireListType, revalidate: PATHS });
+export const reactivateListTypeAction = defineAction({ schema: typeStateSchema, permission: "listType.manage", run: reactivateListType, revalidate: PATHS });
+export const deleteListTypeAction = defineAction({ schema: typeStateSchema, permission: "listType.manage", run: deleteListType, revalidate: PATHS });
 export const createTypedListAction = defineAction({ schema: createListSchema, permission: "typedList.edit", subject: newTypedListSubject, run: createTypedList, revalidate: PATHS });
 export const saveTypedRowAction = defineAction({ schema: saveRowSchema, permission: "typedList.edit", subject: typedListSubject, run: saveRow, revalidate: PATHS });
 export const removeTypedRowAction = defineAction({ schema: removeRowSchema, permission: "typedList.edit", subject: typedListSubject, run: removeRow, revalidate: PATHS });

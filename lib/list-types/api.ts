@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { contentDisposition } from "@/lib/export-cells";
 import { ApiError, json, origin, params, pathId, positiveInt } from "@/lib/portal/api";
-import { displayCell } from "./fields";
+import { displayCell, type FieldDef } from "./fields";
+import { diffTypedVersions } from "./diff";
+import type { TypedRow } from "./schema";
 import { typedListCsv } from "./export";
 import { listTypes, publicTypedList, publishedTypedLists, type PublishedTypedList, type TypedListFilter } from "./queries";
 import { POWER_LIST_TYPE } from "./schema";
@@ -20,6 +22,7 @@ export async function apiListTypes(request: Request) {
       unitKinds: t.unitKinds,
       fields: t.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, ...(f.options ? { options: f.options } : {}) })),
       sections: t.sections,
+      retired: t.retired,
       lists: `${origin(request)}/api/public/lists?type=${encodeURIComponent(t.code)}`,
     })),
     powerListType: POWER_LIST_TYPE,
@@ -110,12 +113,53 @@ export async function apiTypedList(request: Request, idParam: string) {
     sections: version.sections,
     versions: list.versions.map((v) => ({ number: v.versionNo, documentNumber: v.documentNumber, publishedAt: v.publishedAt.toISOString(), itemCount: v.rowCount, url: `${base}/api/public/typed-lists/${list.id}?version=${v.versionNo}` })),
     url: `${base}/typed-lists/${list.id}${list.isCurrent ? "" : `?v=${version.versionNo}`}`,
-    items: version.rows.map((r, i) => ({
-      key: r.key,
-      position: i + 1,
-      section: r.section,
-      values: Object.fromEntries(version.fields.map((f) => [f.key, r.values[f.key] ?? ""])),
-      text: Object.fromEntries(version.fields.map((f) => [f.key, displayCell(f, r.values[f.key])])),
-    })),
+    items: version.rows.map((r, i) => apiRow(version.fields, r, i + 1)),
+  });
+}
+
+/** A row as the API gives it: its values (stored) and text (as shown), by its version's columns. */
+function apiRow(fields: FieldDef[], r: TypedRow, position?: number) {
+  return {
+    key: r.key,
+    ...(position !== undefined ? { position } : {}),
+    section: r.section,
+    values: Object.fromEntries(fields.map((f) => [f.key, r.values[f.key] ?? ""])),
+    text: Object.fromEntries(fields.map((f) => [f.key, displayCell(f, r.values[f.key])])),
+  };
+}
+
+/** GET /api/public/typed-lists/{id}/diff?from=N&to=M: rows added, removed and changed between two published versions. */
+export async function apiTypedDiff(request: Request, idParam: string) {
+  const p = params(request, ["from", "to"], {
+    from: positiveInt("from（起始版本号）", 100000),
+    to: positiveInt("to（对比版本号）", 100000),
+  });
+  const id = pathId(idParam);
+  const [a, b] = await Promise.all([publicTypedList(id, p.from), publicTypedList(id, p.to)]);
+  if (!a || !b) {
+    const list = await publicTypedList(id);
+    if (!list) throw new ApiError(404, "NOT_FOUND", "找不到该清单，或该清单尚未公布。");
+    const missing = a ? "to" : "from";
+    throw new ApiError(404, "NOT_FOUND", `该清单没有第 ${missing === "from" ? p.from : p.to} 版（现有第 1 至 ${list.versions[0]?.versionNo ?? list.currentVersionNo} 版）。`, missing);
+  }
+  const from = a.version;
+  const to = b.version;
+  const diff = diffTypedVersions(from, to);
+  const base = origin(request);
+  const side = (v: typeof from) => ({
+    version: v.versionNo,
+    documentNumber: v.documentNumber,
+    publishedAt: v.publishedAt.toISOString(),
+    itemCount: v.rowCount,
+    fields: v.fields.map((f) => ({ key: f.key, label: f.label, type: f.type })),
+  });
+  return json({
+    list: { id, type: a.type.code, typeName: to.typeName, title: to.title, url: `${base}/typed-lists/${id}` },
+    from: side(from),
+    to: side(to),
+    added: diff.added.map((r) => apiRow(to.fields, r)),
+    removed: diff.removed.map((r) => apiRow(from.fields, r)),
+    changed: diff.changed.map((c) => ({ key: c.key, name: c.name, changes: c.changes.map((x) => ({ field: x.key, label: x.label, before: x.before, after: x.after })) })),
+    unchanged: diff.unchanged,
   });
 }

@@ -4,12 +4,16 @@ import type { Tx } from "@/lib/db/client";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import type { GridResult } from "@/lib/catalogue/import/grid";
-import { parseRow } from "./fields";
+import { normaliseText } from "@/lib/lists/text";
+import { displayCell, parseRow, type FieldDef } from "./fields";
 import { parseTypedGrid } from "./import";
-import type { TypedListSubject } from "./policy";
+import { rowName } from "./diff";
+import { typedListSubjectOf, type TypedListSubject } from "./policy";
 import {
   parseStoredFields,
   parseStoredRows,
+  parseStageLine,
+  parseStoredStages,
   parseStoredStrings,
   publicationProblems,
   snapshotOf,
@@ -21,6 +25,8 @@ import {
   type reviewSchema,
   type saveRowSchema,
   type submitSchema,
+  type typeStateSchema,
+  type StageDef,
   type TypedRow,
   type updateTypeSchema,
 } from "./schema";
@@ -29,10 +35,31 @@ type Ctx = Pick<CommandContext, "tx" | "user" | "audit">;
 
 // ---- list types ----
 
+/** Units that own lists (streets, townships, communities) do not review them. */
+const REVIEWING_KINDS: OrgKind[] = ["CITY", "DISTRICT", "DEPARTMENT", "BIANBAN"];
+
+/** The type editor's stage lines as stored: each named reviewing unit found by its name (or short name). */
+async function resolveStages(tx: Tx, stageLines: readonly string[]): Promise<StageDef[]> {
+  const out: StageDef[] = [];
+  for (const [i, line] of stageLines.entries()) {
+    const { name, unitName } = parseStageLine(line);
+    if (unitName === null) {
+      out.push({ name, unitId: null });
+      continue;
+    }
+    const units = await tx.orgUnit.findMany({ where: { active: true, kind: { in: REVIEWING_KINDS }, OR: [{ name: unitName }, { shortName: unitName }] }, select: { id: true }, take: 2 });
+    const problem = units.length === 0 ? `第 ${i + 1} 个审核环节：找不到审核单位「${unitName}」（请填写单位全称，或「编办」）` : units.length > 1 ? `第 ${i + 1} 个审核环节：「${unitName}」对应多个单位，请填写单位全称` : null;
+    if (problem) throw new AppError("VALIDATION", problem, { stages: problem });
+    out.push({ name, unitId: units[0].id });
+  }
+  return out;
+}
+
 export async function createListType(input: z.infer<typeof createTypeSchema>, ctx: Ctx) {
   const { tx } = ctx;
   if (await tx.listType.findUnique({ where: { code: input.code }, select: { id: true } })) throw new AppError("DUPLICATE", undefined, { code: `类型代码「${input.code}」已被使用` });
   if (await tx.listType.findFirst({ where: { name: input.name }, select: { id: true } })) throw new AppError("DUPLICATE", undefined, { name: `已有名为「${input.name}」的清单类型` });
+  const stages = await resolveStages(tx, input.stages);
   const last = await tx.listType.aggregate({ _max: { sortOrder: true } });
   const type = await tx.listType.create({
     data: {
@@ -42,11 +69,11 @@ export async function createListType(input: z.infer<typeof createTypeSchema>, ct
       unitKinds: input.unitKinds,
       fields: input.fields,
       sections: input.sections,
-      stages: input.stages,
+      stages,
       sortOrder: (last._max.sortOrder ?? 0) + 1,
     },
   });
-  await ctx.audit({ action: "listType.create", subjectType: "listType", subjectId: type.id, after: { code: type.code, name: type.name, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages: input.stages } });
+  await ctx.audit({ action: "listType.create", subjectType: "listType", subjectId: type.id, after: { code: type.code, name: type.name, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages } });
   return { id: type.id, code: type.code };
 }
 
@@ -63,9 +90,10 @@ export async function updateListType(input: z.infer<typeof updateTypeSchema>, ct
   const used = await tx.typedList.findMany({ where: { typeId: before.id }, select: { unit: { select: { kind: true, name: true } } } });
   const orphan = used.find((l) => !(input.unitKinds as OrgKind[]).includes(l.unit.kind));
   if (orphan) throw new AppError("VALIDATION", undefined, { unitKinds: `${orphan.unit.name}已有此类清单，不能去掉其单位类别` });
+  const stages = await resolveStages(tx, input.stages);
   const updated = await tx.listType.updateMany({
     where: { id: before.id, revision: input.revision },
-    data: { name: input.name, description: input.description, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages: input.stages, revision: { increment: 1 } },
+    data: { name: input.name, description: input.description, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages, revision: { increment: 1 } },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT");
   await ctx.audit({
@@ -73,17 +101,56 @@ export async function updateListType(input: z.infer<typeof updateTypeSchema>, ct
     subjectType: "listType",
     subjectId: before.id,
     before: { name: before.name, unitKinds: before.unitKinds, fields: before.fields, sections: before.sections, stages: before.stages },
-    after: { name: input.name, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages: input.stages },
+    after: { name: input.name, unitKinds: input.unitKinds, fields: input.fields, sections: input.sections, stages },
   });
   return { id: before.id };
+}
+
+async function typeAtRevision(tx: Tx, input: z.infer<typeof typeStateSchema>) {
+  const type = await tx.listType.findUnique({ where: { id: input.typeId }, include: { _count: { select: { lists: true } } } });
+  if (!type) throw new AppError("NOT_FOUND");
+  if (type.revision !== input.revision) throw new AppError("CONFLICT");
+  return type;
+}
+
+/** 停用: no new lists of the type; its lists stay readable, editable and published. */
+export async function retireListType(input: z.infer<typeof typeStateSchema>, ctx: Ctx) {
+  const { tx } = ctx;
+  const type = await typeAtRevision(tx, input);
+  if (type.retiredAt) throw new AppError("INVALID_STATE", `「${type.name}」已经停用。`);
+  const r = await tx.listType.updateMany({ where: { id: type.id, revision: type.revision }, data: { retiredAt: new Date(), revision: { increment: 1 } } });
+  if (r.count !== 1) throw new AppError("CONFLICT");
+  await ctx.audit({ action: "listType.retire", subjectType: "listType", subjectId: type.id, before: { name: type.name, retired: false }, after: { name: type.name, retired: true, lists: type._count.lists } });
+  return { id: type.id };
+}
+
+/** 启用 a retired type again. */
+export async function reactivateListType(input: z.infer<typeof typeStateSchema>, ctx: Ctx) {
+  const { tx } = ctx;
+  const type = await typeAtRevision(tx, input);
+  if (!type.retiredAt) throw new AppError("INVALID_STATE", `「${type.name}」没有停用。`);
+  const r = await tx.listType.updateMany({ where: { id: type.id, revision: type.revision }, data: { retiredAt: null, revision: { increment: 1 } } });
+  if (r.count !== 1) throw new AppError("CONFLICT");
+  await ctx.audit({ action: "listType.reactivate", subjectType: "listType", subjectId: type.id, before: { name: type.name, retired: true }, after: { name: type.name, retired: false } });
+  return { id: type.id };
+}
+
+/** Deletes a type no list uses (not even a draft); a used one can only be retired. */
+export async function deleteListType(input: z.infer<typeof typeStateSchema>, ctx: Ctx) {
+  const { tx } = ctx;
+  const type = await typeAtRevision(tx, input);
+  if (type._count.lists > 0) throw new AppError("INVALID_STATE", `已有 ${type._count.lists} 份「${type.name}」，不能删除；不再使用时可以停用。`);
+  await tx.listType.delete({ where: { id: type.id } });
+  await ctx.audit({ action: "listType.delete", subjectType: "listType", subjectId: type.id, before: { code: type.code, name: type.name, unitKinds: type.unitKinds, fields: type.fields, sections: type.sections, stages: type.stages } });
+  return { id: type.id };
 }
 
 // ---- typed lists ----
 
 /** The subject of a command on one typed list: its unit (false: no such list). */
 export async function typedListSubject(input: { listId: number }, tx: Tx): Promise<TypedListSubject | false> {
-  const list = await tx.typedList.findUnique({ where: { id: input.listId }, select: { unitId: true } });
-  return list ? { type: "typedList", unitId: list.unitId } : false;
+  const list = await tx.typedList.findUnique({ where: { id: input.listId }, select: { unitId: true, status: true, stageIndex: true, type: { select: { stages: true } } } });
+  return list ? typedListSubjectOf(list) : false;
 }
 
 /** The subject of a new draft: the unit it would be drafted for (false: no such unit). */
@@ -95,7 +162,8 @@ export async function newTypedListSubject(input: { unitId: number }, tx: Tx): Pr
 async function loadType(tx: Tx, typeId: number) {
   const type = await tx.listType.findUnique({ where: { id: typeId } });
   if (!type) throw new AppError("NOT_FOUND");
-  return { ...type, fields: parseStoredFields(type.fields), sections: parseStoredStrings(type.sections), stages: parseStoredStrings(type.stages) };
+  const stageDefs = parseStoredStages(type.stages);
+  return { ...type, fields: parseStoredFields(type.fields), sections: parseStoredStrings(type.sections), stages: stageDefs.map((st) => st.name), stageDefs };
 }
 
 async function loadList(tx: Tx, listId: number, revision?: number) {
@@ -117,6 +185,7 @@ export async function createTypedList(input: z.infer<typeof createListSchema>, c
   const unit = await tx.orgUnit.findUnique({ where: { id: input.unitId }, select: { id: true, name: true, kind: true, active: true } });
   if (!unit) throw new AppError("NOT_FOUND");
   if (!unit.active) throw new AppError("INVALID_STATE", "该单位已停用。");
+  if (type.retiredAt) throw new AppError("INVALID_STATE", `「${type.name}」已停用，不能新建此类清单。`);
   if (!type.unitKinds.includes(unit.kind)) throw new AppError("VALIDATION", undefined, { unitId: `${type.name}不适用于${unit.name}` });
   const existing = await tx.typedList.findUnique({ where: { typeId_unitId: { typeId: type.id, unitId: unit.id } }, select: { id: true } });
   if (existing) throw new AppError("DUPLICATE", `${unit.name}已有${type.name}，请在原清单上修改。`);
@@ -213,7 +282,11 @@ export async function reviewList(input: z.infer<typeof reviewSchema>, ctx: Ctx) 
   const { tx, user } = ctx;
   const { list, type } = await loadList(tx, input.listId, input.revision);
   if (list.status !== "IN_REVIEW") throw new AppError("INVALID_STATE", "清单不在审核中。");
-  const stageName = type.stages[list.stageIndex] ?? `第 ${list.stageIndex + 1} 环节`;
+  if (list.stageIndex >= type.stages.length) throw new AppError("INVALID_STATE", "审核已完成，待公布。");
+  const stageName = type.stages[list.stageIndex];
+  // A stage that names a unit takes that unit's opinion only (the policy checks it too).
+  const reviewer = type.stageDefs[list.stageIndex]?.unitId ?? null;
+  if (reviewer !== null && reviewer !== user.unitId) throw new AppError("FORBIDDEN", `「${stageName}」环节由指定单位审核。`);
   await tx.typedListOpinion.create({
     data: { listId: list.id, stageIndex: list.stageIndex, stageName, approve: input.decision === "approve", text: input.opinion, authorName: user.displayName, unitName: user.unitName ?? "" },
   });
@@ -221,6 +294,14 @@ export async function reviewList(input: z.infer<typeof reviewSchema>, ctx: Ctx) 
   await bump(tx, list.id, list.revision, approve ? { stageIndex: list.stageIndex + 1 } : { status: "DRAFT", stageIndex: 0 });
   await ctx.audit({ action: "typedList.review", subjectType: "typedList", subjectId: list.id, after: { stage: stageName, decision: input.decision, opinion: input.opinion } });
   return { done: approve && list.stageIndex + 1 >= type.stages.length };
+}
+
+/**
+ * What the cross-list search looks in for a published row: its section and every cell as shown,
+ * each normalised (as power-list items are), one line each so no match spans two cells.
+ */
+export function rowSearchText(fields: readonly FieldDef[], row: TypedRow): string {
+  return [row.section, ...fields.map((f) => displayCell(f, row.values[f.key]))].map(normaliseText).filter(Boolean).join("\n");
 }
 
 /**
@@ -258,6 +339,11 @@ export async function publishList(input: z.infer<typeof publishSchema>, ctx: Ctx
       rows: snapshot.rows,
       rowCount: snapshot.rows.length,
     },
+  });
+  // The cross-list search reads the current version's rows only.
+  await tx.typedListSearch.deleteMany({ where: { listId: list.id } });
+  await tx.typedListSearch.createMany({
+    data: snapshot.rows.map((r, i) => ({ listId: list.id, versionId: version.id, rowKey: r.key, position: i + 1, name: rowName(snapshot.fields, r), text: rowSearchText(snapshot.fields, r) })),
   });
   await bump(tx, list.id, list.revision, { status: "PUBLISHED", stageIndex: 0, currentVersionId: version.id, versionCount: versionNo });
   await ctx.audit({ action: "typedList.publish", subjectType: "typedList", subjectId: list.id, after: { version: versionNo, documentNumber: input.documentNumber, rows: snapshot.rows.length } });

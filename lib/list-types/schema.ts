@@ -36,6 +36,33 @@ export const fieldDefSchema = z
   })
   .transform((f): FieldDef => ({ key: f.key, label: f.label, type: f.type, required: f.required, ...(f.type === "choice" ? { options: f.options } : {}) }));
 
+/** The reviewer a stage names when it names none, or names「编办」: the 编办 of the list's unit (its district's where there is one). */
+export const BIANBAN_REVIEWER = "编办";
+
+/**
+ * A review stage as the type editor writes it, one per line:「编办审核」(the 编办 reviews) or
+ *「合法性审查：示例市司法局」(that unit reviews), with a full-width or ASCII colon.
+ */
+export function parseStageLine(line: string): { name: string; unitName: string | null } {
+  const m = /^(.*?)[：:](.*)$/.exec(line);
+  if (!m) return { name: line.trim(), unitName: null };
+  const unit = m[2].trim();
+  return { name: m[1].trim(), unitName: unit === "" || unit === BIANBAN_REVIEWER ? null : unit };
+}
+
+/** A stored review stage: its name and the unit that reviews (null: the list's 编办). */
+export type StageDef = { name: string; unitId: number | null };
+
+/** Reads stored stages: a plain name (as types stored them first) is a stage 编办 reviews. */
+export function parseStoredStages(value: unknown): StageDef[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((s): StageDef[] => {
+    if (typeof s === "string") return [{ name: s, unitId: null }];
+    if (s && typeof s === "object" && typeof s.name === "string") return [{ name: s.name, unitId: typeof s.unitId === "number" ? s.unitId : null }];
+    return [];
+  });
+}
+
 export const typeDefinitionSchema = z
   .object({
     name: shortName("清单类型名称", 40),
@@ -43,7 +70,21 @@ export const typeDefinitionSchema = z
     unitKinds: z.array(z.enum(UNIT_KINDS, { error: "单位类别有误" }), { error: "请选择适用的单位类别" }).min(1, "请至少选择一类适用单位"),
     fields: z.array(fieldDefSchema).min(1, "请至少设置一列").max(40, "列数不能超过 40"),
     sections: z.preprocess(lines(/\n/), z.array(shortName("分类名称", 30)).max(30, "分类不能超过 30 个").default([])),
-    stages: z.preprocess(lines(/\n/), z.array(shortName("审核环节名称", 30)).max(8, "审核环节不能超过 8 个").default([])),
+    // A line is a stage's name, or「名称：审核单位」(see parseStageLine).
+    stages: z.preprocess(
+      lines(/\n/),
+      z
+        .array(
+          shortName("审核环节", 72).superRefine((line, ctx) => {
+            const { name, unitName } = parseStageLine(line);
+            if (!name) ctx.addIssue({ code: "custom", message: "审核环节名称不能为空" });
+            else if ([...name].length > 30) ctx.addIssue({ code: "custom", message: `审核环节名称「${name}」不能超过 30 个字` });
+            if (unitName !== null && [...unitName].length > 40) ctx.addIssue({ code: "custom", message: `审核单位「${unitName}」不能超过 40 个字` });
+          }),
+        )
+        .max(8, "审核环节不能超过 8 个")
+        .default([]),
+    ),
   })
   .superRefine((t, ctx) => {
     const keys = new Set<string>();
@@ -55,7 +96,7 @@ export const typeDefinitionSchema = z
       labels.add(f.label);
     });
     if (new Set(t.sections).size !== t.sections.length) ctx.addIssue({ code: "custom", path: ["sections"], message: "分类名称有重复" });
-    if (new Set(t.stages).size !== t.stages.length) ctx.addIssue({ code: "custom", path: ["stages"], message: "审核环节名称有重复" });
+    if (new Set(t.stages.map((l) => parseStageLine(l).name)).size !== t.stages.length) ctx.addIssue({ code: "custom", path: ["stages"], message: "审核环节名称有重复" });
   });
 export type TypeDefinition = z.infer<typeof typeDefinitionSchema>;
 
@@ -63,6 +104,8 @@ export const createTypeSchema = typeDefinitionSchema.and(
   z.object({ code: z.string({ error: "请填写类型代码" }).regex(LIST_TYPE_CODE_RE, "类型代码只能用小写字母、数字和短横线，以字母开头（如 xz-service）").refine((c) => c !== POWER_LIST_TYPE, "该代码已被职权清单使用") }),
 );
 export const updateTypeSchema = typeDefinitionSchema.and(z.object({ typeId: id, revision: version }));
+/** 停用 / 启用 / 删除 a type: which one, at the revision the user saw. */
+export const typeStateSchema = z.object({ typeId: id, revision: version });
 
 /** One draft or published row. */
 export type TypedRow = { key: string; section: string | null; values: RowValues };

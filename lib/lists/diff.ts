@@ -1,4 +1,5 @@
 import type { DutySection } from "@/lib/generated/prisma/enums";
+import { diffKeyed, type DiffColumn } from "@/lib/diff";
 import { fieldLabel, ITEM_FIELDS, SECTION_LABELS, type ItemField } from "./labels";
 
 /** An item of a published version as the comparison sees it. */
@@ -31,32 +32,20 @@ function shown(item: DiffItem, field: DiffField): string {
   return clean(item[field]);
 }
 
+const COLUMNS: DiffColumn<DiffItem, DiffField>[] = DIFF_FIELDS.map((field) => ({ field, label: (item) => fieldLabel(field, item.section), before: (item) => shown(item, field) }));
+
 /**
  * What changed from one version to another. Items are matched by their key, which a list keeps
  * across versions; a new position alone (reordering) is not a change.
  */
 export function diffVersions(from: DiffItem[], to: DiffItem[]): VersionDiff {
-  const before = new Map(from.map((i) => [i.itemKey, i]));
-  const seen = new Set<string>();
-  const diff: VersionDiff = { added: [], removed: [], changed: [], unchanged: 0 };
-  for (const item of to) {
-    const old = before.get(item.itemKey);
-    if (!old) {
-      diff.added.push(item);
-      continue;
-    }
-    seen.add(item.itemKey);
-    const changes: FieldChange[] = [];
-    for (const field of DIFF_FIELDS) {
-      const a = shown(old, field);
-      const b = shown(item, field);
-      if (a !== b) changes.push({ field, label: fieldLabel(field, item.section), before: a, after: b });
-    }
-    if (changes.length) diff.changed.push({ itemKey: item.itemKey, name: item.name ?? old.name ?? "", before: old, after: item, changes });
-    else diff.unchanged++;
-  }
-  for (const item of from) if (!seen.has(item.itemKey)) diff.removed.push(item);
-  return diff;
+  const d = diffKeyed(from, to, (i) => i.itemKey, COLUMNS);
+  return {
+    added: d.added,
+    removed: d.removed,
+    changed: d.changed.map((c) => ({ itemKey: c.key, name: c.after.name ?? c.before.name ?? "", before: c.before, after: c.after, changes: c.changes })),
+    unchanged: d.unchanged,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { dutiesCsv } from "@/lib/local-duties/export";
 import { contentDisposition } from "@/lib/export-cells";
 import type { PublicItem } from "./read";
 import { publicList, publishedLists, searchLists, versionDiff, versionItems } from "./queries";
+import { searchTypedRows } from "@/lib/list-types/queries";
 import { isSafeText, routeId } from "@/lib/validation";
 import { today } from "@/lib/dates";
 import { formatDate } from "@/lib/format";
@@ -290,7 +291,10 @@ export async function apiSearch(request: Request) {
     pageSize,
     district: positiveInt("district（区县编号）").optional(),
   });
-  const result = await searchLists({ q: p.q, page: p.page, pageSize: p.pageSize, district: p.district ?? null });
+  const [result, typed] = await Promise.all([
+    searchLists({ q: p.q, page: p.page, pageSize: p.pageSize, district: p.district ?? null }),
+    p.page === 1 ? searchTypedRows({ q: p.q, district: p.district ?? null, limit: 20 }) : null,
+  ]);
   if (result.q.length < 2) throw new ApiError(400, "INVALID_PARAMETER", "检索词 q 去掉空格后至少 2 个字。", "q");
   const base = origin(request);
   return json({
@@ -311,6 +315,21 @@ export async function apiSearch(request: Request) {
     pageSize: p.pageSize,
     total: result.total,
     totalIsLowerBound: result.capped,
+    // Rows of lists of configurable types (各类清单), on the first page only.
+    ...(typed
+      ? {
+          typedItems: typed.hits.map((h) => ({
+            key: h.rowKey,
+            name: h.name,
+            type: h.type.code,
+            typeName: h.type.name,
+            list: { id: h.list.id, title: h.list.title, version: h.list.versionNo, url: `${base}/typed-lists/${h.list.id}`, api: `${base}/api/public/typed-lists/${h.list.id}` },
+            unit: h.unit,
+            url: `${base}/typed-lists/${h.list.id}#row-${encodeURIComponent(h.rowKey)}`,
+          })),
+          typedTotal: typed.total,
+        }
+      : {}),
   });
 }
 

@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { publicDb } from "@/lib/db/client";
 import { countRows, type ListRow, type VersionCounts } from "./items";
+import { latestTypedVersions } from "@/lib/list-types/queries";
+import { FORM_LABELS } from "@/lib/lists/labels";
 import {
   readDiff,
   readDistricts,
@@ -39,6 +41,19 @@ export const publicItem = (listId: number, itemKey: string, versionNo?: number |
 export const versionDiff = (listId: number, from: number, to: number) => readDiff(publicDb, listId, from, to);
 export const searchLists = (filter: SearchFilter) => searchPublished(publicDb, filter);
 export const latestVersions = (take = 8) => readLatestVersions(publicDb, take);
+
+export type LatestPublication = { key: string; href: string; title: string; typeName: string; versionNo: number; adjustment: boolean; count: number; documentNumber: string; publishedAt: Date };
+
+/** The most recent publications of every kind of list, power lists (职权清单) and typed lists alike, newest first. */
+export async function latestPublications(take = 8): Promise<LatestPublication[]> {
+  const [power, typed] = await Promise.all([readLatestVersions(publicDb, take), latestTypedVersions(take)]);
+  return [
+    ...power.map((v) => ({ key: `p${v.listId}-${v.versionNo}`, href: `/lists/${v.listId}`, title: v.title, typeName: FORM_LABELS.POWER, versionNo: v.versionNo, adjustment: v.adjustmentId !== null, count: v.itemCount, documentNumber: v.documentNumber, publishedAt: v.publishedAt })),
+    ...typed.map((v) => ({ key: `t${v.listId}-${v.versionNo}`, href: `/typed-lists/${v.listId}`, title: v.title, typeName: v.typeName, versionNo: v.versionNo, adjustment: false, count: v.rowCount, documentNumber: v.documentNumber, publishedAt: v.publishedAt })),
+  ]
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
+    .slice(0, take);
+}
 
 // A published version never changes (a database trigger refuses it), so its rows and counts
 // are kept in memory, least recently used out first, up to about MAX_BYTES in all: some

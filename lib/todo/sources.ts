@@ -9,9 +9,10 @@ import { evaluationTodos } from "@/lib/evaluation/queries";
 import { dispatchTodos } from "@/lib/dispatch/queries";
 import { notificationTodos } from "@/lib/notifications/queries";
 import { filingTodos } from "@/lib/filings/queries";
+import { typedListTodos } from "@/lib/list-types/queries";
 
 /** The areas that put work on 工作台. */
-export type TodoArea = "devolution" | "admission" | "appraisal" | "localDuties" | "lists" | "evaluation" | "dispatch" | "notifications" | "filings";
+export type TodoArea = "devolution" | "admission" | "appraisal" | "localDuties" | "lists" | "evaluation" | "dispatch" | "notifications" | "filings" | "typedLists";
 
 /**
  * Every area's to-do source under a literal key. Not keyed by function name: minification gives
@@ -28,4 +29,5 @@ export const TODO_SOURCES: Record<TodoArea, TodoSource> = {
   dispatch: dispatchTodos,
   notifications: notificationTodos,
   filings: filingTodos,
+  typedLists: typedListTodos,
 };

@@ -84,4 +84,45 @@ test("编办 defines a list type, drafts a list of it, reviews and publishes it"
   await page.getByRole("link", { name: `北门街道办事处${typeName}` }).click();
   await expect(page.getByTestId("typed-list-table")).toContainText("邻里纠纷调解");
   await expect(page.getByRole("columnheader", { name: "调解时限" })).toBeVisible();
+
+  // 停用 the type: asked in a dialog; no new list of it can be drafted, the published one stays public.
+  await page.goto("/admin/list-types");
+  const entry = page.getByTestId(`list-type-demo-${suffix}`);
+  await entry.getByRole("button", { name: "停用" }).click();
+  const dialog = page.getByRole("dialog", { name: "停用清单类型" });
+  await expect(dialog).toContainText(`停用后不能再新建「${typeName}」`);
+  await dialog.getByRole("button", { name: "停用" }).click();
+  await expect(entry.getByText("已停用")).toBeVisible();
+  await expect(entry.getByRole("button", { name: "启用" })).toBeVisible();
+  // A used type cannot be deleted: there is no button for it.
+  await expect(entry.getByRole("button", { name: "删除" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screens/list-types-retired.png", fullPage: true });
+  await page.goto("/typed-lists/manage");
+  const retired = page.locator("section", { has: page.getByRole("heading", { name: typeName }) });
+  await expect(retired.getByText("已停用")).toBeVisible();
+  await expect(retired.getByRole("link", { name: `北门街道办事处${typeName}` })).toBeVisible();
+  await expect(retired.getByLabel("新建清单草稿：单位")).toHaveCount(0);
+  // Seeded types still offer new drafts.
+  await expect(page.getByLabel("新建清单草稿：单位").first()).toBeVisible();
+  await page.goto("/typed-lists");
+  await expect(page.getByRole("link", { name: `北门街道办事处${typeName}` })).toBeVisible();
+});
+
+test("the portal search finds typed-list rows, and 最近公布 shows typed lists, each with its type", async ({ page }) => {
+  await page.goto("/search?q=高龄津贴");
+  const typed = page.getByTestId("search-typed");
+  await expect(typed).toContainText("其他清单中的事项（1 项）");
+  await expect(typed).toContainText("村级便民服务点受理民生服务清单");
+  await expect(typed).toContainText("清河镇人民政府村级便民服务点受理民生服务清单");
+  await page.screenshot({ path: "test-results/screens/search-typed.png", fullPage: true });
+  await typed.getByRole("link", { name: "高龄津贴申请" }).click();
+  await expect(page).toHaveURL(/\/typed-lists\/\d+#row-/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("清河镇人民政府村级便民服务点受理民生服务清单");
+  await expect(page.locator("tr:target")).toContainText("高龄津贴申请");
+
+  await page.goto("/");
+  const latest = page.getByTestId("latest");
+  // The seeded typed lists are the latest publications of the demo city.
+  await expect(latest.locator('a[href^="/typed-lists/"]').first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/home-latest-typed.png", fullPage: true });
 });

@@ -108,6 +108,7 @@ function urlsFor(ids: Ids): Record<string, string> {
     "/admin/users/[id]": `/admin/users/${ids.user}`,
     "/admin/list-types/[id]": `/admin/list-types/${ids.listType}`,
     "/api/public/typed-lists/[id]": `/api/public/typed-lists/${ids.typedList}`,
+    "/api/public/typed-lists/[id]/diff": `/api/public/typed-lists/${ids.typedList}/diff?from=1&to=1`,
     "/typed-lists/[id]": `/typed-lists/${ids.typedList}`,
     "/typed-lists/[id]/download": `/typed-lists/${ids.typedList}/download?format=xlsx`,
     "/typed-lists/manage/[id]": `/typed-lists/manage/${ids.typedList}`,

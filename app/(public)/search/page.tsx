@@ -5,6 +5,7 @@ import { ORG_KIND_LABELS } from "@/lib/auth/roles";
 import { districts, searchLists } from "@/lib/portal/queries";
 import { SEARCH_COUNT_CAP } from "@/lib/portal/read";
 import { searchLocalDuties } from "@/lib/local-duties/queries";
+import { searchTypedRows } from "@/lib/list-types/queries";
 import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -13,6 +14,7 @@ import { filterId, filterPage, filterText } from "@/lib/validation";
 export const metadata: Metadata = { title: "事项检索" };
 
 const PAGE_SIZE = 20;
+const TYPED_TAKE = 20;
 const schema = z.object({
   q: filterText(50),
   district: filterId,
@@ -25,7 +27,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [all, result] = await Promise.all([districts(), q ? searchLists({ q, district: p.district ?? null, page: p.page, pageSize: PAGE_SIZE }) : Promise.resolve(null)]);
   const tooShort = q !== "" && (result?.q.length ?? 0) < 2;
   // 属地管理事项 in force, on the first page of results (the lists are small).
-  const local = result && !tooShort && p.page === 1 ? await searchLocalDuties(result.q) : [];
+  // Rows of the other list types (各类清单) too, on the first page: their first TYPED_TAKE.
+  const [local, typed] = result && !tooShort && p.page === 1 ? await Promise.all([searchLocalDuties(result.q), searchTypedRows({ q, district: p.district ?? null, limit: TYPED_TAKE })]) : [[], null];
   const mark = (text: string) => {
     if (!result || !result.q) return text;
     const i = text.toLowerCase().indexOf(result.q);
@@ -83,7 +86,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         ) : tooShort ? (
           <EmptyState title="检索词太短">请至少输入 2 个字，例如「低保」「消防」。</EmptyState>
         ) : result && result.hits.length === 0 ? (
-          <EmptyState title={local.length ? `职权清单中没有包含「${q}」的事项` : `没有找到包含「${q}」的事项`}>请换个说法，或减少字数再试；也可以到「清单目录」按单位查看全部事项。</EmptyState>
+          <EmptyState title={local.length || typed?.total ? `职权清单中没有包含「${q}」的事项` : `没有找到包含「${q}」的事项`}>请换个说法，或减少字数再试；也可以到「清单目录」按单位查看全部事项。</EmptyState>
         ) : result ? (
           <>
             <p className="mb-3 text-sm text-slate-700" data-testid="search-count">
@@ -116,6 +119,37 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           </>
         ) : null}
       </section>
+
+      {typed && typed.total > 0 && (
+        <section aria-labelledby="typed-heading" className="mt-8" data-testid="search-typed">
+          <h2 id="typed-heading" className="mb-1 text-lg font-semibold text-slate-900">
+            其他清单中的事项（{typed.capped ? `超过 ${typed.total}` : typed.total} 项）
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">公共服务、责任、信息共享等各类清单的现行版本{typed.total > typed.hits.length && `，列出前 ${typed.hits.length} 项`}。</p>
+          <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {typed.hits.map((h) => (
+              <li key={`${h.list.id}-${h.rowKey}`} className="px-4 py-3">
+                <span className="mr-2 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700" data-testid="search-typed-label">
+                  {h.type.name}
+                </span>
+                <Link href={`/typed-lists/${h.list.id}#row-${encodeURIComponent(h.rowKey)}`} className="font-medium text-brand-700 hover:underline">
+                  {mark(h.name || `第 ${h.rowKey} 项`)}
+                </Link>
+                <p className="mt-1 text-sm text-slate-700">
+                  <Link href={`/typed-lists/${h.list.id}`} className="underline-offset-2 hover:underline">
+                    {h.list.title}
+                  </Link>
+                  <span className="text-slate-600">
+                    {" "}
+                    · 第 {h.list.versionNo} 版 · {h.unit.district ? `${h.unit.district} · ` : ""}
+                    {ORG_KIND_LABELS[h.unit.kind]}
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       {local.length > 0 && (
         <section aria-labelledby="local-heading" className="mt-8" data-testid="search-local">

@@ -125,7 +125,7 @@ export default async function PublicTypedListPage({ params, searchParams }: { pa
             </thead>
             <tbody className="divide-y divide-slate-200 align-top">
               {rows.map((r) => (
-                <tr key={r.key}>
+                <tr key={r.key} id={`row-${r.key}`} className="target:bg-amber-50">
                   <td className="px-3 py-2 text-center">{version.rows.indexOf(r) + 1}</td>
                   {version.sections.length > 0 && <td className="px-3 py-2 whitespace-nowrap">{r.section}</td>}
                   {version.fields.map((f) => (

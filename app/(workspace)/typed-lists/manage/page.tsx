@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireEntry } from "@/lib/auth/session";
 import { mayEnter } from "@/lib/auth/policy";
-import { typedListsOverview, unitsWithoutList } from "@/lib/list-types/queries";
+import { stageLabels, typedListsOverview, unitsWithoutList } from "@/lib/list-types/queries";
 import { TYPED_STATUS_LABELS, TYPED_STATUS_TONES } from "@/lib/list-types/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -16,7 +16,9 @@ export const metadata: Metadata = { title: "各类清单" };
 /** Every list type with each unit's list of it: status, versions, and a new draft for a unit without one. */
 export default async function TypedListsManagePage() {
   const user = await requireEntry("typedList.read");
-  const { types, lists } = await typedListsOverview(user);
+  const overview = await typedListsOverview(user);
+  const { lists } = overview;
+  const types = await stageLabels(overview.types);
   const canEdit = mayEnter(user, "typedList.edit");
   const free = canEdit ? await Promise.all(types.map((t) => unitsWithoutList(t.id, user))) : [];
   return (
@@ -32,16 +34,21 @@ export default async function TypedListsManagePage() {
           ) : null
         }
       />
-      {types.length === 0 && <EmptyState title="还没有清单类型" />}
+      {types.length === 0 && <EmptyState title={mayEnter(user, "typedList.edit") ? "还没有清单类型" : "没有需要本单位查看或审核的清单"} />}
       {types.map((t, i) => {
         const mine = lists.filter((l) => l.typeId === t.id);
         return (
           <section key={t.id} aria-labelledby={`type-${t.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id={`type-${t.id}`} className="text-lg font-semibold">
               {t.name}
+              {t.retired && (
+                <span className="ml-2 align-middle">
+                  <Badge tone="gray">已停用</Badge>
+                </span>
+              )}
             </h2>
             <p className="text-sm text-slate-600">
-              {t.fields.length} 列{t.stages.length ? ` · 审核环节：${t.stages.join(" → ")}` : " · 无审核环节"}
+              {t.fields.length} 列{t.stageLabels.length ? ` · 审核环节：${t.stageLabels.join(" → ")}` : " · 无审核环节"}
             </p>
             {mine.length > 0 && (
               <ul className="mt-3 divide-y divide-slate-200 text-sm">

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireEntry, requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { managedTypedList } from "@/lib/list-types/queries";
+import { managedTypedList, stageLabels } from "@/lib/list-types/queries";
+import { typedListSubjectOf } from "@/lib/list-types/policy";
 import { displayCell } from "@/lib/list-types/fields";
 import { TYPED_STATUS_LABELS, TYPED_STATUS_TONES } from "@/lib/list-types/labels";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,10 +24,11 @@ export default async function TypedListManagePage({ params }: { params: Promise<
   const id = routeId((await params).id) ?? notFound();
   const list = await managedTypedList(id);
   if (!list) notFound();
-  // Another unit's list, or (for a district 编办) another district's: 403.
-  const subject = { type: "typedList", unitId: list.unit.id } as const;
+  // Another unit's list, or (for a district 编办) another district's, or a type whose stages do not name the reviewer's unit: 403.
+  const subject = typedListSubjectOf({ unitId: list.unit.id, status: list.status, stageIndex: list.stageIndex, type: { stages: list.type.stageDefs } });
   await requirePermission("typedList.read", subject);
-  const { type, rows } = list;
+  const { rows } = list;
+  const [type] = await stageLabels([list.type]);
   const mayEdit = can(user, "typedList.edit", subject);
   const canEdit = mayEdit && list.status !== "IN_REVIEW";
   const stageName = type.stages[list.stageIndex];
@@ -46,7 +48,7 @@ export default async function TypedListManagePage({ params }: { params: Promise<
           description={
             <span className="flex flex-wrap items-center gap-2">
               <Badge tone={TYPED_STATUS_TONES[list.status]}>{TYPED_STATUS_LABELS[list.status]}</Badge>
-              {list.status === "IN_REVIEW" && <span>{reviewDone ? "审核已完成，待公布" : `当前环节：${stageName}`}</span>}
+              {list.status === "IN_REVIEW" && <span>{reviewDone ? "审核已完成，待公布" : `当前环节：${type.stageLabels[list.stageIndex] ?? stageName}`}</span>}
               {list.versionCount > 0 && (
                 <Link href={`/typed-lists/${list.id}`} className={buttonClass.link} target="_blank">
                   查看公开页面（第 {list.versionCount} 版）
@@ -120,7 +122,7 @@ export default async function TypedListManagePage({ params }: { params: Promise<
         <h2 id="review-heading" className="text-lg font-semibold">
           审核与公布
         </h2>
-        <p className="text-sm text-slate-600">{type.stages.length ? `审核环节：${type.stages.join(" → ")}` : "该类清单没有审核环节，可直接公布。"}</p>
+        <p className="text-sm text-slate-600">{type.stages.length ? `审核环节：${type.stageLabels.join(" → ")}` : "该类清单没有审核环节，可直接公布。"}</p>
         {list.status !== "IN_REVIEW" && type.stages.length > 0 && mayEdit && rows.length > 0 && <SubmitListForm listId={list.id} revision={list.revision} />}
         {list.status === "IN_REVIEW" && !reviewDone && can(user, "typedList.review", subject) && <ReviewForm listId={list.id} revision={list.revision} stageName={stageName} />}
         {canPublish && <PublishForm listId={list.id} revision={list.revision} versionNo={list.versionCount + 1} />}
