@@ -8,6 +8,9 @@ ALTER TABLE "org_unit" ADD COLUMN "code" TEXT;
 ALTER TABLE "devolution" ADD CONSTRAINT "devolution_round_id_fkey" FOREIGN KEY ("round_id") REFERENCES "devolution_round"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "devolution_comment" ADD CONSTRAINT "devolution_comment_devolution_id_fkey" FOREIGN KEY ("devolution_id") REFERENCES "devolution"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "devolution" ADD CONSTRAINT "devolution_letter_id_fkey" FOREIGN KEY ("letter_id") REFERENCES "confirmation_letter"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -17,9 +20,10 @@ ALTER TABLE "devolution" ADD CONSTRAINT "devolution_department_id_fkey" FOREIGN 
 describe("stripHandManaged", () => {
   it("drops only the foreign keys the triggers replace, with their headers", () => {
     const { sql, removed } = stripHandManaged(generated);
-    expect(removed).toEqual(["devolution_round_id_fkey", "devolution_department_id_fkey"]);
+    expect(removed).toEqual(["devolution_round_id_fkey", "devolution_letter_id_fkey", "devolution_department_id_fkey"]);
     expect(sql).toContain(`ADD COLUMN "code"`);
-    expect(sql).toContain("devolution_letter_id_fkey");
+    expect(sql).toContain("devolution_comment_devolution_id_fkey");
+    expect(sql).not.toContain("devolution_letter_id_fkey");
     expect(sql).not.toContain("devolution_round_id_fkey");
     expect(sql).not.toContain("devolution_department_id_fkey");
     expect(sql.match(/-- AddForeignKey/g)).toHaveLength(1);

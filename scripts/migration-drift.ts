@@ -6,6 +6,8 @@ export const HAND_MANAGED_CONSTRAINTS = [
   "devolution_street_id_fkey",
   "devolution_item_id_fkey",
   "devolution_department_id_fkey",
+  // And this one since 20261207190000_devolution_open_round_lighter.
+  "devolution_letter_id_fkey",
 ];
 
 /** The migration without the statements (and their `-- AddForeignKey` headers) that re-add them. */

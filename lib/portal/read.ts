@@ -382,13 +382,14 @@ export async function searchPublished(db: Db, filter: SearchFilter, prefixRows =
     db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${source} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) x`, ...params);
   // First the leading rows in item order, by LIKE alone. If they hold the whole page, it is the
   // page the index would give too (both are the first matches in item order); if they hold more
-  // than the cap, so does the whole.
+  // than the cap, so does the whole. Only a term that filled its page there (or a page past the
+  // tenth, which only a common term has) is counted there too: a rare one, whose matches the
+  // leading rows hardly hold, goes straight to the index instead of reading ten times as many rows.
   const leading = (rows: number) => `(SELECT * FROM power_list_search ORDER BY item_id LIMIT ${rows}) s`;
   const byLike = `$1::text IS NOT NULL AND ${like}`;
-  const [early, earlyCount] = await Promise.all([
-    prefixRows > 0 && filter.page <= 10 ? hits(leading(prefixRows * filter.page), byLike) : Promise.resolve([]),
-    prefixRows > 0 ? count(leading(prefixRows * 10), byLike) : Promise.resolve([]),
-  ]);
+  const early = prefixRows > 0 && filter.page <= 10 ? await hits(leading(prefixRows * filter.page), byLike) : [];
+  const common = prefixRows > 0 && (filter.page > 10 || early.length === filter.pageSize);
+  const earlyCount = common ? await count(leading(prefixRows * 10), byLike) : [];
   const capReached = (earlyCount[0]?.n ?? 0) > SEARCH_COUNT_CAP;
   const [rows, counted] = await Promise.all([
     early.length === filter.pageSize ? early : hits("power_list_search s", match),

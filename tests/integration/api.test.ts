@@ -189,7 +189,7 @@ describe("GET /api/public/search", () => {
     // and turns to the bigram index for what they do not settle. Small prefixes force every mix.
     for (const q of ["处罚", "消防", "行政", "监督检查", "不存在的事项"]) {
       for (const pageSize of [1, 3, 20]) {
-        for (const page of [1, 2, 4]) {
+        for (const page of [1, 2, 4, 12]) {
           const byIndex = await searchPublished(prisma, { q, page, pageSize }, 0);
           for (const prefixRows of [1, 5, 40, 2000]) {
             expect(await searchPublished(prisma, { q, page, pageSize }, prefixRows), `${q} ${pageSize} ${page} ${prefixRows}`).toEqual(byIndex);
@@ -199,6 +199,21 @@ describe("GET /api/public/search", () => {
     }
     const all = await searchPublished(prisma, { q: "处罚", page: 1, pageSize: 100 }, 0);
     expect(all.total).toBeGreaterThan(3);
+  });
+
+  it("counts a term in the leading rows only when they held its page: a rare term goes to the index at once", async () => {
+    const sent: string[] = [];
+    const recording = { $queryRawUnsafe: (sql: string, ...values: unknown[]) => (sent.push(sql), prisma.$queryRawUnsafe(sql, ...values)) } as unknown as typeof prisma;
+    const countsInLeadingRows = () => sent.filter((sql) => /^SELECT count\(\*\)/.test(sql) && sql.includes("ORDER BY item_id LIMIT")).length;
+    // Rare: nowhere in the 40 leading rows' page, so no count over 400 leading rows either.
+    const rare = await searchPublished(recording, { q: "不存在的事项", page: 1, pageSize: 20 }, 40);
+    expect(rare).toEqual(await searchPublished(prisma, { q: "不存在的事项", page: 1, pageSize: 20 }, 0));
+    expect(countsInLeadingRows()).toBe(0);
+    // Common: its first page is in the leading rows, and so is its count when there are enough.
+    sent.length = 0;
+    const common = await searchPublished(recording, { q: "处罚", page: 1, pageSize: 1 }, 2000);
+    expect(common).toEqual(await searchPublished(prisma, { q: "处罚", page: 1, pageSize: 1 }, 0));
+    expect(countsInLeadingRows()).toBe(1);
   });
 
   it("never finds a draft's items", async () => {

@@ -3,6 +3,7 @@ import { openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { roundDashboard } from "@/lib/devolution/queries/readers";
 import { rowState } from "@/lib/devolution/state";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";
+import { ownerSql } from "./database";
 
 // Opening a round writes every street x item in one statement, and the references of those rows
 // are checked by set-based triggers rather than per-row foreign keys: both are checked here.
@@ -65,6 +66,18 @@ describe("opening a round", () => {
     }
   });
 
+  it("generates exactly the rows it did when they were sent from Node: street by street, items in list order", async () => {
+    // What the command built in JavaScript before the rows were generated in SQL: for each street
+    // (in id order), each item (by position, then id), the item's department unless it stopped.
+    const ordered = [...streets].sort((a, b) => a - b);
+    const byPosition = [...items].sort((a, b) => a.position - b.position || a.id - b.id);
+    const expected = ordered.flatMap((streetId) =>
+      byPosition.map((i) => [roundId, streetId, i.id, i.departmentId === yj ? null : i.departmentId, i.position, i.powerTypeId, i.domainId]),
+    );
+    const rows = await prisma.devolution.findMany({ where: { roundId }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.roundId, r.streetId, r.itemId, r.departmentId, r.position, r.powerTypeId, r.domainId])).toEqual(expected);
+  });
+
   it("counts the new rows in the dashboard tallies and writes one audit entry", async () => {
     const unassigned = items.filter((i) => i.departmentId === yj).length * streets.length;
     const d = await roundDashboard(prisma, roundId);
@@ -93,6 +106,16 @@ describe("the references of devolution rows", () => {
     // Through Prisma it is the foreign-key failure it was before.
     await expect(prisma.devolution.update({ where: { id: row.id }, data: { departmentId: 987654 } })).rejects.toMatchObject({ code: "P2003" });
     expect((await prisma.devolution.findUniqueOrThrow({ where: { id: row.id } })).departmentId).toBe(row.departmentId);
+  });
+
+  it("refuses a letter that does not exist, and keeps letters while rows point at them", async () => {
+    const row = await prisma.devolution.findFirstOrThrow({ where: { roundId, letterId: null } });
+    await expect(prisma.$executeRawUnsafe(`UPDATE devolution SET letter_id = 987654 WHERE id = $1`, row.id)).rejects.toThrow(/letter 987654 does not exist/);
+    await expect(prisma.devolution.update({ where: { id: row.id }, data: { letterId: 987654 } })).rejects.toMatchObject({ code: "P2003" });
+    expect((await prisma.devolution.findUniqueOrThrow({ where: { id: row.id } })).letterId).toBeNull();
+    // The demo round has letters its rows point at: TRUNCATE (only the owner may) is refused.
+    expect(await prisma.devolution.count({ where: { letterId: { not: null } } })).toBeGreaterThan(0);
+    await expect(ownerSql(`TRUNCATE confirmation_letter`)).rejects.toThrow(/TRUNCATE refused/);
   });
 
   it("keeps a round's streets and items, the round itself and the units while rows point at them", async () => {

@@ -397,3 +397,34 @@ describe("claims", () => {
     expect(await prisma.auditLog.count({ where: { action: "claim.unclaim", subjectId: `${u.donghu}:${first.id}` } })).toBe(1);
   });
 });
+
+describe("the street tallies", () => {
+  it("follow every change of the tests above: counts and pairs per street match a count of the rows by hand", async () => {
+    const d = await roundDashboard(prisma, roundId);
+    const all = await prisma.devolution.findMany({ where: { roundId } });
+    expect(d.overall).toMatchObject(withRates(countRows(all)));
+    let pairs = 0;
+    let settledPairs = 0;
+    for (const s of d.streets) {
+      const mine = all.filter((r) => r.streetId === s.streetId);
+      expect(s, s.name).toMatchObject(withRates(countRows(mine)));
+      const byDepartment = new Map<number, typeof mine>();
+      for (const r of mine) if (r.departmentId != null) byDepartment.set(r.departmentId, [...(byDepartment.get(r.departmentId) ?? []), r]);
+      const settled = [...byDepartment.values()].filter((rows) => rows.every((r) => r.settled)).length;
+      expect({ pairs: s.pairs, settledPairs: s.settledPairs }, s.name).toEqual({ pairs: byDepartment.size, settledPairs: settled });
+      pairs += byDepartment.size;
+      settledPairs += settled;
+    }
+    expect(d.progress).toMatchObject({ pairs, settledPairs });
+    // The table itself: one row per street of the round, equal to its street x department rows summed.
+    const [mismatch] = await ownerSql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM devolution_street_tally s FULL JOIN (
+         SELECT round_id, street_id, sum(total) AS total, sum(settled) AS settled, sum(disputed) AS disputed, sum(unassigned) AS unassigned,
+                count(*) FILTER (WHERE department_id <> 0 AND total > 0) AS pairs
+         FROM devolution_pair_tally GROUP BY 1, 2) p USING (round_id, street_id)
+       WHERE s.total IS DISTINCT FROM p.total OR s.settled IS DISTINCT FROM p.settled OR s.disputed IS DISTINCT FROM p.disputed
+          OR s.unassigned IS DISTINCT FROM p.unassigned OR s.pairs IS DISTINCT FROM p.pairs`,
+    );
+    expect(mismatch.n).toBe(0);
+  });
+});

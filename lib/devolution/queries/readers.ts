@@ -65,7 +65,10 @@ export async function listDevolutionRounds(db: Reader, scope: DevolutionScope = 
         ? Prisma.sql`AND ${inIds("l.street_id", scope.streetIds)}`
         : Prisma.empty;
   const [counts, letters, rounds] = await Promise.all([
-    db.$queryRaw<(CountRow & { round_id: number })[]>`SELECT t.round_id, ${TALLY_SUMS} FROM devolution_pair_tally t ${where} GROUP BY t.round_id HAVING sum(t.total) > 0`,
+    // A department's counts need its pairs; any other scope sums the street rows (1 in ~20 as many).
+    scope.departmentId
+      ? db.$queryRaw<(CountRow & { round_id: number })[]>`SELECT t.round_id, ${TALLY_SUMS} FROM devolution_pair_tally t ${where} GROUP BY t.round_id HAVING sum(t.total) > 0`
+      : db.$queryRaw<(CountRow & { round_id: number })[]>`SELECT t.round_id, ${TALLY_SUMS} FROM devolution_street_tally t ${where} GROUP BY t.round_id HAVING sum(t.total) > 0`,
     db.$queryRaw<{ round_id: number; confirmed: number }[]>`
       SELECT l.round_id, count(*)::int AS confirmed FROM confirmation_letter l WHERE l.status = 'CONFIRMED' ${letterWhere} GROUP BY l.round_id`,
     db.devolutionRound.findMany({
@@ -100,21 +103,24 @@ export type Dashboard = {
 };
 
 /**
- * Everything the dashboard shows, from the tallies the database keeps: street x department rows
- * summed by street and in total (and counted as pairs), item rows summed by power type and
- * domain, the letters, and the names.
+ * Everything the dashboard shows, from the tallies the database keeps: the street rows (each with
+ * its pairs counted) and their sum, item rows summed by power type and domain, the letters, and
+ * the names.
  */
 export async function roundDashboard(db: Reader, roundId: number, streetIds?: number[]): Promise<Dashboard> {
   type Summed = CountRow & { accepted_penalty: number };
   // A district 编办 sees its own district's streets only (lib/auth/scope.ts).
   const streetsOf = (column: string) => (streetIds ? Prisma.sql`AND ${inIds(column, streetIds)}` : Prisma.empty);
-  const [byStreet, byItemGroup, letters, streets, names, penalty] = await Promise.all([
-    db.$queryRaw<(Summed & { street_id: number | null; pairs: number; settled_pairs: number })[]>`
-      SELECT t.street_id, ${TALLY_SUMS},
-             count(*) FILTER (WHERE t.department_id <> 0 AND t.total > 0)::int AS pairs,
-             count(*) FILTER (WHERE t.department_id <> 0 AND t.total > 0 AND t.settled = t.total)::int AS settled_pairs
-      FROM devolution_pair_tally t WHERE t.round_id = ${roundId} ${streetsOf("t.street_id")}
-      GROUP BY GROUPING SETS ((t.street_id), ())`,
+  const [streets, byItemGroup, letters, names, penalty] = await Promise.all([
+    // The round's streets with their names and their tally row: one per street (3,100 for a
+    // province), not one per street x department (~62,000).
+    db.$queryRaw<(Summed & { id: number; name: string; district: string | null; sort: number; psort: number | null; pairs: number; settled_pairs: number })[]>`
+      SELECT u.id, u.name, p.name AS district, u.sort_order AS sort, p.sort_order AS psort,
+             t.total, t.accepted, t.deferred, t.declined, t.settled, t.disputed, t.awaiting_proposal, t.awaiting_response,
+             t.unassigned, t.accepted_penalty, t.pairs, t.settled_pairs
+      FROM devolution_round_street s JOIN org_unit u ON u.id = s.street_id LEFT JOIN org_unit p ON p.id = u.parent_id
+      LEFT JOIN devolution_street_tally t ON t.round_id = s.round_id AND t.street_id = s.street_id
+      WHERE s.round_id = ${roundId} ${streetsOf("s.street_id")}`,
     db.$queryRaw<(Summed & { power_type_id: number | null; domain_id: number | null; g: number })[]>`
       SELECT i.power_type_id, i.domain_id, GROUPING(i.power_type_id, i.domain_id)::int AS g, ${TALLY_SUMS}
       FROM devolution_item_tally t JOIN catalogue_item i ON i.id = t.item_id
@@ -124,16 +130,13 @@ export async function roundDashboard(db: Reader, roundId: number, streetIds?: nu
       SELECT l.street_id, count(*) FILTER (WHERE l.status = 'CONFIRMED')::int AS confirmed, count(*) FILTER (WHERE l.status = 'PENDING')::int AS pending
       FROM confirmation_letter l WHERE l.round_id = ${roundId} ${streetsOf("l.street_id")}
       GROUP BY GROUPING SETS ((l.street_id), ())`,
-    db.$queryRaw<{ id: number; name: string; district: string | null; sort: number; psort: number | null }[]>`
-      SELECT u.id, u.name, p.name AS district, u.sort_order AS sort, p.sort_order AS psort
-      FROM devolution_round_street s JOIN org_unit u ON u.id = s.street_id LEFT JOIN org_unit p ON p.id = u.parent_id
-      WHERE s.round_id = ${roundId} ${streetsOf("s.street_id")}`,
     db.dictionaryEntry.findMany({ select: { id: true, name: true, sortOrder: true } }),
     db.dictionaryEntry.findFirst({ where: { kind: "POWER_TYPE", code: "行政处罚" }, select: { id: true } }),
   ]);
   const nameOf = new Map(names.map((e) => [e.id, e]));
-  const total = byStreet.find((r) => r.street_id === null);
-  const streetRows = new Map(byStreet.filter((r) => r.street_id !== null).map((r) => [r.street_id, r]));
+  // Rows exist only for a round's own streets (the reference trigger): their sum is the round's.
+  const total = { total: 0, accepted: 0, deferred: 0, declined: 0, settled: 0, disputed: 0, awaiting_proposal: 0, awaiting_response: 0, unassigned: 0, accepted_penalty: 0, pairs: 0, settled_pairs: 0 };
+  for (const r of streets) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += n(r[k]);
   const letterTotal = letters.find((l) => l.street_id === null);
   const letterByStreet = new Map(letters.filter((l) => l.street_id !== null).map((l) => [l.street_id, l]));
   // GROUPING() bits: power type 2, domain 1; a set leaves the other aggregated.
@@ -152,11 +155,10 @@ export async function roundDashboard(db: Reader, roundId: number, streetIds?: nu
     streets: streets
       .sort((a, b) => (a.psort ?? 0) - (b.psort ?? 0) || (a.district ?? "").localeCompare(b.district ?? "") || a.sort - b.sort || a.id - b.id)
       .map((s) => {
-        const r = streetRows.get(s.id);
         const l = letterByStreet.get(s.id);
         return {
-          streetId: s.id, name: s.name, district: s.district, ...withRates(toCounts(r)), acceptedPenalty: n(r?.accepted_penalty),
-          pairs: n(r?.pairs), settledPairs: n(r?.settled_pairs), lettersConfirmed: n(l?.confirmed), lettersPending: n(l?.pending),
+          streetId: s.id, name: s.name, district: s.district, ...withRates(toCounts(s)), acceptedPenalty: n(s.accepted_penalty),
+          pairs: n(s.pairs), settledPairs: n(s.settled_pairs), lettersConfirmed: n(l?.confirmed), lettersPending: n(l?.pending),
         };
       }),
     // The item tallies are kept for the whole round, not by street: a district sees none of them.
