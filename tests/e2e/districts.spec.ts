@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { db, signInAndWait } from "./support";
+import { db, signInAndWait, uniqueUsername } from "./support";
 
 // Issue 13: each district 编办 signs in and sees and manages only its own district.
 
@@ -58,5 +58,41 @@ test("东湖区 and 西山县 编办 each see only their own district's units, l
   await city.goto("/lists/manage");
   await expect(city.getByTestId("lists-table")).toContainText("东湖区");
   await expect(city.getByTestId("lists-table")).toContainText("西山县");
+  await city.context().close();
+});
+
+test("东湖区's 编办 opens an account for a unit of its district; 西山县's 编办 cannot open it", async ({ browser }) => {
+  const username = uniqueUsername("binjiang");
+  const donghu = await signedIn(browser, "donghu");
+  await donghu.goto("/admin/users/new");
+  // Only its own district's units are offered.
+  const unit = donghu.getByLabel("所属单位");
+  await expect(unit.locator("option", { hasText: "南岸滨江社区" })).toHaveCount(1);
+  await expect(unit.locator("option", { hasText: "凤凰街道办事处" })).toHaveCount(0);
+  await expect(unit.locator("option", { hasText: "示例市委编办" })).toHaveCount(0);
+  await donghu.getByLabel("用户名").fill(username);
+  await donghu.getByLabel("姓名").fill("滨江社区网格员");
+  await unit.selectOption(String(await unitIdOf("南岸滨江社区")));
+  await donghu.getByTestId("role-COMMUNITY").check();
+  await donghu.getByRole("button", { name: "新建用户" }).click();
+  await expect(donghu.getByTestId("temporary-password-value")).toBeVisible();
+  await donghu.screenshot({ path: "test-results/screens/district-user-created.png", fullPage: true });
+  const [{ id }] = await db<{ id: number }>(`SELECT id FROM app_user WHERE username = $1`, [username]);
+  await donghu.goto(`/admin/users/${id}`);
+  await expect(donghu.getByTestId("edit-user-form")).toBeVisible();
+  await donghu.context().close();
+
+  const xishan = await signedIn(browser, "xishan");
+  const response = await xishan.goto(`/admin/users/${id}`);
+  expect(response?.status()).toBe(404);
+  await xishan.goto(`/admin/users?q=${username}`);
+  await expect(xishan.getByTestId(`user-row-${username}`)).toHaveCount(0);
+  await xishan.context().close();
+
+  // The city 编办's list of 双向考评 and 评议 rounds names each round's district.
+  const city = await signedIn(browser, "admin");
+  await city.goto("/appraisal");
+  await expect(city.getByTestId("round-area").first()).toBeVisible();
+  await city.screenshot({ path: "test-results/screens/district-appraisal-rounds.png", fullPage: true });
   await city.context().close();
 });
