@@ -446,6 +446,15 @@ describe("the dashboard's streets and the pairs tables", () => {
     expect(d.streets[0]).toEqual({
       ...d.streets[0], streetId: ids[0], name: units.get(ids[0])!.name, district: units.get(ids[0])!.parent?.name ?? null,
     });
+    // The power types and domains: named from the dictionary, in its order, 「未分类」 last.
+    const entries = new Map((await prisma.dictionaryEntry.findMany()).map((e) => [e.id, e]));
+    expect(d.penaltyTypeId).toBe([...entries.values()].find((e) => e.kind === "POWER_TYPE" && e.code === "行政处罚")!.id);
+    for (const groups of [d.powerTypes, d.domains]) {
+      expect(groups.length).toBeGreaterThan(1);
+      expect(groups.map((g) => g.name)).toEqual(groups.map((g) => (g.id == null ? "未分类" : entries.get(g.id)!.name)));
+      const sorts = groups.map((g) => (g.id == null ? 1e9 : entries.get(g.id)!.sortOrder));
+      expect(sorts).toEqual([...sorts].sort((a, b) => a - b));
+    }
 
     const all = await prisma.devolution.findMany({ where: { roundId } });
     const letters = await prisma.confirmationLetter.findMany({ where: { roundId, status: { not: "WITHDRAWN" } } });

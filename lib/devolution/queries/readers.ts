@@ -111,7 +111,7 @@ export async function roundDashboard(db: Reader, roundId: number, streetIds?: nu
   type Summed = CountRow & { accepted_penalty: number };
   // A district 编办 sees its own district's streets only (lib/auth/scope.ts).
   const streetsOf = (column: string) => (streetIds ? Prisma.sql`AND ${inIds(column, streetIds)}` : Prisma.empty);
-  const [streets, byItemGroup, letters, names, penalty] = await Promise.all([
+  const [streets, byItemGroup, letters, penalty] = await Promise.all([
     // The round's streets with their names and their tally row: one per street (3,100 for a
     // province), not one per street x department (~62,000).
     db.$queryRaw<(Summed & { id: number; name: string; district: string | null; sort: number; psort: number | null; pairs: number; settled_pairs: number })[]>`
@@ -122,19 +122,20 @@ export async function roundDashboard(db: Reader, roundId: number, streetIds?: nu
       LEFT JOIN devolution_street_tally t ON t.round_id = s.round_id AND t.street_id = s.street_id
       WHERE s.round_id = ${roundId} ${streetsOf("s.street_id")}
       ORDER BY COALESCE(p.sort_order, 0), p.name, u.sort_order, u.id`,
-    db.$queryRaw<(Summed & { power_type_id: number | null; domain_id: number | null; g: number })[]>`
-      SELECT i.power_type_id, i.domain_id, GROUPING(i.power_type_id, i.domain_id)::int AS g, ${TALLY_SUMS}
+    // Each group with its dictionary name and order (the other set's columns are NULL in a set).
+    db.$queryRaw<(Summed & { power_type_id: number | null; domain_id: number | null; g: number; group_name: string | null; group_sort: number | null })[]>`
+      SELECT i.power_type_id, i.domain_id, GROUPING(i.power_type_id, i.domain_id)::int AS g,
+             COALESCE(pt.name, dm.name) AS group_name, COALESCE(pt.sort_order, dm.sort_order) AS group_sort, ${TALLY_SUMS}
       FROM devolution_item_tally t JOIN catalogue_item i ON i.id = t.item_id
+      LEFT JOIN dictionary_entry pt ON pt.id = i.power_type_id LEFT JOIN dictionary_entry dm ON dm.id = i.domain_id
       WHERE t.round_id = ${roundId} AND t.total > 0
-      GROUP BY GROUPING SETS ((i.power_type_id), (i.domain_id))`,
+      GROUP BY GROUPING SETS ((i.power_type_id, pt.name, pt.sort_order), (i.domain_id, dm.name, dm.sort_order))`,
     db.$queryRaw<{ street_id: number | null; confirmed: number; pending: number }[]>`
       SELECT l.street_id, count(*) FILTER (WHERE l.status = 'CONFIRMED')::int AS confirmed, count(*) FILTER (WHERE l.status = 'PENDING')::int AS pending
       FROM confirmation_letter l WHERE l.round_id = ${roundId} ${streetsOf("l.street_id")}
       GROUP BY GROUPING SETS ((l.street_id), ())`,
-    db.dictionaryEntry.findMany({ select: { id: true, name: true, sortOrder: true } }),
-    db.dictionaryEntry.findFirst({ where: { kind: "POWER_TYPE", code: "行政处罚" }, select: { id: true } }),
+    db.$queryRaw<{ id: number }[]>`SELECT id FROM dictionary_entry WHERE kind = 'POWER_TYPE' AND code = '行政处罚' LIMIT 1`,
   ]);
-  const nameOf = new Map(names.map((e) => [e.id, e]));
   // Rows exist only for a round's own streets (the reference trigger): their sum is the round's.
   const total = { total: 0, accepted: 0, deferred: 0, declined: 0, settled: 0, disputed: 0, awaiting_proposal: 0, awaiting_response: 0, unassigned: 0, accepted_penalty: 0, pairs: 0, settled_pairs: 0 };
   const letterTotal = letters.find((l) => l.street_id === null);
@@ -143,7 +144,7 @@ export async function roundDashboard(db: Reader, roundId: number, streetIds?: nu
   const group = (g: number, key: "power_type_id" | "domain_id"): GroupStats[] =>
     byItemGroup
       .filter((r) => r.g === g)
-      .map((r) => ({ id: r[key], name: r[key] == null ? "未分类" : (nameOf.get(r[key]!)?.name ?? "未分类"), ...withRates(toCounts(r)), sort: r[key] == null ? 1e9 : (nameOf.get(r[key]!)?.sortOrder ?? 1e8) }))
+      .map((r) => ({ id: r[key], name: r[key] == null ? "未分类" : (r.group_name ?? "未分类"), ...withRates(toCounts(r)), sort: r[key] == null ? 1e9 : (r.group_sort ?? 1e8) }))
       .sort((a, b) => a.sort - b.sort)
       .map(({ sort, ...rest }) => (void sort, rest));
   // The database hands the streets over nearly in order (its collation may order district names
@@ -183,7 +184,7 @@ export async function roundDashboard(db: Reader, roundId: number, streetIds?: nu
     // The item tallies are kept for the whole round, not by street: a district sees none of them.
     powerTypes: streetIds ? [] : group(1, "power_type_id"),
     domains: streetIds ? [] : group(2, "domain_id"),
-    penaltyTypeId: penalty?.id ?? null,
+    penaltyTypeId: penalty[0]?.id ?? null,
   };
 }
 
