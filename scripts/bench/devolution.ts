@@ -180,10 +180,10 @@ export const devolutionBench: BenchSuite = {
 
     return [
       { name: `rows generated (${STREETS} streets x ${ITEMS} items)`, value: String(rows), target: "≈ 815,000" },
-      // 编办 clicks 「发起」 once a year and waits on the page: under 3 s is a wait people accept for
-      // that, and it leaves the default 30 s transaction limit ten times over for a slower server.
-      { name: "open a province-wide round, first on a fresh db", value: ms(openFirst), target: "< 3 s" },
-      { name: "open a province-wide round, median of 3", value: ms(percentile(openTimes, 50)), target: "< 3 s" },
+      // 编办 clicks 「发起」 once a year and waits on the page: issue 14 sets under 10 s at 3,100 x 263,
+      // which still leaves the default 30 s transaction limit three times over for a slower server.
+      { name: "open a province-wide round, first on a fresh db", value: ms(openFirst), target: "< 10 s" },
+      { name: "open a province-wide round, median of 3", value: ms(percentile(openTimes, 50)), target: "< 10 s" },
       { name: "dashboard + comparison table (all streets), p95", value: ms(percentile(dashboard, 95)), target: "< 300 ms" },
       { name: "dashboard + comparison table, p50", value: ms(percentile(dashboard, 50)), target: "< 300 ms" },
       { name: "rounds list with counts, p95", value: ms(percentile(rounds, 95)), target: "< 300 ms" },

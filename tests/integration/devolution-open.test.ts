@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { roundDashboard } from "@/lib/devolution/queries/readers";
 import { rowState } from "@/lib/devolution/state";
+import { countRows, withRates } from "@/lib/devolution/rates";
 import { actAs, prisma, seedDemo, unitId } from "./helpers";
 import { ownerSql } from "./database";
 
@@ -129,5 +130,39 @@ describe("the references of devolution rows", () => {
     await refused(`DELETE FROM org_unit WHERE id = $1`, row.streetId);
     await expect(prisma.devolutionRound.delete({ where: { id: roundId } })).rejects.toMatchObject({ code: "P2003" });
     expect(await prisma.devolution.count({ where: { roundId } })).toBe(streets.length * items.length);
+  });
+});
+
+describe("the street tallies of a round of many streets", () => {
+  it("match a count of the rows by hand after the open and after a statement over all the streets", async () => {
+    // Over 200 streets the tally trigger sums the round's pair rows at once instead of street by street.
+    const district = await unitId("西山县");
+    await prisma.orgUnit.createMany({ data: Array.from({ length: 205 }, (_, i) => ({ name: `多街道测试镇${i + 1}`, kind: "TOWNSHIP" as const, parentId: district })) });
+    const many = (await prisma.orgUnit.findMany({ where: { name: { startsWith: "多街道测试镇" } }, select: { id: true } })).map((u) => u.id);
+    const edition = await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED" } });
+    await actAs("admin");
+    const opened = await openDevolutionRoundAction({ title: "多街道承接确认", editionId: edition.id, deadline: "2099-12-31", streetIds: many, documentPrefix: "示例编赋" });
+    if (!opened.ok) throw new Error(opened.message);
+    const id = opened.data.id;
+    const check = async () => {
+      const d = await roundDashboard(prisma, id);
+      const all = await prisma.devolution.findMany({ where: { roundId: id } });
+      expect(d.streets).toHaveLength(many.length);
+      expect(d.overall).toMatchObject(withRates(countRows(all)));
+      for (const st of d.streets) {
+        const mine = all.filter((r) => r.streetId === st.streetId);
+        const departments = new Set(mine.filter((r) => r.departmentId != null).map((r) => r.departmentId));
+        const settled = [...departments].filter((dep) => mine.every((r) => r.departmentId !== dep || r.settled)).length;
+        expect({ ...st }, st.name).toMatchObject({ ...withRates(countRows(mine)), pairs: departments.size, settledPairs: settled });
+      }
+    };
+    await check();
+    // One department proposes its first item in every street; the streets agree to half of them.
+    const first = await prisma.devolution.findFirstOrThrow({ where: { roundId: id, departmentId: { not: null } }, orderBy: { id: "asc" } });
+    await prisma.$executeRawUnsafe(`UPDATE devolution SET proposal = 'ACCEPT', proposed_at = now() WHERE round_id = $1 AND department_id = $2`, id, first.departmentId);
+    await prisma.$executeRawUnsafe(
+      `UPDATE devolution SET response = 'AGREE', responded_at = now(), decision = proposal, settled = true, settled_at = now()
+       WHERE round_id = $1 AND department_id = $2 AND street_id % 2 = 0`, id, first.departmentId);
+    await check();
   });
 });

@@ -5,7 +5,7 @@ import {
 } from "@/lib/devolution/actions";
 import { claimAction, unclaimAction } from "@/lib/claims/actions";
 import { countRows, withRates } from "@/lib/devolution/rates";
-import { ITEM_PAGE_SIZE, listItems, listItemsPage, roundDashboard } from "@/lib/devolution/queries/readers";
+import { ITEM_PAGE_SIZE, listItems, listItemsPage, listPairs, roundDashboard } from "@/lib/devolution/queries/readers";
 import { itemFilterSchema } from "@/lib/devolution/schema";
 import { contentHash } from "@/lib/devolution/letter-content";
 import { devolutionTodos } from "@/lib/devolution/queries/todo";
@@ -426,5 +426,65 @@ describe("the street tallies", () => {
           OR s.unassigned IS DISTINCT FROM p.unassigned OR s.pairs IS DISTINCT FROM p.pairs`,
     );
     expect(mismatch.n).toBe(0);
+  });
+});
+
+describe("the dashboard's streets and the pairs tables", () => {
+  it("list the streets by district then street order, and each pair with its counts and current letter, as a count by hand", async () => {
+    const units = new Map((await prisma.orgUnit.findMany({ include: { parent: true } })).map((x) => [x.id, x]));
+    const order = (id: number) => {
+      const x = units.get(id)!;
+      return [x.parent?.sortOrder ?? 0, x.parent?.name ?? "", x.sortOrder, x.id] as const;
+    };
+    const byOrder = (a: number, b: number) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || (x[1] === y[1] ? 0 : x[1].localeCompare(y[1])) || x[2] - y[2] || x[3] - y[3];
+    };
+    const d = await roundDashboard(prisma, roundId);
+    const ids = d.streets.map((s) => s.streetId);
+    expect(ids).toEqual([...ids].sort(byOrder));
+    expect(d.streets[0]).toEqual({
+      ...d.streets[0], streetId: ids[0], name: units.get(ids[0])!.name, district: units.get(ids[0])!.parent?.name ?? null,
+    });
+    // The power types and domains: named from the dictionary, in its order, 「未分类」 last.
+    const entries = new Map((await prisma.dictionaryEntry.findMany()).map((e) => [e.id, e]));
+    expect(d.penaltyTypeId).toBe([...entries.values()].find((e) => e.kind === "POWER_TYPE" && e.code === "行政处罚")!.id);
+    for (const groups of [d.powerTypes, d.domains]) {
+      expect(groups.length).toBeGreaterThan(1);
+      expect(groups.map((g) => g.name)).toEqual(groups.map((g) => (g.id == null ? "未分类" : entries.get(g.id)!.name)));
+      const sorts = groups.map((g) => (g.id == null ? 1e9 : entries.get(g.id)!.sortOrder));
+      expect(sorts).toEqual([...sorts].sort((a, b) => a - b));
+    }
+
+    const all = await prisma.devolution.findMany({ where: { roundId } });
+    const letters = await prisma.confirmationLetter.findMany({ where: { roundId, status: { not: "WITHDRAWN" } } });
+    expect(letters.length).toBeGreaterThan(0);
+    for (const scope of [{ departmentId: u.cg }, { streetId: u.nanan }, { streetIds: [u.nanan, u.donghu] }, {}]) {
+      const pairs = await listPairs(prisma, roundId, scope);
+      const inScope = all.filter(
+        (r) => (!("departmentId" in scope) || r.departmentId === scope.departmentId) && (!("streetId" in scope) || r.streetId === scope.streetId) &&
+          (!("streetIds" in scope) || scope.streetIds!.includes(r.streetId)),
+      );
+      const keys = [...new Set(inScope.map((r) => `${r.streetId}:${r.departmentId ?? 0}`))];
+      const expected = keys
+        .map((key) => {
+          const [streetId, departmentId] = key.split(":").map(Number);
+          const rows = inScope.filter((r) => r.streetId === streetId && (r.departmentId ?? 0) === departmentId);
+          const l = letters.find((x) => x.streetId === streetId && x.departmentId === departmentId);
+          const street = units.get(streetId)!;
+          const department = departmentId ? units.get(departmentId)! : null;
+          return {
+            streetId, streetName: street.name, district: street.parent?.name ?? null, departmentId: department?.id ?? null,
+            departmentName: department ? (department.shortName ?? department.name) : "未分派部门", ...withRates(countRows(rows)),
+            letter: l ? { id: l.id, documentNumber: l.documentNumber, status: l.status, departmentConfirmedAt: l.departmentConfirmedAt, streetConfirmedAt: l.streetConfirmedAt } : null,
+          };
+        })
+        .sort((a, b) => {
+          const [x, y] = [order(a.streetId), order(b.streetId)];
+          const ds = (p: typeof a) => (p.departmentId ? units.get(p.departmentId)!.sortOrder : Infinity);
+          return x[0] - y[0] || x[2] - y[2] || x[3] - y[3] || ds(a) - ds(b) || (a.departmentId ?? 0) - (b.departmentId ?? 0);
+        });
+      expect(pairs, JSON.stringify(scope)).toEqual(expected);
+    }
   });
 });

@@ -3,7 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db/client";
 import type { DevolutionDecision, DevolutionResponse, LetterStatus } from "@/lib/generated/prisma/enums";
-import { EMPTY_COUNTS, withRates, type Counts, type Progress, type Rates } from "../rates";
+import { EMPTY_COUNTS, ratio, withRates, type Counts, type Progress, type Rates } from "../rates";
 import { rowState, STATE_SQL, type RowState } from "../state";
 import type { ItemFilter } from "../schema";
 
@@ -111,7 +111,7 @@ export async function roundDashboard(db: Reader, roundId: number, streetIds?: nu
   type Summed = CountRow & { accepted_penalty: number };
   // A district 编办 sees its own district's streets only (lib/auth/scope.ts).
   const streetsOf = (column: string) => (streetIds ? Prisma.sql`AND ${inIds(column, streetIds)}` : Prisma.empty);
-  const [streets, byItemGroup, letters, names, penalty] = await Promise.all([
+  const [streets, byItemGroup, letters, penalty] = await Promise.all([
     // The round's streets with their names and their tally row: one per street (3,100 for a
     // province), not one per street x department (~62,000).
     db.$queryRaw<(Summed & { id: number; name: string; district: string | null; sort: number; psort: number | null; pairs: number; settled_pairs: number })[]>`
@@ -120,51 +120,71 @@ export async function roundDashboard(db: Reader, roundId: number, streetIds?: nu
              t.unassigned, t.accepted_penalty, t.pairs, t.settled_pairs
       FROM devolution_round_street s JOIN org_unit u ON u.id = s.street_id LEFT JOIN org_unit p ON p.id = u.parent_id
       LEFT JOIN devolution_street_tally t ON t.round_id = s.round_id AND t.street_id = s.street_id
-      WHERE s.round_id = ${roundId} ${streetsOf("s.street_id")}`,
-    db.$queryRaw<(Summed & { power_type_id: number | null; domain_id: number | null; g: number })[]>`
-      SELECT i.power_type_id, i.domain_id, GROUPING(i.power_type_id, i.domain_id)::int AS g, ${TALLY_SUMS}
+      WHERE s.round_id = ${roundId} ${streetsOf("s.street_id")}
+      ORDER BY COALESCE(p.sort_order, 0), p.name, u.sort_order, u.id`,
+    // Each group with its dictionary name and order (the other set's columns are NULL in a set).
+    db.$queryRaw<(Summed & { power_type_id: number | null; domain_id: number | null; g: number; group_name: string | null; group_sort: number | null })[]>`
+      SELECT i.power_type_id, i.domain_id, GROUPING(i.power_type_id, i.domain_id)::int AS g,
+             COALESCE(pt.name, dm.name) AS group_name, COALESCE(pt.sort_order, dm.sort_order) AS group_sort, ${TALLY_SUMS}
       FROM devolution_item_tally t JOIN catalogue_item i ON i.id = t.item_id
+      LEFT JOIN dictionary_entry pt ON pt.id = i.power_type_id LEFT JOIN dictionary_entry dm ON dm.id = i.domain_id
       WHERE t.round_id = ${roundId} AND t.total > 0
-      GROUP BY GROUPING SETS ((i.power_type_id), (i.domain_id))`,
+      GROUP BY GROUPING SETS ((i.power_type_id, pt.name, pt.sort_order), (i.domain_id, dm.name, dm.sort_order))`,
     db.$queryRaw<{ street_id: number | null; confirmed: number; pending: number }[]>`
       SELECT l.street_id, count(*) FILTER (WHERE l.status = 'CONFIRMED')::int AS confirmed, count(*) FILTER (WHERE l.status = 'PENDING')::int AS pending
       FROM confirmation_letter l WHERE l.round_id = ${roundId} ${streetsOf("l.street_id")}
       GROUP BY GROUPING SETS ((l.street_id), ())`,
-    db.dictionaryEntry.findMany({ select: { id: true, name: true, sortOrder: true } }),
-    db.dictionaryEntry.findFirst({ where: { kind: "POWER_TYPE", code: "行政处罚" }, select: { id: true } }),
+    db.$queryRaw<{ id: number }[]>`SELECT id FROM dictionary_entry WHERE kind = 'POWER_TYPE' AND code = '行政处罚' LIMIT 1`,
   ]);
-  const nameOf = new Map(names.map((e) => [e.id, e]));
   // Rows exist only for a round's own streets (the reference trigger): their sum is the round's.
   const total = { total: 0, accepted: 0, deferred: 0, declined: 0, settled: 0, disputed: 0, awaiting_proposal: 0, awaiting_response: 0, unassigned: 0, accepted_penalty: 0, pairs: 0, settled_pairs: 0 };
-  for (const r of streets) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += n(r[k]);
   const letterTotal = letters.find((l) => l.street_id === null);
   const letterByStreet = new Map(letters.filter((l) => l.street_id !== null).map((l) => [l.street_id, l]));
   // GROUPING() bits: power type 2, domain 1; a set leaves the other aggregated.
   const group = (g: number, key: "power_type_id" | "domain_id"): GroupStats[] =>
     byItemGroup
       .filter((r) => r.g === g)
-      .map((r) => ({ id: r[key], name: r[key] == null ? "未分类" : (nameOf.get(r[key]!)?.name ?? "未分类"), ...withRates(toCounts(r)), sort: r[key] == null ? 1e9 : (nameOf.get(r[key]!)?.sortOrder ?? 1e8) }))
+      .map((r) => ({ id: r[key], name: r[key] == null ? "未分类" : (r.group_name ?? "未分类"), ...withRates(toCounts(r)), sort: r[key] == null ? 1e9 : (r.group_sort ?? 1e8) }))
       .sort((a, b) => a.sort - b.sort)
       .map(({ sort, ...rest }) => (void sort, rest));
+  // The database hands the streets over nearly in order (its collation may order district names
+  // apart from localeCompare): this stable sort then only checks, and compares two names only
+  // where they differ. One pass then sums the round and builds each street's figures.
+  const sorted = streets.sort(
+    (a, b) => (a.psort ?? 0) - (b.psort ?? 0) || (a.district === b.district ? 0 : (a.district ?? "").localeCompare(b.district ?? "")) || a.sort - b.sort || a.id - b.id,
+  );
+  const streetStats: StreetStats[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const s = sorted[i];
+    const l = letterByStreet.get(s.id);
+    const accepted = n(s.accepted), deferred = n(s.deferred), declined = n(s.declined), settled = n(s.settled), all = n(s.total);
+    const row = {
+      total: all, accepted, deferred, declined, settled, disputed: n(s.disputed), awaiting_proposal: n(s.awaiting_proposal),
+      awaiting_response: n(s.awaiting_response), unassigned: n(s.unassigned), accepted_penalty: n(s.accepted_penalty), pairs: n(s.pairs), settled_pairs: n(s.settled_pairs),
+    };
+    total.total += all; total.accepted += accepted; total.deferred += deferred; total.declined += declined; total.settled += settled;
+    total.disputed += row.disputed; total.awaiting_proposal += row.awaiting_proposal; total.awaiting_response += row.awaiting_response;
+    total.unassigned += row.unassigned; total.accepted_penalty += row.accepted_penalty; total.pairs += row.pairs; total.settled_pairs += row.settled_pairs;
+    streetStats[i] = {
+      streetId: s.id, name: s.name, district: s.district,
+      total: all, accepted, deferred, declined, settled, disputed: row.disputed, awaitingProposal: row.awaiting_proposal,
+      awaitingResponse: row.awaiting_response, unassigned: row.unassigned,
+      acceptanceRate: ratio(accepted, settled), deferRate: ratio(deferred, settled), declineRate: ratio(declined, settled), progress: ratio(settled, all),
+      acceptedPenalty: row.accepted_penalty, pairs: row.pairs, settledPairs: row.settled_pairs,
+      lettersConfirmed: n(l?.confirmed), lettersPending: n(l?.pending),
+    };
+  }
   return {
     overall: { ...withRates(toCounts(total)), acceptedPenalty: n(total?.accepted_penalty) },
     progress: {
       pairs: n(total?.pairs), settledPairs: n(total?.settled_pairs),
       lettersConfirmed: n(letterTotal?.confirmed), lettersPending: n(letterTotal?.pending),
     },
-    streets: streets
-      .sort((a, b) => (a.psort ?? 0) - (b.psort ?? 0) || (a.district ?? "").localeCompare(b.district ?? "") || a.sort - b.sort || a.id - b.id)
-      .map((s) => {
-        const l = letterByStreet.get(s.id);
-        return {
-          streetId: s.id, name: s.name, district: s.district, ...withRates(toCounts(s)), acceptedPenalty: n(s.accepted_penalty),
-          pairs: n(s.pairs), settledPairs: n(s.settled_pairs), lettersConfirmed: n(l?.confirmed), lettersPending: n(l?.pending),
-        };
-      }),
+    streets: streetStats,
     // The item tallies are kept for the whole round, not by street: a district sees none of them.
     powerTypes: streetIds ? [] : group(1, "power_type_id"),
     domains: streetIds ? [] : group(2, "domain_id"),
-    penaltyTypeId: penalty?.id ?? null,
+    penaltyTypeId: penalty[0]?.id ?? null,
   };
 }
 
@@ -278,37 +298,64 @@ export type PairRow = Rates & {
   letter: { id: number; documentNumber: string; status: LetterStatus; departmentConfirmedAt: Date | null; streetConfirmedAt: Date | null } | null;
 };
 
-/** One line per street x department in the scope: counts and the current letter. */
+/**
+ * One line per street x department in the scope: counts and the current letter, in one query
+ * (a department's table is 3,100 lines in a province round) mapped in one pass.
+ */
 export async function listPairs(db: Reader, roundId: number, scope: DevolutionScope): Promise<PairRow[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`t.round_id = ${roundId}`, Prisma.sql`t.total > 0`];
-  if (scope.streetId) conditions.push(Prisma.sql`t.street_id = ${scope.streetId}`);
-  if (scope.streetIds) conditions.push(inIds("t.street_id", scope.streetIds));
-  if (scope.departmentId) conditions.push(Prisma.sql`t.department_id = ${scope.departmentId}`);
-  const [groups, letters] = await Promise.all([
-    db.$queryRaw<(CountRow & { street_id: number; department_id: number | null; street_name: string; district: string | null; department_name: string | null })[]>`
-      SELECT t.street_id, NULLIF(t.department_id, 0) AS department_id, t.total, t.accepted, t.deferred, t.declined, t.settled, t.disputed,
-             t.awaiting_proposal, t.awaiting_response, t.unassigned,
-             su.name AS street_name, p.name AS district, COALESCE(du.short_name, du.name) AS department_name
-      FROM devolution_pair_tally t
-      JOIN org_unit su ON su.id = t.street_id
-      LEFT JOIN org_unit p ON p.id = su.parent_id
-      LEFT JOIN org_unit du ON du.id = t.department_id
-      WHERE ${Prisma.join(conditions, " AND ")}
-      ORDER BY p.sort_order, su.sort_order, su.id, du.sort_order NULLS LAST, t.department_id`,
-    db.confirmationLetter.findMany({
-      where: { roundId, status: { not: "WITHDRAWN" }, ...(scope.streetId ? { streetId: scope.streetId } : scope.streetIds ? { streetId: { in: scope.streetIds } } : {}), ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) },
-      select: { id: true, streetId: true, departmentId: true, documentNumber: true, status: true, departmentConfirmedAt: true, streetConfirmedAt: true },
-    }),
-  ]);
-  const letterOf = new Map(letters.map((l) => [`${l.streetId}:${l.departmentId}`, l]));
-  return groups.map((g) => {
-    const l = g.department_id == null ? undefined : letterOf.get(`${g.street_id}:${g.department_id}`);
-    return {
+  const letterConditions: Prisma.Sql[] = [Prisma.sql`l.round_id = ${roundId}`, Prisma.sql`l.status <> 'WITHDRAWN'`];
+  if (scope.streetId) {
+    conditions.push(Prisma.sql`t.street_id = ${scope.streetId}`);
+    letterConditions.push(Prisma.sql`l.street_id = ${scope.streetId}`);
+  }
+  if (scope.streetIds) {
+    conditions.push(inIds("t.street_id", scope.streetIds));
+    letterConditions.push(inIds("l.street_id", scope.streetIds));
+  }
+  if (scope.departmentId) {
+    conditions.push(Prisma.sql`t.department_id = ${scope.departmentId}`);
+    letterConditions.push(Prisma.sql`l.department_id = ${scope.departmentId}`);
+  }
+  // A pair has one letter that is not withdrawn at a time (the letter trigger); the newest, should there be more.
+  const rows = await db.$queryRaw<
+    (CountRow & {
+      street_id: number; department_id: number | null; street_name: string; district: string | null; department_name: string | null;
+      letter_id: number | null; document_number: string | null; letter_status: LetterStatus | null; department_confirmed_at: Date | null; street_confirmed_at: Date | null;
+    })[]
+  >`
+    SELECT t.street_id, NULLIF(t.department_id, 0) AS department_id, t.total, t.accepted, t.deferred, t.declined, t.settled, t.disputed,
+           t.awaiting_proposal, t.awaiting_response, t.unassigned,
+           su.name AS street_name, p.name AS district, COALESCE(du.short_name, du.name) AS department_name,
+           l.id AS letter_id, l.document_number, l.status AS letter_status, l.department_confirmed_at, l.street_confirmed_at
+    FROM devolution_pair_tally t
+    JOIN org_unit su ON su.id = t.street_id
+    LEFT JOIN org_unit p ON p.id = su.parent_id
+    LEFT JOIN org_unit du ON du.id = t.department_id
+    LEFT JOIN (
+      SELECT DISTINCT ON (l.street_id, l.department_id) l.id, l.street_id, l.department_id, l.document_number, l.status, l.department_confirmed_at, l.street_confirmed_at
+      FROM confirmation_letter l WHERE ${Prisma.join(letterConditions, " AND ")}
+      ORDER BY l.street_id, l.department_id, l.id DESC
+    ) l ON l.street_id = t.street_id AND l.department_id = t.department_id
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY p.sort_order, su.sort_order, su.id, du.sort_order NULLS LAST, t.department_id`;
+  const out: PairRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const g = rows[i];
+    const accepted = n(g.accepted), deferred = n(g.deferred), declined = n(g.declined), settled = n(g.settled), total = n(g.total);
+    out[i] = {
       streetId: g.street_id, streetName: g.street_name, district: g.district, departmentId: g.department_id,
-      departmentName: g.department_name ?? "未分派部门", ...withRates(toCounts(g)),
-      letter: l ? { id: l.id, documentNumber: l.documentNumber, status: l.status, departmentConfirmedAt: l.departmentConfirmedAt, streetConfirmedAt: l.streetConfirmedAt } : null,
+      departmentName: g.department_name ?? "未分派部门",
+      total, accepted, deferred, declined, settled, disputed: n(g.disputed), awaitingProposal: n(g.awaiting_proposal),
+      awaitingResponse: n(g.awaiting_response), unassigned: n(g.unassigned),
+      acceptanceRate: ratio(accepted, settled), deferRate: ratio(deferred, settled), declineRate: ratio(declined, settled), progress: ratio(settled, total),
+      letter:
+        g.letter_id != null && g.department_id != null
+          ? { id: g.letter_id, documentNumber: g.document_number!, status: g.letter_status!, departmentConfirmedAt: g.department_confirmed_at, streetConfirmedAt: g.street_confirmed_at }
+          : null,
     };
-  });
+  }
+  return out;
 }
 
 /* ------------------------------------------------------------------ heat map */

@@ -62,6 +62,7 @@ DECLARE
   columns text := 'total, accepted, deferred, declined, settled, disputed, awaiting_proposal, awaiting_response, unassigned, accepted_penalty';
   rounds integer[];
   streets integer[];
+  pairs text;
 BEGIN
   EXECUTE format($q$
     WITH d AS (SELECT round_id, street_id, COALESCE(department_id, 0) AS department_id, %2$s FROM (%1$s) x GROUP BY 1, 2, 3),
@@ -85,20 +86,30 @@ BEGIN
     INSERT INTO "devolution_street_tally" AS t (round_id, street_id)
     SELECT k.r, k.s FROM unnest(rounds, streets) AS k(r, s) ORDER BY 1, 2
     ON CONFLICT (round_id, street_id) DO UPDATE SET total = t.total;
-    UPDATE "devolution_street_tally" t SET
-      total = a.total, accepted = a.accepted, deferred = a.deferred, declined = a.declined, settled = a.settled,
-      disputed = a.disputed, awaiting_proposal = a.awaiting_proposal, awaiting_response = a.awaiting_response,
-      unassigned = a.unassigned, accepted_penalty = a.accepted_penalty, pairs = a.pairs, settled_pairs = a.settled_pairs
-    FROM (SELECT p.round_id, p.street_id,
-                 sum(p.total)::int AS total, sum(p.accepted)::int AS accepted, sum(p.deferred)::int AS deferred,
-                 sum(p.declined)::int AS declined, sum(p.settled)::int AS settled, sum(p.disputed)::int AS disputed,
-                 sum(p.awaiting_proposal)::int AS awaiting_proposal, sum(p.awaiting_response)::int AS awaiting_response,
-                 sum(p.unassigned)::int AS unassigned, sum(p.accepted_penalty)::int AS accepted_penalty,
-                 count(*) FILTER (WHERE p.department_id <> 0 AND p.total > 0)::int AS pairs,
-                 count(*) FILTER (WHERE p.department_id <> 0 AND p.total > 0 AND p.settled = p.total)::int AS settled_pairs
-          FROM "devolution_pair_tally" p JOIN unnest(rounds, streets) AS k(r, s) ON p.round_id = k.r AND p.street_id = k.s
-          GROUP BY 1, 2) a
-    WHERE t.round_id = a.round_id AND t.street_id = a.street_id;
+    -- A few streets (a street's answers, a department's proposals) look up their own pair rows; a
+    -- statement over many (opening a round: 3,100) sums the round's pair rows at once, which is
+    -- 2.5 times faster than 3,100 lookups.
+    IF cardinality(streets) <= 200 THEN
+      pairs := 'SELECT p.* FROM "devolution_pair_tally" p JOIN unnest($1, $2) AS k(r, s) ON p.round_id = k.r AND p.street_id = k.s';
+    ELSE
+      pairs := 'SELECT p.* FROM "devolution_pair_tally" p WHERE p.round_id = ANY ($3)';
+    END IF;
+    EXECUTE format($q$
+      UPDATE "devolution_street_tally" t SET
+        total = a.total, accepted = a.accepted, deferred = a.deferred, declined = a.declined, settled = a.settled,
+        disputed = a.disputed, awaiting_proposal = a.awaiting_proposal, awaiting_response = a.awaiting_response,
+        unassigned = a.unassigned, accepted_penalty = a.accepted_penalty, pairs = a.pairs, settled_pairs = a.settled_pairs
+      FROM (SELECT p.round_id, p.street_id,
+                   sum(p.total)::int AS total, sum(p.accepted)::int AS accepted, sum(p.deferred)::int AS deferred,
+                   sum(p.declined)::int AS declined, sum(p.settled)::int AS settled, sum(p.disputed)::int AS disputed,
+                   sum(p.awaiting_proposal)::int AS awaiting_proposal, sum(p.awaiting_response)::int AS awaiting_response,
+                   sum(p.unassigned)::int AS unassigned, sum(p.accepted_penalty)::int AS accepted_penalty,
+                   count(*) FILTER (WHERE p.department_id <> 0 AND p.total > 0)::int AS pairs,
+                   count(*) FILTER (WHERE p.department_id <> 0 AND p.total > 0 AND p.settled = p.total)::int AS settled_pairs
+            FROM (%s) p GROUP BY 1, 2) a
+      JOIN unnest($1, $2) AS k(r, s) ON a.round_id = k.r AND a.street_id = k.s
+      WHERE t.round_id = a.round_id AND t.street_id = a.street_id$q$, pairs)
+    USING rounds, streets, ARRAY(SELECT DISTINCT unnest(rounds));
   END IF;
   RETURN NULL;
 END;
