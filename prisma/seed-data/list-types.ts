@@ -1,6 +1,6 @@
 import type { Tx } from "../../lib/db/client";
 import type { SessionUser } from "../../lib/auth/types";
-import type { ListUnitKind } from "../../lib/list-types/schema";
+import { parseStageLine, type ListUnitKind } from "../../lib/list-types/schema";
 import type { FieldDef } from "../../lib/list-types/fields";
 import { createListType, createTypedList, publishList, reviewList, saveRow, submitList } from "../../lib/list-types/commands";
 import { seedContext } from "./context";
@@ -12,7 +12,8 @@ type TypeSeed = { code: string; name: string; description: string; unitKinds: Li
 
 const f = (key: string, label: string, type: FieldDef["type"], required = false, options?: string[]): FieldDef => ({ key, label, type, required, ...(options ? { options } : {}) });
 const TOWN: ListUnitKind[] = ["STREET", "TOWNSHIP"];
-const STAGES = ["司法局合法性审查", "编办审核"];
+// 合法性审查 is 司法局's own stage (its users review it); 编办审核 is the list unit's 编办's.
+const STAGES = ["合法性审查：示例市司法局", "编办审核"];
 
 export const XUZHOU_LIST_TYPES: TypeSeed[] = [
   {
@@ -176,6 +177,13 @@ export async function seedListTypes(tx: Tx, byName: Map<string, number>) {
     mustChangePassword: false,
   };
   const ctx = seedContext(tx, user);
+  // A stage that names a unit is reviewed by one of that unit's accounts.
+  const reviewerContext = async (unitName: string) => {
+    const id = byName.get(unitName);
+    if (!id) throw new Error(`list types seed: reviewing unit ${unitName} missing`);
+    const reviewer = await tx.user.findFirst({ where: { unitId: id, active: true }, orderBy: { id: "asc" }, select: { id: true, username: true, displayName: true, roles: true } });
+    return seedContext(tx, { ...user, id: reviewer?.id ?? 0, username: reviewer?.username ?? "seed", displayName: reviewer?.displayName ?? "演示人员", roles: reviewer?.roles ?? ["REVIEWER"], unitId: id, unitName, unitKind: "DEPARTMENT", jointMeetingMember: false });
+  };
   let n = 0;
   for (const t of XUZHOU_LIST_TYPES) {
     n++;
@@ -189,7 +197,8 @@ export async function seedListTypes(tx: Tx, byName: Map<string, number>) {
     await submitList({ listId: list.id, revision }, ctx);
     revision++;
     for (const stage of t.stages) {
-      await reviewList({ listId: list.id, revision, decision: "approve", opinion: `${stage}：同意公布。` }, ctx);
+      const { name, unitName } = parseStageLine(stage);
+      await reviewList({ listId: list.id, revision, decision: "approve", opinion: `${name}：同意公布。` }, unitName ? await reviewerContext(unitName) : ctx);
       revision++;
     }
     await publishList({ listId: list.id, revision, documentNumber: `东政办发〔2026〕${20 + n}号`, note: "首次公布" }, ctx);

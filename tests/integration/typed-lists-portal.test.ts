@@ -234,6 +234,15 @@ describe("deleting and retiring (停用) a list type", () => {
 });
 
 describe("review stages that name a reviewing unit", () => {
+  it("the seeded 徐州 types' 合法性审查 was reviewed by 司法局 itself, 编办审核 by 编办", async () => {
+    const list = await prisma.typedList.findFirstOrThrow({ where: { type: { code: "xz-public-service" } }, include: { opinions: { orderBy: { id: "asc" } } } });
+    expect(list.opinions.map((o) => [o.stageName, o.unitName])).toEqual([
+      ["合法性审查", "示例市司法局"],
+      ["编办审核", "示例市委编办"],
+    ]);
+  });
+
+
   it("a stage names 司法局: its users see the list in their to-do, read it and record the opinion; 编办 reviews the other stages and publishes", async () => {
     await actAs("bianban");
     const def = (stages: string[], code = "demo-stages") => ({
@@ -277,9 +286,13 @@ describe("review stages that name a reviewing unit", () => {
     expect((await todosFor(bianban)).some((t) => t.href.startsWith(`/typed-lists/manage/${listId}`))).toBe(false);
     await actAs("sifa");
     expect((await todosFor(sifa)).find((t) => t.href.startsWith(`/typed-lists/manage/${listId}`))).toMatchObject({ title: `审核「东湖街道办事处demo-stages清单」（合法性审查）` });
+    // It reads the lists of the types whose stages name it (this one, and the seeded 徐州 types' 合法性审查), no others.
     const overview = await typedListsOverview(sifa);
-    expect(overview.types.map((t) => t.id)).toEqual([typeId]);
-    expect(overview.lists.map((l) => l.id)).toEqual([listId]);
+    expect(overview.types.map((t) => t.id)).toContain(typeId);
+    expect(overview.types.every((t) => t.stageDefs.some((st) => st.unitId === sifaUnit))).toBe(true);
+    expect(overview.lists.map((l) => l.id)).toContain(listId);
+    expect(overview.lists.every((l) => overview.types.some((t) => t.id === l.typeId))).toBe(true);
+    expect(overview.types.some((t) => t.code === "demo-unused" || t.code === "demo-search")).toBe(false);
     // Another department sees nothing and may not review.
     const chengguan = (await actAs("chengguan"))!;
     expect((await typedListsOverview(chengguan)).lists).toEqual([]);
