@@ -93,6 +93,9 @@ export async function apiTypedList(request: Request, idParam: string) {
     });
   }
   const base = origin(request);
+  // As for power lists (lib/portal/api.ts): an answer naming its version is cached for a year, so
+  // it leaves out what a later publication changes (whether it is current, the versions so far).
+  const pinned = p.version !== undefined;
   return json({
     id: list.id,
     type: list.type.code,
@@ -101,7 +104,7 @@ export async function apiTypedList(request: Request, idParam: string) {
     unit: { id: list.unit.id, name: list.unit.name, kind: list.unit.kind },
     version: {
       number: version.versionNo,
-      current: list.isCurrent,
+      ...(pinned ? {} : { current: list.isCurrent }),
       documentNumber: version.documentNumber,
       publishedAt: version.publishedAt.toISOString(),
       publisher: version.publisherName,
@@ -111,8 +114,10 @@ export async function apiTypedList(request: Request, idParam: string) {
     // The columns as this version was published with them (a later change of the type does not alter it).
     fields: version.fields.map((f) => ({ key: f.key, label: f.label, type: f.type })),
     sections: version.sections,
-    versions: list.versions.map((v) => ({ number: v.versionNo, documentNumber: v.documentNumber, publishedAt: v.publishedAt.toISOString(), itemCount: v.rowCount, url: `${base}/api/public/typed-lists/${list.id}?version=${v.versionNo}` })),
-    url: `${base}/typed-lists/${list.id}${list.isCurrent ? "" : `?v=${version.versionNo}`}`,
+    ...(pinned
+      ? { versionsUrl: `${base}/api/public/typed-lists/${list.id}` }
+      : { versions: list.versions.map((v) => ({ number: v.versionNo, documentNumber: v.documentNumber, publishedAt: v.publishedAt.toISOString(), itemCount: v.rowCount, url: `${base}/api/public/typed-lists/${list.id}?version=${v.versionNo}` })) }),
+    url: `${base}/typed-lists/${list.id}${pinned || !list.isCurrent ? `?v=${version.versionNo}` : ""}`,
     items: version.rows.map((r, i) => apiRow(version.fields, r, i + 1)),
   });
 }

@@ -195,6 +195,10 @@ describe("defining a type and publishing a list of it", () => {
     const v1Again = await body(await typedListGET(get(`/api/public/typed-lists/${listId}?version=1`), ctx(listId)));
     expect((v1Again.json.fields as { label: string }[]).map((f) => f.label)).toContain("咨询电话");
     expect(v1Again.json.items.length).toBe(3);
+    // Naming its version, the answer is cached for a year: no status or list of versions, which change.
+    expect(v1Again.json.version).not.toHaveProperty("current");
+    expect(v1Again.json).not.toHaveProperty("versions");
+    expect(current.json.versions).toHaveLength(2);
     expect(await auditCount({ action: "typedList.publish", subjectId: String(listId) })).toBe(2);
   });
 
