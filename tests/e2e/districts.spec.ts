@@ -13,6 +13,8 @@ async function signedIn(browser: Browser, username: string) {
 const unitIdOf = async (name: string) => (await db<{ id: number }>(`SELECT id FROM org_unit WHERE name = $1`, [name]))[0].id;
 
 test("东湖区 and 西山县 编办 each see only their own district's units, lists and accounts", async ({ browser }) => {
+  // Two accounts walk eight pages each on a shared machine.
+  test.setTimeout(150_000);
   const districts = [
     { username: "donghu", own: { district: "东湖区", street: "南岸街道办事处" }, other: { district: "西山县", street: "凤凰街道办事处" } },
     { username: "xishan", own: { district: "西山县", street: "凤凰街道办事处" }, other: { district: "东湖区", street: "南岸街道办事处" } },
