@@ -86,7 +86,8 @@ export async function filterOptions(roundId: number) {
 export async function issuedGuidanceEditions(districtId: number | null = null) {
   const editions = await prisma.catalogueEdition.findMany({
     where: { kind: "GUIDANCE", status: "ISSUED", ...(districtId != null ? { areaUnitId: { in: [districtId] } } : {}) },
-    orderBy: { issuedAt: "desc" },
+    // The city's own editions first (the form preselects the first), then the districts'.
+    orderBy: [{ areaUnitId: { sort: "asc", nulls: "first" } }, { issuedAt: "desc" }],
     select: { id: true, title: true, issuedAt: true, areaUnit: { select: { name: true } }, _count: { select: { items: true } } },
   });
   const city = districtId != null ? await prisma.catalogueEdition.findMany({
