@@ -1,13 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countRows, filterRows } from "@/lib/portal/items";
 import { publicList, versionRows } from "@/lib/portal/queries";
 import { readPublicList, readVersionCounts, readVersionItems, readVersionRows, type ItemFilter } from "@/lib/portal/read";
-import { prisma, seedDemo } from "./helpers";
+import { prisma } from "./helpers";
 
 // The public list page keeps a published version's rows in memory and filters them there; these
 // check it against the SQL the open-data API uses, and that a new publication shows at once.
 
-beforeAll(() => seedDemo());
 
 async function publishedLists() {
   return prisma.powerList.findMany({ where: { currentVersionId: { not: null } }, orderBy: { id: "asc" }, select: { id: true, unit: { select: { name: true } } } });
