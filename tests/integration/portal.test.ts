@@ -27,6 +27,17 @@ describe("the public list page's reads", () => {
     expect(await readPublicList(prisma, draft.id)).toBeNull();
   });
 
+  it("carries the size of the unit's latest 属地管理事项清单 (the page's link to it), or null when it has none", async () => {
+    for (const l of await publishedLists()) {
+      const list = (await readPublicList(prisma, l.id))!;
+      const latest = await prisma.localDutyListVersion.findFirst({ where: { unitId: list.unit.id }, orderBy: { versionNo: "desc" }, select: { itemCount: true } });
+      expect(list.localDutyCount, l.unit.name).toBe(latest?.itemCount ?? null);
+    }
+    const counts = await Promise.all((await publishedLists()).map(async (l) => (await readPublicList(prisma, l.id))!.localDutyCount));
+    // The demo city has both kinds: streets with a published local-duty list and streets without.
+    expect(counts.some((n) => n !== null) && counts.some((n) => n === null)).toBe(true);
+  });
+
   it("filters and counts in memory exactly as the SQL does", async () => {
     const filters: ItemFilter[] = [{}, { q: "处罚" }, { q: "消防法" }, { q: " 户外 招牌 " }, { q: "TY-QT" }, { type: "行政处罚" }, { type: "未分类" }, { category: "维护公共安全", q: "消防" }, { section: "COOPERATING" }];
     for (const l of await publishedLists()) {
