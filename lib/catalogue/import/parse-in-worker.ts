@@ -36,7 +36,10 @@ export function defaultParseLimits(): ParseLimits {
 function startOutsideNext(options: WorkerOptions): Worker {
   // Read through variables so the bundlers leave them alone: this never runs in the app.
   const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL(here.replace(/[^/]*$/, "parse-worker.mjs")), options);
+  if (!here.endsWith(".ts")) {
+    const compiled = new URL(here.replace(/[^/]*$/, "parse-worker.mjs"));
+    return new Worker(compiled, options);
+  }
   const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
   if (!resolve) throw new Error("import.meta.resolve is unavailable");
   const entry = here.replace(/parse-in-worker\.ts$/, "parse-worker.ts");
