@@ -3,8 +3,8 @@
 // commit command as the web import, into the database the app uses. With --dry-run nothing is
 // written; with --json stdout carries exactly one JSON object (the import report).
 //
-// `npm run import` runs this file compiled to JavaScript (scripts/import-cli.mjs); the tests run it
-// from source. The database side (embedded PostgreSQL, migrations, Prisma: scripts/import-database.ts)
+// `npm run import` runs this file compiled to JavaScript (scripts/import-cli.mjs); `tsx
+// scripts/import.ts` still runs it from source. The database side (embedded PostgreSQL, migrations, Prisma: scripts/import-database.ts)
 // is loaded only when importing, so `--dry-run` and `--help` start in a fraction of a second.
 
 const USAGE = `用法：npm run import -- [--dry-run] [--json] <文件>...
