@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { REAL_LISTS_DIR } from "@/tests/fixtures/paths";
+import { HANGING_XLS, REAL_LISTS_DIR } from "@/tests/fixtures/paths";
 
 // `npm run import` runs scripts/import-cli.mjs: the CLI compiled into node_modules/.cache, not
 // TypeScript under tsx. These run it as a person does and check it answers from the compiled files.
@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const cacheDir = path.join(root, "node_modules/.cache/qingdan-import");
 const current = () => JSON.parse(fs.readFileSync(path.join(cacheDir, "current.json"), "utf8")) as { dir: string; inputs: Record<string, string> };
 const cli = (...args: string[]) => run(process.execPath, [path.join(root, "scripts/import-cli.mjs"), ...args], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+const cliWithEnv = (env: Record<string, string>, ...args: string[]) =>
+  run(process.execPath, [path.join(root, "scripts/import-cli.mjs"), ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
 const FALLBACK = "改为直接运行源码";
 
 describe("the compiled import CLI", () => {
@@ -36,6 +38,15 @@ describe("the compiled import CLI", () => {
     expect(report.totals).toEqual({ files: 1, failed: 0, items: 17, subItems: 2 });
     expect(report.files[0]).toMatchObject({ file, ok: true, error: null });
     expect(report.files[0].sheets.map((s: { name: string }) => s.name)).toContain("行政许可（3项）");
+  }, 60_000);
+
+  it("keeps the parse time limit in its compiled workers: a never-ending file is stopped, the next file parses", async () => {
+    const good = path.join(REAL_LISTS_DIR, "karamay-2025-statistics-bureau.xlsx");
+    const failed = await cliWithEnv({ QINGDAN_IMPORT_PARSE_TIMEOUT_SECONDS: "1" }, "--dry-run", "--json", HANGING_XLS, good).catch((e: { code: number; stdout: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    const report = JSON.parse((failed as { stdout: string }).stdout);
+    expect(report.files[0]).toMatchObject({ ok: false, error: expect.stringContaining("文件解析超时（超过 1 秒）") });
+    expect(report.files[1]).toMatchObject({ ok: true, sheets: [expect.objectContaining({ items: 3 })] });
   }, 60_000);
 
   it("compiles again when a source file changes", async () => {
