@@ -36,7 +36,8 @@ function currentBuild() {
     const build = JSON.parse(fs.readFileSync(currentFile, "utf8"));
     if (build.root !== root) return null;
     for (const [file, expected] of Object.entries(build.inputs)) if (stamp(file) !== expected) return null;
-    return path.join(cacheDir, build.dir);
+    const dir = path.join(cacheDir, build.dir);
+    return Object.keys(ENTRIES).every((name) => fs.existsSync(path.join(dir, `${name}.mjs`))) ? dir : null;
   } catch {
     return null;
   }
