@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { FilingKind } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db/client";
 import { mayEnter } from "@/lib/auth/policy";
 import { areaOf } from "@/lib/auth/scope";
@@ -53,4 +54,13 @@ export async function filingTodos(user: SessionUser): Promise<TodoItem[]> {
   if (!mayEnter(user, "filing.review")) return [];
   const waiting = await prisma.filing.count({ where: { status: "PENDING" } });
   return waiting ? [{ area: "区县备案", title: "区县编办报送、待审查的备案", href: "/filings", count: waiting }] : [];
+}
+
+/**
+ * The latest filing of one filed object (an edition, a list's version, a round), for its own
+ * page: null when there is none, or when the user may not read filings or not this district's.
+ */
+export async function filingOfSubject(user: SessionUser, kind: FilingKind, subjectId: number, versionId: number | null = null) {
+  if (!mayEnter(user, "filing.read")) return null;
+  return prisma.filing.findFirst({ where: { kind, subjectId, versionId, ...scopeWhere(user) }, orderBy: { id: "desc" }, select: listSelect });
 }

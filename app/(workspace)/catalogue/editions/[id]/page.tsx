@@ -21,6 +21,8 @@ import { buttonClass, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { routeId } from "@/lib/validation";
+import { filingOfSubject } from "@/lib/filings/queries";
+import { FILING_STATUS_LABELS } from "@/lib/filings/policy";
 
 const BULK_FORM_ID = "bulk-edit-form";
 
@@ -54,11 +56,13 @@ export default async function EditionPage({ params, searchParams }: Props) {
   const canIssue = draft && can(user, "catalogue.issue", subject);
   const canSeeImports = can(user, "catalogue.readDraft");
 
-  const [{ total, rows }, counts, reports, pending] = await Promise.all([
+  const [{ total, rows }, counts, reports, pending, filing] = await Promise.all([
     editionItems(id, filter),
     editionCounts(id),
     canSeeImports ? importReports(id) : Promise.resolve([]),
     canImport ? pendingImports(id, user.id) : Promise.resolve([]),
+    // A district's issued edition is filed with the city 编办 (备案); its state shows here too.
+    edition.areaUnit && edition.status === "ISSUED" ? filingOfSubject(user, "CATALOGUE_EDITION", edition.id) : Promise.resolve(null),
   ]);
   // 编办 sets the 领域 and 部门 of many items of a draft at once.
   const bulk = canEdit && rows.length > 0
@@ -107,6 +111,20 @@ export default async function EditionPage({ params, searchParams }: Props) {
             )}
           </p>
           {edition.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{edition.description}</p>}
+          {filing && (
+            <p className="mt-1 text-sm text-slate-600" data-testid="edition-filing">
+              向市编办备案：
+              <span className={filing.status === "RETURNED" ? "font-medium text-amber-800" : filing.status === "FILED" ? "font-medium text-emerald-800" : "font-medium text-slate-800"}>
+                {FILING_STATUS_LABELS[filing.status]}
+              </span>
+              {filing.reviewedAt && `（${formatDate(filing.reviewedAt)} ${filing.reviewedByName ?? "市编办"}）`}
+              {filing.status === "RETURNED" && filing.opinion && `：${filing.opinion}`}
+              {" · "}
+              <Link href={`/filings/${filing.id}`} className="text-brand-700 hover:underline">
+                查看备案
+              </Link>
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap items-start gap-2">
           {canEdit && (
