@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { DEFAULT_CHROMIUM, HEADLESS_SHELL } from "./scripts/browser-deps";
 
-// Debian's Chromium by default (Playwright's own download cannot reach the internet here);
-// CHROMIUM_PATH points elsewhere, and an empty value uses Playwright's bundled browser.
-const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Debian's Chromium by default (Playwright's own download cannot reach the internet here): its
+// headless shell when installed (much lighter per page, see scripts/browser-deps.ts), else the full
+// browser. CHROMIUM_PATH points elsewhere, and an empty value uses Playwright's bundled browser.
+const chromium = process.env.CHROMIUM_PATH ?? [HEADLESS_SHELL, DEFAULT_CHROMIUM].find((file) => fs.existsSync(file));
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -21,21 +21,21 @@ function probe(opts: { dpkg?: boolean; apt?: boolean; root?: boolean; installed?
 
 describe("ensureBrowserDeps", () => {
   it("is satisfied when Debian's packages are there", () => {
-    const { p, runs } = probe({ installed: ["chromium", "fonts-noto-cjk", "poppler-utils"], files: ["/usr/bin/chromium"] });
+    const { p, runs } = probe({ installed: ["chromium", "chromium-headless-shell", "fonts-noto-cjk", "poppler-utils"], files: ["/usr/bin/chromium"] });
     expect(ensureBrowserDeps({}, p)).toEqual({ ok: true, installed: [] });
     expect(runs).toEqual([]);
   });
 
   it("installs only what is missing as root with apt-get", () => {
     const { p, runs } = probe({ root: true, installed: ["poppler-utils"] });
-    expect(ensureBrowserDeps({}, p)).toEqual({ ok: true, installed: ["chromium", "fonts-noto-cjk"] });
-    expect(runs).toEqual(["apt-get update -qq", "apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk"]);
+    expect(ensureBrowserDeps({}, p)).toEqual({ ok: true, installed: ["chromium", "chromium-headless-shell", "fonts-noto-cjk"] });
+    expect(runs).toEqual(["apt-get update -qq", "apt-get install -y -qq --no-install-recommends chromium chromium-headless-shell fonts-noto-cjk"]);
   });
 
   it("without root prints the one command to run, and installs nothing", () => {
     const { p, runs } = probe({ root: false, installed: ["chromium"] });
     const r = ensureBrowserDeps({}, p);
-    expect(r).toEqual({ ok: false, message: expect.stringContaining("run: sudo apt-get install -y fonts-noto-cjk poppler-utils") });
+    expect(r).toEqual({ ok: false, message: expect.stringContaining("run: sudo apt-get install -y chromium-headless-shell fonts-noto-cjk poppler-utils") });
     expect(runs).toEqual([]);
   });
 

@@ -1,12 +1,17 @@
 // What the browser suite needs from the machine: a Chromium for Playwright (Playwright's own
 // download cannot be reached from the networks this runs on), CJK fonts so Chinese renders in
-// screenshots, and poppler's pdftotext for the tests that read generated PDFs. On Debian as
+// screenshots, and poppler's pdftotext for the tests that read generated PDFs. The tests run in
+// Chromium's headless shell (Debian's chromium-headless-shell, the build Playwright itself uses
+// for headless runs): the full browser's new headless mode starts two more renderer processes for
+// its window's own WebUI with each page, which doubled the cost of a new page on two cores. On Debian as
 // root they are installed with apt-get; elsewhere one line says what to run.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
-export const BROWSER_PACKAGES = ["chromium", "fonts-noto-cjk", "poppler-utils"] as const;
+export const BROWSER_PACKAGES = ["chromium", "chromium-headless-shell", "fonts-noto-cjk", "poppler-utils"] as const;
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
+/** What playwright.config.ts runs when it is there (else DEFAULT_CHROMIUM). */
+export const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
 
 export type Probe = {
   has: (command: string) => boolean;

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { db, signIn, signInAndWait, uniqueUsername } from "./support";
+import { db, signIn, signInAs, uniqueUsername } from "./support";
 
 test("an admin creates a user, who must change the password at first sign-in", async ({ page, browser }) => {
   const username = uniqueUsername("nanan");
-  await signInAndWait(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/admin/users/new");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("姓名").fill("周晓梅");
@@ -55,7 +55,7 @@ test("an admin sees a locked account and lifts the lock", async ({ page }) => {
      SELECT $1, '被锁用户', password_hash, unit_id, roles, 5, now() + interval '10 minutes', now() FROM app_user WHERE username = 'lingdao'`,
     [username],
   );
-  await signInAndWait(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/admin/users?status=locked");
   const row = page.getByTestId(`user-row-${username}`);
   await expect(row).toContainText("已锁定");
@@ -65,7 +65,7 @@ test("an admin sees a locked account and lifts the lock", async ({ page }) => {
 });
 
 test("the audit log lists sign-ins and admin changes, filtered on the server", async ({ page }) => {
-  await signInAndWait(page, "bianban");
+  await signInAs(page, "bianban");
   await page.goto("/admin/audit");
   await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
   await expect(page.getByTestId("audit-row").first()).toBeVisible();

@@ -1,13 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { db, signInAndWait } from "./support";
+import { db, pageAs } from "./support";
 
 const SHOTS = "test-results/screens";
 
 async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await signInAndWait(page, username);
-  return page;
+  return pageAs(browser, username, undefined, { locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1366, height: 900 } });
 }
 
 test("an application goes through every step, is admitted and appears in the published list", async ({ browser }) => {

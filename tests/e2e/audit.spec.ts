@@ -1,19 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { db, signIn } from "./support";
+import { db, signInAs } from "./support";
 
 // An action code such as `dispatch.accept` or `localDuty.update` shown to a reader.
-/** Sign-in checks a slow password hash; on a loaded machine it takes longer than the default wait. */
-async function signInAsAdmin(page: Page) {
-  await signIn(page, "admin");
-  await expect(page.getByTestId("user-badge")).toBeVisible({ timeout: 30_000 });
-}
-
 const RAW_CODE = /\b(auth|account|session|security|user|unit|catalogue|dictionary|devolution|claim|list|listCategory|adjustment|admission|localDuty|refusal|review|calendar|evaluation|dispatch|notification|system)\.[a-zA-Z]+/;
 
 test("the audit log reads in Chinese, filters by area, shows what changed and exports to .xlsx", async ({ page }) => {
   test.setTimeout(150_000);
-  await signInAsAdmin(page);
+  await signInAs(page, "admin");
   await page.goto("/admin/audit");
   await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
   await expect(page.getByText("系统中每一项修改的记录，以及登录失败、被拒绝的操作等安全事件")).toBeVisible();
@@ -77,7 +71,7 @@ test("security events can be picked out by outcome", async ({ page }) => {
      VALUES ('越权测试人', 'STREET', '东湖街道办事处', 'security.denied', 'powerList', '1', 'DENIED', '10.0.0.9')`,
   );
   test.setTimeout(120_000);
-  await signInAsAdmin(page);
+  await signInAs(page, "admin");
   await page.goto("/admin/audit");
   await page.getByLabel("结果").selectOption({ label: "全部安全事件" });
   await page.getByRole("button", { name: "查询" }).click();

@@ -3,15 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { db, signInAndWait, uniqueUsername } from "./support";
+import { db, pageAs, signInAs, uniqueUsername } from "./support";
 
 const SCREENS = "test-results/screens";
 
 async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await signInAndWait(page, username);
-  return page;
+  return pageAs(browser, username, undefined, { locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1366, height: 900 } });
 }
 
 /** Clicks a button that opens a confirmation dialog, then the dialog's confirm button. */
@@ -173,7 +170,7 @@ test("a whole round for one street and one department, through to a confirmed le
 });
 
 test("each role's 工作台 shows what awaits it, and a street cannot open another street's items", async ({ page }) => {
-  await signInAndWait(page, "jiedao");
+  await signInAs(page, "jiedao", "/workspace");
   await expect(page.getByRole("link", { name: /待我方确认的确认书/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /待认领的事项/ })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/devolution-workspace-street.png`, fullPage: true });
@@ -189,8 +186,7 @@ test("each role's 工作台 shows what awaits it, and a street cannot open anoth
   await expect(page.getByTestId("item-table")).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/devolution-street-items-phone.png` });
 
-  await page.context().clearCookies();
-  await signInAndWait(page, "admin");
+  await signInAs(page, "admin", "/workspace");
   await expect(page.getByRole("link", { name: /待编办裁决/ })).toBeVisible();
   await page.goto(`/devolution/rounds/${round.id}/disputes`);
   await expect(page.getByTestId("disputes-table")).toContainText("待裁决");

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { db, signInAndWait } from "./support";
+import { db, pageAs } from "./support";
 
 // Issue 13: a district 编办 derives its edition of the guidance catalogue from the city's, issues
 // it, and the city 编办 reviews the 备案 that the issue files.
@@ -7,10 +7,7 @@ import { db, signInAndWait } from "./support";
 const SCREENS = "test-results/screens";
 
 async function signedIn(browser: Browser, username: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, username);
-  return page;
+  return pageAs(browser, username);
 }
 
 test("东湖区 derives an edition from the city's guidance, drops an item, issues it; the city records 已备案 and 东湖区 sees it", async ({ browser }) => {

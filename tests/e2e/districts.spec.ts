@@ -1,13 +1,10 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { db, signInAndWait, uniqueUsername } from "./support";
+import { db, pageAs, uniqueUsername } from "./support";
 
 // Issue 13: each district 编办 signs in and sees and manages only its own district.
 
 async function signedIn(browser: Browser, username: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, username);
-  return page;
+  return pageAs(browser, username);
 }
 
 const unitIdOf = async (name: string) => (await db<{ id: number }>(`SELECT id FROM org_unit WHERE name = $1`, [name]))[0].id;

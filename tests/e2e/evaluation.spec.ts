@@ -1,15 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { db, signInAndWait as signInOnce, uniqueUsername } from "./support";
+import { db, signInAs, uniqueUsername } from "./support";
 import { addWorkdays, makeCalendar, toDay, type DayKind } from "../../lib/calendar/workdays";
 
 test.describe.configure({ mode: "serial" });
-
-/** Waits for the sign-in page's script first: a dev server may still be compiling it. */
-async function signInAndWait(page: Page, username: string) {
-  await page.goto("/login");
-  await page.waitForLoadState("networkidle");
-  await signInOnce(page, username);
-}
 
 async function makeUser(copyFrom: string, unit: string) {
   const username = uniqueUsername("ev");
@@ -27,7 +20,7 @@ async function confirm(page: Page, button: string, confirmLabel = button) {
 }
 
 async function rate(page: Page, username: string, roundId: number, base: number, shot?: string) {
-  await signInAndWait(page, username);
+  await signInAs(page, username);
   await page.goto(`/evaluation/${roundId}/rate`);
   const inputs = page.getByTestId("rating-grid").locator('input[type="number"]');
   const n = await inputs.count();
@@ -54,7 +47,7 @@ test("a round from opening to published results, two raters on each side", async
   const year = 2040 + Math.floor(Math.random() * 50);
   const title = `${year} 年度端到端考评`;
 
-  await signInAndWait(page, "bianban");
+  await signInAs(page, "bianban");
   await page.goto("/evaluation");
   await page.getByLabel("年度").fill(String(year));
   await page.getByLabel("考评名称").fill(title);
@@ -92,7 +85,7 @@ test("a round from opening to published results, two raters on each side", async
   await rate(page, "chengguan", roundId, 75);
   await rate(page, dept2, roundId, 85);
 
-  await signInAndWait(page, "bianban");
+  await signInAs(page, "bianban");
   await page.goto(`/evaluation/${roundId}`);
   await expect(page.getByRole("heading", { name: /评分进度：已提交 4 \// })).toBeVisible();
   await page.getByRole("button", { name: "催办全部未提交单位" }).click();
@@ -111,7 +104,7 @@ test("a round from opening to published results, two raters on each side", async
   await page.context().clearCookies();
 
   // A participant sees its own result and rank, and no rater's scores.
-  await signInAndWait(page, "jiedao");
+  await signInAs(page, "jiedao");
   await page.goto(`/evaluation/${roundId}/results`);
   await expect(page.getByTestId("unit-result")).toContainText("东湖街道办事处");
   await expect(page.getByTestId("unit-rank")).toContainText("第");
@@ -141,7 +134,7 @@ test("a dispatched case whose acceptance deadline crosses a weekend and a holida
     const span = (new Date(`${expected}T00:00:00Z`).getTime() - new Date(`${today}T00:00:00Z`).getTime()) / 86_400_000;
     expect(span).toBeGreaterThanOrEqual(7);
 
-    await signInAndWait(page, "jiedao");
+    await signInAs(page, "jiedao");
     await page.goto("/dispatch/new");
     await page.getByLabel("接收部门").selectOption({ label: "示例市城市管理综合执法局" });
     await page.getByLabel("问题概述（什么问题）").fill("荷塘路违法搭建阳光房");
@@ -153,8 +146,7 @@ test("a dispatched case whose acceptance deadline crosses a weekend and a holida
     await expect(page.getByTestId("accept-due")).toContainText(expected);
     await page.context().clearCookies();
 
-    await signInAndWait(page, "chengguan");
-    await page.goto(page.url().replace(/\/login.*/, "") || "/");
+    await signInAs(page, "chengguan");
     await page.goto("/dispatch?status=REPORTED");
     await page.getByRole("link", { name: "荷塘路违法搭建阳光房" }).first().click();
     await confirm(page, "接收移交");
@@ -170,7 +162,7 @@ test("a dispatched case whose acceptance deadline crosses a weekend and a holida
 
 test("a department passes a wrongly sent case to the right department, which then sees it with a fresh deadline", async ({ page }) => {
   const weijian = await makeUser("chengguan", "示例市卫生健康委员会");
-  await signInAndWait(page, "jiedao");
+  await signInAs(page, "jiedao");
   await page.goto("/dispatch/new");
   await page.getByLabel("接收部门").selectOption({ label: "示例市城市管理综合执法局" });
   await page.getByLabel("问题概述（什么问题）").fill("桂花路无证牙科诊所");
@@ -181,7 +173,7 @@ test("a department passes a wrongly sent case to the right department, which the
   const caseUrl = new URL(page.url()).pathname;
   await page.context().clearCookies();
 
-  await signInAndWait(page, "chengguan");
+  await signInAs(page, "chengguan");
   await page.goto(caseUrl);
   const form = page.getByTestId("case-step-reroute");
   await form.getByLabel("应当接收的部门").selectOption({ label: "示例市卫生健康委员会" });
@@ -197,7 +189,7 @@ test("a department passes a wrongly sent case to the right department, which the
   expect(response?.status()).toBe(403);
   await page.context().clearCookies();
 
-  await signInAndWait(page, weijian);
+  await signInAs(page, weijian);
   await page.goto("/workspace");
   await page.getByRole("region", { name: "待办事项" }).getByRole("link", { name: "示例市城市管理综合执法局改派案件：桂花路无证牙科诊所" }).first().click();
   await expect(page).toHaveURL(new RegExp(`${caseUrl}$`));

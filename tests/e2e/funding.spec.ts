@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { signInAndWait } from "./support";
+import { signInAs } from "./support";
 
 // 费随事转: 编办 records a disbursement against one community's duty and sees the ledger's status
 // change; the 按部门 table counts the duty once and its units separately.
 
 test("编办 records a disbursement in the 费随事转 ledger: 未拨付 → 部分拨付", async ({ page }) => {
   test.setTimeout(120_000);
-  await signInAndWait(page, "bianban");
+  await signInAs(page, "bianban");
   await page.goto("/funding");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("费随事转经费");
 

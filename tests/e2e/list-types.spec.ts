@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signInAndWait } from "./support";
+import { signInAs } from "./support";
 
 // 各类清单 (issue 13): each of 徐州's six seeded types has a published list that reads in Chinese
 // on the portal and downloads as .xlsx; 编办 defines a new type in the browser, drafts a list of it,
@@ -38,7 +38,7 @@ test("编办 defines a list type, drafts a list of it, reviews and publishes it"
   test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const typeName = `矛盾纠纷调解事项清单${suffix}`;
-  await signInAndWait(page, "bianban");
+  await signInAs(page, "bianban");
   await page.goto("/admin/list-types/new");
   const form = page.getByTestId("list-type-form");
   await form.getByLabel("类型代码").fill(`demo-${suffix}`);

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
-import { db, signIn } from "./support";
+import { db, pageAs } from "./support";
 
 // Pages compile on first use under `next dev`; a production server answers far sooner.
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -10,11 +10,7 @@ const expect = baseExpect.configure({ timeout: 45_000 });
 // in its own browser, then read by the public without signing in.
 
 async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username);
-  await expect(page.getByTestId("user-badge")).toBeVisible();
-  return page;
+  return pageAs(browser, username);
 }
 
 async function giveOpinion(page: Page, listId: number, opinion: "同意" | "修改后同意" | "不同意", body?: string, meeting?: { number: string; date: string }) {

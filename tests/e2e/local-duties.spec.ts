@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signInAndWait } from "./support";
+import { signInAs } from "./support";
 
 // 编办 enters a duty a street already held before the admission gate, corrects it, publishes a
 // new version, and the public reads it; a street account cannot reach the maintenance page.
@@ -8,7 +8,7 @@ import { signInAndWait } from "./support";
 test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publishes it", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const name = `老旧小区消防通道日常巡查${Date.now().toString(36)}`;
-  await signInAndWait(page, "bianban");
+  await signInAs(page, "bianban");
   await page.goto("/local-duties");
   await page.getByLabel(/维护某个单位的清单/).selectOption({ label: "北门街道办事处" });
   await page.getByTestId("manage-unit").click();
@@ -99,7 +99,7 @@ test("编办 adds a 存量事项 to a street's 属地管理事项清单 and publ
 
   // A street account is refused at the server.
   const street = await (await browser.newContext()).newPage();
-  await signInAndWait(street, "jiedao");
+  await signInAs(street, "jiedao");
   const response = await street.goto(`/local-duties/manage/${unitId}`);
   expect(response?.status()).toBe(403);
 });
@@ -121,7 +121,7 @@ test("a community's list says 社区职责 and names city departments 市级; an
   const published = new Set<string>();
   await visitor.goto("/lists/local");
   for (const t of await visitor.locator("main a").allTextContents()) published.add(t.trim());
-  await signInAndWait(page, "bianban");
+  await signInAs(page, "bianban");
   await page.goto("/local-duties");
   const select = page.getByLabel(/维护某个单位的清单/);
   const options = (await select.locator("option").allTextContents()).map((o) => o.trim()).filter(Boolean);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import * as XLSX from "@e965/xlsx";
 import { expect, test } from "@playwright/test";
-import { signInAndWait } from "./support";
+import { signInAs } from "./support";
 
 // 编办 fills in the import template for a street's 属地管理事项清单, sees the preview (a bad
 // file is refused row by row), imports, and publishes.
@@ -18,7 +18,7 @@ test("编办 imports 存量事项 from the template, after a preview, and publis
   test.setTimeout(180_000);
   const tag = Date.now().toString(36);
   const names = [`河道沿岸垃圾清理${tag}`, `户外广告设施安全巡查${tag}`, `老旧小区燃气安全宣传${tag}`];
-  await signInAndWait(page, "bianban");
+  await signInAs(page, "bianban");
   await page.goto("/local-duties");
   await page.getByLabel(/维护某个单位的清单/).selectOption({ label: "凤凰街道办事处" });
   await page.getByTestId("manage-unit").click();
@@ -74,7 +74,7 @@ test("编办 imports 存量事项 from the template, after a preview, and publis
 });
 
 test("a street account cannot download the import template", async ({ page }) => {
-  await signInAndWait(page, "jiedao");
+  await signInAs(page, "jiedao");
   const response = await page.request.get("/api/local-duties/template");
   expect(response.status()).toBe(403);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { db, signInAndWait, uniqueUsername } from "./support";
+import { db, pageAs, uniqueUsername } from "./support";
 
 // Issue 12: every kind of notification the system sends, from the event to the object it opens.
 // The event is triggered through the UI where that is short (a report, a decision, a refusal, a
@@ -11,9 +11,7 @@ import { db, signInAndWait, uniqueUsername } from "./support";
 test.describe.configure({ mode: "parallel" });
 
 async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAndWait(page, username);
-  return page;
+  return pageAs(browser, username);
 }
 
 /** A new account in a unit (the demo city has one account per role only), same password. */

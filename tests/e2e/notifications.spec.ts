@@ -20,7 +20,6 @@ test("a dispatch notification on 工作台 opens the case and is then read", asy
   const [kase] = await db<{ id: number; title: string }>(`SELECT id, title FROM dispatch WHERE department_id = (SELECT unit_id FROM app_user WHERE id = $1) ORDER BY id LIMIT 1`, [user.id]);
   await db(`INSERT INTO notification (user_id, title, body, href) VALUES ($1, $2, '请接收移交。', $3)`, [user.id, `通知测试：${kase.title}`, `/dispatch/${kase.id}`]);
   await signInAndWait(page, user.username);
-  await page.goto("/workspace");
   const item = page.getByRole("region", { name: "待办事项" }).getByRole("link", { name: `通知测试：${kase.title}` });
   await item.click();
   await expect(page).toHaveURL(new RegExp(`/dispatch/${kase.id}$`));

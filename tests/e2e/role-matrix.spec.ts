@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
-import { db, signInAndWait } from "./support";
+import { db, signInAs } from "./support";
 
 // The permanent role matrix (issue 10, "Keep it proven"): every page (app/**/page.tsx) and route
 // handler (app/**/route.ts) found on disk is requested as each demo account and anonymously, and
@@ -204,10 +204,11 @@ async function clientFor(browser: Browser, identity: string) {
     const api = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
     return { api, close: () => api.dispose() };
   }
-  // Signed in through the real form; the context's request API then carries its cookies.
+  // Signed in through the real form (or this worker's live session of the account, see signInAs);
+  // the context's request API then carries its cookies.
   const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
-  await signInAndWait(page, identity);
+  await signInAs(page, identity);
   return { api: context.request, close: () => context.close() };
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { db, signInAndWait } from "./support";
+import { db, signInAndWait, signInAs } from "./support";
 
 // Issue 10 items 8 (upload limits answer in Chinese) and 14 (Content-Security-Policy and the
 // other security headers), as a browser sees them on a production build.
@@ -35,7 +35,7 @@ test("an attachment of 11 MB or 30 MB is refused with the app's Chinese message,
   const id = await returnedAdmission();
   const before = await attachmentCount(id);
   const [audit] = await db<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'admission.attach'`);
-  await signInAndWait(page, "chengguan");
+  await signInAs(page, "chengguan");
   await page.goto(`/admission/${id}`);
   for (const size of [11, 30]) {
     await page.setInputFiles("#attachment", pdf(size * MB, `测算依据${size}.pdf`));
@@ -70,7 +70,7 @@ test.fixme("without JavaScript (the form posts natively), an 11 MB attachment re
 test("every upload form checks a file against its schema's limit before sending it: a 派单 report with an 11 MB file", async ({ page }) => {
   test.setTimeout(120_000);
   const [before] = await db<{ n: string }>(`SELECT count(*) AS n FROM dispatch`);
-  await signInAndWait(page, "jiedao");
+  await signInAs(page, "jiedao");
   await page.goto("/dispatch/new");
   await page.getByLabel("接收部门").selectOption({ label: "示例市城市管理综合执法局" });
   await page.getByLabel("问题概述（什么问题）").fill("上传测试：超大证据附件");
@@ -87,7 +87,7 @@ test("a body above the framework cap is refused in Chinese before it is read", a
   test.setTimeout(120_000);
   const id = await returnedAdmission();
   const before = await attachmentCount(id);
-  await signInAndWait(page, "chengguan");
+  await signInAs(page, "chengguan");
   // What a server action call from the page looks like, with 65 MB in it.
   const res = await page.request.post(`/admission/${id}`, {
     headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
@@ -220,7 +220,7 @@ test("downloads still work under the CSP: a published list as xlsx and pdf, an e
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-xlsx").click()]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
-  await signInAndWait(page, "admin");
+  await signInAs(page, "admin");
   const [edition] = await db<{ id: number }>(`SELECT id FROM catalogue_edition WHERE status = 'ISSUED' ORDER BY id LIMIT 1`);
   const res = await page.request.get(`/api/catalogue/editions/${edition.id}/export`);
   expect(res.status()).toBe(200);
