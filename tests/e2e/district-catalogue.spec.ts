@@ -54,6 +54,7 @@ test("东湖区 derives an edition from the city's guidance, drops an item, issu
   await expect(donghu.getByTestId(`issue-edition-${edition.id}`)).toHaveCount(0, { timeout: 30_000 });
   const [filing] = await db<{ id: number; status: string }>(`SELECT id, status::text FROM filing WHERE kind = 'CATALOGUE_EDITION' AND subject_id = $1`, [edition.id]);
   expect(filing.status).toBe("PENDING");
+  await expect(donghu.getByTestId("edition-filing")).toContainText("向市编办备案：待审查");
 
   // 西山县's 编办 neither sees the edition nor the filing.
   const xishan = await signedIn(browser, "xishan");
@@ -90,6 +91,10 @@ test("东湖区 derives an edition from the city's guidance, drops an item, issu
   const own = donghu.getByTestId(`filing-row-${filing.id}`);
   await expect(own).toContainText("已备案");
   await expect(own).toContainText("符合市级指导清单，同意备案。");
+  // …and on the edition's own page, with a link to the filing.
+  await donghu.goto(`/catalogue/editions/${edition.id}`);
+  await expect(donghu.getByTestId("edition-filing")).toContainText("向市编办备案：已备案");
+  await expect(donghu.getByTestId("edition-filing").getByRole("link", { name: "查看备案" })).toHaveAttribute("href", `/filings/${filing.id}`);
   await donghu.screenshot({ path: `${SCREENS}/filings-district.png`, fullPage: true });
   await donghu.context().close();
 });
