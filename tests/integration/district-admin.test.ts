@@ -12,10 +12,11 @@ import {
   setUnitPairsAction,
 } from "@/lib/evaluation/actions";
 import { listRounds, resultsView } from "@/lib/evaluation/queries";
-import { listAudit } from "@/lib/audit/queries";
+import { auditForExport, listAudit } from "@/lib/audit/queries";
 import { closeAppraisalRoundAction, createSurveyLinkAction, openAppraisalRoundAction } from "@/lib/appraisal/actions";
 import { roundResults, rounds } from "@/lib/appraisal/queries";
 import { auditFilterSchema } from "@/lib/audit/schema";
+import { RENAMED_SUBJECT_TYPES } from "@/lib/audit/events";
 import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
 
 // Issue 13: a district 编办 administers its own area: units, accounts, 评议 and 考评 rounds, and
@@ -217,6 +218,110 @@ describe("the audit log of a district", () => {
     for (const r of rows) {
       expect(r.unitId != null && westUnits.has(r.unitId)).toBe(false);
       if (r.subjectType === "unit") expect(westUnits.has(Number(r.subjectId))).toBe(false);
+    }
+  });
+});
+
+/** Object ids (as the log stores them) of each subject kind in an area, read with Prisma: the expectation the SQL scoping is held to. */
+type Owned = (units: number[], districtId: number) => Promise<string[]>;
+const ids = (rows: { id: number }[]) => rows.map((r) => String(r.id));
+const OWNED: Record<string, Owned> = {
+  unit: async (units) => units.map(String),
+  localDutyList: async (units) => units.map(String),
+  user: async (units) => ids(await prisma.user.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  powerList: async (units) => ids(await prisma.powerList.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  powerListAdjustment: async (units) => ids(await prisma.powerListAdjustment.findMany({ where: { list: { unitId: { in: units } } }, select: { id: true } })),
+  localDuty: async (units) => ids(await prisma.localDuty.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  typedList: async (units) => ids(await prisma.typedList.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  dispatch: async (units) => ids(await prisma.dispatch.findMany({ where: { streetId: { in: units } }, select: { id: true } })),
+  admission: async (units) =>
+    ids(await prisma.admission.findMany({ where: { OR: [{ applicantUnitId: { in: units } }, { targets: { some: { unitId: { in: units } } } }] }, select: { id: true } })),
+  evaluationRound: async (_units, districtId) => ids(await prisma.evaluationRound.findMany({ where: { areaUnitId: districtId }, select: { id: true } })),
+  evaluationSheet: async (units) => ids(await prisma.evaluationSheet.findMany({ where: { raterUnitId: { in: units } }, select: { id: true } })),
+};
+
+/** A copy of row `id` of `table` under a new id, with `changes`: an object like the seed's, placed elsewhere. */
+async function twin(table: string, id: number, changes: Record<string, unknown>): Promise<number> {
+  const [row] = await prisma.$queryRawUnsafe<{ id: number }[]>(
+    `INSERT INTO ${table} SELECT (jsonb_populate_record(NULL::${table}, to_jsonb(o) || $2::jsonb || jsonb_build_object('id', nextval(pg_get_serial_sequence('${table}', 'id'))))).*
+     FROM ${table} o WHERE o.id = $1 RETURNING id`,
+    id,
+    JSON.stringify(changes),
+  );
+  return row.id;
+}
+
+describe("the audit log of a district, scoped in the database", () => {
+  const CITY_ACTOR = "市编办审计范围测试";
+  async function areaOf(username: string) {
+    const user = (await actAs(username))!;
+    return { user, units: user.area!.unitIds, districtId: user.area!.districtId };
+  }
+
+  beforeAll(async () => {
+    // The seed has some kinds of object in one district only, or in the city's hands only: each
+    // district gets its own (through the commands where they are simple, else as a copy).
+    for (const [username, district] of [["donghu", "东湖区"], ["xishan", "西山县"]]) {
+      await actAs(username);
+      const r = await createEvaluationRoundAction({ year: 2032, title: `${district}2032年度双向考评`, closesOn: "2099-12-31" });
+      if (!r.ok) throw new Error(r.message);
+    }
+    const east = await areaOf("donghu");
+    const westStreet = await unitId("凤凰街道办事处");
+    const of = async <T extends { id: number }>(rows: Promise<T | null>) => (await rows)!.id;
+    const eastUnits = { in: east.units };
+    await twin("local_duty", await of(prisma.localDuty.findFirst({ where: { unitId: eastUnits } })), { unit_id: westStreet });
+    await twin("typed_list", await of(prisma.typedList.findFirst({ where: { unitId: eastUnits } })), { unit_id: westStreet, current_version_id: null });
+    await twin("dispatch", await of(prisma.dispatch.findFirst({ where: { streetId: eastUnits } })), { street_id: westStreet, code: "审计测试-西山-1" });
+    const westList = await prisma.powerList.findFirstOrThrow({ where: { unit: { parent: { name: "西山县" } }, currentVersionId: { not: null } }, select: { id: true, unitId: true, currentVersionId: true } });
+    await twin("power_list_adjustment", await of(prisma.powerListAdjustment.findFirst({ where: { list: { unitId: eastUnits } } })), {
+      list_id: westList.id,
+      base_version_id: westList.currentVersionId,
+      applicant_unit_id: westList.unitId,
+    });
+  });
+
+  it("shows a district 编办 the city's entries about each kind of its objects, never about the other district's", async () => {
+    const east = await areaOf("donghu");
+    const west = await areaOf("xishan");
+    const cityUnit = await unitId("示例市委编办");
+    const entries: { type: string; eastId: string; westId: string }[] = [];
+    for (const [type, owned] of Object.entries(OWNED)) {
+      const [eastIds, westIds] = [await owned(east.units, east.districtId), await owned(west.units, west.districtId)];
+      expect(eastIds.length, `${type} in 东湖区`).toBeGreaterThan(0);
+      expect(westIds.length, `${type} in 西山县`).toBeGreaterThan(0);
+      expect(eastIds.filter((id) => westIds.includes(id)), type).toEqual([]);
+      entries.push({ type, eastId: eastIds[0], westId: westIds[0] });
+    }
+    // Every kind the shared scoping knows is covered here.
+    expect(entries.map((e) => e.type).sort()).toEqual(Object.keys(OWNED).sort());
+    await prisma.auditLog.createMany({
+      data: entries.flatMap((e) => [
+        { actorName: CITY_ACTOR, unitId: cityUnit, action: "test.east", subjectType: e.type, subjectId: e.eastId },
+        { actorName: CITY_ACTOR, unitId: cityUnit, action: "test.west", subjectType: e.type, subjectId: e.westId },
+      ]),
+    });
+    const seen = async (viewer?: typeof east.user) =>
+      (await listAudit(auditFilterSchema.parse({ actor: CITY_ACTOR }), viewer)).rows.map((r) => `${r.action} ${r.subjectType}`).sort();
+    expect(await seen(east.user)).toEqual(entries.map((e) => `test.east ${e.type}`).sort());
+    expect(await seen(west.user)).toEqual(entries.map((e) => `test.west ${e.type}`).sort());
+    expect(await seen()).toHaveLength(entries.length * 2);
+  });
+
+  it("shows a district 编办 exactly its own people's entries and those about its objects, over the whole log", async () => {
+    for (const username of ["donghu", "xishan"]) {
+      const { user, units, districtId } = await areaOf(username);
+      const about = new Map<string, Set<string>>();
+      for (const [type, owned] of Object.entries(OWNED)) about.set(type, new Set(await owned(units, districtId)));
+      const log = await prisma.auditLog.findMany({ select: { id: true, unitId: true, subjectType: true, subjectId: true } });
+      const expected = log
+        .filter((r) => (r.unitId != null && units.includes(r.unitId)) || (r.subjectType && r.subjectId && about.get(RENAMED_SUBJECT_TYPES[r.subjectType] ?? r.subjectType)?.has(r.subjectId)))
+        .map((r) => String(r.id));
+      const { rows, truncated } = await auditForExport(auditFilterSchema.parse({}), user);
+      expect(truncated).toBe(false);
+      expect(expected.length, username).toBeGreaterThan(50);
+      expect(rows.map((r) => String(r.id)).sort(), username).toEqual(expected.sort());
+      expect((await listAudit(auditFilterSchema.parse({}), user)).total).toBe(expected.length);
     }
   });
 });
