@@ -35,6 +35,8 @@ export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect
 
 /** A row's subject id as the integer id of its object, or null (user names, "3:14" pairs). */
 const SUBJECT_ID = Prisma.sql`(CASE WHEN a.subject_id ~ '^[0-9]{1,9}$' THEN a.subject_id::int END)`;
+/** The first part of a "3:14" subject id (a devolution round's id, a claiming street's), or null. */
+const SUBJECT_ID_PREFIX = Prisma.sql`(CASE WHEN a.subject_id ~ '^[0-9]{1,9}:' THEN split_part(a.subject_id, ':', 1)::int END)`;
 
 type AreaSql = { units: Prisma.Sql; districtId: number };
 /** The entry's object is the row `o` of `from` (with any joins) whose `unit` names a unit of the area. */
@@ -43,28 +45,45 @@ const inArea = (from: string, unit: string) => ({ units }: AreaSql) =>
 /** The entry's object is the row `o` of `from` (with any joins) whose `district` is the district itself (its own round, edition, filing). */
 const ofDistrict = (from: string, district: string) => ({ districtId }: AreaSql) =>
   Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(from)} WHERE o.id = ${SUBJECT_ID} AND ${Prisma.raw(district)} = ${districtId})`;
+/** A devolution round of the district: every one of its streets lies in the area (lib/devolution/commands.ts manages only such rounds). */
+const districtRound = (round: Prisma.Sql) => ({ units }: AreaSql) =>
+  Prisma.sql`(EXISTS (SELECT 1 FROM devolution_round_street s WHERE s.round_id = ${round} AND s.street_id = ANY(${units}))
+    AND NOT EXISTS (SELECT 1 FROM devolution_round_street s WHERE s.round_id = ${round} AND s.street_id <> ALL(${units})))`;
+
 /**
  * The objects of a district an audit entry may be about, by subject type: an entry records its
  * subject (type and id), not the subject's unit, so each kind says in SQL how its object belongs to
  * the area (`a` is the audit row). The database checks the entries it reads against their objects,
  * so a district's page costs the same however many objects the city holds. Objects of the whole
- * city (catalogue editions, settings, list types) are nobody's district, and
+ * city (the city's catalogue editions and rounds, settings, list types) are nobody's district, and
  * an entry about an object since deleted shows through its actor's unit only.
  */
 const AREA_SUBJECTS: Partial<Record<AuditSubjectType, (area: AreaSql) => Prisma.Sql>> = {
   unit: ({ units }) => Prisma.sql`${SUBJECT_ID} = ANY(${units})`,
   localDutyList: ({ units }) => Prisma.sql`${SUBJECT_ID} = ANY(${units})`,
   user: inArea("app_user o", "o.unit_id"),
+  catalogueEdition: ofDistrict("catalogue_edition o", "o.area_unit_id"),
+  catalogueItem: ofDistrict("catalogue_item o JOIN catalogue_edition e ON e.id = o.edition_id", "e.area_unit_id"),
+  importSession: ofDistrict("import_session o JOIN catalogue_edition e ON e.id = o.edition_id", "e.area_unit_id"),
+  devolution_round: districtRound(SUBJECT_ID),
+  devolution_assignment: districtRound(SUBJECT_ID_PREFIX),
+  devolution: inArea("devolution o", "o.street_id"),
+  confirmation_letter: inArea("confirmation_letter o", "o.street_id"),
+  claim: ({ units }) => Prisma.sql`${SUBJECT_ID_PREFIX} = ANY(${units})`,
   powerList: inArea("power_list o", "o.unit_id"),
   powerListAdjustment: inArea("power_list_adjustment o JOIN power_list l ON l.id = o.list_id", "l.unit_id"),
   localDuty: inArea("local_duty o", "o.unit_id"),
   typedList: inArea("typed_list o", "o.unit_id"),
+  fundingDisbursement: inArea("funding_disbursement o JOIN local_duty d ON d.id = o.local_duty_id", "d.unit_id"),
+  taskRegisterEntry: inArea("task_register_entry o", "o.unit_id"),
+  appraisalRound: ofDistrict("appraisal_round o", "o.area_unit_id"),
   dispatch: inArea("dispatch o", "o.street_id"),
   admission: ({ units }) =>
     Prisma.sql`EXISTS (SELECT 1 FROM admission o WHERE o.id = ${SUBJECT_ID} AND (o.applicant_unit_id = ANY(${units})
       OR EXISTS (SELECT 1 FROM admission_target t WHERE t.admission_id = o.id AND t.unit_id = ANY(${units}))))`,
   evaluationRound: ofDistrict("evaluation_round o", "o.area_unit_id"),
   evaluationSheet: inArea("evaluation_sheet o", "o.rater_unit_id"),
+  filing: ofDistrict("filing o", "o.district_id"),
 };
 
 /**
