@@ -130,6 +130,11 @@ describe("a version published today that takes effect next week", () => {
     const [row] = await prisma.$queryRawUnsafe<{ generation: string }[]>(GENERATION_SQL);
     expect(row.generation.startsWith(`${day}.`)).toBe(true);
   });
+
+  it("the generation, read every second on every server, reads power_list in one scan", async () => {
+    const [{ "QUERY PLAN": plan }] = await prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${GENERATION_SQL}`);
+    expect(JSON.stringify(plan).match(/"Relation Name":\s*"power_list"/g)).toHaveLength(1);
+  });
 });
 
 describe("the version a list shows: in force, else the first (lib/lists/in-force.ts shownVersionSql)", () => {
