@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import type { AuditFilter } from "./schema";
 import { AUDIT_SUBJECTS, auditSubject, isAuditAction, storedActionsOfArea, storedNamesOf, storedSubjectTypesOf, type AuditSubjectType } from "./events";
 import { dayStart } from "@/lib/dates";
-import { likeLiteral } from "@/lib/db/sql";
+import { likeEscape } from "@/lib/lists/text";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most rows one export holds; past it the reader is asked to narrow the filter. */
@@ -107,7 +107,7 @@ function auditWhere(filter: AuditFilter, viewer?: Pick<SessionUser, "area">): Pr
   if (area) and.push(area);
   if (filter.actor) {
     // The log keeps the actor's display name; a user name is matched through the acting account.
-    const pattern = `%${likeLiteral(filter.actor)}%`;
+    const pattern = `%${likeEscape(filter.actor)}%`;
     and.push(Prisma.sql`(a.actor_name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM app_user u WHERE u.id = a.actor_id AND u.username ILIKE ${pattern}))`);
   }
   if (filter.unitId) and.push(Prisma.sql`a.unit_id = ${filter.unitId}`);
@@ -119,7 +119,7 @@ function auditWhere(filter: AuditFilter, viewer?: Pick<SessionUser, "area">): Pr
     // "user.*" selects a family of actions; a plain name is exact, so 登录成功 does not include failures.
     and.push(
       filter.action.endsWith("*")
-        ? Prisma.sql`a.action LIKE ${`${likeLiteral(filter.action.slice(0, -1))}%`}`
+        ? Prisma.sql`a.action LIKE ${`${likeEscape(filter.action.slice(0, -1))}%`}`
         : Prisma.sql`a.action = ANY(${isAuditAction(filter.action) ? storedNamesOf(filter.action) : [filter.action]}::text[])`,
     );
   }
