@@ -8,7 +8,8 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { MAX_IMPORT_BYTES, type ParseOptions, type ParseResult } from "../lib/catalogue/import/parse";
+import { MAX_IMPORT_BYTES } from "../lib/catalogue/import/limits";
+import type { ParseOptions, ParseResult } from "../lib/catalogue/import/parse";
 import { parseInWorker } from "../lib/catalogue/import/parse-in-worker";
 
 export interface ReportSheet {

@@ -2,15 +2,14 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import type { DutySection } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { versionState } from "@/lib/lists/in-force";
 import { today } from "@/lib/dates";
 import { FORM_LABELS, SECTION_LABELS, SECTIONS } from "@/lib/lists/labels";
-import { filterRows, LIST_PAGE_SIZE, pageRows, UNCLASSIFIED, type ListRow } from "@/lib/portal/items";
+import { groupsHtml } from "@/lib/portal/rows-html";
+import { filterRows, LIST_PAGE_SIZE, pageRows } from "@/lib/portal/items";
 import { putIsland } from "@/lib/portal/islands";
 import { publicList, versionRows } from "@/lib/portal/queries";
-import { currentListSize } from "@/lib/local-duties/queries";
 import { buttonClass, cx, inputClass } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PrintButton } from "./print-button";
@@ -27,26 +26,6 @@ export const listFilterSchema = z.object({
 });
 
 type Filter = z.infer<typeof listFilterSchema>;
-type Column = { label: string; value: (r: ListRow) => string | null; wide?: boolean };
-
-function columnsFor(section: DutySection, form: "POWER" | "DUTY"): Column[] {
-  if (form === "DUTY" && section === "COOPERATING")
-    return [
-      { label: "上级部门", value: (r) => r.departmentName },
-      { label: "乡镇（街道）配合职责", value: (r) => r.streetDuty, wide: true },
-    ];
-  if (form === "DUTY" && section === "RECLAIMED")
-    return [
-      { label: "收回部门", value: (r) => r.departmentName },
-      { label: "收回后运行方式", value: (r) => r.reclaimMethod, wide: true },
-    ];
-  return [
-    { label: "权力类型", value: (r) => r.powerType },
-    { label: "实施依据", value: (r) => r.legalBasis, wide: true },
-    { label: "承办机构", value: (r) => r.handlingSection },
-  ];
-}
-
 /**
  * A published version of a list: header, counts, filters and its items, a page of
  * LIST_PAGE_SIZE at a time or all of them. The rows are one table: columns on a screen and on
@@ -57,10 +36,8 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
   const list = await publicList(listId, versionNo);
   if (!list) notFound();
   const v = list.version;
-  const [{ rows, counts }, localList] = await Promise.all([
-    versionRows(v),
-    currentListSize(list.unit.id),
-  ]);
+  const { rows, counts } = await versionRows(v);
+  const localList = list.localDutyCount;
   const items = filterRows(rows, filter);
   const paged = pageRows(items, filter.page ?? 1, filter.all === "1");
   // Which version is 现行: known here for the current URL; a page naming its version is cached for
@@ -78,63 +55,11 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
   const pageHref = (page: number) => link({ page: page > 1 ? page : undefined });
   const allHref = link({ all: "1" });
 
-  // The item tables: the bulk of the page. Sent once, as HTML, when the page is rendered to HTML
-  // (see StaticIsland); in the payload only for a client-side navigation, which renders no HTML.
-  const groups = (
-    <>
-      {paged.groups.map((g, i) => {
-        const cols = columnsFor(g.section, list.form);
-        const title = list.form === "DUTY" ? `${SECTION_LABELS[g.section]} · ${g.category ?? UNCLASSIFIED}` : (g.category ?? UNCLASSIFIED);
-        return (
-          <section key={`${g.key}#${i}`} aria-labelledby={`g-${i}`}>
-            <h3 id={`g-${i}`} className="mb-2 text-base font-semibold text-slate-800">
-              {title}
-              {g.continued ? "（续）" : ""} <span className="text-sm font-normal text-slate-600">（{g.total} 项）</span>
-            </h3>
-            <div className="item-table-frame">
-              <table className="item-table" data-testid="items-table">
-                <thead>
-                  <tr>
-                    <th scope="col">序号</th>
-                    <th scope="col">事项名称</th>
-                    {cols.map((c) => (
-                      <th key={c.label} scope="col">
-                        {c.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.rows.map((r) => (
-                    <tr key={r.itemKey}>
-                      <td>{r.position}</td>
-                      <td>
-                        <a href={itemHref(r.itemKey)}>{r.name}</a>
-                        {r.subItemName && <small>子项：{r.subItemName}</small>}
-                      </td>
-                      {cols.map((c) => {
-                        const value = c.value(r);
-                        return c.wide ? (
-                          <td key={c.label} data-label={c.label} className="wide">
-                            {value && <div>{value}</div>}
-                          </td>
-                        ) : (
-                          <td key={c.label} data-label={c.label}>
-                            {value}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-        );
-      })}
-    </>
-  );
-  const token = items.length === 0 || (await headers()).get("x-qingdan-payload-only") === "1" ? "" : putIsland(groups);
+  // The item tables: the bulk of the page, built as one HTML string (lib/portal/rows-html.ts). Sent
+  // once, as HTML, when the page is rendered to HTML (see StaticIsland); in the payload, as that
+  // string, only for a client-side navigation, which renders no HTML.
+  const html = items.length === 0 ? "" : groupsHtml(paged.groups, list.form, itemHref);
+  const token = items.length === 0 || (await headers()).get("x-qingdan-payload-only") === "1" ? "" : putIsland(html);
 
   return (
     <main id="main" className="portal-main mx-auto max-w-6xl px-4 py-8">
@@ -332,9 +257,7 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
                 </a>
               </p>
             )}
-            <StaticIsland key={token || "payload"} token={token} className="space-y-6">
-              {token ? null : groups}
-            </StaticIsland>
+            <StaticIsland key={token || "payload"} token={token} html={token ? undefined : html} className="space-y-6" />
             {paged.pages > 1 ? (
               <nav aria-label="事项分页" className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="item-pages">
                 {paged.all ? (

@@ -94,12 +94,6 @@ export async function departmentLevelsByName(names: string[]): Promise<Map<strin
   return new Map(units.map((u) => [u.name, departmentLevelOf(u.parent?.kind)]));
 }
 
-/** The size of a unit's current published local-duty list, or null when it has none. */
-export async function currentListSize(unitId: number) {
-  const v = await prisma.localDutyListVersion.findFirst({ where: { unitId }, orderBy: { versionNo: "desc" }, select: { itemCount: true } });
-  return v ? v.itemCount : null;
-}
-
 /** Duties in force whose name or duties contain `q` (see lib/local-duties/search.ts). */
 export function searchLocalDuties(q: string, limit = 20) {
   return searchCurrentDuties(prisma, q, limit);

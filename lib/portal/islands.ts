@@ -1,7 +1,5 @@
-import type { ReactNode } from "react";
-
 /**
- * Server-rendered markup handed from a server component to the HTML render without travelling
+ * Server-built markup (an HTML string) handed from a server component to the HTML render without travelling
  * through the React Server Components payload, so that a page's large static table is sent once
  * (as HTML) instead of twice (as HTML and again as flight data for hydration).
  *
@@ -12,14 +10,14 @@ import type { ReactNode } from "react";
  * requests that are never rendered to HTML (a client-side navigation) are dropped by age and
  * by count. On globalThis: the server-component and HTML renders load separate module copies.
  */
-type Entry = { node: ReactNode; at: number };
+type Entry = { html: string; at: number };
 // Entries live from the server-component render to the HTML render of the same request: at any
 // moment about as many as requests in flight.
 const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 512;
 const store: Map<string, Entry> = ((globalThis as unknown as { qingdanIslands?: Map<string, Entry> }).qingdanIslands ??= new Map());
 
-export function putIsland(node: ReactNode): string {
+export function putIsland(html: string): string {
   const now = Date.now();
   // A Map iterates in insertion order, so the oldest entries come first.
   for (const [token, entry] of store) {
@@ -27,12 +25,12 @@ export function putIsland(node: ReactNode): string {
     store.delete(token);
   }
   const token = crypto.randomUUID();
-  store.set(token, { node, at: now });
+  store.set(token, { html, at: now });
   return token;
 }
 
-export function takeIsland(token: string): ReactNode | undefined {
+export function takeIsland(token: string): string | undefined {
   const entry = store.get(token);
   store.delete(token);
-  return entry?.node;
+  return entry?.html;
 }

@@ -155,12 +155,13 @@ export async function readPublicList(db: Db, listId: number, versionNo?: number 
       {
         id: number; title: string; form: PowerListForm; current_no: number; shown_no: number;
         u_id: number; u_name: string; u_kind: OrgKind; p_id: number | null; p_name: string | null; p_kind: OrgKind | null;
-        g_id: number | null; g_name: string | null; g_kind: OrgKind | null;
+        g_id: number | null; g_name: string | null; g_kind: OrgKind | null; local_count: number | null;
       }[]
     >(
       `SELECT l.id, l.title, l.form, cv.version_no AS current_no, (${shownVersionSql("pv.version_no", "l.id", "$2::date")}) AS shown_no,
               u.id AS u_id, u.name AS u_name, u.kind AS u_kind, p.id AS p_id, p.name AS p_name, p.kind AS p_kind,
-              g.id AS g_id, g.name AS g_name, g.kind AS g_kind
+              g.id AS g_id, g.name AS g_name, g.kind AS g_kind,
+              (SELECT item_count FROM local_duty_list_version WHERE unit_id = l.unit_id ORDER BY version_no DESC LIMIT 1) AS local_count
        FROM power_list l
        JOIN power_list_version cv ON cv.id = l.current_version_id
        JOIN org_unit u ON u.id = l.unit_id
@@ -187,7 +188,8 @@ export async function readPublicList(db: Db, listId: number, versionNo?: number 
     kind: row.u_kind,
     parent: row.p_id !== null ? { id: row.p_id, name: row.p_name!, kind: row.p_kind!, parent: grandparent } : null,
   };
-  return { id: row.id, title: row.title, form: row.form, unit: publicUnit(unit), currentVersionNo: current, latestVersionNo: latest, isCurrent: version.versionNo === current, upcoming: isUpcoming(version, day), version, versions };
+  // localDutyCount: the unit's published 属地管理事项清单 (its latest version's size), or null.
+  return { id: row.id, title: row.title, form: row.form, unit: publicUnit(unit), localDutyCount: row.local_count, currentVersionNo: current, latestVersionNo: latest, isCurrent: version.versionNo === current, upcoming: isUpcoming(version, day), version, versions };
 }
 
 export type ItemFilter = { q?: string | null; type?: string | null; category?: string | null; section?: DutySection | null };

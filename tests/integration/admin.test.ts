@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, unlockUserAction, updateUserAction } from "@/lib/users/actions";
 import { createUnitAction, moveUnitAction, setUnitActiveAction, updateUnitAction } from "@/lib/units/actions";
 import { changePasswordAction } from "@/lib/account/actions";
 import { verifyPassword } from "@/lib/auth/password";
-import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo());
 
 const NON_ADMINS = ["bianban", "chengguan", "sifa", "jiedao", "shequ", "lingdao"];
 

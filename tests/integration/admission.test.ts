@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   closeConsultationAction,
   consultAction,
@@ -17,9 +17,8 @@ import { admissionQueue, admissionSettings, getAdmission } from "@/lib/admission
 import { decisionDocument, opinionsDocument } from "@/lib/admission/documents";
 import { GET as documentsRoute } from "@/app/api/admission/[id]/documents/route";
 import { fundingLines, summarise } from "@/lib/funding/queries";
-import { actAs, DEMO_USERNAMES, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, DEMO_USERNAMES, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 const ALL = DEMO_USERNAMES;
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as listsGET } from "@/app/api/public/lists/route";
 import { GET as listGET } from "@/app/api/public/lists/[id]/route";
 import { GET as diffGET } from "@/app/api/public/lists/[id]/diff/route";
@@ -7,11 +7,10 @@ import { GET as searchGET } from "@/app/api/public/search/route";
 import { GET as localListsGET } from "@/app/api/public/local-duties/route";
 import { GET as localListGET } from "@/app/api/public/local-duties/[unitId]/route";
 import { searchPublished } from "@/lib/portal/read";
-import { prisma, seedDemo } from "./helpers";
+import { prisma } from "./helpers";
 
 // The open-data API's contract (README「开放数据接口」), called as Next.js calls the handlers.
 
-beforeAll(() => seedDemo());
 
 const BASE = "http://portal.test";
 const get = (path: string) => new Request(`${BASE}${path}`);

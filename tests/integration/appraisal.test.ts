@@ -1,13 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { closeAppraisalRoundAction, confirmRevocationAction, createSurveyLinkAction, decideFlaggedDutyAction, openAppraisalRoundAction, rateDutiesAction } from "@/lib/appraisal/actions";
 import { monthsBefore, submitSurvey } from "@/lib/appraisal/commands";
 import { roundResults } from "@/lib/appraisal/queries";
 import { saveSettingsAction } from "@/lib/admission/actions";
 import { GET as exportResults } from "@/app/(workspace)/appraisal/[id]/export/route";
 import ExcelJS from "exceljs";
-import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 describe("yearly appraisal", () => {
   it("flags at half, takes one-time survey links, and revokes into a new list version", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { prisma, seedDemo, actAs, unitId } from "./helpers";
+import { prisma, actAs, unitId } from "./helpers";
 import { ownerSql } from "./database";
 import { defineAction } from "@/lib/action";
 import { z } from "zod";
@@ -12,7 +12,6 @@ import { auditWorkbook } from "@/lib/audit/export";
 import { updateUnitAction } from "@/lib/units/actions";
 import { GET as exportGET } from "@/app/api/audit/export/route";
 
-beforeAll(() => seedDemo());
 
 describe("audit log", () => {
   it("is append-only: the database refuses update, delete and truncate", async () => {

@@ -1,12 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/commands";
 import { DEFAULT_POLICY } from "@/lib/auth/throttle";
 import { loadSessionUser } from "@/lib/auth/queries";
-import { createTestUser, prisma, seedDemo } from "./helpers";
+import { createTestUser, prisma } from "./helpers";
 
 const meta = (address = "10.0.0.1") => ({ address, userAgent: "vitest" });
 
-beforeAll(() => seedDemo());
 
 describe("sign-in", () => {
   it("signs in a demo account and records it", async () => {

@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setCalendarDayAction } from "@/lib/calendar/actions";
-import { actAs, prisma, seedDemo, SEED_TIMEOUT } from "./helpers";
+import { actAs, prisma } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 describe("the work calendar", () => {
   it("lets 编办 mark a day, audited, and nobody else", async () => {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // A one-second parse limit for this file only; set before lib/env.ts reads the environment.
 vi.hoisted(() => {
@@ -11,12 +11,11 @@ import { sha256Of } from "@/lib/catalogue/commands";
 import { EMPTY_IMPORT_OPTIONS } from "@/lib/catalogue/schema";
 import { POST as uploadRoute } from "@/app/api/catalogue/import/route";
 import { HANGING_XLS } from "@/tests/fixtures/paths";
-import { actAs, prisma, seedDemo } from "./helpers";
+import { actAs, prisma } from "./helpers";
 
 // A corrupted .xls on which SheetJS never returns.
 const hanging = new Uint8Array(fs.readFileSync(HANGING_XLS));
 
-beforeAll(() => seedDemo());
 
 async function state() {
   const [sessions, items, reports, audits] = await Promise.all([

@@ -2,7 +2,7 @@ import { REAL_LISTS_DIR } from "@/tests/fixtures/paths";
 import fs from "node:fs";
 import path from "node:path";
 import * as XLSX from "@e965/xlsx";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   adjustImportAction,
   bulkEditItemsAction,
@@ -24,14 +24,13 @@ import { createEntryAction, setEntryActiveAction, updateEntryAction } from "@/li
 import { GET as exportRoute } from "@/app/api/catalogue/editions/[id]/export/route";
 import { POST as uploadRoute } from "@/app/api/catalogue/import/route";
 import { GENERAL_TITLE, GUIDANCE_DRAFT_TITLE, GUIDANCE_ITEMS, GUIDANCE_TITLE } from "@/prisma/seed-data/catalogue";
-import { actAs, prisma, seedDemo } from "./helpers";
+import { actAs, prisma } from "./helpers";
 import { DISTRICT_EDITION_TITLE } from "@/prisma/seed-data/district-catalogue";
 import { ownerSql } from "./database";
 
 const FIXTURES = REAL_LISTS_DIR;
 const OUTSIDERS = ["chengguan", "sifa", "jiedao", "shequ", "lingdao"];
 
-beforeAll(() => seedDemo());
 
 async function editionId(title: string) {
   return (await prisma.catalogueEdition.findFirstOrThrow({ where: { title }, select: { id: true } })).id;

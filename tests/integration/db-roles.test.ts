@@ -2,7 +2,7 @@
 // around them: not superuser, not owner, no TRUNCATE, append-only where rows are records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { prisma, seedDemo } from "./helpers";
+import { prisma } from "./helpers";
 import { ownerSql, superuserSql, testDatabase } from "./database";
 import { runtimeRoleProblems } from "@/lib/db/roles";
 
@@ -12,7 +12,6 @@ let runtime: pg.Client;
 const asRuntime = (text: string, values: unknown[] = []) => runtime.query(text, values);
 
 beforeAll(async () => {
-  await seedDemo();
   runtime = new pg.Client({ connectionString: testDatabase.runtimeUrl });
   await runtime.connect();
 });

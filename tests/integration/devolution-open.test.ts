@@ -3,7 +3,7 @@ import { openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { roundDashboard } from "@/lib/devolution/queries/readers";
 import { rowState } from "@/lib/devolution/state";
 import { countRows, withRates } from "@/lib/devolution/rates";
-import { actAs, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, prisma, unitId } from "./helpers";
 import { ownerSql } from "./database";
 
 // Opening a round writes every street x item in one statement, and the references of those rows
@@ -15,7 +15,6 @@ let items: { id: number; position: number; departmentId: number | null; powerTyp
 let yj: number;
 
 beforeAll(async () => {
-  await seedDemo();
   // The demo round holds the demo streets for this edition: the new round gets three new ones.
   const district = await unitId("东湖区");
   streets = [];

@@ -14,7 +14,7 @@ import { letterByHash } from "@/lib/devolution/queries";
 import { GET as letterFile } from "@/app/api/devolution/letters/[id]/[format]/route";
 import { GET as exportFile } from "@/app/api/devolution/rounds/[id]/export/route";
 import { DEMO_ROUND_TITLE } from "@/prisma/seed-data/devolution";
-import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 import { ownerSql } from "./database";
 
 const DUTIES = { streetDuty: "负责日常巡查、立案调查和作出处罚决定。", departmentDuty: "负责业务指导、培训和监督。" };
@@ -23,7 +23,6 @@ let roundId: number;
 const u: Record<string, number> = {};
 
 beforeAll(async () => {
-  await seedDemo();
   roundId = (await prisma.devolutionRound.findFirstOrThrow({ where: { title: DEMO_ROUND_TITLE } })).id;
   for (const [key, name] of Object.entries({
     donghu: "东湖街道办事处", nanan: "南岸街道办事处", qinghe: "清河镇人民政府", chashan: "茶山镇人民政府", fenghuang: "凤凰街道办事处",

@@ -1,12 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptCaseAction, handleCaseAction, reportCaseAction, escalateCaseAction, forwardCaseAction, rerouteCaseAction } from "@/lib/dispatch/actions";
 import { acceptDueDay } from "@/lib/dispatch/state";
 import { loadCalendarFrom } from "@/lib/calendar/load";
 import { statsByUnit } from "@/lib/dispatch/queries";
 import { can } from "@/lib/auth/policy";
-import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 describe("dispatch", () => {
   it("a street reports; the department accepts within 3 working days and handles; the street is informed", async () => {

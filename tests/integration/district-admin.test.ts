@@ -18,12 +18,11 @@ import { roundResults, rounds } from "@/lib/appraisal/queries";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { RENAMED_SUBJECT_TYPES } from "@/lib/audit/events";
 import { commentAction, openDevolutionRoundAction } from "@/lib/devolution/actions";
-import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 
 // Issue 13: a district 编办 administers its own area: units, accounts, 评议 and 考评 rounds, and
 // reads the audit log of its area.
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 const successes = () => prisma.auditLog.count({ where: { outcome: "SUCCESS" } });
 

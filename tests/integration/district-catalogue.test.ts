@@ -16,9 +16,8 @@ import { closeDevolutionRoundAction, openDevolutionRoundAction } from "@/lib/dev
 import { today as chinaToday } from "@/lib/dates";
 import { stampOf } from "@/lib/edit-stamp";
 import { GUIDANCE_TITLE } from "@/prisma/seed-data/catalogue";
-import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 const today = chinaToday();
 

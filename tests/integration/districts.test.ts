@@ -34,9 +34,8 @@ import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
 import { registerEntries } from "@/lib/refusals/queries";
 import { registerFilterSchema } from "@/lib/refusals/schema";
 import type { SessionUser } from "@/lib/auth/types";
-import { actAs, createTestUser, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 /** Acts as a demo account and returns its session user. */
 async function as(username: string): Promise<SessionUser> {

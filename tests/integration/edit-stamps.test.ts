@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEditionAction, createItemAction, updateEditionAction, updateItemAction } from "@/lib/catalogue/actions";
 import { updateEntryAction } from "@/lib/dictionary/actions";
 import { updateUnitAction } from "@/lib/units/actions";
@@ -10,9 +10,8 @@ import { addDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
 import { dutyStamp } from "@/lib/local-duties/commands";
 import { stampOf } from "@/lib/edit-stamp";
 import type { ActionResult } from "@/lib/errors";
-import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), 120_000);
 
 const STALE = /已被他人修改/;
 const auditTotal = () => prisma.auditLog.count();

@@ -17,9 +17,8 @@ import {
 import { resultsView } from "@/lib/evaluation/queries";
 import { can } from "@/lib/auth/policy";
 import { GET as exportRoute } from "@/app/api/evaluation/[id]/export/route";
-import { actAs, DEMO_USERNAMES, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, DEMO_USERNAMES, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 const ALL = DEMO_USERNAMES;
 const inDays = (n: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + n * 86_400_000));

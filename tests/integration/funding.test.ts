@@ -1,12 +1,11 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { disburseAction } from "@/lib/funding/actions";
 import { fundingLedger, summariseLedger } from "@/lib/funding/queries";
 import { fundingWorkbook } from "@/lib/funding/export";
 import { today as todayInChina } from "@/lib/dates";
-import { actAs, prisma, seedDemo, SEED_TIMEOUT } from "./helpers";
+import { actAs, prisma } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 const today = todayInChina();
 const year = Number(today.slice(0, 4));

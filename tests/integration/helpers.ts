@@ -2,7 +2,6 @@ import { prisma } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/auth/queries";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { seedDemoCity } from "@/prisma/seed";
 import { testSession } from "./session-state";
 
 export { prisma };
@@ -20,16 +19,6 @@ export async function actAs(username: string | null) {
   testSession.user = await loadSessionUser(u.id, u.sessionVersion);
   if (!testSession.user) throw new Error(`cannot act as ${username}`);
   return testSession.user;
-}
-
-/** Time for seedDemo in a beforeAll: the seed runs every command of the demo city, minutes on a loaded machine. */
-export const SEED_TIMEOUT = 300_000;
-
-let seeded: Promise<unknown> | null = null;
-/** The demo city, seeded once per test file. */
-export function seedDemo() {
-  seeded ??= seedDemoCity(prisma);
-  return seeded;
 }
 
 export async function unitId(name: string) {

@@ -6,12 +6,11 @@ import { readPublicList, readPublishedLists, searchPublished } from "@/lib/porta
 import { indexInForce } from "@/lib/lists/commands";
 // @ts-expect-error plain JS module run by node directly (scripts/server.mjs)
 import { GENERATION_SQL } from "@/scripts/page-cache.mjs";
-import { prisma, seedDemo } from "./helpers";
+import { prisma } from "./helpers";
 
 // 现行 follows the 施行日期 (issue 12): a version published today that takes effect next week is
 // not 现行 until that day, in the portal's reads and the open-data API alike.
 
-beforeAll(() => seedDemo());
 
 const day = today();
 const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

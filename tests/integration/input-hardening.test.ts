@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setCalendarDayAction } from "@/lib/calendar/actions";
 import { registerTaskAction } from "@/lib/refusals/actions";
 import { createEntryAction, updateEntryAction } from "@/lib/dictionary/actions";
@@ -9,12 +9,11 @@ import { GET as letterGET } from "@/app/api/devolution/letters/[id]/[format]/rou
 import { GET as listDownloadGET } from "@/app/(public)/lists/[id]/download/route";
 import { GET as publicListGET } from "@/app/api/public/lists/[id]/route";
 import { GET as publicSearchGET } from "@/app/api/public/search/route";
-import { actAs, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, prisma, unitId } from "./helpers";
 
 // Issue 10 items 11 and 12: impossible dates, NUL and lone surrogates, ids beyond PostgreSQL's
 // INTEGER. Each is refused with a Chinese message (or a 404 for a URL) and writes nothing.
 
-beforeAll(() => seedDemo());
 
 const DATE_MESSAGE = "请填写有效的日期（如 2027-02-28）";
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { GET as listTypesGET } from "@/app/api/public/list-types/route";
 import { GET as listsGET } from "@/app/api/public/lists/route";
@@ -20,12 +20,11 @@ import { listTypeForEdit, typedListsOverview, unitsWithoutList } from "@/lib/lis
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { XUZHOU_LIST_TYPES } from "@/prisma/seed-data/list-types";
-import { actAs, auditCount, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, auditCount, prisma, unitId } from "./helpers";
 
 // 各类清单 (issue 13): list types, typed lists drafted, reviewed and published as immutable
 // versions that keep the columns they were published with; the open-data API.
 
-beforeAll(() => seedDemo(), 300_000);
 
 const BASE = "http://portal.test";
 const get = (path: string) => new Request(`${BASE}${path}`);

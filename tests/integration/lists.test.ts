@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addItemAction,
   createListAction,
@@ -23,10 +23,9 @@ import {
 import { today as todayInChina } from "@/lib/dates";
 import { readDiff } from "@/lib/portal/read";
 import { pendingDraftItems } from "@/lib/lists/queries";
-import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 import { ownerSql } from "./database";
 
-beforeAll(() => seedDemo());
 
 const today = todayInChina();
 const listOf = (id: number) => prisma.powerList.findUniqueOrThrow({ where: { id }, include: { stages: { orderBy: { position: "asc" }, include: { assignees: true } } } });

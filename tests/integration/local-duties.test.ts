@@ -1,12 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDutyAction, publishDutiesAction, removeDutyAction, updateDutyAction } from "@/lib/local-duties/actions";
 import { manageView, publishedList, searchLocalDuties, unitsPendingPublication } from "@/lib/local-duties/queries";
 import { localDutyTodos } from "@/lib/local-duties/queries";
 import { registerTaskAction } from "@/lib/refusals/actions";
 import type { LocalDutySnapshotItem } from "@/lib/local-duties/commands";
-import { actAs, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), 120_000);
 
 const fields = (over: Record<string, unknown> = {}) => ({
   dutyType: "城市管理",

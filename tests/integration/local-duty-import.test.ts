@@ -1,11 +1,10 @@
 import * as XLSX from "@e965/xlsx";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importDutiesAction, previewDutyImportAction, publishDutiesAction } from "@/lib/local-duties/actions";
 import { TEMPLATE_HEADERS } from "@/lib/local-duties/import";
 import { manageView } from "@/lib/local-duties/queries";
-import { actAs, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), 120_000);
 
 const duty = (name: string, department = "示例市城市管理综合执法局") => ["城市管理", name, department, "制定标准，组织考核。", "日常巡查，发现问题及时上报。", "《城市市容和环境卫生管理条例》第十条", "区城管局", "街道办事处"];
 

@@ -1,13 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { escalateCaseAction, forwardCaseAction, reportCaseAction } from "@/lib/dispatch/actions";
 import { remindOverdueCases, runOverdueCheck } from "@/lib/dispatch/commands";
 import { notifyUnits } from "@/lib/notifications/commands";
 import { notificationTodos, notificationsOf, unreadCount } from "@/lib/notifications/queries";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import { todosFor } from "@/lib/todo";
-import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 const DAY = 86_400_000;
 

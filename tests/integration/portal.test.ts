@@ -1,13 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countRows, filterRows } from "@/lib/portal/items";
 import { publicList, versionRows } from "@/lib/portal/queries";
 import { readPublicList, readVersionCounts, readVersionItems, readVersionRows, type ItemFilter } from "@/lib/portal/read";
-import { prisma, seedDemo } from "./helpers";
+import { prisma } from "./helpers";
 
 // The public list page keeps a published version's rows in memory and filters them there; these
 // check it against the SQL the open-data API uses, and that a new publication shows at once.
 
-beforeAll(() => seedDemo());
 
 async function publishedLists() {
   return prisma.powerList.findMany({ where: { currentVersionId: { not: null } }, orderBy: { id: "asc" }, select: { id: true, unit: { select: { name: true } } } });
@@ -26,6 +25,17 @@ describe("the public list page's reads", () => {
     expect(await readPublicList(prisma, beimen.id, 3)).toBeNull();
     const draft = await prisma.powerList.findFirstOrThrow({ where: { currentVersionId: null }, select: { id: true } });
     expect(await readPublicList(prisma, draft.id)).toBeNull();
+  });
+
+  it("carries the size of the unit's latest 属地管理事项清单 (the page's link to it), or null when it has none", async () => {
+    for (const l of await publishedLists()) {
+      const list = (await readPublicList(prisma, l.id))!;
+      const latest = await prisma.localDutyListVersion.findFirst({ where: { unitId: list.unit.id }, orderBy: { versionNo: "desc" }, select: { itemCount: true } });
+      expect(list.localDutyCount, l.unit.name).toBe(latest?.itemCount ?? null);
+    }
+    const counts = await Promise.all((await publishedLists()).map(async (l) => (await readPublicList(prisma, l.id))!.localDutyCount));
+    // The demo city has both kinds: streets with a published local-duty list and streets without.
+    expect(counts.some((n) => n !== null) && counts.some((n) => n === null)).toBe(true);
   });
 
   it("filters and counts in memory exactly as the SQL does", async () => {

@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { refuseTaskAction, registerTaskAction } from "@/lib/refusals/actions";
 import { registerEntries, registerFilterOptions } from "@/lib/refusals/queries";
 import { GET as exportRegister } from "@/app/(workspace)/refusals/export/route";
 import ExcelJS from "exceljs";
-import { actAs, prisma, seedDemo, SEED_TIMEOUT, unitId } from "./helpers";
+import { actAs, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo(), SEED_TIMEOUT);
 
 describe("refusal right", () => {
   it("lets a community refuse an un-admitted task, but not an admitted one", async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { authenticate } from "@/lib/auth/commands";
 import { DEFAULT_POLICY } from "@/lib/auth/throttle";
@@ -6,7 +6,7 @@ import { liveSession, touchSession, TOUCH_INTERVAL_MS } from "@/lib/auth/session
 import { sessionLimits } from "@/lib/auth/limits";
 import { changePasswordAction } from "@/lib/account/actions";
 import { resetUserPasswordAction, setUserActiveAction } from "@/lib/users/actions";
-import { actAs, createTestUser, prisma, seedDemo } from "./helpers";
+import { actAs, createTestUser, prisma } from "./helpers";
 
 const meta = (address: string) => ({ address, userAgent: "vitest" });
 type Authorize = (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string; sessionId: string }>;
@@ -14,7 +14,6 @@ const authorize = (authOptions.providers[0] as unknown as { options: { authorize
 const jwt = (token: { uid?: number; sv?: number; sid?: string }) =>
   authOptions.callbacks!.jwt!({ token, account: null, user: undefined as never, trigger: undefined } as never);
 
-beforeAll(() => seedDemo());
 
 async function signedIn(username: string, password = "Passw0rd!x") {
   const r = await authenticate(prisma, { username, password }, meta("10.20.0.1"), DEFAULT_POLICY);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { authenticate } from "@/lib/auth/commands";
@@ -8,9 +8,8 @@ import { sessionLimits } from "@/lib/auth/limits";
 import { cachedDemoPasswordsInUse, demoPasswordsInUse } from "@/lib/auth/demo-passwords";
 import { changePasswordAction } from "@/lib/account/actions";
 import { createUserAction, resetUserPasswordAction } from "@/lib/users/actions";
-import { actAs, createTestUser, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, createTestUser, prisma, unitId } from "./helpers";
 
-beforeAll(() => seedDemo());
 
 const change = (currentPassword: string, newPassword: string) =>
   changePasswordAction({ currentPassword, newPassword, confirmPassword: newPassword });

@@ -3,10 +3,11 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { testDatabase } from "./database";
 
-// Each test file gets its own database, cloned from the migrated template and owned by the owner
-// role; the code under test connects as the runtime role, like the app.
+// Each test file gets its own database, cloned from the seeded template (the demo city, see
+// global-setup.ts) and owned by the owner role; the code under test connects as the runtime role,
+// like the app.
 const adminUrl = inject("adminDatabaseUrl");
-const template = inject("templateDatabase");
+const template = inject("seededDatabase");
 const database = `qingdan_it_${crypto.randomBytes(5).toString("hex")}`;
 const inDatabase = (u: string) => Object.assign(new URL(u), { pathname: `/${database}` }).toString();
 const owner = decodeURIComponent(new URL(inject("ownerDatabaseUrl")).username);

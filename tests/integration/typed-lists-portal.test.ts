@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createListTypeAction,
   createTypedListAction,
@@ -16,12 +16,11 @@ import { listTypeForEdit } from "@/lib/list-types/queries";
 import { todosFor } from "@/lib/todo";
 import { listTypesForAdmin, publicTypedList, publishedTypedLists, searchTypedRows, typedListsOverview, unitsWithoutList } from "@/lib/list-types/queries";
 import { latestPublications } from "@/lib/portal/queries";
-import { actAs, auditCount, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, auditCount, prisma, unitId } from "./helpers";
 
 // 各类清单 on the public portal beside the 职权清单 (issue 13): the cross-list search finds their
 // rows, the home page's 最近公布 lists their publications, the open-data API diffs their versions.
 
-beforeAll(() => seedDemo(), 300_000);
 
 const rev = async (listId: number) => (await prisma.typedList.findUniqueOrThrow({ where: { id: listId } })).revision;
 

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uploadAttachmentAction } from "@/lib/admission/actions";
 import { reportCaseAction } from "@/lib/dispatch/actions";
 import { previewDutyImportAction, importDutiesAction } from "@/lib/local-duties/actions";
-import { actAs, prisma, seedDemo, unitId } from "./helpers";
+import { actAs, prisma, unitId } from "./helpers";
 
 // Issue 10 item 8: every upload limit answers with the app's Chinese message and stores nothing.
 // (The framework caps above these limits are checked in lib/uploads.test.ts and, end to end, in
@@ -20,10 +20,6 @@ const counts = async () => ({
   dispatches: await prisma.dispatch.count(),
   duties: await prisma.localDuty.count(),
   audit: await prisma.auditLog.count(),
-});
-
-beforeAll(async () => {
-  await seedDemo();
 });
 
 describe("upload size limits", () => {

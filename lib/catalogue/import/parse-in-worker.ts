@@ -27,15 +27,22 @@ export function defaultParseLimits(): ParseLimits {
 
 /**
  * In the app, Next.js bundles the worker entry as its own chunk (it recognises the
- * `new Worker(new URL(...), ...)` below). Under tsx (the scripts) and Vitest this file is
- * TypeScript source, and Node 20 cannot start a worker from a .ts file even with tsx's loader in
- * execArgv (tsx registers itself on the main thread only), so the worker registers tsx first.
+ * `new Worker(new URL(...), ...)` below). The import CLI runs compiled by esbuild
+ * (scripts/import-cli.mjs), which emits the worker entry as parse-worker.mjs beside this code.
+ * Under tsx (the other scripts) and Vitest this file is TypeScript source, and Node 20 cannot
+ * start a worker from a .ts file even with tsx's loader in execArgv (tsx registers itself on the
+ * main thread only), so the worker registers tsx first.
  */
-function startFromSource(options: WorkerOptions): Worker {
-  // Read through a variable so the bundler leaves it alone: this never runs in the app.
+function startOutsideNext(options: WorkerOptions): Worker {
+  // Read through variables so the bundlers leave them alone: this never runs in the app.
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) {
+    const compiled = new URL(here.replace(/[^/]*$/, "parse-worker.mjs"));
+    return new Worker(compiled, options);
+  }
   const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
   if (!resolve) throw new Error("import.meta.resolve is unavailable");
-  const entry = import.meta.url.replace(/parse-in-worker\.ts$/, "parse-worker.ts");
+  const entry = here.replace(/parse-in-worker\.ts$/, "parse-worker.ts");
   const code = `import(${JSON.stringify(resolve("tsx/esm/api"))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(code, { ...options, eval: true });
 }
@@ -92,7 +99,7 @@ class ParsePool {
     workersStarted++;
     const options: WorkerOptions = { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } };
     // The bundler recognises exactly this expression and emits the worker entry as a chunk.
-    return bundledByNext ? new Worker(new URL("./parse-worker.ts", import.meta.url), options) : startFromSource(options);
+    return bundledByNext ? new Worker(new URL("./parse-worker.ts", import.meta.url), options) : startOutsideNext(options);
   }
 
   private dispatch(worker: Worker, task: Pending) {

@@ -7,9 +7,9 @@
  */
 import zlib from "node:zlib";
 import * as XLSX from "@e965/xlsx";
+import { MAX_IMPORT_BYTES } from "./limits";
 
-/** Largest file accepted by the import (20 MB). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export type DetectedFormat = "xlsx" | "xls" | "ods" | "csv" | "html" | "xml" | "text";
 
