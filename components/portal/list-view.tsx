@@ -42,7 +42,7 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
   const paged = pageRows(items, filter.page ?? 1, filter.all === "1");
   // Which version is 现行: known here for the current URL; a page naming its version is cached for
   // a year and asks in the browser (components/portal/version-status.tsx).
-  const state = versionState(list.versions, list.currentVersionNo, today());
+  const state = versionNo === null ? versionState(list.versions, list.currentVersionNo, today()) : null;
   // A page naming its version links to the items of that version, whatever becomes 现行 later.
   const itemHref = (key: string) => `/lists/${list.id}/items/${encodeURIComponent(key)}${versionNo === null && list.isCurrent ? "" : `?v=${v.versionNo}`}`;
   const filtered = !!(filter.q || filter.type || filter.category || filter.section);
@@ -74,7 +74,7 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
         / {list.unit.name}
       </nav>
       <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{list.title}</h1>
-      {versionNo === null ? (
+      {state ? (
         <VersionStatusView listId={list.id} versionNo={v.versionNo} state={state} part="note" />
       ) : (
         <PinnedVersionStatus listId={list.id} versionNo={v.versionNo} part="note" />
@@ -84,7 +84,7 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
           <dt>版本：</dt>
           <dd className="font-medium">
             第 {v.versionNo} 版
-            {versionNo === null ? (
+            {state ? (
               <VersionStatusView listId={list.id} versionNo={v.versionNo} state={state} part="label" />
             ) : (
               <PinnedVersionStatus listId={list.id} versionNo={v.versionNo} part="label" />

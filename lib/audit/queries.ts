@@ -1,11 +1,11 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/types";
-import { areaIdFilter } from "@/lib/auth/scope";
 import type { AuditFilter } from "./schema";
 import { AUDIT_SUBJECTS, auditSubject, isAuditAction, storedActionsOfArea, storedNamesOf, storedSubjectTypesOf, type AuditSubjectType } from "./events";
 import { dayStart } from "@/lib/dates";
+import { likeEscape } from "@/lib/lists/text";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most rows one export holds; past it the reader is asked to narrow the filter. */
@@ -33,89 +33,115 @@ const auditRowSelect = {
 export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }> & { parentId: number | null };
 
 
-type Ids = { in: number[] };
-const strings = (rows: { id: number }[]) => rows.map((r) => String(r.id));
+/** A row's subject id as the integer id of its object, or null (user names, "3:14" pairs). */
+const SUBJECT_ID = Prisma.sql`(CASE WHEN a.subject_id ~ '^[0-9]{1,9}$' THEN a.subject_id::int END)`;
+/** The first part of a "3:14" subject id (a devolution round's id, a claiming street's), or null. */
+const SUBJECT_ID_PREFIX = Prisma.sql`(CASE WHEN a.subject_id ~ '^[0-9]{1,9}:' THEN split_part(a.subject_id, ':', 1)::int END)`;
+
+type AreaSql = { units: Prisma.Sql; districtId: number };
+/** The entry's object is the row `o` of `from` (with any joins) whose `unit` names a unit of the area. */
+const inArea = (from: string, unit: string) => ({ units }: AreaSql) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(from)} WHERE o.id = ${SUBJECT_ID} AND ${Prisma.raw(unit)} = ANY(${units}))`;
+/** The entry's object is the row `o` of `from` (with any joins) whose `district` is the district itself (its own round, edition, filing). */
+const ofDistrict = (from: string, district: string) => ({ districtId }: AreaSql) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(from)} WHERE o.id = ${SUBJECT_ID} AND ${Prisma.raw(district)} = ${districtId})`;
+/** A devolution round of the district: every one of its streets lies in the area (lib/devolution/commands.ts manages only such rounds). */
+const districtRound = (round: Prisma.Sql) => ({ units }: AreaSql) =>
+  Prisma.sql`(EXISTS (SELECT 1 FROM devolution_round_street s WHERE s.round_id = ${round} AND s.street_id = ANY(${units}))
+    AND NOT EXISTS (SELECT 1 FROM devolution_round_street s WHERE s.round_id = ${round} AND s.street_id <> ALL(${units})))`;
 
 /**
  * The objects of a district an audit entry may be about, by subject type: an entry records its
- * subject (type and id), not the subject's unit, so the ids of the district's objects are read
- * here, one query per kind. Objects of the whole city (catalogue editions, settings, list types)
- * are nobody's district.
+ * subject (type and id), not the subject's unit, so each kind says in SQL how its object belongs to
+ * the area (`a` is the audit row). The database checks the entries it reads against their objects,
+ * so a district's page costs the same however many objects the city holds. Objects of the whole
+ * city (the city's catalogue editions and rounds, settings, list types) are nobody's district, and
+ * an entry about an object since deleted shows through its actor's unit only.
  */
-const AREA_SUBJECTS: Partial<Record<AuditSubjectType, (area: Ids, districtId: number) => Promise<string[]>>> = {
-  unit: async (area) => area.in.map(String),
-  localDutyList: async (area) => area.in.map(String),
-  user: async (area) => strings(await prisma.user.findMany({ where: { unitId: area }, select: { id: true } })),
-  powerList: async (area) => strings(await prisma.powerList.findMany({ where: { unitId: area }, select: { id: true } })),
-  powerListAdjustment: async (area) => strings(await prisma.powerListAdjustment.findMany({ where: { list: { unitId: area } }, select: { id: true } })),
-  localDuty: async (area) => strings(await prisma.localDuty.findMany({ where: { unitId: area }, select: { id: true } })),
-  typedList: async (area) => strings(await prisma.typedList.findMany({ where: { unitId: area }, select: { id: true } })),
-  dispatch: async (area) => strings(await prisma.dispatch.findMany({ where: { streetId: area }, select: { id: true } })),
-  admission: async (area) => strings(await prisma.admission.findMany({ where: { OR: [{ applicantUnitId: area }, { targets: { some: { unitId: area } } }] }, select: { id: true } })),
-  evaluationRound: async (_area, districtId) => strings(await prisma.evaluationRound.findMany({ where: { areaUnitId: districtId }, select: { id: true } })),
-  evaluationSheet: async (area) => strings(await prisma.evaluationSheet.findMany({ where: { raterUnitId: area }, select: { id: true } })),
+const AREA_SUBJECTS: Partial<Record<AuditSubjectType, (area: AreaSql) => Prisma.Sql>> = {
+  unit: ({ units }) => Prisma.sql`${SUBJECT_ID} = ANY(${units})`,
+  localDutyList: ({ units }) => Prisma.sql`${SUBJECT_ID} = ANY(${units})`,
+  user: inArea("app_user o", "o.unit_id"),
+  catalogueEdition: ofDistrict("catalogue_edition o", "o.area_unit_id"),
+  catalogueItem: ofDistrict("catalogue_item o JOIN catalogue_edition e ON e.id = o.edition_id", "e.area_unit_id"),
+  importSession: ofDistrict("import_session o JOIN catalogue_edition e ON e.id = o.edition_id", "e.area_unit_id"),
+  devolution_round: districtRound(SUBJECT_ID),
+  devolution_assignment: districtRound(SUBJECT_ID_PREFIX),
+  devolution: inArea("devolution o", "o.street_id"),
+  confirmation_letter: inArea("confirmation_letter o", "o.street_id"),
+  claim: ({ units }) => Prisma.sql`${SUBJECT_ID_PREFIX} = ANY(${units})`,
+  powerList: inArea("power_list o", "o.unit_id"),
+  powerListAdjustment: inArea("power_list_adjustment o JOIN power_list l ON l.id = o.list_id", "l.unit_id"),
+  localDuty: inArea("local_duty o", "o.unit_id"),
+  typedList: inArea("typed_list o", "o.unit_id"),
+  fundingDisbursement: inArea("funding_disbursement o JOIN local_duty d ON d.id = o.local_duty_id", "d.unit_id"),
+  taskRegisterEntry: inArea("task_register_entry o", "o.unit_id"),
+  appraisalRound: ofDistrict("appraisal_round o", "o.area_unit_id"),
+  dispatch: inArea("dispatch o", "o.street_id"),
+  admission: ({ units }) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM admission o WHERE o.id = ${SUBJECT_ID} AND (o.applicant_unit_id = ANY(${units})
+      OR EXISTS (SELECT 1 FROM admission_target t WHERE t.admission_id = o.id AND t.unit_id = ANY(${units}))))`,
+  evaluationRound: ofDistrict("evaluation_round o", "o.area_unit_id"),
+  evaluationSheet: inArea("evaluation_sheet o", "o.rater_unit_id"),
+  filing: ofDistrict("filing o", "o.district_id"),
 };
 
 /**
  * A district 编办 reads the entries of its own district's people, and the entries anyone (the city
  * 编办, a city department) made about an object of its district; never another district's.
  */
-async function areaCondition(viewer: Pick<SessionUser, "area">): Promise<Prisma.AuditLogWhereInput | null> {
-  const area = areaIdFilter(viewer);
-  if (!area || !viewer.area) return null;
-  const about = await Promise.all(
-    Object.entries(AREA_SUBJECTS).map(async ([type, ids]) => {
-      const subjectIds = await ids(area, viewer.area!.districtId);
-      return subjectIds.length ? { subjectType: { in: storedSubjectTypesOf(type as AuditSubjectType) }, subjectId: { in: subjectIds } } : null;
-    }),
+function areaCondition(viewer: Pick<SessionUser, "area">): Prisma.Sql | null {
+  const area = viewer.area;
+  if (!area) return null;
+  const sql: AreaSql = { units: Prisma.sql`${area.unitIds}::int[]`, districtId: area.districtId };
+  const about = Object.entries(AREA_SUBJECTS).map(
+    ([type, owned]) => Prisma.sql`(a.subject_type = ANY(${storedSubjectTypesOf(type)}::text[]) AND ${owned(sql)})`,
   );
-  return { OR: [{ unitId: area }, ...about.filter((c) => c !== null)] };
+  return Prisma.sql`(a.unit_id = ANY(${sql.units}) OR ${Prisma.join(about, " OR ")})`;
 }
 
-async function auditWhere(filter: AuditFilter, viewer?: Pick<SessionUser, "area">): Promise<Prisma.AuditLogWhereInput> {
-  const and: Prisma.AuditLogWhereInput[] = [];
-  const area = viewer ? await areaCondition(viewer) : null;
+/** The WHERE of the log's reads (`a` is audit_log): the filter's conditions and the viewer's area. */
+function auditWhere(filter: AuditFilter, viewer?: Pick<SessionUser, "area">): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  const area = viewer ? areaCondition(viewer) : null;
   if (area) and.push(area);
   if (filter.actor) {
-    // The log keeps the actor's display name; a user name is resolved to account ids.
-    const accounts = await prisma.user.findMany({
-      where: { username: { contains: filter.actor, mode: "insensitive" } },
-      select: { id: true },
-      take: 200,
-    });
-    and.push({
-      OR: [
-        { actorName: { contains: filter.actor, mode: "insensitive" } },
-        ...(accounts.length ? [{ actorId: { in: accounts.map((a) => a.id) } }] : []),
-      ],
-    });
+    // The log keeps the actor's display name; a user name is matched through the acting account.
+    const pattern = `%${likeEscape(filter.actor)}%`;
+    and.push(Prisma.sql`(a.actor_name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM app_user u WHERE u.id = a.actor_id AND u.username ILIKE ${pattern}))`);
   }
-  if (filter.unitId) and.push({ unitId: filter.unitId });
-  if (filter.area) and.push({ action: { in: storedActionsOfArea(filter.area) } });
-  if (filter.outcome) and.push(filter.outcome === "PROBLEM" ? { outcome: { not: "SUCCESS" } } : { outcome: filter.outcome });
+  if (filter.unitId) and.push(Prisma.sql`a.unit_id = ${filter.unitId}`);
+  if (filter.area) and.push(Prisma.sql`a.action = ANY(${storedActionsOfArea(filter.area)}::text[])`);
+  if (filter.outcome) {
+    and.push(filter.outcome === "PROBLEM" ? Prisma.sql`a.outcome <> 'SUCCESS'` : Prisma.sql`a.outcome = ${filter.outcome}::"AuditOutcome"`);
+  }
   if (filter.action) {
     // "user.*" selects a family of actions; a plain name is exact, so 登录成功 does not include failures.
     and.push(
       filter.action.endsWith("*")
-        ? { action: { startsWith: filter.action.slice(0, -1) } }
-        : isAuditAction(filter.action)
-          ? { action: { in: storedNamesOf(filter.action) } }
-          : { action: filter.action },
+        ? Prisma.sql`a.action LIKE ${`${likeEscape(filter.action.slice(0, -1))}%`}`
+        : Prisma.sql`a.action = ANY(${isAuditAction(filter.action) ? storedNamesOf(filter.action) : [filter.action]}::text[])`,
     );
   }
-  if (filter.subjectType) and.push({ subjectType: { in: storedSubjectTypesOf(filter.subjectType) } });
-  if (filter.subjectId) and.push({ subjectId: filter.subjectId });
+  if (filter.subjectType) and.push(Prisma.sql`a.subject_type = ANY(${storedSubjectTypesOf(filter.subjectType)}::text[])`);
+  if (filter.subjectId) and.push(Prisma.sql`a.subject_id = ${filter.subjectId}`);
   let { from, to } = filter;
   if (from && to && from > to) [from, to] = [to, from];
-  if (from || to) {
-    and.push({
-      at: {
-        ...(from ? { gte: dayStart(from) } : {}),
-        ...(to ? { lt: new Date(dayStart(to).getTime() + DAY_MS) } : {}),
-      },
-    });
-  }
-  return and.length ? { AND: and } : {};
+  if (from) and.push(Prisma.sql`a.at >= ${dayStart(from)}`);
+  if (to) and.push(Prisma.sql`a.at < ${new Date(dayStart(to).getTime() + DAY_MS)}`);
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** The columns of `select` as a SQL list (the log's columns are its fields' names in snake_case). */
+function columnsOf(select: Record<string, true>): Prisma.Sql {
+  return Prisma.raw(Object.keys(select).map((field) => `a.${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} AS "${field}"`).join(", "));
+}
+
+/** The entries `where` selects, newest first. */
+function readAudit<S extends Record<string, true>>(where: Prisma.Sql, select: S, take: number, skip = 0) {
+  return prisma.$queryRaw<Prisma.AuditLogGetPayload<{ select: S }>[]>`
+    SELECT ${columnsOf(select)} FROM audit_log a WHERE ${where}
+    ORDER BY a.at DESC, a.id DESC LIMIT ${take} OFFSET ${skip}`;
 }
 
 type ParentLookup = (ids: number[]) => Promise<{ id: number; parentId: number }[]>;
@@ -152,16 +178,10 @@ async function withParents(rows: Prisma.AuditLogGetPayload<{ select: typeof audi
 
 /** One page of the log, newest first. */
 export async function listAudit(filter: AuditFilter, viewer?: Pick<SessionUser, "area">) {
-  const where = await auditWhere(filter, viewer);
-  const [total, page] = await Promise.all([
-    prisma.auditLog.count({ where }),
-    prisma.auditLog.findMany({
-      where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-      select: auditRowSelect,
-    }),
+  const where = auditWhere(filter, viewer);
+  const [[{ total }], page] = await Promise.all([
+    prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`,
+    readAudit(where, auditRowSelect, AUDIT_PAGE_SIZE, (filter.page - 1) * AUDIT_PAGE_SIZE),
   ]);
   return { total, rows: await withParents(page), pageSize: AUDIT_PAGE_SIZE };
 }
@@ -171,13 +191,7 @@ export async function listAudit(filter: AuditFilter, viewer?: Pick<SessionUser, 
  * AUDIT_EXPORT_LIMIT rows; `truncated` says there were more.
  */
 export async function auditForExport(filter: AuditFilter, viewer?: Pick<SessionUser, "area">) {
-  const where = await auditWhere(filter, viewer);
-  const rows = await prisma.auditLog.findMany({
-    where,
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: AUDIT_EXPORT_LIMIT + 1,
-    select: { ...auditRowSelect, userAgent: true },
-  });
+  const rows = await readAudit(auditWhere(filter, viewer), { ...auditRowSelect, userAgent: true }, AUDIT_EXPORT_LIMIT + 1);
   const truncated = rows.length > AUDIT_EXPORT_LIMIT;
   return { rows: truncated ? rows.slice(0, AUDIT_EXPORT_LIMIT) : rows, truncated };
 }

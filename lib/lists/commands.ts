@@ -7,6 +7,7 @@ import { DEFAULT_STAGES, FORM_LABELS, ITEM_FIELDS, meetingLabel, OPINION_LABELS,
 import type { ListReviewSubject, ListSubject, ListUnitSubject } from "./policy";
 import type { AddItemInput, CreateListInput, ItemFields, OpinionInput, PublishInput, StagesInput, UpdateItemInput } from "./schema";
 import { itemSearchText } from "./text";
+import { shownVersionSql } from "./in-force";
 import { dayStart, dbDate, toDay, today } from "@/lib/dates";
 import { assertFresh } from "@/lib/edit-stamp";
 import { notifyUnits } from "@/lib/notifications/commands";
@@ -631,8 +632,7 @@ export async function indexInForce(tx: Pick<Tx, "$queryRawUnsafe" | "$executeRaw
   const moved = await tx.$queryRawUnsafe<{ list_id: number; version_id: number }[]>(
     `WITH target AS (
        SELECT l.id AS list_id,
-              coalesce((SELECT v.id FROM power_list_version v WHERE v.list_id = l.id AND v.effective_at <= $1::date ORDER BY v.version_no DESC LIMIT 1),
-                       (SELECT v.id FROM power_list_version v WHERE v.list_id = l.id ORDER BY v.version_no LIMIT 1)) AS version_id
+              (${shownVersionSql("pv.id", "l.id", "$1::date")}) AS version_id
        FROM power_list l
        WHERE l.current_version_id IS NOT NULL ${listIds ? "AND l.id = ANY($2::int[])" : ""}
      )

@@ -8,11 +8,16 @@ import { formatDateText } from "@/lib/format";
 
 type Dated = { versionNo: number; effectiveAt: Date };
 
-/** The version in force on `day` ("YYYY-MM-DD"), or null when none has taken effect yet. */
-export function versionInForce<V extends Dated>(versions: readonly V[], day: string): V | null {
-  let best: V | null = null;
-  for (const v of versions) if (dayOfDbDate(v.effectiveAt) <= day && (!best || v.versionNo > best.versionNo)) best = v;
-  return best;
+/**
+ * The version of a published list that its current address shows, in SQL: the one in force on
+ * `day` (the latest whose 施行日期 has come), or while none has yet, the first one. The one spelling
+ * of the rule: the portal's reads (lib/portal/read.ts) and the cross-list search
+ * (lib/lists/commands.ts indexInForce) select through it. `list` and `day` are SQL expressions (a
+ * column, a parameter such as `$1::date`); `columns` are of `pv`, the version row.
+ */
+export function shownVersionSql(columns: string, list: string, day: string): string {
+  return `SELECT ${columns} FROM power_list_version pv WHERE pv.list_id = ${list}
+    ORDER BY pv.effective_at <= ${day} DESC, CASE WHEN pv.effective_at <= ${day} THEN -pv.version_no ELSE pv.version_no END LIMIT 1`;
 }
 
 /** Whether a version's 施行日期 is still to come on `day`. */
@@ -27,11 +32,17 @@ export function upcomingLabel(version: { effectiveAt: Date }): string {
 
 /**
  * Which version is 现行 and which are still to take effect, as the portal shows it
- * (components/portal/version-status.tsx); `notice` only on those to come.
+ * (components/portal/version-status.tsx) and the open-data API answers it; `notice` only on those
+ * to come. `more` adds fields of each version (the API's document number, address, ...).
  */
-export function versionState(versions: readonly Dated[], currentVersionNo: number | null, day: string) {
+export function versionState<V extends Dated, X extends object = object>(versions: readonly V[], currentVersionNo: number | null, day: string, more?: (v: V) => X) {
   return {
     currentVersion: currentVersionNo,
-    versions: versions.map((v) => ({ number: v.versionNo, ...(isUpcoming(v, day) ? { notice: upcomingLabel(v) } : {}) })),
+    versions: versions.map((v) => ({
+      number: v.versionNo,
+      current: v.versionNo === currentVersionNo,
+      ...(isUpcoming(v, day) ? { notice: upcomingLabel(v) } : {}),
+      ...(more?.(v) as X),
+    })),
   };
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { likeEscape } from "@/lib/lists/text";
 
 type Db = PrismaClient;
 
@@ -9,7 +10,7 @@ export type LocalDutyHit = { unitId: number; unitName: string; versionNo: number
  * The lists are small (tens of duties a unit), so a scan of the current versions does.
  */
 export async function searchCurrentDuties(db: Pick<Db, "$queryRaw">, q: string, limit = 20): Promise<LocalDutyHit[]> {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${likeEscape(q)}%`;
   return db.$queryRaw<LocalDutyHit[]>`
     SELECT v.unit_id AS "unitId", v.unit_name AS "unitName", v.version_no AS "versionNo",
       e ->> 'name' AS name, coalesce(e ->> 'dutyType', '') AS "dutyType", coalesce(e ->> 'departmentName', '') AS "departmentName",

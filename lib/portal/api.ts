@@ -13,7 +13,7 @@ import { searchTypedRows } from "@/lib/list-types/queries";
 import { isSafeText, routeId } from "@/lib/validation";
 import { today } from "@/lib/dates";
 import { formatDate } from "@/lib/format";
-import { isUpcoming, upcomingLabel } from "@/lib/lists/in-force";
+import { upcomingLabel, versionState } from "@/lib/lists/in-force";
 import { POWER_LIST_TYPE } from "@/lib/list-types/schema";
 import { countPublishedTypedLists } from "@/lib/list-types/queries";
 import { listTypeParam, typedListsPage, typedListsSlice } from "@/lib/list-types/api";
@@ -220,20 +220,14 @@ type PublicListRead = NonNullable<Awaited<ReturnType<typeof publicList>>>;
 
 /** Which version is in force and every version with its status: what changes as days pass. */
 function versionStatus(list: PublicListRead, base: string, day: string) {
-  return {
-    // The version in force (现行): the latest whose 施行日期 has come; null before the first does.
-    currentVersion: list.currentVersionNo,
-    versions: list.versions.map((v) => ({
-      number: v.versionNo,
-      current: v.versionNo === list.currentVersionNo,
-      ...(isUpcoming(v, day) ? { notice: upcomingLabel(v) } : {}),
-      documentNumber: v.documentNumber,
-      publishedAt: v.publishedAt.toISOString(),
-      effectiveAt: formatDate(v.effectiveAt),
-      itemCount: v.itemCount,
-      url: `${base}/api/public/lists/${list.id}?version=${v.versionNo}`,
-    })),
-  };
+  // currentVersion, the version in force (现行): the latest whose 施行日期 has come; null before the first does.
+  return versionState(list.versions, list.currentVersionNo, day, (v) => ({
+    documentNumber: v.documentNumber,
+    publishedAt: v.publishedAt.toISOString(),
+    effectiveAt: formatDate(v.effectiveAt),
+    itemCount: v.itemCount,
+    url: `${base}/api/public/lists/${list.id}?version=${v.versionNo}`,
+  }));
 }
 
 /** /api/public/lists/{id}/versions: a list's versions and which is in force, without items. */

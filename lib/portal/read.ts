@@ -8,7 +8,7 @@ import { ITEM_FIELDS, type ItemField } from "@/lib/lists/labels";
 import { bigrams, likeEscape, searchQuery } from "@/lib/lists/text";
 import type { ListRow } from "./items";
 import { today } from "@/lib/dates";
-import { isUpcoming, versionInForce } from "@/lib/lists/in-force";
+import { isUpcoming, shownVersionSql } from "@/lib/lists/in-force";
 
 type Db = Pick<PrismaClient, "powerList" | "powerListVersion" | "powerListVersionItem" | "orgUnit" | "$queryRawUnsafe">;
 
@@ -85,13 +85,8 @@ export async function readPublishedLists(db: Db, filter: ListFilter, day: string
   const whereSql = where.join(" AND ");
   // The version in force (the latest whose 施行日期 has come), else the first one still to come.
   params.push(day);
-  const dayParam = `$${params.length}::date`;
   const from = `FROM power_list l
-    CROSS JOIN LATERAL (
-      SELECT * FROM power_list_version pv WHERE pv.list_id = l.id
-      ORDER BY pv.effective_at <= ${dayParam} DESC, CASE WHEN pv.effective_at <= ${dayParam} THEN -pv.version_no ELSE pv.version_no END
-      LIMIT 1
-    ) v
+    CROSS JOIN LATERAL (${shownVersionSql("pv.*", "l.id", `$${params.length}::date`)}) v
     JOIN org_unit u ON u.id = l.unit_id
     LEFT JOIN org_unit p ON p.id = u.parent_id
     LEFT JOIN org_unit g ON g.id = p.parent_id`;
@@ -158,12 +153,12 @@ export async function readPublicList(db: Db, listId: number, versionNo?: number 
   const [rows, versions] = await Promise.all([
     db.$queryRawUnsafe<
       {
-        id: number; title: string; form: PowerListForm; current_no: number;
+        id: number; title: string; form: PowerListForm; current_no: number; shown_no: number;
         u_id: number; u_name: string; u_kind: OrgKind; p_id: number | null; p_name: string | null; p_kind: OrgKind | null;
         g_id: number | null; g_name: string | null; g_kind: OrgKind | null; local_count: number | null;
       }[]
     >(
-      `SELECT l.id, l.title, l.form, cv.version_no AS current_no,
+      `SELECT l.id, l.title, l.form, cv.version_no AS current_no, (${shownVersionSql("pv.version_no", "l.id", "$2::date")}) AS shown_no,
               u.id AS u_id, u.name AS u_name, u.kind AS u_kind, p.id AS p_id, p.name AS p_name, p.kind AS p_kind,
               g.id AS g_id, g.name AS g_name, g.kind AS g_kind,
               (SELECT item_count FROM local_duty_list_version WHERE unit_id = l.unit_id ORDER BY version_no DESC LIMIT 1) AS local_count
@@ -174,14 +169,17 @@ export async function readPublicList(db: Db, listId: number, versionNo?: number 
        LEFT JOIN org_unit g ON g.id = p.parent_id
        WHERE l.id = $1`,
       listId,
+      day,
     ),
     db.$queryRawUnsafe<PublicVersion[]>(`SELECT ${versionColumns} FROM power_list_version WHERE list_id = $1 ORDER BY version_no DESC`, listId),
   ]);
   const row = rows[0];
   if (!row) return null;
-  const current = versionInForce(versions, day)?.versionNo ?? null;
+  // The shown version is in force unless it is the first one, still to take effect.
+  const shown = versions.find((v) => v.versionNo === row.shown_no);
+  const current = shown && !isUpcoming(shown, day) ? shown.versionNo : null;
   const latest = versions[0]?.versionNo ?? row.current_no;
-  const version = versions.find((v) => v.versionNo === (versionNo ?? current ?? Math.min(...versions.map((x) => x.versionNo))));
+  const version = versionNo == null ? shown : versions.find((v) => v.versionNo === versionNo);
   if (!version) return null;
   const grandparent = row.g_id !== null ? { id: row.g_id, name: row.g_name!, kind: row.g_kind! } : null;
   const unit: UnitRow = {

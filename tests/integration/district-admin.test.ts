@@ -12,10 +12,12 @@ import {
   setUnitPairsAction,
 } from "@/lib/evaluation/actions";
 import { listRounds, resultsView } from "@/lib/evaluation/queries";
-import { listAudit } from "@/lib/audit/queries";
+import { auditForExport, listAudit } from "@/lib/audit/queries";
 import { closeAppraisalRoundAction, createSurveyLinkAction, openAppraisalRoundAction } from "@/lib/appraisal/actions";
 import { roundResults, rounds } from "@/lib/appraisal/queries";
 import { auditFilterSchema } from "@/lib/audit/schema";
+import { RENAMED_SUBJECT_TYPES } from "@/lib/audit/events";
+import { commentAction, openDevolutionRoundAction } from "@/lib/devolution/actions";
 import { actAs, createTestUser, prisma, unitId } from "./helpers";
 
 // Issue 13: a district 编办 administers its own area: units, accounts, 评议 and 考评 rounds, and
@@ -216,6 +218,159 @@ describe("the audit log of a district", () => {
     for (const r of rows) {
       expect(r.unitId != null && westUnits.has(r.unitId)).toBe(false);
       if (r.subjectType === "unit") expect(westUnits.has(Number(r.subjectId))).toBe(false);
+    }
+  });
+});
+
+/** Object ids (as the log stores them) of each subject kind in an area, read with Prisma: the expectation the SQL scoping is held to. */
+type Owned = (units: number[], districtId: number) => Promise<string[]>;
+const ids = (rows: { id: number }[]) => rows.map((r) => String(r.id));
+/** Rounds of the district: every street in the area. */
+const districtRounds = async (units: number[]) =>
+  (await prisma.devolutionRound.findMany({ where: { streets: { some: { streetId: { in: units } }, every: { streetId: { in: units } } } }, select: { id: true } })).map((r) => r.id);
+const OWNED: Record<string, Owned> = {
+  unit: async (units) => units.map(String),
+  localDutyList: async (units) => units.map(String),
+  user: async (units) => ids(await prisma.user.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  catalogueEdition: async (_units, districtId) => ids(await prisma.catalogueEdition.findMany({ where: { areaUnitId: districtId }, select: { id: true } })),
+  catalogueItem: async (_units, districtId) => ids(await prisma.catalogueItem.findMany({ where: { edition: { areaUnitId: districtId } }, select: { id: true } })),
+  importSession: async (_units, districtId) => ids(await prisma.importSession.findMany({ where: { edition: { areaUnitId: districtId } }, select: { id: true } })),
+  devolution_round: async (units) => (await districtRounds(units)).map(String),
+  devolution_assignment: async (units) =>
+    (await prisma.devolutionAssignment.findMany({ where: { roundId: { in: await districtRounds(units) } }, select: { roundId: true, itemId: true } })).map((a) => `${a.roundId}:${a.itemId}`),
+  devolution: async (units) => ids(await prisma.devolution.findMany({ where: { streetId: { in: units } }, select: { id: true } })),
+  confirmation_letter: async (units) => ids(await prisma.confirmationLetter.findMany({ where: { streetId: { in: units } }, select: { id: true } })),
+  claim: async (units) => (await prisma.claim.findMany({ where: { streetId: { in: units } }, select: { streetId: true, itemId: true } })).map((c) => `${c.streetId}:${c.itemId}`),
+  powerList: async (units) => ids(await prisma.powerList.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  powerListAdjustment: async (units) => ids(await prisma.powerListAdjustment.findMany({ where: { list: { unitId: { in: units } } }, select: { id: true } })),
+  localDuty: async (units) => ids(await prisma.localDuty.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  typedList: async (units) => ids(await prisma.typedList.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  fundingDisbursement: async (units) => ids(await prisma.fundingDisbursement.findMany({ where: { localDuty: { unitId: { in: units } } }, select: { id: true } })),
+  taskRegisterEntry: async (units) => ids(await prisma.taskRegisterEntry.findMany({ where: { unitId: { in: units } }, select: { id: true } })),
+  appraisalRound: async (_units, districtId) => ids(await prisma.appraisalRound.findMany({ where: { areaUnitId: districtId }, select: { id: true } })),
+  dispatch: async (units) => ids(await prisma.dispatch.findMany({ where: { streetId: { in: units } }, select: { id: true } })),
+  admission: async (units) =>
+    ids(await prisma.admission.findMany({ where: { OR: [{ applicantUnitId: { in: units } }, { targets: { some: { unitId: { in: units } } } }] }, select: { id: true } })),
+  evaluationRound: async (_units, districtId) => ids(await prisma.evaluationRound.findMany({ where: { areaUnitId: districtId }, select: { id: true } })),
+  evaluationSheet: async (units) => ids(await prisma.evaluationSheet.findMany({ where: { raterUnitId: { in: units } }, select: { id: true } })),
+  filing: async (_units, districtId) => ids(await prisma.filing.findMany({ where: { districtId }, select: { id: true } })),
+};
+
+/** A copy of row `id` of `table` under a new id, with `changes`: an object like the seed's, placed elsewhere. */
+async function twin(table: string, id: number, changes: Record<string, unknown>): Promise<number> {
+  const [row] = await prisma.$queryRawUnsafe<{ id: number }[]>(
+    `INSERT INTO ${table} SELECT (jsonb_populate_record(NULL::${table}, to_jsonb(o) || $2::jsonb || jsonb_build_object('id', nextval(pg_get_serial_sequence('${table}', 'id'))))).*
+     FROM ${table} o WHERE o.id = $1 RETURNING id`,
+    id,
+    JSON.stringify(changes),
+  );
+  return row.id;
+}
+
+describe("the audit log of a district, scoped in the database", () => {
+  const CITY_ACTOR = "市编办审计范围测试";
+  async function areaOf(username: string) {
+    const user = (await actAs(username))!;
+    return { user, units: user.area!.unitIds, districtId: user.area!.districtId };
+  }
+
+  beforeAll(async () => {
+    // The seed has some kinds of object in one district only, or in the city's hands only: each
+    // district gets its own (through the commands where they are simple, else as a copy).
+    const admin = await prisma.user.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true } });
+    const edition = await prisma.catalogueEdition.findFirstOrThrow({ where: { kind: "GUIDANCE", status: "ISSUED", areaUnitId: null }, select: { id: true } });
+    for (const [username, district, name] of [["donghu", "东湖区", "审计新城街道办事处"], ["xishan", "西山县", "审计新港镇人民政府"]]) {
+      const street = await prisma.orgUnit.create({ data: { name, kind: "STREET", parentId: await unitId(district) } });
+      await actAs(username);
+      for (const r of [
+        await createEvaluationRoundAction({ year: 2032, title: `${district}2032年度双向考评`, closesOn: "2099-12-31" }),
+        await openAppraisalRoundAction({ year: 2032, closesOn: "2099-12-31" }),
+        await openDevolutionRoundAction({ title: `${district}审计测试承接确认`, editionId: edition.id, deadline: "2099-12-31", streetIds: [street.id], documentPrefix: "审计编赋" }),
+      ]) {
+        if (!r.ok) throw new Error(r.message);
+      }
+    }
+    const east = await areaOf("donghu");
+    const westStreet = await unitId("凤凰街道办事处");
+    const westDistrict = await unitId("西山县");
+    const of = async <T extends { id: number }>(rows: Promise<T | null>) => (await rows)!.id;
+    const eastUnits = { in: east.units };
+    const westDuty = await twin("local_duty", await of(prisma.localDuty.findFirst({ where: { unitId: eastUnits } })), { unit_id: westStreet });
+    await twin("typed_list", await of(prisma.typedList.findFirst({ where: { unitId: eastUnits } })), { unit_id: westStreet, current_version_id: null });
+    await twin("dispatch", await of(prisma.dispatch.findFirst({ where: { streetId: eastUnits } })), { street_id: westStreet, code: "审计测试-西山-1" });
+    await twin("task_register_entry", await of(prisma.taskRegisterEntry.findFirst({ where: { unitId: eastUnits } })), { unit_id: westStreet });
+    await twin("filing", await of(prisma.filing.findFirst({ where: { districtId: east.districtId } })), { district_id: westDistrict, subject_id: 999_999 });
+    const eastEdition = await of(prisma.catalogueEdition.findFirst({ where: { areaUnitId: east.districtId } }));
+    const westEdition = await twin("catalogue_edition", eastEdition, { area_unit_id: westDistrict, title: "西山县审计测试指导清单", status: "DRAFT" });
+    await twin("catalogue_item", await of(prisma.catalogueItem.findFirst({ where: { editionId: eastEdition } })), { edition_id: westEdition });
+    const westList = await prisma.powerList.findFirstOrThrow({ where: { unit: { parent: { name: "西山县" } }, currentVersionId: { not: null } }, select: { id: true, unitId: true, currentVersionId: true } });
+    await twin("power_list_adjustment", await of(prisma.powerListAdjustment.findFirst({ where: { list: { unitId: eastUnits } } })), {
+      list_id: westList.id,
+      base_version_id: westList.currentVersionId,
+      applicant_unit_id: westList.unitId,
+    });
+    const eastDuty = await of(prisma.localDuty.findFirst({ where: { unitId: eastUnits } }));
+    for (const [localDutyId, editionId] of [[eastDuty, eastEdition], [westDuty, westEdition]]) {
+      await prisma.fundingDisbursement.create({ data: { localDutyId, year: 2032, paidOn: new Date("2032-01-05"), amountFen: 100n, documentNumber: "审计测试拨付", recordedByName: "测试" } });
+      await prisma.importSession.create({ data: { editionId, createdById: admin.id, fileName: "审计测试.xlsx", size: 1, sha256: "0", bytes: Buffer.from("0"), expiresAt: new Date("2099-01-01") } });
+    }
+  });
+
+  it("shows a district 编办 the city's entries about each kind of its objects, never about the other district's", async () => {
+    const east = await areaOf("donghu");
+    const west = await areaOf("xishan");
+    const cityUnit = await unitId("示例市委编办");
+    const entries: { type: string; eastId: string; westId: string }[] = [];
+    for (const [type, owned] of Object.entries(OWNED)) {
+      const [eastIds, westIds] = [await owned(east.units, east.districtId), await owned(west.units, west.districtId)];
+      expect(eastIds.length, `${type} in 东湖区`).toBeGreaterThan(0);
+      expect(westIds.length, `${type} in 西山县`).toBeGreaterThan(0);
+      expect(eastIds.filter((id) => westIds.includes(id)), type).toEqual([]);
+      entries.push({ type, eastId: eastIds[0], westId: westIds[0] });
+    }
+    // Every kind the shared scoping knows is covered here.
+    expect(entries.map((e) => e.type).sort()).toEqual(Object.keys(OWNED).sort());
+    await prisma.auditLog.createMany({
+      data: entries.flatMap((e) => [
+        { actorName: CITY_ACTOR, unitId: cityUnit, action: "test.east", subjectType: e.type, subjectId: e.eastId },
+        { actorName: CITY_ACTOR, unitId: cityUnit, action: "test.west", subjectType: e.type, subjectId: e.westId },
+      ]),
+    });
+    const seen = async (viewer?: typeof east.user) =>
+      (await listAudit(auditFilterSchema.parse({ actor: CITY_ACTOR }), viewer)).rows.map((r) => `${r.action} ${r.subjectType}`).sort();
+    expect(await seen(east.user)).toEqual(entries.map((e) => `test.east ${e.type}`).sort());
+    expect(await seen(west.user)).toEqual(entries.map((e) => `test.west ${e.type}`).sort());
+    expect(await seen()).toHaveLength(entries.length * 2);
+  });
+
+  it("shows 东湖区 the city 编办's comment on a 东湖区 street's devolution decision, not on a 西山县 street's", async () => {
+    const round = await prisma.devolutionRound.findFirstOrThrow({ where: { title: "示例市2026年街道（乡镇）赋权承接确认" }, select: { id: true } });
+    const rowOf = (street: string) => prisma.devolution.findFirstOrThrow({ where: { roundId: round.id, street: { name: street }, lockedAt: null }, select: { id: true } });
+    const [eastRow, westRow] = [await rowOf("东湖街道办事处"), await rowOf("凤凰街道办事处")];
+    await actAs("admin");
+    for (const row of [eastRow, westRow]) expect(await commentAction({ id: row.id, body: "请再核实承接条件。" })).toMatchObject({ ok: true });
+    const comments = async (username: string) =>
+      (await listAudit(auditFilterSchema.parse({ action: "devolution.comment" }), (await actAs(username))!)).rows.map((r) => Number(r.subjectId));
+    expect(await comments("donghu")).toContain(eastRow.id);
+    expect(await comments("donghu")).not.toContain(westRow.id);
+    expect(await comments("xishan")).toContain(westRow.id);
+    expect(await comments("xishan")).not.toContain(eastRow.id);
+  });
+
+  it("shows a district 编办 exactly its own people's entries and those about its objects, over the whole log", async () => {
+    for (const username of ["donghu", "xishan"]) {
+      const { user, units, districtId } = await areaOf(username);
+      const about = new Map<string, Set<string>>();
+      for (const [type, owned] of Object.entries(OWNED)) about.set(type, new Set(await owned(units, districtId)));
+      const log = await prisma.auditLog.findMany({ select: { id: true, unitId: true, subjectType: true, subjectId: true } });
+      const expected = log
+        .filter((r) => (r.unitId != null && units.includes(r.unitId)) || (r.subjectType && r.subjectId && about.get(RENAMED_SUBJECT_TYPES[r.subjectType] ?? r.subjectType)?.has(r.subjectId)))
+        .map((r) => String(r.id));
+      const { rows, truncated } = await auditForExport(auditFilterSchema.parse({}), user);
+      expect(truncated).toBe(false);
+      expect(expected.length, username).toBeGreaterThan(50);
+      expect(rows.map((r) => String(r.id)).sort(), username).toEqual(expected.sort());
+      expect((await listAudit(auditFilterSchema.parse({}), user)).total).toBe(expected.length);
     }
   });
 });

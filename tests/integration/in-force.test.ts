@@ -129,4 +129,67 @@ describe("a version published today that takes effect next week", () => {
     const [row] = await prisma.$queryRawUnsafe<{ generation: string }[]>(GENERATION_SQL);
     expect(row.generation.startsWith(`${day}.`)).toBe(true);
   });
+
+  it("the generation, read every second on every server, reads power_list in one scan", async () => {
+    const [{ "QUERY PLAN": plan }] = await prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${GENERATION_SQL}`);
+    expect(JSON.stringify(plan).match(/"Relation Name":\s*"power_list"/g)).toHaveLength(1);
+  });
+});
+
+describe("the version a list shows: in force, else the first (lib/lists/in-force.ts shownVersionSql)", () => {
+  /** A new street's list with versions (number, 施行日期), its latest published as a publication leaves it. */
+  async function listWith(name: string, versions: [number, string][], status: "PUBLISHED" | "DRAFTING" = "PUBLISHED") {
+    const unit = await prisma.orgUnit.create({ data: { name, kind: "STREET", parentId: (await prisma.orgUnit.findFirstOrThrow({ where: { name: "东湖区" } })).id } });
+    const list = await prisma.powerList.create({ data: { unitId: unit.id, title: `${name}职权清单`, status } });
+    const ids = new Map<number, number>();
+    for (const [no, effective] of versions) {
+      const [v] = await prisma.$queryRawUnsafe<{ id: number }[]>(
+        `INSERT INTO power_list_version (list_id, version_no, form, title, unit_name, document_number, published_at, effective_at, publisher_name, publisher_unit, item_count)
+         VALUES ($1, $2, 'POWER', $3, $4, $5, now(), $6, '测试', '示例市委编办', 0) RETURNING id`,
+        list.id, no, `${name}职权清单`, name, `${name}〔2026〕${no}号`, dbDate(effective),
+      );
+      ids.set(no, v.id);
+    }
+    if (versions.length) await prisma.powerList.update({ where: { id: list.id }, data: { currentVersionId: ids.get(Math.max(...versions.map(([no]) => no))) } });
+    return { id: list.id, name, ids };
+  }
+
+  /** What every reader shows on `on`: the page's version and 现行, the directory's version, the search's version. */
+  async function shown(list: { id: number; name: string; ids: Map<number, number> }, on: string) {
+    const page = await readPublicList(prisma, list.id, null, on);
+    const directory = (await readPublishedLists(prisma, { q: list.name, page: 1, pageSize: 10 }, on)).items.find((l) => l.id === list.id);
+    await indexInForce(prisma, [list.id], on);
+    const indexed = (await prisma.powerList.findUniqueOrThrow({ where: { id: list.id }, select: { indexedVersionId: true } })).indexedVersionId;
+    const byId = new Map([...list.ids].map(([no, id]) => [id, no]));
+    return { page: page?.version.versionNo ?? null, current: page?.currentVersionNo ?? null, directory: directory?.versionNo ?? null, search: indexed === null ? null : byId.get(indexed) };
+  }
+
+  it("a list with no published version shows nowhere", async () => {
+    const list = await listWith("规则测试草稿街道", []);
+    expect(await shown(list, "2026-12-06")).toEqual({ page: null, current: null, directory: null, search: null });
+  });
+
+  it("a first version published with a future 施行日期 shows at once, not 现行 until its day", async () => {
+    const list = await listWith("规则测试待施行街道", [[1, "2026-12-27"]]);
+    expect(await shown(list, "2026-12-06")).toEqual({ page: 1, current: null, directory: 1, search: 1 });
+    expect(await shown(list, "2026-12-27")).toEqual({ page: 1, current: 1, directory: 1, search: 1 });
+  });
+
+  it("a later version takes over on its 施行日期; the one it supersedes until then", async () => {
+    const list = await listWith("规则测试更替街道", [[1, "2026-01-01"], [2, "2026-06-01"], [3, "2026-12-27"]]);
+    expect(await shown(list, "2026-05-31")).toEqual({ page: 1, current: 1, directory: 1, search: 1 });
+    expect(await shown(list, "2026-12-26")).toEqual({ page: 2, current: 2, directory: 2, search: 2 });
+    expect(await shown(list, "2026-12-27")).toEqual({ page: 3, current: 3, directory: 3, search: 3 });
+  });
+
+  it("goes by version number when an adjustment takes effect before the version it replaces", async () => {
+    const list = await listWith("规则测试调整街道", [[1, "2026-12-10"], [2, "2026-12-01"]]);
+    expect(await shown(list, "2026-12-15")).toEqual({ page: 2, current: 2, directory: 2, search: 2 });
+    expect(await shown(list, "2026-12-05")).toEqual({ page: 2, current: 2, directory: 2, search: 2 });
+  });
+
+  it("a list taken back into drafting after publication still shows its published version", async () => {
+    const list = await listWith("规则测试修订街道", [[1, "2026-01-01"], [2, "2027-01-01"]], "DRAFTING");
+    expect(await shown(list, "2026-12-06")).toEqual({ page: 1, current: 1, directory: 1, search: 1 });
+  });
 });

@@ -3,14 +3,10 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db/client";
 import { normaliseText } from "../item-data";
+import { likeEscape } from "@/lib/lists/text";
 import type { ItemFilter } from "../schema";
 
 type Client = Db | Tx;
-
-/** LIKE wildcards in the user's text are literal (backslash is PostgreSQL's default escape). */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function conditions(editionId: number, filter: Pick<ItemFilter, "q" | "type" | "domain" | "dept">): Prisma.Sql {
   const parts = [Prisma.sql`i.edition_id = ${editionId}`];
@@ -22,7 +18,7 @@ function conditions(editionId: number, filter: Pick<ItemFilter, "q" | "type" | "
   byId("i.domain_id", filter.domain);
   byId("i.department_id", filter.dept);
   const q = normaliseText(filter.q);
-  if (q) parts.push(Prisma.sql`i.search_text LIKE ${`%${likeLiteral(q)}%`}`);
+  if (q) parts.push(Prisma.sql`i.search_text LIKE ${`%${likeEscape(q)}%`}`);
   return Prisma.join(parts, " AND ");
 }
 

@@ -6,6 +6,7 @@ import type { DevolutionDecision, DevolutionResponse, LetterStatus } from "@/lib
 import { EMPTY_COUNTS, ratio, withRates, type Counts, type Progress, type Rates } from "../rates";
 import { rowState, STATE_SQL, type RowState } from "../state";
 import type { ItemFilter } from "../schema";
+import { likeEscape } from "@/lib/lists/text";
 
 export type Reader = Db | Tx;
 
@@ -198,10 +199,6 @@ export type ItemRow = {
   arbitrated: boolean; letterId: number | null; lockedAt: Date | null; commentCount: number; state: RowState;
 };
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 type ItemRowFilter = Omit<ItemFilter, "street" | "department" | "page">;
 
 /** 逐项明细 shows this many rows a page. */
@@ -216,7 +213,7 @@ function itemConditions(roundId: number, scope: DevolutionScope, filter: ItemRow
   if (filter.domain) conditions.push(Prisma.sql`d.domain_id = ${filter.domain}`);
   if (filter.state) conditions.push(Prisma.raw(`(${STATE_SQL[filter.state]})`));
   if (filter.q) {
-    const like = `%${escapeLike(filter.q)}%`;
+    const like = `%${likeEscape(filter.q)}%`;
     conditions.push(Prisma.sql`(i.name LIKE ${like} OR i.code LIKE ${like})`);
   }
   return conditions;

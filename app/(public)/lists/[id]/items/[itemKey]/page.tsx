@@ -20,7 +20,9 @@ async function load({ params, searchParams }: Props) {
   const versionNo = v === undefined ? null : routeId(v);
   const key = routeKey(p.itemKey, 20);
   if (!id || !key || versionNo === null && v !== undefined) return null;
-  return publicItem(id, key, versionNo);
+  const found = await publicItem(id, key, versionNo);
+  // ?v=N is cached for a year: whether that version is 现行 is asked in the browser.
+  return found && { ...found, pinned: versionNo !== null };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -31,9 +33,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function PublicItemPage(props: Props) {
   const found = await load(props);
   if (!found) notFound();
-  const { list, item, history } = found;
-  // ?v=N is cached for a year: whether that version is 现行 is asked in the browser.
-  const pinned = (await props.searchParams).v !== undefined;
+  const { list, item, history, pinned } = found;
   const listHref = !pinned && list.isCurrent ? `/lists/${list.id}` : `/lists/${list.id}/v/${list.version.versionNo}`;
   const fields = fieldsFor(list.form, item.section).filter((f) => f !== "name" && item[f]);
   // What changed in this item from one version it appears in to the next.
