@@ -22,7 +22,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { routeId } from "@/lib/validation";
 import { filingOfSubject } from "@/lib/filings/queries";
-import { FILING_STATUS_LABELS } from "@/lib/filings/policy";
+import { FilingStatusBadge } from "@/components/filings/status";
 
 const BULK_FORM_ID = "bulk-edit-form";
 
@@ -114,9 +114,7 @@ export default async function EditionPage({ params, searchParams }: Props) {
           {filing && (
             <p className="mt-1 text-sm text-slate-600" data-testid="edition-filing">
               向市编办备案：
-              <span className={filing.status === "RETURNED" ? "font-medium text-amber-800" : filing.status === "FILED" ? "font-medium text-emerald-800" : "font-medium text-slate-800"}>
-                {FILING_STATUS_LABELS[filing.status]}
-              </span>
+              <FilingStatusBadge status={filing.status} />
               {filing.reviewedAt && `（${formatDate(filing.reviewedAt)} ${filing.reviewedByName ?? "市编办"}）`}
               {filing.status === "RETURNED" && filing.opinion && `：${filing.opinion}`}
               {" · "}
