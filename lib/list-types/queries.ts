@@ -8,6 +8,7 @@ import { readsOwnTypedLists, typedListSubjectOf, type TypedListSubject } from ".
 import { parseStoredFields, parseStoredRows, parseStoredStages, parseStoredStrings, type StageDef, type TypedRow } from "./schema";
 import type { TodoItem } from "@/lib/todo";
 import type { FieldDef } from "./fields";
+import { DISTRICT_ID_SQL, DISTRICT_NAME_SQL, UNIT_ANCESTORS_JOIN } from "@/lib/portal/unit-sql";
 
 // Reads of list types and typed lists. The public ones start from typed_list_version (through
 // typed_list.current_version_id), so a draft never reaches the portal or the API.
@@ -69,8 +70,7 @@ function listWhere(filter: Omit<TypedListFilter, "page" | "pageSize">) {
     JOIN list_type t ON t.id = l.type_id
     JOIN typed_list_version v ON v.id = l.current_version_id
     JOIN org_unit u ON u.id = l.unit_id
-    LEFT JOIN org_unit p ON p.id = u.parent_id
-    LEFT JOIN org_unit g ON g.id = p.parent_id`;
+    ${UNIT_ANCESTORS_JOIN}`;
   return { sql: `${from} WHERE ${where.join(" AND ")}`, params };
 }
 
@@ -82,8 +82,8 @@ export async function publishedTypedLists(filter: TypedListFilter, db = publicDb
       { id: number; title: string; code: string; type_name: string; unit_id: number; unit_name: string; unit_kind: OrgKind; district_id: number | null; district: string | null; version_no: number; document_number: string; published_at: Date; row_count: number }[]
     >(
       `SELECT l.id, l.title, t.code, t.name AS type_name, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind,
-              CASE WHEN p.kind = 'DISTRICT' THEN p.id WHEN g.kind = 'DISTRICT' THEN g.id END AS district_id,
-              CASE WHEN p.kind = 'DISTRICT' THEN p.name WHEN g.kind = 'DISTRICT' THEN g.name END AS district,
+              ${DISTRICT_ID_SQL} AS district_id,
+              ${DISTRICT_NAME_SQL} AS district,
               v.version_no, v.document_number, v.published_at, v.row_count
        ${sql}
        ORDER BY t.sort_order, t.id, district_id NULLS LAST, u.sort_order, u.id
@@ -221,15 +221,14 @@ export async function searchTypedRows(filter: { q: string; district?: number | n
     JOIN typed_list_version v ON v.id = s.version_id
     JOIN list_type t ON t.id = l.type_id
     JOIN org_unit u ON u.id = l.unit_id
-    LEFT JOIN org_unit p ON p.id = u.parent_id
-    LEFT JOIN org_unit g ON g.id = p.parent_id
+    ${UNIT_ANCESTORS_JOIN}
     WHERE qingdan_bigrams(s.text) @> qingdan_bigrams($1) AND s.text LIKE $2 ${districtSql}`;
   const [rows, count] = await Promise.all([
     db.$queryRawUnsafe<
       { row_key: string; name: string; list_id: number; title: string; version_no: number; code: string; type_name: string; unit_id: number; unit_name: string; unit_kind: OrgKind; district: string | null }[]
     >(
       `SELECT s.row_key, s.name, l.id AS list_id, l.title, v.version_no, t.code, t.name AS type_name, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind,
-              CASE WHEN p.kind = 'DISTRICT' THEN p.name WHEN g.kind = 'DISTRICT' THEN g.name END AS district
+              ${DISTRICT_NAME_SQL} AS district
        ${from}
        ORDER BY t.sort_order, t.id, u.sort_order, u.id, s.position
        LIMIT ${Math.trunc(filter.limit)}`,

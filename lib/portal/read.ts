@@ -9,6 +9,7 @@ import { bigrams, likeEscape, searchQuery } from "@/lib/lists/text";
 import type { ListRow } from "./items";
 import { today } from "@/lib/dates";
 import { isUpcoming, shownVersionSql } from "@/lib/lists/in-force";
+import { DISTRICT_ID_SQL, DISTRICT_NAME_SQL, UNIT_ANCESTORS_JOIN } from "@/lib/portal/unit-sql";
 
 type Db = Pick<PrismaClient, "powerList" | "powerListVersion" | "powerListVersionItem" | "orgUnit" | "$queryRawUnsafe">;
 
@@ -88,8 +89,7 @@ export async function readPublishedLists(db: Db, filter: ListFilter, day: string
   const from = `FROM power_list l
     CROSS JOIN LATERAL (${shownVersionSql("pv.*", "l.id", `$${params.length}::date`)}) v
     JOIN org_unit u ON u.id = l.unit_id
-    LEFT JOIN org_unit p ON p.id = u.parent_id
-    LEFT JOIN org_unit g ON g.id = p.parent_id`;
+    ${UNIT_ANCESTORS_JOIN}`;
   const [rows, count] = await Promise.all([
     db.$queryRawUnsafe<
       {
@@ -98,8 +98,8 @@ export async function readPublishedLists(db: Db, filter: ListFilter, day: string
       }[]
     >(
       `SELECT l.id, l.title, l.form, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind, p.name AS parent_name,
-              CASE WHEN p.kind = 'DISTRICT' THEN p.id WHEN g.kind = 'DISTRICT' THEN g.id END AS district_id,
-              CASE WHEN p.kind = 'DISTRICT' THEN p.name WHEN g.kind = 'DISTRICT' THEN g.name END AS district,
+              ${DISTRICT_ID_SQL} AS district_id,
+              ${DISTRICT_NAME_SQL} AS district,
               v.version_no, v.published_at, v.effective_at, v.document_number, v.item_count
        ${from} WHERE ${whereSql}
        ORDER BY district_id NULLS LAST, CASE WHEN u.kind = 'COMMUNITY' THEN p.sort_order ELSE u.sort_order END,
@@ -165,8 +165,7 @@ export async function readPublicList(db: Db, listId: number, versionNo?: number 
        FROM power_list l
        JOIN power_list_version cv ON cv.id = l.current_version_id
        JOIN org_unit u ON u.id = l.unit_id
-       LEFT JOIN org_unit p ON p.id = u.parent_id
-       LEFT JOIN org_unit g ON g.id = p.parent_id
+       ${UNIT_ANCESTORS_JOIN}
        WHERE l.id = $1`,
       listId,
       day,
@@ -367,14 +366,13 @@ export async function searchPublished(db: Db, filter: SearchFilter, prefixRows =
        )
        SELECT vi.item_key, vi.name, vi.sub_item_name, vi.power_type, vi.category, vi.section, vi.code,
               l.id AS list_id, l.title, v.version_no, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind,
-              CASE WHEN p.kind = 'DISTRICT' THEN p.name WHEN g.kind = 'DISTRICT' THEN g.name END AS district
+              ${DISTRICT_NAME_SQL} AS district
        FROM hit
        JOIN power_list_version_item vi ON vi.id = hit.item_id
        JOIN power_list l ON l.id = hit.list_id
        JOIN power_list_version v ON v.id = hit.version_id
        JOIN org_unit u ON u.id = l.unit_id
-       LEFT JOIN org_unit p ON p.id = u.parent_id
-       LEFT JOIN org_unit g ON g.id = p.parent_id
+       ${UNIT_ANCESTORS_JOIN}
        ORDER BY hit.item_id`,
       ...params,
     );
