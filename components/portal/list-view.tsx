@@ -37,7 +37,6 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
   if (!list) notFound();
   const v = list.version;
   const { rows, counts } = await versionRows(v);
-  const localList = list.localDutyCount;
   const items = filterRows(rows, filter);
   const paged = pageRows(items, filter.page ?? 1, filter.all === "1");
   // Which version is 现行: known here for the current URL; a page naming its version is cached for
@@ -125,9 +124,9 @@ export async function ListView({ listId, versionNo, filter, basePath }: { listId
         <Link href={`/lists/${list.id}/history`} className={buttonClass.secondary}>
           版本记录（{list.versions.length}）
         </Link>
-        {localList !== null && (
+        {list.localDutyCount !== null && (
           <Link href={`/local-duties/${list.unit.id}`} className={buttonClass.secondary}>
-            属地管理事项清单（{localList} 项）
+            属地管理事项清单（{list.localDutyCount} 项）
           </Link>
         )}
       </div>
