@@ -41,6 +41,9 @@ describe("the list page's item tables as HTML", () => {
     expect(duty).toContain("配合履职事项 · 统筹区域发展");
     expect(duty).toContain(`<th scope="col">上级部门</th><th scope="col">乡镇（街道）配合职责</th>`);
     expect(duty).toContain(`<td data-label="上级部门">市场监管局</td><td data-label="乡镇（街道）配合职责" class="wide"><div>配合检查</div></td>`);
+    const reclaimed = groupsHtml(pageRows([row(4, { section: "RECLAIMED", departmentName: "自然资源局", reclaimMethod: "由部门直接实施" })], 1, false).groups, "DUTY", href);
+    expect(reclaimed).toContain(`<th scope="col">收回部门</th><th scope="col">收回后运行方式</th>`);
+    expect(reclaimed).toContain(`<td data-label="收回部门">自然资源局</td><td data-label="收回后运行方式" class="wide"><div>由部门直接实施</div></td>`);
   });
 
   it("marks a group that began on an earlier page as continued", () => {

@@ -1,5 +1,5 @@
 import type { DutySection } from "@/lib/generated/prisma/enums";
-import { SECTION_LABELS } from "@/lib/lists/labels";
+import { fieldLabel, SECTION_LABELS } from "@/lib/lists/labels";
 import { UNCLASSIFIED, type ListRow, type RowGroup } from "./items";
 
 /**
@@ -17,24 +17,18 @@ export function escapeHtml(text: string | number | null | undefined): string {
   return text == null ? "" : String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+type ColumnField = "powerType" | "legalBasis" | "handlingSection" | "departmentName" | "streetDuty" | "reclaimMethod";
 type Column = { label: string; value: (r: ListRow) => string | null; wide?: boolean };
 
+/** The columns after 序号 and 事项名称, per form and section, named as the lists name them (fieldLabel). */
 export function columnsFor(section: DutySection, form: "POWER" | "DUTY"): Column[] {
-  if (form === "DUTY" && section === "COOPERATING")
-    return [
-      { label: "上级部门", value: (r) => r.departmentName },
-      { label: "乡镇（街道）配合职责", value: (r) => r.streetDuty, wide: true },
-    ];
-  if (form === "DUTY" && section === "RECLAIMED")
-    return [
-      { label: "收回部门", value: (r) => r.departmentName },
-      { label: "收回后运行方式", value: (r) => r.reclaimMethod, wide: true },
-    ];
-  return [
-    { label: "权力类型", value: (r) => r.powerType },
-    { label: "实施依据", value: (r) => r.legalBasis, wide: true },
-    { label: "承办机构", value: (r) => r.handlingSection },
-  ];
+  const fields: [ColumnField, boolean][] =
+    form === "DUTY" && section === "COOPERATING"
+      ? [["departmentName", false], ["streetDuty", true]]
+      : form === "DUTY" && section === "RECLAIMED"
+        ? [["departmentName", false], ["reclaimMethod", true]]
+        : [["powerType", false], ["legalBasis", true], ["handlingSection", false]];
+  return fields.map(([field, wide]) => ({ label: fieldLabel(field, section), value: (r) => r[field], wide }));
 }
 
 /** One `<section>` per group: a heading with the group's size, then its table. */
